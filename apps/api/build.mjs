@@ -1,0 +1,23 @@
+// Bundles the API (and the workspace packages it imports as TypeScript source) into dist/.
+// npm dependencies stay external and are loaded from node_modules at run time.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+
+const pkg = JSON.parse(fs.readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const external = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter((name) => !name.startsWith('@prongsai/'));
+const dbTools = JSON.parse(fs.readFileSync(new URL('../../packages/db-tools/package.json', import.meta.url), 'utf8'));
+external.push(...Object.keys({ ...dbTools.dependencies, ...dbTools.optionalDependencies }), '@prisma/client', '@prisma/client/*');
+
+await build({
+  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  external,
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+console.log('api built to apps/api/dist');

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { authenticate } from './http/authenticate';
+import { csrfGuard } from './http/csrf';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { requestId } from './http/request-id';
+import { logger } from './lib/logger';
+import { apiRoutes } from './routes';
+
+export interface AppOptions {
+  sessionIdleMinutes?: number;
+  sessionAbsoluteHours?: number;
+  allowedOrigins?: string[];
+  trustProxy?: boolean;
+  /** Folder of the built SPA to serve on the same port. */
+  webDist?: string;
+  /** Request logging (off in tests). */
+  logRequests?: boolean;
+}
+
+/** Builds the Express app without listening: server.ts listens, tests use it with supertest. */
+export function createApp(options: AppOptions = {}): Express {
+  const settings = { idleMinutes: options.sessionIdleMinutes ?? 120, absoluteHours: options.sessionAbsoluteHours ?? 12 };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ? 1 : false);
+  app.set('etag', 'strong');
+  app.set('query parser', 'simple');
+
+  app.use(requestId);
+  if (options.logRequests) app.use(pinoHttp({ logger, genReqId: (req) => (req as express.Request).requestId }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'", 'data:'],
+          'frame-ancestors': ["'none'"],
+          'upgrade-insecure-requests': options.trustProxy ? [] : null,
+        },
+      },
+      hsts: options.trustProxy ? { maxAge: 15552000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('/api', express.json({ limit: '2mb', strict: true }));
+  app.use('/api', express.text({ type: ['text/plain', 'text/csv'], limit: '5mb' }));
+  app.use(authenticate(settings));
+  app.use(csrfGuard(options.allowedOrigins ?? []));
+  app.use('/api/v1', apiRoutes(settings));
+  app.use('/api', notFoundHandler);
+
+  const webDist = options.webDist;
+  if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
+    app.get('/{*path}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(webDist, 'index.html'));
+    });
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}
+
+function immutableAssets(res: express.Response, filePath: string) {
+  if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+}

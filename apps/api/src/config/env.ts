@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** When unset, `main.ts` starts an embedded PostgreSQL and sets it. */
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Origins allowed to send cookie-authenticated writes besides the request's own host. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+  /** Set when served behind a TLS-terminating proxy: cookies get `Secure`, HSTS is sent. */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '0', '1'])
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Folder of the built SPA; served on the same port when it exists. */
+  WEB_DIST: z.string().optional(),
+  /** `pnpm start` seeds demo data into an empty database unless this is false. */
+  SEED_DEMO: z
+    .enum(['true', 'false', '0', '1'])
+    .default('true')
+    .transform((value) => value === 'true' || value === '1'),
+  /** Folder of the embedded PostgreSQL cluster (when DATABASE_URL is unset). */
+  PG_DATA_DIR: z.string().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parse the environment once; on a bad variable, say which and exit (fail fast at boot). */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    process.stderr.write(`Invalid environment variables:\n${lines.join('\n')}\n`);
+    process.exit(1);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,26 @@
+import type { RequestHandler } from 'express';
+import { ANONYMOUS } from '../access/actor';
+import { AppError } from '../lib/app-error';
+import { resolveSession, type SessionSettings } from '../modules/auth/auth.service';
+import { clearSessionCookie, readCookie, SESSION_COOKIE } from './cookies';
+
+/** API paths open without a session; everything else under /api/v1 answers 401 here, once. */
+const ANONYMOUS_PATHS = [/^\/api\/v1\/public(\/|$)/, /^\/api\/v1\/health$/, /^\/api\/v1\/openapi\.json$/, /^\/api\/v1\/auth\/(login|password-reset)$/];
+
+export const isAnonymousPath = (path: string) => ANONYMOUS_PATHS.some((pattern) => pattern.test(path));
+
+export function authenticate(settings: SessionSettings): RequestHandler {
+  return async (req, res, next) => {
+    req.actor = ANONYMOUS;
+    const token = readCookie(req, SESSION_COOKIE);
+    if (token) {
+      const session = await resolveSession(token, settings);
+      if (session) req.actor = session.actor;
+      else clearSessionCookie(req, res);
+    }
+    if (req.actor.kind === 'anonymous' && req.path.startsWith('/api/v1/') && !isAnonymousPath(req.path)) {
+      throw new AppError('UNAUTHENTICATED', 'กรุณาเข้าสู่ระบบ');
+    }
+    next();
+  };
+}

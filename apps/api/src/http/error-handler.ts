@@ -1,0 +1,78 @@
+import type { ErrorRequestHandler } from 'express';
+import { ZodError } from 'zod';
+import type { ErrorResponse, FieldIssue } from '@prongsai/shared';
+import { AppError } from '../lib/app-error';
+import { logger } from '../lib/logger';
+import { Prisma } from '../lib/prisma';
+
+function issuesOf(error: ZodError, where: string): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: [where, ...issue.path.map(String)].filter(Boolean).join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+/** A ZodError raised while parsing part of a request; `where` is body, query or params. */
+export class RequestValidationError extends Error {
+  constructor(
+    readonly where: 'body' | 'query' | 'params',
+    readonly zodError: ZodError,
+  ) {
+    super('request validation failed');
+  }
+}
+
+interface HttpishError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+}
+
+/** The only place that shapes error responses (STYLE.md, "Errors"). */
+export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  const send = (status: number, body: ErrorResponse['error']) => {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(status).json({ error: { ...body, requestId: req.requestId } } satisfies ErrorResponse);
+  };
+
+  if (error instanceof AppError) {
+    if (error.details.retryAfterSeconds) res.setHeader('Retry-After', String(error.details.retryAfterSeconds));
+    return send(error.status, { code: error.code, message: error.message, issues: error.details.issues, current: error.details.current });
+  }
+  if (error instanceof RequestValidationError) {
+    return send(400, { code: 'VALIDATION_FAILED', message: 'ข้อมูลไม่ถูกต้อง', issues: issuesOf(error.zodError, error.where) });
+  }
+  if (error instanceof ZodError) {
+    return send(400, { code: 'VALIDATION_FAILED', message: 'ข้อมูลไม่ถูกต้อง', issues: issuesOf(error, '') });
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === 'P2025') return send(404, { code: 'NOT_FOUND', message: 'ไม่พบข้อมูลที่ต้องการ' });
+    if (error.code === 'P2002') return send(409, { code: 'CONFLICT', message: 'ข้อมูลนี้มีอยู่แล้ว' });
+  }
+  // body-parser / raw-body errors: malformed JSON, too large, wrong charset.
+  const http = error as HttpishError;
+  if (http.type === 'entity.parse.failed') {
+    return send(400, { code: 'INVALID_JSON', message: 'รูปแบบ JSON ไม่ถูกต้อง', issues: [{ path: 'body', message: 'invalid JSON', code: 'invalid_json' }] });
+  }
+  if (http.type === 'entity.too.large') {
+    return send(413, { code: 'PAYLOAD_TOO_LARGE', message: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป', issues: [{ path: 'body', message: 'too large', code: 'too_big' }] });
+  }
+  if (http.type === 'charset.unsupported' || http.type === 'encoding.unsupported') {
+    return send(415, { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'ไม่รองรับการเข้ารหัสนี้', issues: [{ path: 'body', message: 'unsupported charset', code: 'unsupported' }] });
+  }
+  const status = http.status ?? http.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return send(400, { code: 'VALIDATION_FAILED', message: 'คำขอไม่ถูกต้อง', issues: [{ path: 'request', message: String((error as Error).message), code: 'bad_request' }] });
+  }
+
+  logger.error({ err: error, requestId: req.requestId, method: req.method, url: req.originalUrl }, 'unhandled error');
+  return send(500, { code: 'INTERNAL', message: 'เกิดข้อผิดพลาดในระบบ กรุณาลองใหม่อีกครั้ง' });
+};
+
+export const notFoundHandler: import('express').RequestHandler = (req, res) => {
+  res.status(404).json({ error: { code: 'NOT_FOUND', message: 'ไม่พบเส้นทางนี้', requestId: req.requestId } } satisfies ErrorResponse);
+};

@@ -1,0 +1,18 @@
+import { ERROR_STATUS, type ErrorCode, type FieldIssue } from '@prongsai/shared';
+
+/** The one error type services throw; http/error-handler.ts turns it into a response. */
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { issues?: FieldIssue[]; current?: unknown; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const notFound = (what = 'ไม่พบข้อมูลที่ต้องการ') => new AppError('NOT_FOUND', what);

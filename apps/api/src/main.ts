@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { applyMigrations, defaultDataDir, ensureDatabase, migrationsDir, repoRoot, startEmbeddedPostgres, type EmbeddedPostgres } from '@prongsai/db-tools';
+import { createApp } from './app';
+import { loadEnv } from './config/env';
+import { seedIfEmpty } from './db/seed';
+import { logger } from './lib/logger';
+import { disconnectPrisma } from './lib/prisma';
+import { installShutdown, listen } from './server';
+
+/**
+ * `pnpm start`: use DATABASE_URL, or start the embedded PostgreSQL in .data/postgres; apply
+ * pending migrations; seed demo data into an empty database; serve API + SPA on one port.
+ */
+async function main() {
+  const env = loadEnv();
+  const root = repoRoot();
+  let embedded: EmbeddedPostgres | undefined;
+  const stopEmbedded = async () => {
+    await embedded?.stop();
+    embedded = undefined;
+  };
+
+  if (!env.DATABASE_URL) {
+    const dataDir = env.PG_DATA_DIR ?? defaultDataDir(root);
+    const started = Date.now();
+    embedded = await startEmbeddedPostgres({ dataDir, onLog: (line) => logger.debug({ pg: line }) });
+    // Until the HTTP server takes over signal handling, a signal must still stop PostgreSQL.
+    const early = () => void stopEmbedded().finally(() => process.exit(1));
+    process.once('SIGINT', early).once('SIGTERM', early);
+    await ensureDatabase(embedded.url('postgres'), 'prongsai');
+    process.env.DATABASE_URL = embedded.url('prongsai');
+    process.removeListener('SIGINT', early).removeListener('SIGTERM', early);
+    logger.info({ dataDir, port: embedded.port, ms: Date.now() - started }, 'embedded PostgreSQL started');
+  }
+  const databaseUrl = process.env.DATABASE_URL!;
+
+  try {
+    const result = await applyMigrations(databaseUrl, migrationsDir(root), (line) => logger.info(line));
+    logger.info({ applied: result.applied.length, alreadyApplied: result.alreadyApplied }, 'migrations up to date');
+    if (env.SEED_DEMO) await seedIfEmpty((line) => logger.info(line));
+
+    const app = createApp({
+      sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+      sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
+      allowedOrigins: env.ALLOWED_ORIGINS,
+      trustProxy: env.TRUST_PROXY,
+      webDist: env.WEB_DIST ?? path.join(root, 'apps', 'web', 'dist'),
+      logRequests: env.NODE_ENV !== 'test',
+    });
+    const server = await listen(app, env.PORT, env.HOST);
+    installShutdown(server, async () => {
+      await disconnectPrisma();
+      await stopEmbedded();
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : env.PORT;
+    logger.info({ url: `http://localhost:${port}` }, `Prongsai is ready at http://localhost:${port}`);
+  } catch (error) {
+    await disconnectPrisma().catch(() => undefined);
+    await stopEmbedded();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'start-up failed');
+  process.stderr.write(`Prongsai could not start: ${(error as Error).message}\n`);
+  process.exit(1);
+});

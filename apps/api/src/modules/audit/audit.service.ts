@@ -1,0 +1,104 @@
+import type { AuditAction, AuditListResponse, AuditQuery } from '@prongsai/shared';
+import type { Actor } from '../../access/actor';
+import { assertCan } from '../../access/policies';
+import { auditWhere } from '../../access/scope';
+import { getPrisma, type Prisma, type Tx } from '../../lib/prisma';
+import { requestContext } from '../../lib/request-context';
+
+export interface AuditRecord {
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  agencyId?: string | null;
+  provinceId?: number | null;
+  changes?: Record<string, unknown> | null;
+  /** For events without a session actor (failed login): who it was about. */
+  userId?: string | null;
+}
+
+/** Append one audit row inside the caller's transaction. There is no update or delete. */
+export async function recordAudit(tx: Tx, actor: Actor, record: AuditRecord): Promise<void> {
+  const context = requestContext();
+  await tx.auditLog.create({
+    data: {
+      actorUserId: actor.kind === 'user' ? actor.userId : (record.userId ?? null),
+      actorRole: actor.kind === 'user' ? actor.role : null,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      agencyId: record.agencyId ?? null,
+      provinceId: record.provinceId ?? null,
+      changes: (record.changes ?? undefined) as Prisma.InputJsonValue | undefined,
+      requestId: context?.requestId ?? null,
+      ip: context?.ip ?? null,
+    },
+  });
+}
+
+/** The before/after of the fields that changed; undefined when nothing did. */
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, { from: unknown; to: unknown }> | undefined {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after)) {
+    const from = normalise(before[key]);
+    const to = normalise(after[key]);
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to };
+  }
+  return Object.keys(changes).length > 0 ? changes : undefined;
+}
+
+function normalise(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (value === undefined) return null;
+  return value;
+}
+
+export async function listAudit(actor: Actor, query: AuditQuery): Promise<AuditListResponse> {
+  assertCan(actor, 'read:audit');
+  const prisma = getPrisma();
+  const where: Prisma.AuditLogWhereInput = {
+    AND: [
+      auditWhere(actor),
+      {
+        entityType: query.entityType,
+        entityId: query.entityId,
+        agencyId: query.agencyId,
+        actorUserId: query.actorUserId,
+        action: query.action,
+      },
+    ],
+  };
+  const [rows, total] = await Promise.all([
+    prisma.auditLog.findMany({
+      where,
+      orderBy: { id: 'desc' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    prisma.auditLog.count({ where }),
+  ]);
+  const userIds = [...new Set(rows.map((row) => row.actorUserId).filter((id): id is string => id !== null))];
+  const users = await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
+  const names = new Map(users.map((user) => [user.id, user.name]));
+  return {
+    items: rows.map((row) => ({
+      id: row.id.toString(),
+      at: row.at.toISOString(),
+      actorUserId: row.actorUserId,
+      actorName: row.actorUserId ? (names.get(row.actorUserId) ?? null) : null,
+      actorRole: row.actorRole,
+      action: row.action as AuditAction,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      agencyId: row.agencyId,
+      changes: (row.changes as Record<string, unknown> | null) ?? null,
+      requestId: row.requestId,
+      ip: row.ip,
+    })),
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+  };
+}

@@ -1,0 +1,81 @@
+import {
+  IndicatorCodeSchema,
+  IndicatorGroupSchema,
+  parseCsv,
+  type Codebook,
+  type FieldIssue,
+  type UploadCodebookInput,
+} from '@prongsai/shared';
+import { z } from 'zod';
+import type { Actor } from '../../access/actor';
+import { assertCan } from '../../access/policies';
+import { AppError, notFound } from '../../lib/app-error';
+import { getPrisma } from '../../lib/prisma';
+import { recordAudit } from '../audit/audit.service';
+
+export async function listCodebooks() {
+  const books = await getPrisma().indicatorCodebook.findMany({ orderBy: { fiscalYear: 'desc' }, include: { _count: { select: { items: true } } } });
+  return books.map((book) => ({ fiscalYear: book.fiscalYear, note: book.note, itemCount: book._count.items }));
+}
+
+function codeOrder(code: string): number {
+  return Number(code.slice(1));
+}
+
+export async function getCodebook(fiscalYear: number): Promise<Codebook> {
+  const book = await getPrisma().indicatorCodebook.findUnique({ where: { fiscalYear }, include: { items: true } });
+  if (!book) throw notFound(`ยังไม่มีรายการตัวชี้วัด (OIT) ของปี ${fiscalYear}`);
+  return {
+    fiscalYear: book.fiscalYear,
+    note: book.note,
+    items: book.items
+      .sort((a, b) => codeOrder(a.code) - codeOrder(b.code))
+      .map((item) => ({ fiscalYear: item.fiscalYear, code: item.code, group: item.group, titleTh: item.titleTh, titleEn: item.titleEn, confidence: item.confidence })),
+  };
+}
+
+const CodebookRowSchema = z.object({ code: IndicatorCodeSchema, title: z.string().trim().min(1, 'กรุณาระบุชื่อรายการ').max(500), group: IndicatorGroupSchema });
+
+/** Parse an uploaded codebook CSV (header code,title,group in any order); every bad row is named. */
+export function parseCodebookCsv(csv: string): { code: string; title: string; group: string }[] {
+  const rows = parseCsv(csv);
+  const header = (rows[0] ?? []).map((cell) => cell.trim().toLowerCase());
+  const columns = { code: header.indexOf('code'), title: header.indexOf('title'), group: header.indexOf('group') };
+  if (columns.code < 0 || columns.title < 0 || columns.group < 0) {
+    throw new AppError('VALIDATION_FAILED', 'ไฟล์ CSV ต้องมีหัวคอลัมน์ code,title,group', {
+      issues: [{ path: 'body.csv', message: 'header must contain code, title and group', code: 'invalid_header' }],
+    });
+  }
+  const issues: FieldIssue[] = [];
+  const items = new Map<string, { code: string; title: string; group: string }>();
+  rows.slice(1).forEach((row, index) => {
+    const parsed = CodebookRowSchema.safeParse({ code: row[columns.code] ?? '', title: row[columns.title] ?? '', group: row[columns.group] ?? '' });
+    const line = index + 2;
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) issues.push({ path: `body.csv.line${line}.${issue.path.join('.')}`, message: issue.message, code: issue.code });
+    } else if (items.has(parsed.data.code)) {
+      issues.push({ path: `body.csv.line${line}.code`, message: `รหัส ${parsed.data.code} ซ้ำ`, code: 'duplicate' });
+    } else items.set(parsed.data.code, parsed.data);
+  });
+  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'ไฟล์ CSV มีข้อมูลไม่ถูกต้อง', { issues: issues.slice(0, 50) });
+  if (items.size === 0) {
+    throw new AppError('VALIDATION_FAILED', 'ไฟล์ CSV ไม่มีรายการ', { issues: [{ path: 'body.csv', message: 'no rows', code: 'too_small' }] });
+  }
+  return [...items.values()];
+}
+
+/** Replace a fiscal year's codebook (national admins). Measures keep their (year, code) references. */
+export async function uploadCodebook(actor: Actor, fiscalYear: number, input: UploadCodebookInput): Promise<Codebook> {
+  assertCan(actor, 'write:codebook');
+  const items = parseCodebookCsv(input.csv);
+  await getPrisma().$transaction(async (tx) => {
+    const before = await tx.indicatorItem.count({ where: { fiscalYear } });
+    await tx.indicatorCodebook.upsert({ where: { fiscalYear }, create: { fiscalYear, note: input.note ?? null }, update: { note: input.note ?? null } });
+    await tx.indicatorItem.deleteMany({ where: { fiscalYear } });
+    await tx.indicatorItem.createMany({
+      data: items.map((item) => ({ fiscalYear, code: item.code, group: item.group, titleTh: item.title, confidence: 'official' as const })),
+    });
+    await recordAudit(tx, actor, { action: 'update', entityType: 'codebook', entityId: String(fiscalYear), changes: { items: { from: before, to: items.length } } });
+  });
+  return getCodebook(fiscalYear);
+}

@@ -1,0 +1,280 @@
+import type {
+  CreateMeasureInput,
+  CreateTimelineEntryInput,
+  Measure,
+  PlanDetail,
+  ReorderMeasuresInput,
+  TimelineEntry,
+  UpdateMeasureInput,
+} from '@prongsai/shared';
+import type { Actor, UserActor } from '../../access/actor';
+import { assertCan } from '../../access/policies';
+import { measureWhere } from '../../access/scope';
+import { AppError, notFound } from '../../lib/app-error';
+import { getPrisma, type Prisma, type Tx } from '../../lib/prisma';
+import { diffFields, recordAudit } from '../audit/audit.service';
+import { assertEditable, findVisiblePlan, loadPlanDetail } from '../plans/plans.service';
+import { MEASURE_INCLUDE, isoDate, loadMeasure, toDbDate, type MeasureRow } from './measure-dto';
+
+interface MeasureOwner {
+  id: string;
+  planId: string;
+  agencyId: string;
+  provinceId: number;
+  version: number;
+  deletedAt: Date | null;
+  planStatus: Prisma.PlanGetPayload<object>['status'];
+}
+
+async function findVisibleMeasure(db: Tx, actor: Actor, measureId: string): Promise<MeasureOwner> {
+  const row = await db.measure.findFirst({
+    where: { AND: [{ id: measureId }, measureWhere(actor)] },
+    select: { id: true, planId: true, agencyId: true, version: true, deletedAt: true, plan: { select: { status: true } }, agency: { select: { provinceId: true } } },
+  });
+  if (!row) throw notFound('ไม่พบมาตรการนี้');
+  return { id: row.id, planId: row.planId, agencyId: row.agencyId, provinceId: row.agency.provinceId, version: row.version, deletedAt: row.deletedAt, planStatus: row.plan.status };
+}
+
+/** The fields of a measure as the audit trail records them (before/after). */
+function auditView(row: MeasureRow) {
+  return {
+    title: row.title,
+    actions: row.actions,
+    indicators: row.indicators.map((ref) => `${ref.fiscalYear}:${ref.code}`),
+    responsible: row.responsible,
+    plannedStart: isoDate(row.plannedStart),
+    plannedEnd: isoDate(row.plannedEnd),
+    outcome: row.outcome,
+    outcomeReason: row.outcomeReason,
+    resultText: row.resultText,
+    summary: row.summary,
+    carriedOut: row.carriedOutDate ? `${isoDate(row.carriedOutDate)}/${row.carriedOutPrecision}` : null,
+    evidence: row.evidence.map((link) => link.url),
+  };
+}
+
+type MeasureFields = Partial<Omit<CreateMeasureInput, 'indicators' | 'evidence'>>;
+
+function scalarData(input: MeasureFields): Prisma.MeasureUncheckedUpdateInput {
+  const data: Prisma.MeasureUncheckedUpdateInput = {
+    title: input.title,
+    actions: input.actions,
+    responsible: input.responsible,
+    plannedStart: toDbDate(input.plannedStart),
+    plannedEnd: toDbDate(input.plannedEnd),
+    outcome: input.outcome,
+    outcomeReason: input.outcomeReason,
+    resultText: input.resultText,
+    summary: input.summary,
+  };
+  if (input.carriedOut !== undefined) {
+    data.carriedOutDate = toDbDate(input.carriedOut?.date ?? null);
+    data.carriedOutPrecision = input.carriedOut?.precision ?? null;
+  }
+  if (input.outcome !== undefined && input.outcome !== 'not_carried_out' && input.outcomeReason === undefined) data.outcomeReason = null;
+  return data;
+}
+
+const today = () => new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
+
+export async function getMeasure(actor: Actor, measureId: string): Promise<Measure> {
+  const prisma = getPrisma();
+  await findVisibleMeasure(prisma, actor, measureId);
+  return loadMeasure(prisma, measureId);
+}
+
+export async function createMeasure(actor: Actor, planId: string, input: CreateMeasureInput): Promise<Measure> {
+  return getPrisma().$transaction(async (tx) => {
+    const plan = await findVisiblePlan(tx, actor, planId);
+    assertCan(actor, 'write:plan', plan);
+    assertEditable(plan);
+    const last = await tx.measure.aggregate({ where: { planId, deletedAt: null }, _max: { sequence: true } });
+    const created = await tx.measure.create({
+      data: {
+        ...(scalarData(input) as Prisma.MeasureUncheckedCreateInput),
+        title: input.title,
+        planId,
+        agencyId: plan.agencyId,
+        sequence: (last._max.sequence ?? 0) + 1,
+        indicators: { create: dedupeIndicators(input.indicators) },
+        evidence: { create: input.evidence.map((link, position) => ({ ...link, position })) },
+      },
+      include: MEASURE_INCLUDE,
+    });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entityType: 'measure',
+      entityId: created.id,
+      agencyId: plan.agencyId,
+      provinceId: plan.provinceId,
+      changes: { after: auditView(created) },
+    });
+    return loadMeasure(tx, created.id);
+  });
+}
+
+function dedupeIndicators(refs: CreateMeasureInput['indicators']) {
+  const seen = new Map<string, { fiscalYear: number; code: string; raw: string | null }>();
+  for (const ref of refs) seen.set(`${ref.fiscalYear}:${ref.code}`, { fiscalYear: ref.fiscalYear, code: ref.code, raw: ref.raw ?? null });
+  return [...seen.values()];
+}
+
+async function versionConflict(tx: Tx, measureId: string): Promise<never> {
+  throw new AppError('VERSION_CONFLICT', 'มาตรการนี้ถูกแก้ไขโดยผู้อื่นระหว่างที่คุณแก้ไข', { current: await loadMeasure(tx, measureId) });
+}
+
+/**
+ * Update with optimistic concurrency: the write succeeds only if the row still has the version
+ * the client read; otherwise 409 with the current record. Outcome changes and added evidence
+ * become timeline entries; the audit row holds the before/after of every changed field.
+ */
+export async function updateMeasure(actor: Actor, measureId: string, input: UpdateMeasureInput): Promise<Measure> {
+  return getPrisma().$transaction(async (tx) => {
+    const owner = await findVisibleMeasure(tx, actor, measureId);
+    assertCan(actor, 'write:plan', owner);
+    assertEditable({ status: owner.planStatus });
+    if (owner.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว กรุณากู้คืนก่อนแก้ไข');
+    const before = await tx.measure.findUniqueOrThrow({ where: { id: measureId }, include: MEASURE_INCLUDE });
+    if (before.version !== input.version) return versionConflict(tx, measureId);
+    const { version, indicators, evidence, ...fields } = input;
+    const updated = await tx.measure.updateMany({
+      where: { id: measureId, version },
+      data: { ...(scalarData(fields) as Prisma.MeasureUncheckedUpdateManyInput), version: { increment: 1 } },
+    });
+    if (updated.count !== 1) return versionConflict(tx, measureId);
+    if (indicators) {
+      await tx.measureIndicator.deleteMany({ where: { measureId } });
+      await tx.measureIndicator.createMany({ data: dedupeIndicators(indicators).map((ref) => ({ ...ref, measureId })) });
+    }
+    if (evidence) {
+      await tx.evidenceLink.deleteMany({ where: { measureId } });
+      await tx.evidenceLink.createMany({ data: evidence.map((link, position) => ({ ...link, position, measureId })) });
+    }
+    const after = await tx.measure.findUniqueOrThrow({ where: { id: measureId }, include: MEASURE_INCLUDE });
+    const author = (actor as UserActor).userId;
+    if (before.outcome !== after.outcome) {
+      await tx.timelineEntry.create({
+        data: { measureId, agencyId: owner.agencyId, kind: 'status_change', fromOutcome: before.outcome, toOutcome: after.outcome, occurredOn: today(), authorId: author },
+      });
+    }
+    const oldUrls = new Set(before.evidence.map((link) => link.url));
+    for (const link of after.evidence.filter((candidate) => !oldUrls.has(candidate.url))) {
+      await tx.timelineEntry.create({
+        data: { measureId, agencyId: owner.agencyId, kind: 'evidence_added', note: link.label, evidenceUrl: link.url, occurredOn: today(), authorId: author },
+      });
+    }
+    const changes = diffFields(auditView(before), auditView(after));
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'measure',
+      entityId: measureId,
+      agencyId: owner.agencyId,
+      provinceId: owner.provinceId,
+      changes: { ...changes, version: { from: before.version, to: after.version } },
+    });
+    return loadMeasure(tx, measureId);
+  });
+}
+
+export async function deleteMeasure(actor: Actor, measureId: string, version: number): Promise<void> {
+  await getPrisma().$transaction(async (tx) => {
+    const owner = await findVisibleMeasure(tx, actor, measureId);
+    assertCan(actor, 'write:plan', owner);
+    assertEditable({ status: owner.planStatus });
+    if (owner.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบไปแล้ว');
+    const updated = await tx.measure.updateMany({ where: { id: measureId, version }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    if (updated.count !== 1) await versionConflict(tx, measureId);
+    await recordAudit(tx, actor, { action: 'delete', entityType: 'measure', entityId: measureId, agencyId: owner.agencyId, provinceId: owner.provinceId, changes: { deleted: { from: false, to: true } } });
+  });
+}
+
+export async function restoreMeasure(actor: Actor, measureId: string): Promise<Measure> {
+  return getPrisma().$transaction(async (tx) => {
+    const owner = await findVisibleMeasure(tx, actor, measureId);
+    assertCan(actor, 'write:plan', owner);
+    assertEditable({ status: owner.planStatus });
+    if (!owner.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ไม่ได้ถูกลบ');
+    const last = await tx.measure.aggregate({ where: { planId: owner.planId, deletedAt: null }, _max: { sequence: true } });
+    await tx.measure.update({ where: { id: measureId }, data: { deletedAt: null, sequence: (last._max.sequence ?? 0) + 1, version: { increment: 1 } } });
+    await recordAudit(tx, actor, { action: 'restore', entityType: 'measure', entityId: measureId, agencyId: owner.agencyId, provinceId: owner.provinceId, changes: { deleted: { from: true, to: false } } });
+    return loadMeasure(tx, measureId);
+  });
+}
+
+/** New order of a plan's measures: the list must name each live measure exactly once. */
+export async function reorderMeasures(actor: Actor, planId: string, input: ReorderMeasuresInput): Promise<PlanDetail> {
+  return getPrisma().$transaction(async (tx) => {
+    const plan = await findVisiblePlan(tx, actor, planId);
+    assertCan(actor, 'write:plan', plan);
+    assertEditable(plan);
+    const live = await tx.measure.findMany({ where: { planId, deletedAt: null }, select: { id: true, sequence: true }, orderBy: { sequence: 'asc' } });
+    const ids = new Set(live.map((measure) => measure.id));
+    if (live.length !== input.measureIds.length || input.measureIds.some((id) => !ids.has(id))) {
+      throw new AppError('VALIDATION_FAILED', 'รายการต้องมีมาตรการทุกข้อของแผนครบ ข้อละหนึ่งครั้ง', {
+        issues: [{ path: 'body.measureIds', message: 'must list every live measure of the plan once', code: 'invalid_set' }],
+      });
+    }
+    for (const [index, id] of input.measureIds.entries()) {
+      await tx.measure.update({ where: { id }, data: { sequence: index + 1 } });
+    }
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'plan',
+      entityId: planId,
+      agencyId: plan.agencyId,
+      provinceId: plan.provinceId,
+      changes: { measureOrder: { from: live.map((measure) => measure.id), to: input.measureIds } },
+    });
+    return loadPlanDetail(tx, planId);
+  });
+}
+
+function toTimelineEntry(row: Prisma.TimelineEntryGetPayload<{ include: { author: { select: { name: true } } } }>): TimelineEntry {
+  return {
+    id: row.id,
+    measureId: row.measureId,
+    kind: row.kind,
+    note: row.note,
+    fromOutcome: row.fromOutcome,
+    toOutcome: row.toOutcome,
+    evidenceUrl: row.evidenceUrl,
+    occurredOn: isoDate(row.occurredOn)!,
+    authorName: row.author?.name ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function listTimeline(actor: Actor, measureId: string): Promise<TimelineEntry[]> {
+  const prisma = getPrisma();
+  await findVisibleMeasure(prisma, actor, measureId);
+  const rows = await prisma.timelineEntry.findMany({
+    where: { measureId },
+    orderBy: [{ occurredOn: 'desc' }, { createdAt: 'desc' }],
+    include: { author: { select: { name: true } } },
+    take: 500,
+  });
+  return rows.map(toTimelineEntry);
+}
+
+export async function addTimelineNote(actor: Actor, measureId: string, input: CreateTimelineEntryInput): Promise<TimelineEntry> {
+  return getPrisma().$transaction(async (tx) => {
+    const owner = await findVisibleMeasure(tx, actor, measureId);
+    assertCan(actor, 'write:plan', owner);
+    assertEditable({ status: owner.planStatus });
+    if (owner.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว');
+    const row = await tx.timelineEntry.create({
+      data: {
+        measureId,
+        agencyId: owner.agencyId,
+        kind: input.evidenceUrl ? 'evidence_added' : 'note',
+        note: input.note,
+        evidenceUrl: input.evidenceUrl ?? null,
+        occurredOn: toDbDate(input.occurredOn)!,
+        authorId: (actor as UserActor).userId,
+      },
+      include: { author: { select: { name: true } } },
+    });
+    await recordAudit(tx, actor, { action: 'create', entityType: 'timeline', entityId: row.id, agencyId: owner.agencyId, provinceId: owner.provinceId, changes: { measureId, note: input.note } });
+    return toTimelineEntry(row);
+  });
+}

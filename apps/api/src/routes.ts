@@ -1,0 +1,26 @@
+import { Router } from 'express';
+import { agenciesRouter } from './modules/agencies/agencies.routes';
+import { auditRouter } from './modules/audit/audit.routes';
+import { authRouter } from './modules/auth/auth.routes';
+import type { SessionSettings } from './modules/auth/auth.service';
+import { healthRouter } from './modules/health/health.routes';
+import { indicatorsRouter } from './modules/indicators/indicators.routes';
+import { measuresRouter } from './modules/measures/measures.routes';
+import { plansRouter } from './modules/plans/plans.routes';
+import { reviewsRouter } from './modules/reviews/reviews.routes';
+import { usersRouter } from './modules/users/users.routes';
+
+/** Every API module, mounted under /api/v1. The isolation matrix test walks this router. */
+export function apiRoutes(settings: SessionSettings): Router {
+  const router = Router();
+  router.use(healthRouter);
+  router.use(authRouter(settings));
+  router.use(agenciesRouter);
+  router.use(plansRouter);
+  router.use(measuresRouter);
+  router.use(reviewsRouter);
+  router.use(indicatorsRouter);
+  router.use(usersRouter);
+  router.use(auditRouter);
+  return router;
+}

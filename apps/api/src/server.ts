@@ -1,0 +1,36 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import { logger } from './lib/logger';
+
+/** Listen, and close gracefully: stop accepting, let in-flight requests finish, then run `onClose`. */
+export function listen(app: Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+    server.keepAliveTimeout = 65_000;
+  });
+}
+
+export function installShutdown(server: Server, onClose: () => Promise<void>): void {
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.warn('forcing shutdown after 10 s');
+      server.closeAllConnections();
+    }, 10_000);
+    force.unref();
+    server.close(async () => {
+      try {
+        await onClose();
+      } catch (error) {
+        logger.error({ err: error }, 'error during shutdown');
+      }
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}

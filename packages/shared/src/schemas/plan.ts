@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { AgencyTypeSchema, PlanStatusSchema, ReviewKindSchema } from '../enums';
+import { FiscalYearSchema } from '../fiscal-year';
+import { UuidSchema, VersionSchema, optionalText, text } from './common';
+import { MeasureSchema, QualityWarningSchema } from './measure';
+
+export const PlanProgressSchema = z.object({
+  total: z.number().int(),
+  planned: z.number().int(),
+  inProgress: z.number().int(),
+  completed: z.number().int(),
+  notCarriedOut: z.number().int(),
+  /** Completed or could-not-be-carried-out measures over all measures, 0–100. */
+  percentDone: z.number(),
+});
+export type PlanProgress = z.infer<typeof PlanProgressSchema>;
+
+export const PlanSummarySchema = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  fiscalYear: z.number().int(),
+  status: PlanStatusSchema,
+  agencyType: AgencyTypeSchema,
+  agencyNameTh: z.string(),
+  version: z.number().int(),
+  submittedAt: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  progress: PlanProgressSchema,
+});
+export type PlanSummary = z.infer<typeof PlanSummarySchema>;
+
+export const ReviewCommentSchema = z.object({
+  id: z.string(),
+  planId: z.string(),
+  measureId: z.string().nullable(),
+  kind: ReviewKindSchema,
+  body: z.string(),
+  authorName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ReviewComment = z.infer<typeof ReviewCommentSchema>;
+
+export const PlanDetailSchema = PlanSummarySchema.extend({
+  introText: z.string().nullable(),
+  copiedFromPlanId: z.string().nullable(),
+  measures: z.array(MeasureSchema),
+  deletedMeasures: z.array(MeasureSchema.pick({ id: true, sequence: true, title: true, deletedAt: true, version: true })),
+  comments: z.array(ReviewCommentSchema),
+  warnings: z.array(QualityWarningSchema),
+});
+export type PlanDetail = z.infer<typeof PlanDetailSchema>;
+
+export const PlanListResponseSchema = z.object({ items: z.array(PlanSummarySchema) });
+
+export const AgencyPlanParamsSchema = z.object({ agencyId: UuidSchema, fiscalYear: FiscalYearSchema });
+export const PlanParamsSchema = z.object({ planId: UuidSchema });
+
+export const CreatePlanInputSchema = z
+  .object({
+    /** Start from the agency's plan of this earlier fiscal year: measures copied, outcomes and dates reset. */
+    copyFromFiscalYear: FiscalYearSchema.optional(),
+    introText: optionalText(5000),
+  })
+  .strict();
+export type CreatePlanInput = z.infer<typeof CreatePlanInputSchema>;
+
+export const UpdatePlanInputSchema = z.object({ version: VersionSchema, introText: optionalText(5000) }).strict();
+export type UpdatePlanInput = z.infer<typeof UpdatePlanInputSchema>;
+
+/** submit / accept / publish: the plan version the user saw. */
+export const PlanTransitionInputSchema = z
+  .object({ version: VersionSchema, comment: optionalText(5000) })
+  .strict();
+export type PlanTransitionInput = z.infer<typeof PlanTransitionInputSchema>;
+
+/** return / reopen need a reason the editor will read. */
+export const PlanReturnInputSchema = z.object({ version: VersionSchema, reason: text(5000) }).strict();
+export type PlanReturnInput = z.infer<typeof PlanReturnInputSchema>;
+
+export const CreateReviewCommentInputSchema = z
+  .object({ body: text(5000), measureId: UuidSchema.nullable().optional() })
+  .strict();
+export type CreateReviewCommentInput = z.infer<typeof CreateReviewCommentInputSchema>;
