@@ -93,3 +93,11 @@ export async function createTenant(provinceId = 49) {
   const reviewer = await createUser('provincial_reviewer', { provinceId });
   return { agency, editor, reviewer };
 }
+
+/** A session cookie for the user without going through the login endpoint (fast, for matrices). */
+export async function sessionCookie(userId: string): Promise<string> {
+  const { hashToken, newToken } = await import('../src/modules/auth/auth.service');
+  const token = newToken();
+  await getPrisma().session.create({ data: { id: hashToken(token), userId, expiresAt: new Date(Date.now() + 3600_000) } });
+  return `prongsai_session=${token}`;
+}

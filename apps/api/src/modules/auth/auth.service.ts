@@ -7,7 +7,9 @@ import { getPrisma } from '../../lib/prisma';
 import { hitCounter, rateLimited, readCounter } from '../../lib/rate-limit';
 import { recordAudit } from '../audit/audit.service';
 
+/** Failed logins allowed per account, and per client IP (higher: a municipal office shares one NAT). */
 export const LOGIN_FAILURE_LIMIT = 10;
+export const LOGIN_IP_FAILURE_LIMIT = 50;
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
 
 export interface SessionSettings {
@@ -19,8 +21,8 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 const newToken = () => randomBytes(32).toString('base64url');
 
 const loginWindows = (email: string, ip: string | null) => [
-  { key: `login:email:${email}`, windowSeconds: LOGIN_WINDOW_SECONDS },
-  { key: `login:ip:${ip ?? 'unknown'}`, windowSeconds: LOGIN_WINDOW_SECONDS },
+  { key: `login:email:${email}`, windowSeconds: LOGIN_WINDOW_SECONDS, limit: LOGIN_FAILURE_LIMIT },
+  { key: `login:ip:${ip ?? 'unknown'}`, windowSeconds: LOGIN_WINDOW_SECONDS, limit: LOGIN_IP_FAILURE_LIMIT },
 ];
 
 const SESSION_USER_SELECT = {
@@ -84,7 +86,7 @@ export async function login(input: LoginInput, ip: string | null, userAgent: str
   const prisma = getPrisma();
   const windows = loginWindows(input.email, ip);
   const counts = await Promise.all(windows.map(readCounter));
-  if (counts.some((count) => count >= LOGIN_FAILURE_LIMIT)) throw rateLimited(LOGIN_WINDOW_SECONDS);
+  if (counts.some((count, index) => count >= windows[index]!.limit)) throw rateLimited(LOGIN_WINDOW_SECONDS);
 
   const user = await prisma.user.findUnique({
     where: { email: input.email },

@@ -1,0 +1,250 @@
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ErrorResponseSchema } from '@prongsai/shared';
+import { apiRoutes } from '../src/routes';
+import { getPrisma } from '../src/lib/prisma';
+import { testApp } from './app';
+import { createAgency, createPlan, createUser, sessionCookie } from './factories';
+import { listRoutes } from './route-table';
+
+/**
+ * Tenant isolation, generated from the route table: every API route × every kind of caller, against
+ * a resource of agency A (province 49). Each case gets fresh resources, so allowed writes never
+ * disturb the next case. A route missing from ROUTES fails the first test.
+ */
+
+const app = testApp();
+type Caller = 'anonymous' | 'editorA' | 'editorB' | 'reviewerA' | 'reviewerOther' | 'admin';
+const CALLERS: Caller[] = ['anonymous', 'editorA', 'editorB', 'reviewerA', 'reviewerOther', 'admin'];
+
+interface World {
+  agencyA: { id: string };
+  userIdOf: Record<Exclude<Caller, 'anonymous'>, string>;
+}
+interface Case {
+  url: string;
+  body?: unknown;
+}
+interface RouteSpec {
+  /** Callers that must get a 2xx. */
+  allowed: Caller[];
+  /** Signed-in callers not allowed but able to see the resource: 403. Others: 404. Anonymous: 401. */
+  visible: Caller[];
+  build: (world: World) => Promise<Case>;
+}
+
+const OWNERS_OF_A: Caller[] = ['editorA', 'reviewerA', 'admin'];
+const SIGNED_IN: Caller[] = ['editorA', 'editorB', 'reviewerA', 'reviewerOther', 'admin'];
+const EVERYONE: Caller[] = [...CALLERS];
+const FY = 2567;
+
+async function freshPlan(world: World, status: Parameters<typeof createPlan>[2] = 'draft') {
+  return createPlan(world.agencyA.id, FY, status);
+}
+
+const measureBody = { title: 'มาตรการใหม่', actions: ['ขั้นที่ ๑'] };
+
+export const ROUTES: Record<string, RouteSpec> = {
+  'GET /api/v1/health': { allowed: EVERYONE, visible: [], build: async () => ({ url: '/api/v1/health' }) },
+  'POST /api/v1/auth/login': {
+    allowed: EVERYONE,
+    visible: [],
+    build: async () => {
+      const user = await createUser('agency_editor', { agencyId: (await createAgency()).id });
+      return { url: '/api/v1/auth/login', body: { email: user.email, password: user.password } };
+    },
+  },
+  'POST /api/v1/auth/logout': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/auth/logout' }) },
+  'GET /api/v1/auth/me': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/auth/me' }) },
+  'POST /api/v1/auth/password-reset': {
+    // Anyone may redeem a code; a wrong code is a 400 for everybody, so only shape is checked here.
+    allowed: [],
+    visible: [],
+    build: async () => ({ url: '/api/v1/auth/password-reset', body: { code: 'x'.repeat(16), password: 'a-new-long-password-1' } }),
+  },
+  'GET /api/v1/provinces': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/provinces' }) },
+  'GET /api/v1/provinces/:provinceId/districts': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/provinces/49/districts' }) },
+  'GET /api/v1/agencies': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/agencies' }) },
+  'GET /api/v1/agencies/:agencyId': { allowed: OWNERS_OF_A, visible: [], build: async (w) => ({ url: `/api/v1/agencies/${w.agencyA.id}` }) },
+  'GET /api/v1/agencies/:agencyId/plans': { allowed: OWNERS_OF_A, visible: [], build: async (w) => ({ url: `/api/v1/agencies/${w.agencyA.id}/plans` }) },
+  'GET /api/v1/agencies/:agencyId/plans/:fiscalYear': {
+    allowed: OWNERS_OF_A,
+    visible: [],
+    build: async (w) => (await freshPlan(w), { url: `/api/v1/agencies/${w.agencyA.id}/plans/${FY}` }),
+  },
+  'POST /api/v1/agencies/:agencyId/plans/:fiscalYear': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({ url: `/api/v1/agencies/${w.agencyA.id}/plans/${FY}`, body: {} }),
+  },
+  'GET /api/v1/plans/:planId': { allowed: OWNERS_OF_A, visible: [], build: async (w) => ({ url: `/api/v1/plans/${(await freshPlan(w)).id}` }) },
+  'PATCH /api/v1/plans/:planId': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({ url: `/api/v1/plans/${(await freshPlan(w)).id}`, body: { version: 1, introText: 'บทนำ' } }),
+  },
+  'POST /api/v1/plans/:planId/submit': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({ url: `/api/v1/plans/${(await freshPlan(w)).id}/submit`, body: { version: 1 } }),
+  },
+  'POST /api/v1/plans/:planId/return': {
+    allowed: ['reviewerA', 'admin'],
+    visible: ['editorA'],
+    build: async (w) => ({ url: `/api/v1/plans/${(await freshPlan(w, 'submitted')).id}/return`, body: { version: 1, reason: 'ขอให้แก้ไข' } }),
+  },
+  'POST /api/v1/plans/:planId/accept': {
+    allowed: ['reviewerA', 'admin'],
+    visible: ['editorA'],
+    build: async (w) => ({ url: `/api/v1/plans/${(await freshPlan(w, 'submitted')).id}/accept`, body: { version: 1 } }),
+  },
+  'POST /api/v1/plans/:planId/publish': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({ url: `/api/v1/plans/${(await freshPlan(w, 'accepted')).id}/publish`, body: { version: 1 } }),
+  },
+  'POST /api/v1/plans/:planId/reopen': {
+    allowed: ['reviewerA', 'admin'],
+    visible: ['editorA'],
+    build: async (w) => ({ url: `/api/v1/plans/${(await freshPlan(w, 'published')).id}/reopen`, body: { version: 1, reason: 'พบข้อผิดพลาด' } }),
+  },
+  'POST /api/v1/plans/:planId/comments': {
+    allowed: ['reviewerA', 'admin'],
+    visible: ['editorA'],
+    build: async (w) => ({ url: `/api/v1/plans/${(await freshPlan(w, 'submitted')).id}/comments`, body: { body: 'ความเห็น' } }),
+  },
+  'POST /api/v1/plans/:planId/measures': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({ url: `/api/v1/plans/${(await freshPlan(w)).id}/measures`, body: measureBody }),
+  },
+  'PUT /api/v1/plans/:planId/measure-order': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => {
+      const plan = await freshPlan(w);
+      return { url: `/api/v1/plans/${plan.id}/measure-order`, body: { measureIds: plan.measures.map((m) => m.id).reverse() } };
+    },
+  },
+  'GET /api/v1/measures/:measureId': {
+    allowed: OWNERS_OF_A,
+    visible: [],
+    build: async (w) => ({ url: `/api/v1/measures/${(await freshPlan(w)).measures[0]!.id}` }),
+  },
+  'PATCH /api/v1/measures/:measureId': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({ url: `/api/v1/measures/${(await freshPlan(w)).measures[0]!.id}`, body: { version: 1, title: 'แก้ไขแล้ว' } }),
+  },
+  'DELETE /api/v1/measures/:measureId': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({ url: `/api/v1/measures/${(await freshPlan(w)).measures[0]!.id}?version=1` }),
+  },
+  'POST /api/v1/measures/:measureId/restore': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => {
+      const measure = (await freshPlan(w)).measures[0]!;
+      await getPrisma().measure.update({ where: { id: measure.id }, data: { deletedAt: new Date() } });
+      return { url: `/api/v1/measures/${measure.id}/restore` };
+    },
+  },
+  'GET /api/v1/measures/:measureId/timeline': {
+    allowed: OWNERS_OF_A,
+    visible: [],
+    build: async (w) => ({ url: `/api/v1/measures/${(await freshPlan(w)).measures[0]!.id}/timeline` }),
+  },
+  'POST /api/v1/measures/:measureId/timeline': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({ url: `/api/v1/measures/${(await freshPlan(w)).measures[0]!.id}/timeline`, body: { note: 'ความคืบหน้า', occurredOn: '2024-01-15' } }),
+  },
+  'GET /api/v1/codebooks': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/codebooks' }) },
+  'GET /api/v1/codebooks/:fiscalYear': {
+    allowed: SIGNED_IN,
+    visible: [],
+    build: async () => {
+      await getPrisma().indicatorCodebook.upsert({ where: { fiscalYear: 2599 }, create: { fiscalYear: 2599 }, update: {} });
+      return { url: '/api/v1/codebooks/2599' };
+    },
+  },
+  'PUT /api/v1/codebooks/:fiscalYear': {
+    allowed: ['admin'],
+    visible: SIGNED_IN,
+    build: async () => ({ url: '/api/v1/codebooks/2598', body: { csv: 'code,title,group\nO1,โครงสร้าง,9.1\n' } }),
+  },
+  'GET /api/v1/users': { allowed: ['admin'], visible: SIGNED_IN, build: async () => ({ url: '/api/v1/users' }) },
+  'POST /api/v1/users': {
+    allowed: ['admin'],
+    visible: SIGNED_IN,
+    build: async () => ({
+      url: '/api/v1/users',
+      body: { email: `new-${Math.random().toString(36).slice(2)}@test.example`, name: 'ผู้ใช้ใหม่', password: 'a-long-enough-password', assignment: { role: 'national_admin' } },
+    }),
+  },
+  'PATCH /api/v1/users/:userId': {
+    allowed: ['admin'],
+    visible: SIGNED_IN,
+    build: async (w) => {
+      const user = await createUser('agency_editor', { agencyId: w.agencyA.id });
+      return { url: `/api/v1/users/${user.id}`, body: { name: 'ชื่อใหม่' } };
+    },
+  },
+  'POST /api/v1/users/:userId/password-reset': {
+    allowed: ['admin'],
+    visible: SIGNED_IN,
+    build: async (w) => ({ url: `/api/v1/users/${(await createUser('agency_editor', { agencyId: w.agencyA.id })).id}/password-reset` }),
+  },
+  'GET /api/v1/audit': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/audit' }) },
+};
+
+function expectedStatus(spec: RouteSpec, caller: Caller, route: string): 'ok' | number {
+  if (spec.allowed.includes(caller)) return 'ok';
+  if (route === 'POST /api/v1/auth/password-reset') return 400;
+  if (caller === 'anonymous') return 401;
+  return spec.visible.includes(caller) ? 403 : 404;
+}
+
+describe('tenant isolation matrix', () => {
+  const world = {} as World;
+  beforeAll(async () => {
+    // Each case builds fresh resources in a new agency A; the callers are re-bound to it per case.
+    const agencyB = await createAgency({ provinceId: 37 });
+    world.userIdOf = {
+      editorA: '',
+      editorB: (await createUser('agency_editor', { agencyId: agencyB.id })).id,
+      reviewerA: (await createUser('provincial_reviewer', { provinceId: 49 })).id,
+      reviewerOther: (await createUser('provincial_reviewer', { provinceId: 37 })).id,
+      admin: (await createUser('national_admin')).id,
+    };
+  });
+
+  it('when the router declares a route, then the matrix covers it (and nothing stale)', () => {
+    const declared = listRoutes(apiRoutes({ idleMinutes: 60, absoluteHours: 1 })).map((route) => `${route.method} ${route.path}`);
+
+    expect([...declared].sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  for (const [route, spec] of Object.entries(ROUTES)) {
+    const [method, pattern] = route.split(' ') as [string, string];
+    it(`${route}: each caller gets exactly its expected status`, async () => {
+      const outcomes: string[] = [];
+      for (const caller of CALLERS) {
+        const agencyA = await createAgency({ provinceId: 49 });
+        const editorA = await createUser('agency_editor', { agencyId: agencyA.id });
+        const caseWorld: World = { agencyA, userIdOf: { ...world.userIdOf, editorA: editorA.id } };
+        const { url, body } = await spec.build(caseWorld);
+        const cookie = caller === 'anonymous' ? undefined : await sessionCookie(caseWorld.userIdOf[caller]);
+        let call = request(app)[method.toLowerCase() as 'get'](url).set('x-prongsai-csrf', '1');
+        if (cookie) call = call.set('Cookie', cookie);
+        const response = body === undefined ? await call : await call.send(body as object);
+        const expected = expectedStatus(spec, caller, route);
+        const ok = expected === 'ok' ? response.status >= 200 && response.status < 300 : response.status === expected;
+        if (!ok) outcomes.push(`${caller}: expected ${expected}, got ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+        if (response.status >= 400) ErrorResponseSchema.parse(response.body);
+      }
+      expect(outcomes, `${pattern}`).toEqual([]);
+    });
+  }
+});
