@@ -8,6 +8,7 @@ import { csrfGuard } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestId } from './http/request-id';
 import { logger } from './lib/logger';
+import { docsRouter } from './modules/health/health.routes';
 import { apiRoutes } from './routes';
 
 export interface AppOptions {
@@ -55,6 +56,7 @@ export function createApp(options: AppOptions = {}): Express {
   app.use(authenticate(settings));
   app.use(csrfGuard(options.allowedOrigins ?? []));
   app.use('/api/v1', apiRoutes(settings));
+  app.use('/api', docsRouter);
   app.use('/api', notFoundHandler);
 
   const webDist = options.webDist;

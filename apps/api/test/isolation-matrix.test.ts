@@ -46,6 +46,7 @@ const measureBody = { title: 'มาตรการใหม่', actions: ['ข
 
 export const ROUTES: Record<string, RouteSpec> = {
   'GET /api/v1/health': { allowed: EVERYONE, visible: [], build: async () => ({ url: '/api/v1/health' }) },
+  'GET /api/v1/openapi.json': { allowed: EVERYONE, visible: [], build: async () => ({ url: '/api/v1/openapi.json' }) },
   'POST /api/v1/auth/login': {
     allowed: EVERYONE,
     visible: [],

@@ -1,35 +1,33 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import {
-  AgencyListQuerySchema,
-  AgencyListResponseSchema,
-  AgencyParamsSchema,
-  AgencySchema,
-  DistrictSchema,
-  ProvinceSchema,
-} from '@prongsai/shared';
-import { parseParams, parseQuery, shape } from '../../http/parse';
+import { AgencyListQuerySchema, AgencyListResponseSchema, AgencyParamsSchema, AgencySchema, DistrictSchema, ProvinceSchema } from '@prongsai/shared';
+import { defineRoute } from '../../http/define-route';
 import { getAgency, listAgencies, listDistricts, listProvinces } from './agencies.service';
 
 export const agenciesRouter = Router();
-
+const tag = 'agencies';
 const ProvinceParamsSchema = z.object({ provinceId: z.coerce.number().int().min(10).max(99) });
 
-agenciesRouter.get('/provinces', async (_req, res) => {
-  res.json(shape(z.object({ items: z.array(ProvinceSchema) }), { items: await listProvinces() }));
-});
+defineRoute(
+  agenciesRouter,
+  { method: 'get', path: '/provinces', summary: 'All provinces (DOPA codes)', tag, response: z.object({ items: z.array(ProvinceSchema) }) },
+  async () => ({ items: await listProvinces() }),
+);
 
-agenciesRouter.get('/provinces/:provinceId/districts', async (req, res) => {
-  const { provinceId } = parseParams(req, ProvinceParamsSchema);
-  res.json(shape(z.object({ items: z.array(DistrictSchema) }), { items: await listDistricts(provinceId) }));
-});
+defineRoute(
+  agenciesRouter,
+  { method: 'get', path: '/provinces/:provinceId/districts', summary: 'Districts of a province', tag, params: ProvinceParamsSchema, response: z.object({ items: z.array(DistrictSchema) }) },
+  async ({ params }) => ({ items: await listDistricts(params.provinceId) }),
+);
 
-agenciesRouter.get('/agencies', async (req, res) => {
-  const query = parseQuery(req, AgencyListQuerySchema);
-  res.json(shape(AgencyListResponseSchema, await listAgencies(req.actor, query)));
-});
+defineRoute(
+  agenciesRouter,
+  { method: 'get', path: '/agencies', summary: 'Agencies the caller may see, filtered and paginated', tag, query: AgencyListQuerySchema, response: AgencyListResponseSchema },
+  async ({ actor, query }) => listAgencies(actor, query),
+);
 
-agenciesRouter.get('/agencies/:agencyId', async (req, res) => {
-  const { agencyId } = parseParams(req, AgencyParamsSchema);
-  res.json(shape(AgencySchema, await getAgency(req.actor, agencyId)));
-});
+defineRoute(
+  agenciesRouter,
+  { method: 'get', path: '/agencies/:agencyId', summary: 'One agency', tag, params: AgencyParamsSchema, response: AgencySchema },
+  async ({ actor, params }) => getAgency(actor, params.agencyId),
+);

@@ -1,11 +1,12 @@
 import { Router } from 'express';
 import { AuditListResponseSchema, AuditQuerySchema } from '@prongsai/shared';
-import { parseQuery, shape } from '../../http/parse';
+import { defineRoute } from '../../http/define-route';
 import { listAudit } from './audit.service';
 
 export const auditRouter = Router();
 
-auditRouter.get('/audit', async (req, res) => {
-  const query = parseQuery(req, AuditQuerySchema);
-  res.json(shape(AuditListResponseSchema, await listAudit(req.actor, query)));
-});
+defineRoute(
+  auditRouter,
+  { method: 'get', path: '/audit', summary: 'Audit trail of the records the caller may see (admins: all)', tag: 'audit', query: AuditQuerySchema, response: AuditListResponseSchema },
+  async ({ actor, query }) => listAudit(actor, query),
+);

@@ -1,33 +1,37 @@
 import { Router } from 'express';
 import { LoginInputSchema, MeResponseSchema, ResetPasswordInputSchema } from '@prongsai/shared';
 import { clearSessionCookie, setSessionCookie } from '../../http/cookies';
-import { parseBody, shape } from '../../http/parse';
+import { defineRoute } from '../../http/define-route';
 import { getMe, login, logout, redeemPasswordReset, type SessionSettings } from './auth.service';
 
 export function authRouter(settings: SessionSettings): Router {
   const router = Router();
+  const tag = 'auth';
 
-  router.post('/auth/login', async (req, res) => {
-    const input = parseBody(req, LoginInputSchema);
-    const result = await login(input, req.ip ?? null, req.get('user-agent') ?? null, settings);
-    setSessionCookie(req, res, result.token, result.expiresAt);
-    res.json(shape(MeResponseSchema, { user: result.user }));
-  });
+  defineRoute(
+    router,
+    { method: 'post', path: '/auth/login', summary: 'Sign in with e-mail and password; sets the session cookie', tag, body: LoginInputSchema, response: MeResponseSchema, anonymous: true },
+    async ({ body, req, res }) => {
+      const result = await login(body, req.ip ?? null, req.get('user-agent') ?? null, settings);
+      setSessionCookie(req, res, result.token, result.expiresAt);
+      return { user: result.user };
+    },
+  );
 
-  router.post('/auth/logout', async (req, res) => {
-    await logout(req.actor);
+  defineRoute(router, { method: 'post', path: '/auth/logout', summary: 'End the session', tag, status: 204 }, async ({ actor, req, res }) => {
+    await logout(actor);
     clearSessionCookie(req, res);
-    res.status(204).end();
   });
 
-  router.get('/auth/me', async (req, res) => {
-    res.json(shape(MeResponseSchema, { user: await getMe(req.actor) }));
-  });
+  defineRoute(router, { method: 'get', path: '/auth/me', summary: 'The signed-in user', tag, response: MeResponseSchema }, async ({ actor }) => ({
+    user: await getMe(actor),
+  }));
 
-  router.post('/auth/password-reset', async (req, res) => {
-    await redeemPasswordReset(parseBody(req, ResetPasswordInputSchema));
-    res.status(204).end();
-  });
+  defineRoute(
+    router,
+    { method: 'post', path: '/auth/password-reset', summary: 'Set a new password with a one-time code from an admin', tag, body: ResetPasswordInputSchema, status: 204, anonymous: true },
+    async ({ body }) => redeemPasswordReset(body),
+  );
 
   return router;
 }

@@ -1,21 +1,31 @@
 import { Router } from 'express';
 import { CodebookListResponseSchema, CodebookParamsSchema, CodebookSchema, UploadCodebookInputSchema } from '@prongsai/shared';
-import { parseBody, parseParams, shape } from '../../http/parse';
+import { defineRoute } from '../../http/define-route';
 import { getCodebook, listCodebooks, uploadCodebook } from './indicators.service';
 
 export const indicatorsRouter = Router();
+const tag = 'indicators';
 
-indicatorsRouter.get('/codebooks', async (_req, res) => {
-  res.json(shape(CodebookListResponseSchema, { items: await listCodebooks() }));
-});
+defineRoute(indicatorsRouter, { method: 'get', path: '/codebooks', summary: 'The OIT codebooks by fiscal year', tag, response: CodebookListResponseSchema }, async () => ({
+  items: await listCodebooks(),
+}));
 
-indicatorsRouter.get('/codebooks/:fiscalYear', async (req, res) => {
-  const { fiscalYear } = parseParams(req, CodebookParamsSchema);
-  res.json(shape(CodebookSchema, await getCodebook(fiscalYear)));
-});
+defineRoute(
+  indicatorsRouter,
+  { method: 'get', path: '/codebooks/:fiscalYear', summary: "One fiscal year's OIT items (O1…On)", tag, params: CodebookParamsSchema, response: CodebookSchema },
+  async ({ params }) => getCodebook(params.fiscalYear),
+);
 
-indicatorsRouter.put('/codebooks/:fiscalYear', async (req, res) => {
-  const { fiscalYear } = parseParams(req, CodebookParamsSchema);
-  const input = parseBody(req, UploadCodebookInputSchema);
-  res.json(shape(CodebookSchema, await uploadCodebook(req.actor, fiscalYear, input)));
-});
+defineRoute(
+  indicatorsRouter,
+  {
+    method: 'put',
+    path: '/codebooks/:fiscalYear',
+    summary: "Admin: replace a fiscal year's codebook from CSV (code,title,group)",
+    tag,
+    params: CodebookParamsSchema,
+    body: UploadCodebookInputSchema,
+    response: CodebookSchema,
+  },
+  async ({ actor, params, body }) => uploadCodebook(actor, params.fiscalYear, body),
+);

@@ -12,62 +12,73 @@ import {
   TimelineListResponseSchema,
   UpdateMeasureInputSchema,
 } from '@prongsai/shared';
-import { parseBody, parseParams, parseQuery, shape } from '../../http/parse';
-import {
-  addTimelineNote,
-  createMeasure,
-  deleteMeasure,
-  getMeasure,
-  listTimeline,
-  reorderMeasures,
-  restoreMeasure,
-  updateMeasure,
-} from './measures.service';
+import { defineRoute } from '../../http/define-route';
+import { addTimelineNote, createMeasure, deleteMeasure, getMeasure, listTimeline, reorderMeasures, restoreMeasure, updateMeasure } from './measures.service';
 
 export const measuresRouter = Router();
+const tag = 'measures';
 
-measuresRouter.post('/plans/:planId/measures', async (req, res) => {
-  const { planId } = parseParams(req, PlanParamsSchema);
-  const input = parseBody(req, CreateMeasureInputSchema);
-  res.status(201).json(shape(MeasureSchema, await createMeasure(req.actor, planId, input)));
-});
+defineRoute(
+  measuresRouter,
+  { method: 'post', path: '/plans/:planId/measures', summary: 'Add a measure to a draft or returned plan', tag, params: PlanParamsSchema, body: CreateMeasureInputSchema, response: MeasureSchema, status: 201 },
+  async ({ actor, params, body }) => createMeasure(actor, params.planId, body),
+);
 
-measuresRouter.put('/plans/:planId/measure-order', async (req, res) => {
-  const { planId } = parseParams(req, PlanParamsSchema);
-  const input = parseBody(req, ReorderMeasuresInputSchema);
-  res.json(shape(PlanDetailSchema, await reorderMeasures(req.actor, planId, input)));
-});
+defineRoute(
+  measuresRouter,
+  { method: 'put', path: '/plans/:planId/measure-order', summary: "Set the order of a plan's measures", tag, params: PlanParamsSchema, body: ReorderMeasuresInputSchema, response: PlanDetailSchema },
+  async ({ actor, params, body }) => reorderMeasures(actor, params.planId, body),
+);
 
-measuresRouter.get('/measures/:measureId', async (req, res) => {
-  const { measureId } = parseParams(req, MeasureParamsSchema);
-  res.json(shape(MeasureSchema, await getMeasure(req.actor, measureId)));
-});
+defineRoute(
+  measuresRouter,
+  { method: 'get', path: '/measures/:measureId', summary: 'One measure', tag, params: MeasureParamsSchema, response: MeasureSchema },
+  async ({ actor, params }) => getMeasure(actor, params.measureId),
+);
 
-measuresRouter.patch('/measures/:measureId', async (req, res) => {
-  const { measureId } = parseParams(req, MeasureParamsSchema);
-  const input = parseBody(req, UpdateMeasureInputSchema);
-  res.json(shape(MeasureSchema, await updateMeasure(req.actor, measureId, input)));
-});
+defineRoute(
+  measuresRouter,
+  {
+    method: 'patch',
+    path: '/measures/:measureId',
+    summary: 'Update a measure; a stale version gets 409 VERSION_CONFLICT with the current record',
+    tag,
+    params: MeasureParamsSchema,
+    body: UpdateMeasureInputSchema,
+    response: MeasureSchema,
+  },
+  async ({ actor, params, body }) => updateMeasure(actor, params.measureId, body),
+);
 
-measuresRouter.delete('/measures/:measureId', async (req, res) => {
-  const { measureId } = parseParams(req, MeasureParamsSchema);
-  const { version } = parseQuery(req, DeleteMeasureQuerySchema);
-  await deleteMeasure(req.actor, measureId, version);
-  res.status(204).end();
-});
+defineRoute(
+  measuresRouter,
+  { method: 'delete', path: '/measures/:measureId', summary: 'Soft-delete a measure (restorable)', tag, params: MeasureParamsSchema, query: DeleteMeasureQuerySchema, status: 204 },
+  async ({ actor, params, query }) => deleteMeasure(actor, params.measureId, query.version),
+);
 
-measuresRouter.post('/measures/:measureId/restore', async (req, res) => {
-  const { measureId } = parseParams(req, MeasureParamsSchema);
-  res.json(shape(MeasureSchema, await restoreMeasure(req.actor, measureId)));
-});
+defineRoute(
+  measuresRouter,
+  { method: 'post', path: '/measures/:measureId/restore', summary: 'Restore a deleted measure', tag, params: MeasureParamsSchema, response: MeasureSchema },
+  async ({ actor, params }) => restoreMeasure(actor, params.measureId),
+);
 
-measuresRouter.get('/measures/:measureId/timeline', async (req, res) => {
-  const { measureId } = parseParams(req, MeasureParamsSchema);
-  res.json(shape(TimelineListResponseSchema, { items: await listTimeline(req.actor, measureId) }));
-});
+defineRoute(
+  measuresRouter,
+  { method: 'get', path: '/measures/:measureId/timeline', summary: "A measure's progress timeline, newest first", tag, params: MeasureParamsSchema, response: TimelineListResponseSchema },
+  async ({ actor, params }) => ({ items: await listTimeline(actor, params.measureId) }),
+);
 
-measuresRouter.post('/measures/:measureId/timeline', async (req, res) => {
-  const { measureId } = parseParams(req, MeasureParamsSchema);
-  const input = parseBody(req, CreateTimelineEntryInputSchema);
-  res.status(201).json(shape(TimelineEntrySchema, await addTimelineNote(req.actor, measureId, input)));
-});
+defineRoute(
+  measuresRouter,
+  {
+    method: 'post',
+    path: '/measures/:measureId/timeline',
+    summary: 'Record a progress note',
+    tag,
+    params: MeasureParamsSchema,
+    body: CreateTimelineEntryInputSchema,
+    response: TimelineEntrySchema,
+    status: 201,
+  },
+  async ({ actor, params, body }) => addTimelineNote(actor, params.measureId, body),
+);

@@ -10,50 +10,63 @@ import {
   PlanTransitionInputSchema,
   UpdatePlanInputSchema,
 } from '@prongsai/shared';
-import { parseBody, parseParams, shape } from '../../http/parse';
+import { defineRoute } from '../../http/define-route';
 import { createPlan, getPlan, getPlanByYear, listAgencyPlans, transitionPlan, updatePlan, type TransitionName } from './plans.service';
 
 export const plansRouter = Router();
+const tag = 'plans';
 
-plansRouter.get('/agencies/:agencyId/plans', async (req, res) => {
-  const { agencyId } = parseParams(req, AgencyParamsSchema);
-  res.json(shape(PlanListResponseSchema, { items: await listAgencyPlans(req.actor, agencyId) }));
-});
+defineRoute(
+  plansRouter,
+  { method: 'get', path: '/agencies/:agencyId/plans', summary: "An agency's plans, newest fiscal year first", tag, params: AgencyParamsSchema, response: PlanListResponseSchema },
+  async ({ actor, params }) => ({ items: await listAgencyPlans(actor, params.agencyId) }),
+);
 
-plansRouter.get('/agencies/:agencyId/plans/:fiscalYear', async (req, res) => {
-  const { agencyId, fiscalYear } = parseParams(req, AgencyPlanParamsSchema);
-  res.json(shape(PlanDetailSchema, await getPlanByYear(req.actor, agencyId, fiscalYear)));
-});
+defineRoute(
+  plansRouter,
+  { method: 'get', path: '/agencies/:agencyId/plans/:fiscalYear', summary: "An agency's plan of one fiscal year (BE)", tag, params: AgencyPlanParamsSchema, response: PlanDetailSchema },
+  async ({ actor, params }) => getPlanByYear(actor, params.agencyId, params.fiscalYear),
+);
 
-plansRouter.post('/agencies/:agencyId/plans/:fiscalYear', async (req, res) => {
-  const { agencyId, fiscalYear } = parseParams(req, AgencyPlanParamsSchema);
-  const input = parseBody(req, CreatePlanInputSchema);
-  res.status(201).json(shape(PlanDetailSchema, await createPlan(req.actor, agencyId, fiscalYear, input)));
-});
+defineRoute(
+  plansRouter,
+  {
+    method: 'post',
+    path: '/agencies/:agencyId/plans/:fiscalYear',
+    summary: 'Create the plan of a fiscal year, empty or copied from an earlier year',
+    tag,
+    params: AgencyPlanParamsSchema,
+    body: CreatePlanInputSchema,
+    response: PlanDetailSchema,
+    status: 201,
+  },
+  async ({ actor, params, body }) => createPlan(actor, params.agencyId, params.fiscalYear, body),
+);
 
-plansRouter.get('/plans/:planId', async (req, res) => {
-  const { planId } = parseParams(req, PlanParamsSchema);
-  res.json(shape(PlanDetailSchema, await getPlan(req.actor, planId)));
-});
+defineRoute(
+  plansRouter,
+  { method: 'get', path: '/plans/:planId', summary: 'One plan with its measures, comments and warnings', tag, params: PlanParamsSchema, response: PlanDetailSchema },
+  async ({ actor, params }) => getPlan(actor, params.planId),
+);
 
-plansRouter.patch('/plans/:planId', async (req, res) => {
-  const { planId } = parseParams(req, PlanParamsSchema);
-  const input = parseBody(req, UpdatePlanInputSchema);
-  res.json(shape(PlanDetailSchema, await updatePlan(req.actor, planId, input)));
-});
+defineRoute(
+  plansRouter,
+  { method: 'patch', path: '/plans/:planId', summary: "Update a plan's own fields (with its version)", tag, params: PlanParamsSchema, body: UpdatePlanInputSchema, response: PlanDetailSchema },
+  async ({ actor, params, body }) => updatePlan(actor, params.planId, body),
+);
 
-const transitionSchemas = {
-  submit: PlanTransitionInputSchema,
-  accept: PlanTransitionInputSchema,
-  publish: PlanTransitionInputSchema,
-  return: PlanReturnInputSchema,
-  reopen: PlanReturnInputSchema,
-} satisfies Record<TransitionName, unknown>;
+const TRANSITION_DOCS: Record<TransitionName, { summary: string; body: typeof PlanTransitionInputSchema | typeof PlanReturnInputSchema }> = {
+  submit: { summary: 'Editor: submit a draft or returned plan for review', body: PlanTransitionInputSchema },
+  return: { summary: 'Reviewer: return a submitted plan with a reason', body: PlanReturnInputSchema },
+  accept: { summary: 'Reviewer: accept a submitted plan', body: PlanTransitionInputSchema },
+  publish: { summary: 'Editor: publish an accepted plan', body: PlanTransitionInputSchema },
+  reopen: { summary: 'Reviewer: reopen an accepted or published plan for changes, with a reason', body: PlanReturnInputSchema },
+};
 
-for (const [name, schema] of Object.entries(transitionSchemas) as [TransitionName, typeof PlanTransitionInputSchema | typeof PlanReturnInputSchema][]) {
-  plansRouter.post(`/plans/:planId/${name}`, async (req, res) => {
-    const { planId } = parseParams(req, PlanParamsSchema);
-    const input = parseBody(req, schema);
-    res.json(shape(PlanDetailSchema, await transitionPlan(req.actor, planId, name, input)));
-  });
+for (const [name, doc] of Object.entries(TRANSITION_DOCS) as [TransitionName, (typeof TRANSITION_DOCS)[TransitionName]][]) {
+  defineRoute(
+    plansRouter,
+    { method: 'post', path: `/plans/:planId/${name}`, summary: doc.summary, tag, params: PlanParamsSchema, body: doc.body, response: PlanDetailSchema },
+    async ({ actor, params, body }) => transitionPlan(actor, params.planId, name, body),
+  );
 }

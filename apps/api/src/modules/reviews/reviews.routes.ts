@@ -1,12 +1,21 @@
 import { Router } from 'express';
 import { CreateReviewCommentInputSchema, PlanParamsSchema, ReviewCommentSchema } from '@prongsai/shared';
-import { parseBody, parseParams, shape } from '../../http/parse';
+import { defineRoute } from '../../http/define-route';
 import { addReviewComment } from './reviews.service';
 
 export const reviewsRouter = Router();
 
-reviewsRouter.post('/plans/:planId/comments', async (req, res) => {
-  const { planId } = parseParams(req, PlanParamsSchema);
-  const input = parseBody(req, CreateReviewCommentInputSchema);
-  res.status(201).json(shape(ReviewCommentSchema, await addReviewComment(req.actor, planId, input)));
-});
+defineRoute(
+  reviewsRouter,
+  {
+    method: 'post',
+    path: '/plans/:planId/comments',
+    summary: 'Reviewer: comment on a plan or one of its measures',
+    tag: 'reviews',
+    params: PlanParamsSchema,
+    body: CreateReviewCommentInputSchema,
+    response: ReviewCommentSchema,
+    status: 201,
+  },
+  async ({ actor, params, body }) => addReviewComment(actor, params.planId, body),
+);

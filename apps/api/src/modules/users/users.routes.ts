@@ -8,25 +8,38 @@ import {
   UserParamsSchema,
   UserSchema,
 } from '@prongsai/shared';
-import { parseBody, parseParams, parseQuery, shape } from '../../http/parse';
+import { defineRoute } from '../../http/define-route';
 import { createPasswordResetCode, createUser, listUsers, updateUser } from './users.service';
 
 export const usersRouter = Router();
+const tag = 'users';
 
-usersRouter.get('/users', async (req, res) => {
-  res.json(shape(UserListResponseSchema, await listUsers(req.actor, parseQuery(req, UserListQuerySchema))));
-});
+defineRoute(usersRouter, { method: 'get', path: '/users', summary: 'Admin: users', tag, query: UserListQuerySchema, response: UserListResponseSchema }, async ({ actor, query }) =>
+  listUsers(actor, query),
+);
 
-usersRouter.post('/users', async (req, res) => {
-  res.status(201).json(shape(UserSchema, await createUser(req.actor, parseBody(req, CreateUserInputSchema))));
-});
+defineRoute(
+  usersRouter,
+  { method: 'post', path: '/users', summary: 'Admin: create a user with one role', tag, body: CreateUserInputSchema, response: UserSchema, status: 201 },
+  async ({ actor, body }) => createUser(actor, body),
+);
 
-usersRouter.patch('/users/:userId', async (req, res) => {
-  const { userId } = parseParams(req, UserParamsSchema);
-  res.json(shape(UserSchema, await updateUser(req.actor, userId, parseBody(req, UpdateUserInputSchema))));
-});
+defineRoute(
+  usersRouter,
+  { method: 'patch', path: '/users/:userId', summary: 'Admin: rename, disable or change the role of a user', tag, params: UserParamsSchema, body: UpdateUserInputSchema, response: UserSchema },
+  async ({ actor, params, body }) => updateUser(actor, params.userId, body),
+);
 
-usersRouter.post('/users/:userId/password-reset', async (req, res) => {
-  const { userId } = parseParams(req, UserParamsSchema);
-  res.status(201).json(shape(PasswordResetCodeResponseSchema, await createPasswordResetCode(req.actor, userId)));
-});
+defineRoute(
+  usersRouter,
+  {
+    method: 'post',
+    path: '/users/:userId/password-reset',
+    summary: 'Admin: issue a one-time password reset code (shown once)',
+    tag,
+    params: UserParamsSchema,
+    response: PasswordResetCodeResponseSchema,
+    status: 201,
+  },
+  async ({ actor, params }) => createPasswordResetCode(actor, params.userId),
+);

@@ -1,0 +1,68 @@
+import type { Request, Response, Router } from 'express';
+import type { z } from 'zod';
+import type { Actor } from '../access/actor';
+import { parseBody, parseParams, parseQuery } from './parse';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * One endpoint: its shared schemas and a handler that calls one service function. The same
+ * definition parses the request, shapes the response (dropping internal fields) and documents the
+ * endpoint in the OpenAPI document (http/openapi.ts).
+ */
+export interface RouteDefinition<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+  method: Method;
+  /** Path under /api/v1, Express syntax (`/plans/:planId`). */
+  path: string;
+  summary: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response?: R;
+  status?: 200 | 201 | 204;
+  /** For a non-JSON response (a file or a stream), its media type; the handler writes it. */
+  produces?: string;
+  /** Open without a session (documentation; http/authenticate.ts enforces it). */
+  anonymous?: boolean;
+}
+
+export interface RouteInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  actor: Actor;
+  params: z.infer<P>;
+  query: z.infer<Q>;
+  body: z.infer<B>;
+  /** Only for what HTTP itself needs (cookies, client IP, streaming); services never see these. */
+  req: Request;
+  res: Response;
+}
+
+const registry = new Map<string, RouteDefinition>();
+
+export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+  router: Router,
+  definition: RouteDefinition<P, Q, B, R>,
+  handler: (input: RouteInput<P, Q, B>) => Promise<z.input<R> | void>,
+): void {
+  registry.set(`${definition.method.toUpperCase()} ${definition.path}`, definition as unknown as RouteDefinition);
+  router[definition.method](definition.path, async (req: Request, res: Response) => {
+    const input: RouteInput<P, Q, B> = {
+      actor: req.actor,
+      params: definition.params ? parseParams(req, definition.params) : ({} as z.infer<P>),
+      query: definition.query ? parseQuery(req, definition.query) : ({} as z.infer<Q>),
+      body: definition.body ? parseBody(req, definition.body) : ({} as z.infer<B>),
+      req,
+      res,
+    };
+    const result = await handler(input);
+    if (res.headersSent || definition.produces) return;
+    if (definition.status === 204) {
+      res.status(204).end();
+      return;
+    }
+    res.status(definition.status ?? 200).json(definition.response ? definition.response.parse(result) : result);
+  });
+}
+
+/** Every endpoint defined so far (the OpenAPI document and the route tests read this). */
+export const definedRoutes = (): RouteDefinition[] => [...registry.values()];
