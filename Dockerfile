@@ -1,0 +1,19 @@
+# Production-like image: build everything, run the bundled API (which also serves the SPA).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+RUN npm install --global pnpm@12.21.0
+COPY . .
+RUN pnpm install --frozen-lockfile \
+ && DATABASE_URL=postgresql://unused/unused pnpm exec prisma generate \
+ && pnpm -r build \
+ && pnpm prune --prod --config.ignore-scripts=true || true
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production PORT=3000 SEED_DEMO=false
+WORKDIR /app
+COPY --from=build /app /app
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3000/api/v1/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+# node directly (not npm): signals reach the process, which shuts down gracefully.
+CMD ["node", "apps/api/dist/main.js"]
