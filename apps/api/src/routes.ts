@@ -7,6 +7,7 @@ import { healthRouter } from './modules/health/health.routes';
 import { indicatorsRouter } from './modules/indicators/indicators.routes';
 import { measuresRouter } from './modules/measures/measures.routes';
 import { plansRouter } from './modules/plans/plans.routes';
+import { publicRouter } from './modules/public/public.routes';
 import { reviewsRouter } from './modules/reviews/reviews.routes';
 import { usersRouter } from './modules/users/users.routes';
 
@@ -14,6 +15,7 @@ import { usersRouter } from './modules/users/users.routes';
 export function apiRoutes(settings: SessionSettings): Router {
   const router = Router();
   router.use(healthRouter);
+  router.use(publicRouter);
   router.use(authRouter(settings));
   router.use(agenciesRouter);
   router.use(plansRouter);

@@ -46,6 +46,14 @@ const measureBody = { title: 'มาตรการใหม่', actions: ['ข
 
 export const ROUTES: Record<string, RouteSpec> = {
   'GET /api/v1/health': { allowed: EVERYONE, visible: [], build: async () => ({ url: '/api/v1/health' }) },
+  'GET /api/v1/public/summary': { allowed: EVERYONE, visible: [], build: async () => ({ url: '/api/v1/public/summary' }) },
+  'GET /api/v1/public/provinces/:provinceId': { allowed: EVERYONE, visible: [], build: async () => ({ url: '/api/v1/public/provinces/49' }) },
+  'GET /api/v1/public/agencies/:agencyId': { allowed: EVERYONE, visible: [], build: async (w) => ({ url: `/api/v1/public/agencies/${w.agencyA.id}` }) },
+  'GET /api/v1/public/agencies/:agencyId/plans/:fiscalYear': {
+    allowed: EVERYONE,
+    visible: [],
+    build: async (w) => (await freshPlan(w, 'published'), { url: `/api/v1/public/agencies/${w.agencyA.id}/plans/${FY}` }),
+  },
   'GET /api/v1/openapi.json': { allowed: EVERYONE, visible: [], build: async () => ({ url: '/api/v1/openapi.json' }) },
   'POST /api/v1/auth/login': {
     allowed: EVERYONE,

@@ -17,3 +17,4 @@ export * from './schemas/audit';
 export * from './schemas/user';
 export * from './schemas/health';
 export * from './schemas/report-import';
+export * from './schemas/public';

@@ -106,14 +106,19 @@ export async function loadPlanDetail(db: Tx, planId: string, options: { publicVi
   };
 }
 
-export async function listAgencyPlans(actor: Actor, agencyId: string): Promise<PlanSummary[]> {
-  await findVisibleAgency(actor, agencyId);
+/** Plan summaries with progress, newest fiscal year first; `where` must carry a scope fragment. */
+export async function findPlanSummaries(where: Prisma.PlanWhereInput): Promise<PlanSummary[]> {
   const plans = await getPrisma().plan.findMany({
-    where: { AND: [{ agencyId }, planWhere(actor)] },
+    where,
     orderBy: { fiscalYear: 'desc' },
     include: { measures: { where: { deletedAt: null }, select: { outcome: true } } },
   });
   return plans.map((plan) => toSummary(plan, plan.measures));
+}
+
+export async function listAgencyPlans(actor: Actor, agencyId: string): Promise<PlanSummary[]> {
+  await findVisibleAgency(actor, agencyId);
+  return findPlanSummaries({ AND: [{ agencyId }, planWhere(actor)] });
 }
 
 export async function getPlanByYear(actor: Actor, agencyId: string, fiscalYear: number): Promise<PlanDetail> {

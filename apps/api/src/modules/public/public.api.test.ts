@@ -1,0 +1,75 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { PlanDetailSchema, PublicAgencySchema, PublicProvinceSchema, PublicSummarySchema } from '@prongsai/shared';
+import { getPrisma } from '../../lib/prisma';
+import { testApp } from '../../../test/app';
+import { createAgency, createPlan } from '../../../test/factories';
+
+const app = testApp();
+
+describe('public dashboard API', () => {
+  it('when an agency has a published and a draft plan, then the public sees only the published one', async () => {
+    const agency = await createAgency({ provinceId: 49 });
+    await createPlan(agency.id, 2566, 'published', 3);
+    const draft = await createPlan(agency.id, 2567, 'draft', 2);
+
+    const agencyPage = PublicAgencySchema.parse((await request(app).get(`/api/v1/public/agencies/${agency.id}`)).body);
+    const published = await request(app).get(`/api/v1/public/agencies/${agency.id}/plans/2566`);
+    const hidden = await request(app).get(`/api/v1/public/agencies/${agency.id}/plans/2567`);
+    const byId = await request(app).get(`/api/v1/plans/${draft.id}`);
+
+    expect(agencyPage.plans.map((plan) => plan.fiscalYear)).toEqual([2566]);
+    expect(PlanDetailSchema.parse(published.body).measures).toHaveLength(3);
+    expect(published.body.comments).toEqual([]);
+    expect(hidden.status).toBe(404);
+    expect(byId.status).toBe(401);
+  });
+
+  it('when the summary is asked for a year, then only published plans count, by type and province', async () => {
+    const agency = await createAgency({ provinceId: 37, type: 'pao' });
+    await createPlan(agency.id, 2590, 'published', 4);
+    await getPrisma().measure.updateMany({ where: { agencyId: agency.id }, data: { outcome: 'completed' } });
+    const other = await createAgency({ provinceId: 37, type: 'pao' });
+    await createPlan(other.id, 2590, 'submitted', 5);
+
+    const summary = PublicSummarySchema.parse((await request(app).get('/api/v1/public/summary?fiscalYear=2590')).body);
+
+    expect(summary.totals.agenciesPublished).toBe(1);
+    expect(summary.totals.measures).toBe(4);
+    expect(summary.totals.measuresCompleted).toBe(4);
+    const province = summary.byProvince.find((row) => row.provinceId === 37)!;
+    expect(province.agenciesPublished).toBe(1);
+    expect(summary.byType.find((row) => row.type === 'pao')!.measures).toBe(4);
+  });
+
+  it('when a province page is asked, then its agencies are paginated with their published figures', async () => {
+    const agency = await createAgency({ provinceId: 49, nameTh: 'องค์การบริหารส่วนตำบลค้นหาเจอ' });
+    await createPlan(agency.id, 2591, 'published', 2);
+
+    const response = await request(app).get('/api/v1/public/provinces/49?fiscalYear=2591&q=ค้นหาเจอ&pageSize=5');
+
+    const page = PublicProvinceSchema.parse(response.body);
+    expect(page.agencies.items).toEqual([expect.objectContaining({ id: agency.id, published: true, measures: 2 })]);
+    expect(page.agencies.pageSize).toBe(5);
+  });
+
+  it('when the same public resource is fetched again with its ETag, then 304 and a public Cache-Control', async () => {
+    const first = await request(app).get('/api/v1/public/provinces/49');
+    const second = await request(app).get('/api/v1/public/provinces/49').set('If-None-Match', first.headers.etag as string);
+
+    expect(first.headers['cache-control']).toContain('public');
+    expect(first.headers.etag).toBeTruthy();
+    expect(second.status).toBe(304);
+  });
+
+  it('when the province or the year is invalid, then 400 names the parameter; an unknown province is 404', async () => {
+    const bad = await request(app).get('/api/v1/public/provinces/abc');
+    const badYear = await request(app).get('/api/v1/public/summary?fiscalYear=1066');
+    const missing = await request(app).get('/api/v1/public/provinces/99');
+
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].path).toBe('params.provinceId');
+    expect(badYear.body.error.issues[0].path).toBe('query.fiscalYear');
+    expect(missing.status).toBe(404);
+  });
+});

@@ -1,0 +1,65 @@
+import { Router, type RequestHandler } from 'express';
+import {
+  AgencyPlanParamsSchema,
+  PlanDetailSchema,
+  PublicAgencyParamsSchema,
+  PublicAgencySchema,
+  PublicProvinceParamsSchema,
+  PublicProvinceQuerySchema,
+  PublicProvinceSchema,
+  PublicSummarySchema,
+  PublicYearQuerySchema,
+} from '@prongsai/shared';
+import { defineRoute } from '../../http/define-route';
+import { getPublicAgency, getPublicPlan, getPublicProvince, getPublicSummary } from './public.service';
+
+export const publicRouter = Router();
+const tag = 'public';
+
+/** Public answers are the same for everyone: cacheable; Express adds a strong ETag and answers 304. */
+const cacheable: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'public, max-age=60, stale-while-revalidate=300');
+  next();
+};
+publicRouter.use('/public', cacheable);
+
+defineRoute(
+  publicRouter,
+  { method: 'get', path: '/public/summary', summary: 'National headline figures of published reports, by agency type and province', tag, query: PublicYearQuerySchema, response: PublicSummarySchema, anonymous: true },
+  async ({ query }) => getPublicSummary(query.fiscalYear),
+);
+
+defineRoute(
+  publicRouter,
+  {
+    method: 'get',
+    path: '/public/provinces/:provinceId',
+    summary: "A province's figures and its agencies (paginated, searchable)",
+    tag,
+    params: PublicProvinceParamsSchema,
+    query: PublicProvinceQuerySchema,
+    response: PublicProvinceSchema,
+    anonymous: true,
+  },
+  async ({ params, query }) => getPublicProvince(params.provinceId, query),
+);
+
+defineRoute(
+  publicRouter,
+  { method: 'get', path: '/public/agencies/:agencyId', summary: 'An agency and its published plans', tag, params: PublicAgencyParamsSchema, response: PublicAgencySchema, anonymous: true },
+  async ({ params }) => getPublicAgency(params.agencyId),
+);
+
+defineRoute(
+  publicRouter,
+  {
+    method: 'get',
+    path: '/public/agencies/:agencyId/plans/:fiscalYear',
+    summary: "An agency's published report of one fiscal year (the permalink to cite as ITA evidence)",
+    tag,
+    params: AgencyPlanParamsSchema,
+    response: PlanDetailSchema,
+    anonymous: true,
+  },
+  async ({ params }) => getPublicPlan(params.agencyId, params.fiscalYear),
+);

@@ -1,0 +1,181 @@
+import type { AgencyType, PlanDetail, PublicAgency, PublicFigures, PublicProvince, PublicSummary } from '@prongsai/shared';
+import { currentFiscalYear } from '@prongsai/shared';
+import { ANONYMOUS } from '../../access/actor';
+import { planWhere } from '../../access/scope';
+import { notFound } from '../../lib/app-error';
+import { getPrisma, Prisma } from '../../lib/prisma';
+import { toAgency } from '../agencies/agencies.service';
+import { findPlanSummaries, loadPlanDetail } from '../plans/plans.service';
+
+/**
+ * The public dashboard: published data only, no session. Every plan query goes through
+ * `planWhere(ANONYMOUS)` or filters `status = 'published'` in SQL.
+ */
+
+interface FigureRow {
+  type: AgencyType;
+  provinceId: number;
+  agencies: bigint;
+  published: bigint;
+  measures: bigint;
+  completed: bigint;
+  notCarriedOut: bigint;
+}
+
+const EMPTY: PublicFigures = { agencies: 0, agenciesPublished: 0, measures: 0, measuresCompleted: 0, measuresNotCarriedOut: 0 };
+
+function add(into: PublicFigures, row: FigureRow): PublicFigures {
+  return {
+    agencies: into.agencies + Number(row.agencies),
+    agenciesPublished: into.agenciesPublished + Number(row.published),
+    measures: into.measures + Number(row.measures),
+    measuresCompleted: into.measuresCompleted + Number(row.completed),
+    measuresNotCarriedOut: into.measuresNotCarriedOut + Number(row.notCarriedOut),
+  };
+}
+
+/** Per (agency type, province): agencies, how many published, and their published measures. */
+async function figureRows(fiscalYear: number, provinceId?: number): Promise<FigureRow[]> {
+  const provinceFilter = provinceId === undefined ? Prisma.empty : Prisma.sql`AND a."provinceId" = ${provinceId}`;
+  return getPrisma().$queryRaw<FigureRow[]>`
+    WITH published AS (
+      SELECT p.id, p."agencyId" FROM "Plan" p WHERE p."fiscalYear" = ${fiscalYear} AND p.status = 'published'
+    ), counts AS (
+      SELECT m."planId",
+             count(*) AS total,
+             count(*) FILTER (WHERE m.outcome = 'completed') AS completed,
+             count(*) FILTER (WHERE m.outcome = 'not_carried_out') AS "notCarriedOut"
+      FROM "Measure" m JOIN published ON published.id = m."planId"
+      WHERE m."deletedAt" IS NULL
+      GROUP BY m."planId"
+    )
+    SELECT a.type, a."provinceId",
+           count(*) AS agencies,
+           count(published.id) AS published,
+           coalesce(sum(counts.total), 0)::bigint AS measures,
+           coalesce(sum(counts.completed), 0)::bigint AS completed,
+           coalesce(sum(counts."notCarriedOut"), 0)::bigint AS "notCarriedOut"
+    FROM "Agency" a
+    LEFT JOIN published ON published."agencyId" = a.id
+    LEFT JOIN counts ON counts."planId" = published.id
+    WHERE a."isActive" ${provinceFilter}
+    GROUP BY a.type, a."provinceId"`;
+}
+
+async function publishedYears(): Promise<number[]> {
+  const rows = await getPrisma().plan.findMany({ where: { status: 'published' }, distinct: ['fiscalYear'], select: { fiscalYear: true }, orderBy: { fiscalYear: 'desc' } });
+  return rows.map((row) => row.fiscalYear);
+}
+
+export async function getPublicSummary(fiscalYear?: number): Promise<PublicSummary> {
+  const years = await publishedYears();
+  const year = fiscalYear ?? years[0] ?? currentFiscalYear();
+  const [rows, provinces] = await Promise.all([figureRows(year), getPrisma().province.findMany({ orderBy: { id: 'asc' } })]);
+  const byType = new Map<AgencyType, PublicFigures>();
+  const byProvince = new Map<number, PublicFigures>();
+  let totals = EMPTY;
+  for (const row of rows) {
+    totals = add(totals, row);
+    byType.set(row.type, add(byType.get(row.type) ?? EMPTY, row));
+    byProvince.set(row.provinceId, add(byProvince.get(row.provinceId) ?? EMPTY, row));
+  }
+  return {
+    fiscalYear: year,
+    fiscalYears: years,
+    totals,
+    byType: (['pao', 'municipality', 'sao', 'special'] as const).filter((type) => byType.has(type)).map((type) => ({ type, ...byType.get(type)! })),
+    byProvince: provinces.map((province) => ({ provinceId: province.id, nameTh: province.nameTh, nameEn: province.nameEn, ...(byProvince.get(province.id) ?? EMPTY) })),
+  };
+}
+
+export async function getPublicProvince(
+  provinceId: number,
+  query: { fiscalYear?: number; page: number; pageSize: number; q?: string; type?: AgencyType },
+): Promise<PublicProvince> {
+  const prisma = getPrisma();
+  const province = await prisma.province.findUnique({ where: { id: provinceId } });
+  if (!province) throw notFound('ไม่พบจังหวัดนี้');
+  const year = query.fiscalYear ?? (await publishedYears())[0] ?? currentFiscalYear();
+  const rows = await figureRows(year, provinceId);
+  const totals = rows.reduce(add, EMPTY);
+  const where: Prisma.AgencyWhereInput = {
+    provinceId,
+    isActive: true,
+    type: query.type,
+    ...(query.q ? { nameTh: { contains: query.q, mode: 'insensitive' } } : {}),
+  };
+  const [agencies, total] = await Promise.all([
+    prisma.agency.findMany({
+      where,
+      orderBy: [{ nameTh: 'asc' }, { id: 'asc' }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: {
+        id: true,
+        nameTh: true,
+        type: true,
+        district: { select: { nameTh: true } },
+        plans: {
+          where: { fiscalYear: year, status: 'published' },
+          select: { measures: { where: { deletedAt: null }, select: { outcome: true } } },
+        },
+      },
+    }),
+    prisma.agency.count({ where }),
+  ]);
+  return {
+    provinceId,
+    nameTh: province.nameTh,
+    nameEn: province.nameEn,
+    fiscalYear: year,
+    totals,
+    agencies: {
+      items: agencies.map((agency) => {
+        const measures = agency.plans[0]?.measures ?? [];
+        return {
+          id: agency.id,
+          nameTh: agency.nameTh,
+          type: agency.type,
+          districtNameTh: agency.district?.nameTh ?? null,
+          published: agency.plans.length > 0,
+          measures: measures.length,
+          measuresCompleted: measures.filter((measure) => measure.outcome === 'completed').length,
+        };
+      }),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    },
+  };
+}
+
+const PUBLIC_AGENCY_SELECT = {
+  id: true,
+  code: true,
+  type: true,
+  municipalityClass: true,
+  nameTh: true,
+  nameEn: true,
+  provinceId: true,
+  districtId: true,
+  address: true,
+  postcode: true,
+  phone: true,
+  website: true,
+  facebook: true,
+  province: { select: { nameTh: true } },
+  district: { select: { nameTh: true } },
+} as const;
+
+export async function getPublicAgency(agencyId: string): Promise<PublicAgency> {
+  const agency = await getPrisma().agency.findFirst({ where: { id: agencyId, isActive: true }, select: PUBLIC_AGENCY_SELECT });
+  if (!agency) throw notFound('ไม่พบหน่วยงานนี้');
+  return { agency: toAgency(agency), plans: await findPlanSummaries({ AND: [{ agencyId }, planWhere(ANONYMOUS)] }) };
+}
+
+export async function getPublicPlan(agencyId: string, fiscalYear: number): Promise<PlanDetail> {
+  const plan = await getPrisma().plan.findFirst({ where: { AND: [{ agencyId, fiscalYear }, planWhere(ANONYMOUS)] }, select: { id: true } });
+  if (!plan) throw notFound('ไม่พบรายงานที่เผยแพร่ของปีนี้');
+  return loadPlanDetail(getPrisma(), plan.id, { publicView: true });
+}
+
