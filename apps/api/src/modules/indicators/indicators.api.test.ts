@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { CodebookSchema } from '@prongsai/shared';
+import { testApp } from '../../../test/app';
+import { createTenant, createUser, signIn } from '../../../test/factories';
+
+const app = testApp();
+const csrf = { 'x-prongsai-csrf': '1' };
+
+describe('indicator codebooks', () => {
+  it('when an admin uploads a year as CSV, then editors read it sorted by code with titles', async () => {
+    const admin = await createUser('national_admin');
+    const { editor } = await createTenant();
+    const adminAgent = await signIn(app, admin);
+    const csv = '\uFEFFcode,title,group\r\nO10,"แผนดำเนินงาน, ประจำปี",9.2\r\nO2,ข้อมูลผู้บริหาร,9.1\r\n';
+
+    const uploaded = await adminAgent.put('/api/v1/codebooks/2597').set(csrf).send({ csv, note: 'ทดสอบ' });
+    const read = await (await signIn(app, editor)).get('/api/v1/codebooks/2597');
+
+    expect(uploaded.status).toBe(200);
+    const book = CodebookSchema.parse(read.body);
+    expect(book.items.map((item) => item.code)).toEqual(['O2', 'O10']);
+    expect(book.items[1]!.titleTh).toBe('แผนดำเนินงาน, ประจำปี');
+  });
+
+  it('when rows are invalid, then 400 names each line and the old codebook stays', async () => {
+    const admin = await createUser('national_admin');
+    const agent = await signIn(app, admin);
+    await agent.put('/api/v1/codebooks/2596').set(csrf).send({ csv: 'code,title,group\nO1,โครงสร้าง,9.1\n' });
+
+    const response = await agent.put('/api/v1/codebooks/2596').set(csrf).send({ csv: 'code,title,group\nX1,ผิด,9.1\nO2,,11.5\nO2,ซ้ำ,9.1\n' });
+    const after = CodebookSchema.parse((await agent.get('/api/v1/codebooks/2596')).body);
+
+    expect(response.status).toBe(400);
+    const paths = response.body.error.issues.map((issue: { path: string }) => issue.path);
+    expect(paths).toEqual(expect.arrayContaining(['body.csv.line2.code', 'body.csv.line3.title', 'body.csv.line3.group']));
+    expect(after.items.map((item) => item.code)).toEqual(['O1']);
+  });
+});

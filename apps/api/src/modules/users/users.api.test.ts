@@ -1,0 +1,104 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { PasswordResetCodeResponseSchema, UserSchema } from '@prongsai/shared';
+import { getPrisma } from '../../lib/prisma';
+import { testApp } from '../../../test/app';
+import { createAgency, createTenant, createUser, signIn, unique } from '../../../test/factories';
+
+const app = testApp();
+const csrf = { 'x-prongsai-csrf': '1' };
+
+describe('users (national admin)', () => {
+  it('when an admin creates an editor, then the user can sign in and the audit records it', async () => {
+    const admin = await createUser('national_admin');
+    const agency = await createAgency();
+    const agent = await signIn(app, admin);
+    const email = `${unique('new')}@test.example`;
+
+    const created = await agent.post('/api/v1/users').set(csrf).send({ email, name: 'เจ้าหน้าที่ใหม่', password: 'a-sufficiently-long-pass', assignment: { role: 'agency_editor', agencyId: agency.id } });
+    const login = await request(app).post('/api/v1/auth/login').set(csrf).send({ email, password: 'a-sufficiently-long-pass' });
+
+    expect(created.status).toBe(201);
+    expect(UserSchema.parse(created.body)).toMatchObject({ role: 'agency_editor', agencyId: agency.id, isActive: true });
+    expect(login.status).toBe(200);
+    expect(await getPrisma().auditLog.count({ where: { entityType: 'user', entityId: created.body.id, action: 'create' } })).toBe(1);
+  });
+
+  it('when the password is short or common, then 400 names body.password', async () => {
+    const admin = await createUser('national_admin');
+    const agent = await signIn(app, admin);
+
+    const short = await agent.post('/api/v1/users').set(csrf).send({ email: `${unique('x')}@test.example`, name: 'x', password: 'short', assignment: { role: 'national_admin' } });
+    const common = await agent.post('/api/v1/users').set(csrf).send({ email: `${unique('x')}@test.example`, name: 'x', password: 'password1234', assignment: { role: 'national_admin' } });
+
+    expect(short.status).toBe(400);
+    expect(short.body.error.issues[0].path).toBe('body.password');
+    expect(common.status).toBe(400);
+    expect(common.body.error.issues[0].path).toBe('body.password');
+  });
+
+  it('when a user is disabled, then their sessions end and they cannot sign in', async () => {
+    const admin = await createUser('national_admin');
+    const { editor } = await createTenant();
+    const editorAgent = await signIn(app, editor);
+    const agent = await signIn(app, admin);
+
+    const disabled = await agent.patch(`/api/v1/users/${editor.id}`).set(csrf).send({ isActive: false });
+
+    expect(disabled.status).toBe(200);
+    expect((await editorAgent.get('/api/v1/auth/me')).status).toBe(401);
+    expect((await request(app).post('/api/v1/auth/login').set(csrf).send({ email: editor.email, password: editor.password })).status).toBe(401);
+  });
+
+  it('when the role changes, then a role_change audit row keeps the before and after', async () => {
+    const admin = await createUser('national_admin');
+    const { editor } = await createTenant();
+    const agent = await signIn(app, admin);
+
+    const response = await agent.patch(`/api/v1/users/${editor.id}`).set(csrf).send({ assignment: { role: 'provincial_reviewer', provinceId: 49 } });
+
+    expect(response.body.role).toBe('provincial_reviewer');
+    const audit = await getPrisma().auditLog.findFirstOrThrow({ where: { entityId: editor.id, action: 'role_change' } });
+    expect(audit.changes).toMatchObject({ role: { from: { role: 'agency_editor' }, to: { role: 'provincial_reviewer', provinceId: 49 } } });
+  });
+
+  it('when an admin issues a reset code, then the user sets a new password with it once', async () => {
+    const admin = await createUser('national_admin');
+    const { editor } = await createTenant();
+    const agent = await signIn(app, admin);
+
+    const issued = PasswordResetCodeResponseSchema.parse((await agent.post(`/api/v1/users/${editor.id}/password-reset`).set(csrf)).body);
+    const redeemed = await request(app).post('/api/v1/auth/password-reset').set(csrf).send({ code: issued.code, password: 'brand-new-password-2569' });
+    const again = await request(app).post('/api/v1/auth/password-reset').set(csrf).send({ code: issued.code, password: 'another-new-password-2569' });
+    const login = await request(app).post('/api/v1/auth/login').set(csrf).send({ email: editor.email, password: 'brand-new-password-2569' });
+
+    expect(redeemed.status).toBe(204);
+    expect(again.status).toBe(400);
+    expect(again.body.error.issues[0].path).toBe('body.code');
+    expect(login.status).toBe(200);
+  });
+});
+
+describe('audit trail', () => {
+  it('when anyone tries to change an audit row in the database, then PostgreSQL refuses', async () => {
+    const { editor } = await createTenant();
+    await signIn(app, editor);
+    const row = await getPrisma().auditLog.findFirstOrThrow({ where: { actorUserId: editor.id } });
+
+    await expect(getPrisma().auditLog.update({ where: { id: row.id }, data: { action: 'forged' } })).rejects.toThrow(/append-only/);
+    await expect(getPrisma().auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+  });
+
+  it('when an editor reads the audit, then only their own agency rows come back', async () => {
+    const a = await createTenant();
+    const b = await createTenant(37);
+    await signIn(app, b.editor);
+    const agent = await signIn(app, a.editor);
+
+    const response = await agent.get('/api/v1/audit?pageSize=200');
+
+    expect(response.status).toBe(200);
+    const agencies = new Set(response.body.items.map((item: { agencyId: string }) => item.agencyId));
+    expect([...agencies]).toEqual([a.agency.id]);
+  });
+});
