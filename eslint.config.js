@@ -7,7 +7,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'apps/api/src/generated/**', '.tmp/**', '.data/**', 'coverage/**', 'test-results/**', 'playwright-report/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'apps/api/src/generated/**',
+      '.tmp/**',
+      '.data/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -36,7 +45,10 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'react-hooks/set-state-in-effect': 'off',
       // Features own their code and never import each other; pages (app/) compose them.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/app/*', '../app/*'], message: 'features, components and lib must not import from app/' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/app/*', '../app/*'], message: 'features, components and lib must not import from app/' }] },
+      ],
     },
   },
   {
@@ -44,7 +56,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/features/*', '../../*/**', '../../../features/*'], message: 'a feature must not import another feature; compose them in app/routes' }] },
+        {
+          patterns: [
+            {
+              group: ['**/features/*', '../../*/**', '../../../features/*'],
+              message: 'a feature must not import another feature; compose them in app/routes',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,5 +1,13 @@
 import path from 'node:path';
-import { applyMigrations, defaultDataDir, ensureDatabase, migrationsDir, repoRoot, startEmbeddedPostgres, type EmbeddedPostgres } from '@prongsai/db-tools';
+import {
+  applyMigrations,
+  defaultDataDir,
+  ensureDatabase,
+  migrationsDir,
+  repoRoot,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from '@prongsai/db-tools';
 import { createApp } from './app';
 import { loadEnv } from './config/env';
 import { seedIfEmpty } from './db/seed';

@@ -78,10 +78,7 @@ export async function createPlan(agencyId: string, fiscalYear: number, status: P
 /** A supertest agent signed in as the user, sending the CSRF header on every request. */
 export async function signIn(app: Express, user: { email: string; password: string }) {
   const agent = request.agent(app);
-  const response = await agent
-    .post('/api/v1/auth/login')
-    .set('x-prongsai-csrf', '1')
-    .send({ email: user.email, password: user.password });
+  const response = await agent.post('/api/v1/auth/login').set('x-prongsai-csrf', '1').send({ email: user.email, password: user.password });
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
   return agent;
 }

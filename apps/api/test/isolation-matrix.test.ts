@@ -47,8 +47,16 @@ const measureBody = { title: 'มาตรการใหม่', actions: ['ข
 export const ROUTES: Record<string, RouteSpec> = {
   'GET /api/v1/health': { allowed: EVERYONE, visible: [], build: async () => ({ url: '/api/v1/health' }) },
   'GET /api/v1/public/summary': { allowed: EVERYONE, visible: [], build: async () => ({ url: '/api/v1/public/summary' }) },
-  'GET /api/v1/public/provinces/:provinceId': { allowed: EVERYONE, visible: [], build: async () => ({ url: '/api/v1/public/provinces/49' }) },
-  'GET /api/v1/public/agencies/:agencyId': { allowed: EVERYONE, visible: [], build: async (w) => ({ url: `/api/v1/public/agencies/${w.agencyA.id}` }) },
+  'GET /api/v1/public/provinces/:provinceId': {
+    allowed: EVERYONE,
+    visible: [],
+    build: async () => ({ url: '/api/v1/public/provinces/49' }),
+  },
+  'GET /api/v1/public/agencies/:agencyId': {
+    allowed: EVERYONE,
+    visible: [],
+    build: async (w) => ({ url: `/api/v1/public/agencies/${w.agencyA.id}` }),
+  },
   'GET /api/v1/public/agencies/:agencyId/plans/:fiscalYear': {
     allowed: EVERYONE,
     visible: [],
@@ -72,10 +80,22 @@ export const ROUTES: Record<string, RouteSpec> = {
     build: async () => ({ url: '/api/v1/auth/password-reset', body: { code: 'x'.repeat(16), password: 'a-new-long-password-1' } }),
   },
   'GET /api/v1/provinces': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/provinces' }) },
-  'GET /api/v1/provinces/:provinceId/districts': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/provinces/49/districts' }) },
+  'GET /api/v1/provinces/:provinceId/districts': {
+    allowed: SIGNED_IN,
+    visible: [],
+    build: async () => ({ url: '/api/v1/provinces/49/districts' }),
+  },
   'GET /api/v1/agencies': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/agencies' }) },
-  'GET /api/v1/agencies/:agencyId': { allowed: OWNERS_OF_A, visible: [], build: async (w) => ({ url: `/api/v1/agencies/${w.agencyA.id}` }) },
-  'GET /api/v1/agencies/:agencyId/plans': { allowed: OWNERS_OF_A, visible: [], build: async (w) => ({ url: `/api/v1/agencies/${w.agencyA.id}/plans` }) },
+  'GET /api/v1/agencies/:agencyId': {
+    allowed: OWNERS_OF_A,
+    visible: [],
+    build: async (w) => ({ url: `/api/v1/agencies/${w.agencyA.id}` }),
+  },
+  'GET /api/v1/agencies/:agencyId/plans': {
+    allowed: OWNERS_OF_A,
+    visible: [],
+    build: async (w) => ({ url: `/api/v1/agencies/${w.agencyA.id}/plans` }),
+  },
   'GET /api/v1/agencies/:agencyId/plans/:fiscalYear': {
     allowed: OWNERS_OF_A,
     visible: [],
@@ -86,7 +106,11 @@ export const ROUTES: Record<string, RouteSpec> = {
     visible: ['reviewerA'],
     build: async (w) => ({ url: `/api/v1/agencies/${w.agencyA.id}/plans/${FY}`, body: {} }),
   },
-  'GET /api/v1/plans/:planId': { allowed: OWNERS_OF_A, visible: [], build: async (w) => ({ url: `/api/v1/plans/${(await freshPlan(w)).id}` }) },
+  'GET /api/v1/plans/:planId': {
+    allowed: OWNERS_OF_A,
+    visible: [],
+    build: async (w) => ({ url: `/api/v1/plans/${(await freshPlan(w)).id}` }),
+  },
   'PATCH /api/v1/plans/:planId': {
     allowed: ['editorA', 'admin'],
     visible: ['reviewerA'],
@@ -115,7 +139,10 @@ export const ROUTES: Record<string, RouteSpec> = {
   'POST /api/v1/plans/:planId/reopen': {
     allowed: ['reviewerA', 'admin'],
     visible: ['editorA'],
-    build: async (w) => ({ url: `/api/v1/plans/${(await freshPlan(w, 'published')).id}/reopen`, body: { version: 1, reason: 'พบข้อผิดพลาด' } }),
+    build: async (w) => ({
+      url: `/api/v1/plans/${(await freshPlan(w, 'published')).id}/reopen`,
+      body: { version: 1, reason: 'พบข้อผิดพลาด' },
+    }),
   },
   'POST /api/v1/plans/:planId/comments': {
     allowed: ['reviewerA', 'admin'],
@@ -167,7 +194,10 @@ export const ROUTES: Record<string, RouteSpec> = {
   'POST /api/v1/measures/:measureId/timeline': {
     allowed: ['editorA', 'admin'],
     visible: ['reviewerA'],
-    build: async (w) => ({ url: `/api/v1/measures/${(await freshPlan(w)).measures[0]!.id}/timeline`, body: { note: 'ความคืบหน้า', occurredOn: '2024-01-15' } }),
+    build: async (w) => ({
+      url: `/api/v1/measures/${(await freshPlan(w)).measures[0]!.id}/timeline`,
+      body: { note: 'ความคืบหน้า', occurredOn: '2024-01-15' },
+    }),
   },
   'GET /api/v1/codebooks': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/codebooks' }) },
   'GET /api/v1/codebooks/:fiscalYear': {
@@ -189,7 +219,12 @@ export const ROUTES: Record<string, RouteSpec> = {
     visible: SIGNED_IN,
     build: async () => ({
       url: '/api/v1/users',
-      body: { email: `new-${Math.random().toString(36).slice(2)}@test.example`, name: 'ผู้ใช้ใหม่', password: 'a-long-enough-password', assignment: { role: 'national_admin' } },
+      body: {
+        email: `new-${Math.random().toString(36).slice(2)}@test.example`,
+        name: 'ผู้ใช้ใหม่',
+        password: 'a-long-enough-password',
+        assignment: { role: 'national_admin' },
+      },
     }),
   },
   'PATCH /api/v1/users/:userId': {
@@ -204,6 +239,41 @@ export const ROUTES: Record<string, RouteSpec> = {
     allowed: ['admin'],
     visible: SIGNED_IN,
     build: async (w) => ({ url: `/api/v1/users/${(await createUser('agency_editor', { agencyId: w.agencyA.id })).id}/password-reset` }),
+  },
+  'GET /api/v1/review/provinces/:provinceId/overview': {
+    allowed: ['reviewerA', 'admin'],
+    visible: SIGNED_IN,
+    build: async () => ({ url: `/api/v1/review/provinces/49/overview?fiscalYear=${FY}` }),
+  },
+  'GET /api/v1/review/provinces/:provinceId/overview.csv': {
+    allowed: ['reviewerA', 'admin'],
+    visible: SIGNED_IN,
+    build: async () => ({ url: `/api/v1/review/provinces/49/overview.csv?fiscalYear=${FY}&pageSize=5` }),
+  },
+  'GET /api/v1/review/provinces/:provinceId/overview.xlsx': {
+    allowed: ['reviewerA', 'admin'],
+    visible: SIGNED_IN,
+    build: async () => ({ url: `/api/v1/review/provinces/49/overview.xlsx?fiscalYear=${FY}&pageSize=5` }),
+  },
+  'GET /api/v1/review/provinces/:provinceId/indicators': {
+    allowed: ['reviewerA', 'admin'],
+    visible: SIGNED_IN,
+    build: async () => ({ url: `/api/v1/review/provinces/49/indicators?fiscalYear=${FY}` }),
+  },
+  'GET /api/v1/review/provinces/:provinceId/trends': { allowed: ['reviewerA', 'admin'], visible: SIGNED_IN, build: async () => ({ url: '/api/v1/review/provinces/49/trends' }) },
+  'GET /api/v1/review/compare': {
+    allowed: ['reviewerA', 'admin'],
+    // Editors lack the permission (403); the other province's reviewer cannot see these agencies (404).
+    visible: ['editorA', 'editorB'],
+    build: async (w) => {
+      const second = await createAgency({ provinceId: 49 });
+      return { url: `/api/v1/review/compare?agencyIds=${w.agencyA.id},${second.id}` };
+    },
+  },
+  'POST /api/v1/ita-results': {
+    allowed: ['admin'],
+    visible: SIGNED_IN,
+    build: async () => ({ url: '/api/v1/ita-results', body: { csv: 'agency_code,fiscal_year,score\nNO-SUCH,2566,90\n' } }),
   },
   'GET /api/v1/audit': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/audit' }) },
 };

@@ -58,7 +58,10 @@ describe('embedded PostgreSQL', () => {
     const scriptFile = path.join(workDir, 'hold.mts');
     fs.writeFileSync(scriptFile, script);
     // node itself (not the tsx wrapper, which would survive as a second process) holds the server.
-    const child = spawn(process.execPath, ['--import', 'tsx', scriptFile], { cwd: path.resolve(__dirname, '..', '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', scriptFile], {
+      cwd: path.resolve(__dirname, '..', '..', '..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('READY') && resolve()));
     const orphanPid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     child.kill('SIGKILL');

@@ -198,14 +198,7 @@ async function initialise(dataDir: string, bin: Binaries, ids: ServiceIds | unde
   try {
     await run(
       bin.initdb,
-      [
-        `--pgdata=${dataDir}`,
-        `--username=${SUPERUSER}`,
-        `--pwfile=${pwFile}`,
-        '--auth=scram-sha-256',
-        '--encoding=UTF8',
-        '--locale=C',
-      ],
+      [`--pgdata=${dataDir}`, `--username=${SUPERUSER}`, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'],
       ids,
       log,
     );
@@ -255,9 +248,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     child.stdout?.on('data', (chunk: Buffer) => chunk.toString('utf8').split('\n').filter(Boolean).forEach(log));
     child.stderr?.on('data', onData);
     child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      reject(new Error(`PostgreSQL exited during start-up (code ${code}, signal ${signal}):\n${output}`)),
-    );
+    child.on('exit', (code, signal) => reject(new Error(`PostgreSQL exited during start-up (code ${code}, signal ${signal}):\n${output}`)));
   });
 
   const password = readPassword(dataDir);
@@ -271,8 +262,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return {
     port,
     dataDir,
-    url: (database) =>
-      `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    url: (database) => `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
     stop,
   };
 }

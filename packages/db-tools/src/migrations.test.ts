@@ -25,7 +25,10 @@ async function columnsOf(url: string, table: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ column_name: string }>('SELECT column_name FROM information_schema.columns WHERE table_name = $1', [table]);
+    const { rows } = await client.query<{ column_name: string }>(
+      'SELECT column_name FROM information_schema.columns WHERE table_name = $1',
+      [table],
+    );
     return rows.map((row) => row.column_name);
   } finally {
     await client.end();
@@ -34,7 +37,12 @@ async function columnsOf(url: string, table: string): Promise<string[]> {
 
 describe('migrations', () => {
   it('when the committed migrations are diffed against schema.prisma, then there is no drift', async () => {
-    const created = await createMigration({ name: 'drift_check', serverUrl: server.url('postgres'), migrationsDir: migrationsDir(), schemaPath: path.join(repoRoot(), 'prisma', 'schema.prisma') });
+    const created = await createMigration({
+      name: 'drift_check',
+      serverUrl: server.url('postgres'),
+      migrationsDir: migrationsDir(),
+      schemaPath: path.join(repoRoot(), 'prisma', 'schema.prisma'),
+    });
 
     expect(created).toBeNull();
   }, 120_000);
@@ -48,7 +56,12 @@ describe('migrations', () => {
     fs.writeFileSync(schema, original.replace('  region    String?\n', '  region    String?\n  motto     String?\n'));
 
     // Act
-    const folder = await createMigration({ name: 'add_province_motto', serverUrl: server.url('postgres'), migrationsDir: migrations, schemaPath: schema });
+    const folder = await createMigration({
+      name: 'add_province_motto',
+      serverUrl: server.url('postgres'),
+      migrationsDir: migrations,
+      schemaPath: schema,
+    });
     await ensureDatabase(server.url('postgres'), 'roundtrip');
     const first = await applyMigrations(server.url('roundtrip'), migrations);
     const second = await applyMigrations(server.url('roundtrip'), migrations);
@@ -76,7 +89,10 @@ describe('migrations', () => {
     const migrations = path.join(workDir, 'failing');
     fs.cpSync(migrationsDir(), migrations, { recursive: true });
     fs.mkdirSync(path.join(migrations, '29990101000000_broken'));
-    fs.writeFileSync(path.join(migrations, '29990101000000_broken', 'migration.sql'), 'CREATE TABLE "Half" (id int);\nSELECT no_such_function();\n');
+    fs.writeFileSync(
+      path.join(migrations, '29990101000000_broken', 'migration.sql'),
+      'CREATE TABLE "Half" (id int);\nSELECT no_such_function();\n',
+    );
     await ensureDatabase(server.url('postgres'), 'failing');
 
     await expect(applyMigrations(server.url('failing'), migrations)).rejects.toThrow(/29990101000000_broken failed and was rolled back/);

@@ -36,11 +36,15 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** Text a spreadsheet would run as a formula (= + - @ tab CR at the start) gets a leading apostrophe. */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /** One CSV cell: quoted when needed; cells that a spreadsheet would run as a formula are neutralised. */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = typeof value === 'number' ? String(value) : neutraliseFormula(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -18,3 +18,4 @@ export * from './schemas/user';
 export * from './schemas/health';
 export * from './schemas/report-import';
 export * from './schemas/public';
+export * from './schemas/review';

@@ -54,5 +54,4 @@ export function scopeOf(role: Role, action: Action): PermissionScope | undefined
   return permission?.split(':')[2] as PermissionScope | undefined;
 }
 
-export const hasPermission = (role: Role | undefined, action: Action): boolean =>
-  role !== undefined && scopeOf(role, action) !== undefined;
+export const hasPermission = (role: Role | undefined, action: Action): boolean => role !== undefined && scopeOf(role, action) !== undefined;

@@ -18,8 +18,7 @@ export function toThaiDigits(text: string): string {
 
 export type DigitStyle = 'thai' | 'arabic';
 
-export const withDigits = (text: string, style: DigitStyle): string =>
-  style === 'thai' ? toThaiDigits(text) : toArabicDigits(text);
+export const withDigits = (text: string, style: DigitStyle): string => (style === 'thai' ? toThaiDigits(text) : toArabicDigits(text));
 
 export const THAI_MONTHS = [
   'มกราคม',
@@ -36,20 +35,7 @@ export const THAI_MONTHS = [
   'ธันวาคม',
 ] as const;
 
-export const THAI_MONTHS_SHORT = [
-  'ม.ค.',
-  'ก.พ.',
-  'มี.ค.',
-  'เม.ย.',
-  'พ.ค.',
-  'มิ.ย.',
-  'ก.ค.',
-  'ส.ค.',
-  'ก.ย.',
-  'ต.ค.',
-  'พ.ย.',
-  'ธ.ค.',
-] as const;
+export const THAI_MONTHS_SHORT = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'] as const;
 
 export const ENGLISH_MONTHS = [
   'January',
@@ -95,8 +81,13 @@ export function thaiDistrictLabel(districtNameTh: string, provinceNameTh: string
   return `${isBangkok(provinceNameTh) ? 'เขต' : 'อำเภอ'}${name}`;
 }
 
-// Letters, vowels and tone marks only: no digits, no ฯ (U+0E2F), no ๆ (U+0E46), no ฿.
-const THAI_LETTERS_ONLY = /^[\u0E01-\u0E2E\u0E30-\u0E3A\u0E40-\u0E45\u0E47-\u0E4E]+$/;
+// Letters, vowels and tone marks only: no digits, no ฯ (U+0E2F), no ๆ (U+0E46), no ฿ (U+0E3F).
+const isThaiLetter = (code: number): boolean =>
+  (code >= 0x0e01 && code <= 0x0e2e) ||
+  (code >= 0x0e30 && code <= 0x0e3a) ||
+  (code >= 0x0e40 && code <= 0x0e45) ||
+  (code >= 0x0e47 && code <= 0x0e4e);
+const isThaiLettersOnly = (text: string): boolean => text !== '' && Array.from(text).every((char) => isThaiLetter(char.charCodeAt(0)));
 const PDF_FRAGMENT_MAX_LENGTH = 6;
 const PDF_FRAGMENT_MIN_RUN = 4;
 
@@ -116,9 +107,7 @@ export function repairThaiPdfSpacing(text: string): string {
 function repairLineSpacing(line: string): string {
   const parts = line.split(/( +)/);
   const isFragment = (index: number) =>
-    index < parts.length &&
-    parts[index]!.length <= PDF_FRAGMENT_MAX_LENGTH &&
-    THAI_LETTERS_ONLY.test(parts[index]!);
+    index < parts.length && parts[index]!.length <= PDF_FRAGMENT_MAX_LENGTH && isThaiLettersOnly(parts[index]!);
   let output = '';
   let index = 0;
   while (index < parts.length) {

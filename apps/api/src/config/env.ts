@@ -11,7 +11,12 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
   /** Set when served behind a TLS-terminating proxy: cookies get `Secure`, HSTS is sent. */
   TRUST_PROXY: z
     .enum(['true', 'false', '0', '1'])

@@ -5,7 +5,13 @@ import { resolveSession, type SessionSettings } from '../modules/auth/auth.servi
 import { clearSessionCookie, readCookie, SESSION_COOKIE } from './cookies';
 
 /** API paths open without a session; everything else under /api/v1 answers 401 here, once. */
-const ANONYMOUS_PATHS = [/^\/api\/v1\/public(\/|$)/, /^\/api\/v1\/health$/, /^\/api\/v1\/openapi\.json$/, /^\/api\/docs$/, /^\/api\/v1\/auth\/(login|password-reset)$/];
+const ANONYMOUS_PATHS = [
+  /^\/api\/v1\/public(\/|$)/,
+  /^\/api\/v1\/health$/,
+  /^\/api\/v1\/openapi\.json$/,
+  /^\/api\/docs$/,
+  /^\/api\/v1\/auth\/(login|password-reset)$/,
+];
 
 export const isAnonymousPath = (path: string) => ANONYMOUS_PATHS.some((pattern) => pattern.test(path));
 

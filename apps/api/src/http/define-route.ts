@@ -10,7 +10,12 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
  * definition parses the request, shapes the response (dropping internal fields) and documents the
  * endpoint in the OpenAPI document (http/openapi.ts).
  */
-export interface RouteDefinition<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+export interface RouteDefinition<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
   method: Method;
   /** Path under /api/v1, Express syntax (`/plans/:planId`). */
   path: string;

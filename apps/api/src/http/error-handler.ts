@@ -56,17 +56,33 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   // body-parser / raw-body errors: malformed JSON, too large, wrong charset.
   const http = error as HttpishError;
   if (http.type === 'entity.parse.failed') {
-    return send(400, { code: 'INVALID_JSON', message: 'รูปแบบ JSON ไม่ถูกต้อง', issues: [{ path: 'body', message: 'invalid JSON', code: 'invalid_json' }] });
+    return send(400, {
+      code: 'INVALID_JSON',
+      message: 'รูปแบบ JSON ไม่ถูกต้อง',
+      issues: [{ path: 'body', message: 'invalid JSON', code: 'invalid_json' }],
+    });
   }
   if (http.type === 'entity.too.large') {
-    return send(413, { code: 'PAYLOAD_TOO_LARGE', message: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป', issues: [{ path: 'body', message: 'too large', code: 'too_big' }] });
+    return send(413, {
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป',
+      issues: [{ path: 'body', message: 'too large', code: 'too_big' }],
+    });
   }
   if (http.type === 'charset.unsupported' || http.type === 'encoding.unsupported') {
-    return send(415, { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'ไม่รองรับการเข้ารหัสนี้', issues: [{ path: 'body', message: 'unsupported charset', code: 'unsupported' }] });
+    return send(415, {
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'ไม่รองรับการเข้ารหัสนี้',
+      issues: [{ path: 'body', message: 'unsupported charset', code: 'unsupported' }],
+    });
   }
   const status = http.status ?? http.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return send(400, { code: 'VALIDATION_FAILED', message: 'คำขอไม่ถูกต้อง', issues: [{ path: 'request', message: String((error as Error).message), code: 'bad_request' }] });
+    return send(400, {
+      code: 'VALIDATION_FAILED',
+      message: 'คำขอไม่ถูกต้อง',
+      issues: [{ path: 'request', message: String((error as Error).message), code: 'bad_request' }],
+    });
   }
 
   logger.error({ err: error, requestId: req.requestId, method: req.method, url: req.originalUrl }, 'unhandled error');

@@ -11,7 +11,9 @@ describe('OpenAPI', () => {
 
     expect(response.status).toBe(200);
     expect(response.body.openapi).toBe('3.1.0');
-    const operations = Object.entries(response.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
+    const operations = Object.entries(response.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m} ${path}`),
+    );
     expect(operations).toHaveLength(definedRoutes().length);
     const patch = response.body.paths['/api/v1/measures/{measureId}'].patch;
     expect(patch.requestBody.content['application/json'].schema.required).toContain('version');

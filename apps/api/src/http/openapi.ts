@@ -77,7 +77,12 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${cha
 
 /** A readable, dependency-free page of the document (no CDN, no inline script: CSP-safe). */
 export function openApiHtml(): string {
-  const doc = openApiDocument() as { paths: Record<string, Record<string, { summary: string; tags: string[]; parameters: unknown[]; requestBody?: unknown; responses: unknown }>> };
+  const doc = openApiDocument() as {
+    paths: Record<
+      string,
+      Record<string, { summary: string; tags: string[]; parameters: unknown[]; requestBody?: unknown; responses: unknown }>
+    >;
+  };
   const byTag = new Map<string, string[]>();
   for (const [path, operations] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(operations)) {
@@ -87,7 +92,9 @@ export function openApiHtml(): string {
       byTag.set(tag, [...(byTag.get(tag) ?? []), block]);
     }
   }
-  const sections = [...byTag.entries()].map(([tag, blocks]) => `<section><h2>${escapeHtml(tag)}</h2>${blocks.join('\n')}</section>`).join('\n');
+  const sections = [...byTag.entries()]
+    .map(([tag, blocks]) => `<section><h2>${escapeHtml(tag)}</h2>${blocks.join('\n')}</section>`)
+    .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Prongsai API</title><style>body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
 details{border:1px solid #ccd;border-radius:6px;margin:.4rem 0;padding:.3rem .6rem}pre{overflow:auto;background:#f6f8fa;padding:.6rem;font-size:.8rem}

@@ -6,8 +6,7 @@ import { AppError } from './app-error';
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export const hashPassword = (password: string) => hash(password, OPTIONS);
-export const verifyPassword = (passwordHash: string, password: string) =>
-  verify(passwordHash, password).catch(() => false);
+export const verifyPassword = (passwordHash: string, password: string) => verify(passwordHash, password).catch(() => false);
 
 /** A hash to verify against when the email is unknown, so both cases take the same time. */
 let dummyHash: Promise<string> | undefined;

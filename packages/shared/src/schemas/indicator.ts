@@ -9,7 +9,10 @@ export const IndicatorCodeSchema = z
   .toUpperCase()
   .regex(/^O[1-9][0-9]?$/, 'รหัสตัวชี้วัดต้องเป็นรูปแบบ O1–O99');
 
-export const IndicatorGroupSchema = z.string().trim().regex(/^(9|10)\.[0-9]$/, 'กลุ่มตัวชี้วัดต้องเป็นรูปแบบ 9.1 หรือ 10.2');
+export const IndicatorGroupSchema = z
+  .string()
+  .trim()
+  .regex(/^(9|10)\.[0-9]$/, 'กลุ่มตัวชี้วัดต้องเป็นรูปแบบ 9.1 หรือ 10.2');
 
 export const IndicatorItemSchema = z.object({
   fiscalYear: z.number().int(),

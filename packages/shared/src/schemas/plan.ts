@@ -70,16 +70,12 @@ export const UpdatePlanInputSchema = z.object({ version: VersionSchema, introTex
 export type UpdatePlanInput = z.infer<typeof UpdatePlanInputSchema>;
 
 /** submit / accept / publish: the plan version the user saw. */
-export const PlanTransitionInputSchema = z
-  .object({ version: VersionSchema, comment: optionalText(5000) })
-  .strict();
+export const PlanTransitionInputSchema = z.object({ version: VersionSchema, comment: optionalText(5000) }).strict();
 export type PlanTransitionInput = z.infer<typeof PlanTransitionInputSchema>;
 
 /** return / reopen need a reason the editor will read. */
 export const PlanReturnInputSchema = z.object({ version: VersionSchema, reason: text(5000) }).strict();
 export type PlanReturnInput = z.infer<typeof PlanReturnInputSchema>;
 
-export const CreateReviewCommentInputSchema = z
-  .object({ body: text(5000), measureId: UuidSchema.nullable().optional() })
-  .strict();
+export const CreateReviewCommentInputSchema = z.object({ body: text(5000), measureId: UuidSchema.nullable().optional() }).strict();
 export type CreateReviewCommentInput = z.infer<typeof CreateReviewCommentInputSchema>;

@@ -1,6 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { AgencyListQuerySchema, AgencyListResponseSchema, AgencyParamsSchema, AgencySchema, DistrictSchema, ProvinceSchema } from '@prongsai/shared';
+import {
+  AgencyListQuerySchema,
+  AgencyListResponseSchema,
+  AgencyParamsSchema,
+  AgencySchema,
+  DistrictSchema,
+  ProvinceSchema,
+} from '@prongsai/shared';
 import { defineRoute } from '../../http/define-route';
 import { getAgency, listAgencies, listDistricts, listProvinces } from './agencies.service';
 
@@ -16,13 +23,27 @@ defineRoute(
 
 defineRoute(
   agenciesRouter,
-  { method: 'get', path: '/provinces/:provinceId/districts', summary: 'Districts of a province', tag, params: ProvinceParamsSchema, response: z.object({ items: z.array(DistrictSchema) }) },
+  {
+    method: 'get',
+    path: '/provinces/:provinceId/districts',
+    summary: 'Districts of a province',
+    tag,
+    params: ProvinceParamsSchema,
+    response: z.object({ items: z.array(DistrictSchema) }),
+  },
   async ({ params }) => ({ items: await listDistricts(params.provinceId) }),
 );
 
 defineRoute(
   agenciesRouter,
-  { method: 'get', path: '/agencies', summary: 'Agencies the caller may see, filtered and paginated', tag, query: AgencyListQuerySchema, response: AgencyListResponseSchema },
+  {
+    method: 'get',
+    path: '/agencies',
+    summary: 'Agencies the caller may see, filtered and paginated',
+    tag,
+    query: AgencyListQuerySchema,
+    response: AgencyListResponseSchema,
+  },
   async ({ actor, query }) => listAgencies(actor, query),
 );
 

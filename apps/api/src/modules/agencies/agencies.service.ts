@@ -33,7 +33,10 @@ export function toAgency(row: AgencyRow): Agency {
 /** The agency if the actor may read it; 404 otherwise (as if it did not exist). */
 export async function findVisibleAgency(actor: Actor, agencyId: string): Promise<AgencyRow & ResourceOwner> {
   assertCan(actor, 'read:agency');
-  const row = await getPrisma().agency.findFirst({ where: { AND: [{ id: agencyId }, agencyWhere(actor, 'read:agency')] }, select: AGENCY_SELECT });
+  const row = await getPrisma().agency.findFirst({
+    where: { AND: [{ id: agencyId }, agencyWhere(actor, 'read:agency')] },
+    select: AGENCY_SELECT,
+  });
   if (!row) throw notFound('ไม่พบหน่วยงานนี้');
   return { ...row, agencyId: row.id };
 }

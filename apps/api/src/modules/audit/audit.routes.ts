@@ -7,6 +7,13 @@ export const auditRouter = Router();
 
 defineRoute(
   auditRouter,
-  { method: 'get', path: '/audit', summary: 'Audit trail of the records the caller may see (admins: all)', tag: 'audit', query: AuditQuerySchema, response: AuditListResponseSchema },
+  {
+    method: 'get',
+    path: '/audit',
+    summary: 'Audit trail of the records the caller may see (admins: all)',
+    tag: 'audit',
+    query: AuditQuerySchema,
+    response: AuditListResponseSchema,
+  },
   async ({ actor, query }) => listAudit(actor, query),
 );

@@ -16,7 +16,10 @@ const app = testApp();
 
 function sessionToken(setCookie: string[] | string | undefined): string | undefined {
   const cookies = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
-  return cookies.find((cookie) => cookie.startsWith('prongsai_session='))?.split(';')[0]?.split('=')[1];
+  return cookies
+    .find((cookie) => cookie.startsWith('prongsai_session='))
+    ?.split(';')[0]
+    ?.split('=')[1];
 }
 
 describe('POST /api/v1/auth/login', () => {
@@ -39,7 +42,10 @@ describe('POST /api/v1/auth/login', () => {
     const { editor } = await createTenant();
 
     const wrong = await request(app).post('/api/v1/auth/login').set(freshIp()).send({ email: editor.email, password: 'not-the-password' });
-    const unknown = await request(app).post('/api/v1/auth/login').set(freshIp()).send({ email: `${unique('nobody')}@test.example`, password: 'not-the-password' });
+    const unknown = await request(app)
+      .post('/api/v1/auth/login')
+      .set(freshIp())
+      .send({ email: `${unique('nobody')}@test.example`, password: 'not-the-password' });
 
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
@@ -73,7 +79,10 @@ describe('POST /api/v1/auth/login', () => {
     const { editor } = await createTenant();
     const ip = { 'X-Forwarded-For': '203.0.113.77', ...csrf };
     for (let attempt = 0; attempt < LOGIN_IP_FAILURE_LIMIT; attempt++) {
-      await request(app).post('/api/v1/auth/login').set(ip).send({ email: `${unique('guess')}@test.example`, password: 'wrong-password' });
+      await request(app)
+        .post('/api/v1/auth/login')
+        .set(ip)
+        .send({ email: `${unique('guess')}@test.example`, password: 'wrong-password' });
     }
 
     const blocked = await request(app).post('/api/v1/auth/login').set(ip).send({ email: editor.email, password: TEST_PASSWORD });
@@ -103,7 +112,10 @@ describe('POST /api/v1/auth/login', () => {
   it('when a write comes from a foreign Origin, then it is rejected as CSRF', async () => {
     const { editor } = await createTenant();
 
-    const foreign = await request(app).post('/api/v1/auth/login').set('Origin', 'https://evil.example').send({ email: editor.email, password: TEST_PASSWORD });
+    const foreign = await request(app)
+      .post('/api/v1/auth/login')
+      .set('Origin', 'https://evil.example')
+      .send({ email: editor.email, password: TEST_PASSWORD });
     const bare = await request(app).post('/api/v1/auth/login').send({ email: editor.email, password: TEST_PASSWORD });
 
     expect(foreign.status).toBe(403);

@@ -10,7 +10,15 @@ export function authRouter(settings: SessionSettings): Router {
 
   defineRoute(
     router,
-    { method: 'post', path: '/auth/login', summary: 'Sign in with e-mail and password; sets the session cookie', tag, body: LoginInputSchema, response: MeResponseSchema, anonymous: true },
+    {
+      method: 'post',
+      path: '/auth/login',
+      summary: 'Sign in with e-mail and password; sets the session cookie',
+      tag,
+      body: LoginInputSchema,
+      response: MeResponseSchema,
+      anonymous: true,
+    },
     async ({ body, req, res }) => {
       const result = await login(body, req.ip ?? null, req.get('user-agent') ?? null, settings);
       setSessionCookie(req, res, result.token, result.expiresAt);
@@ -18,18 +26,34 @@ export function authRouter(settings: SessionSettings): Router {
     },
   );
 
-  defineRoute(router, { method: 'post', path: '/auth/logout', summary: 'End the session', tag, status: 204 }, async ({ actor, req, res }) => {
-    await logout(actor);
-    clearSessionCookie(req, res);
-  });
-
-  defineRoute(router, { method: 'get', path: '/auth/me', summary: 'The signed-in user', tag, response: MeResponseSchema }, async ({ actor }) => ({
-    user: await getMe(actor),
-  }));
+  defineRoute(
+    router,
+    { method: 'post', path: '/auth/logout', summary: 'End the session', tag, status: 204 },
+    async ({ actor, req, res }) => {
+      await logout(actor);
+      clearSessionCookie(req, res);
+    },
+  );
 
   defineRoute(
     router,
-    { method: 'post', path: '/auth/password-reset', summary: 'Set a new password with a one-time code from an admin', tag, body: ResetPasswordInputSchema, status: 204, anonymous: true },
+    { method: 'get', path: '/auth/me', summary: 'The signed-in user', tag, response: MeResponseSchema },
+    async ({ actor }) => ({
+      user: await getMe(actor),
+    }),
+  );
+
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/auth/password-reset',
+      summary: 'Set a new password with a one-time code from an admin',
+      tag,
+      body: ResetPasswordInputSchema,
+      status: 204,
+      anonymous: true,
+    },
     async ({ body }) => redeemPasswordReset(body),
   );
 

@@ -82,7 +82,12 @@ export interface LoginResult {
  * too many failures per account or per IP in the window. A new session id every time (no
  * fixation): any session token the client already had is ignored and replaced.
  */
-export async function login(input: LoginInput, ip: string | null, userAgent: string | null, settings: SessionSettings): Promise<LoginResult> {
+export async function login(
+  input: LoginInput,
+  ip: string | null,
+  userAgent: string | null,
+  settings: SessionSettings,
+): Promise<LoginResult> {
   const prisma = getPrisma();
   const windows = loginWindows(input.email, ip);
   const counts = await Promise.all(windows.map(readCounter));
@@ -203,7 +208,13 @@ export async function redeemPasswordReset(input: ResetPasswordInput): Promise<vo
     if (used.count !== 1) throw new AppError('CONFLICT', 'รหัสนี้ถูกใช้ไปแล้ว');
     await tx.user.update({ where: { id: token.userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: token.userId } });
-    await recordAudit(tx, ANONYMOUS, { action: 'password_reset', entityType: 'user', entityId: token.userId, userId: token.userId, changes: { redeemed: true } });
+    await recordAudit(tx, ANONYMOUS, {
+      action: 'password_reset',
+      entityType: 'user',
+      entityId: token.userId,
+      userId: token.userId,
+      changes: { redeemed: true },
+    });
   });
 }
 

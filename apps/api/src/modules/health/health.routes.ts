@@ -8,7 +8,14 @@ export const healthRouter = Router();
 
 defineRoute(
   healthRouter,
-  { method: 'get', path: '/health', summary: 'Liveness and database check (503 when the database is down)', tag: 'system', response: HealthResponseSchema, anonymous: true },
+  {
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness and database check (503 when the database is down)',
+    tag: 'system',
+    response: HealthResponseSchema,
+    anonymous: true,
+  },
   async ({ res }) => {
     try {
       await getPrisma().$queryRaw`SELECT 1`;
@@ -19,8 +26,10 @@ defineRoute(
   },
 );
 
-defineRoute(healthRouter, { method: 'get', path: '/openapi.json', summary: 'This API as an OpenAPI 3.1 document', tag: 'system', anonymous: true }, async () =>
-  openApiDocument(),
+defineRoute(
+  healthRouter,
+  { method: 'get', path: '/openapi.json', summary: 'This API as an OpenAPI 3.1 document', tag: 'system', anonymous: true },
+  async () => openApiDocument(),
 );
 
 /** The browsable page of the document lives at /api/docs (outside /api/v1). */

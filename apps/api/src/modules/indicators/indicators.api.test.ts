@@ -27,7 +27,10 @@ describe('indicator codebooks', () => {
     const agent = await signIn(app, admin);
     await agent.put('/api/v1/codebooks/2596').set(csrf).send({ csv: 'code,title,group\nO1,โครงสร้าง,9.1\n' });
 
-    const response = await agent.put('/api/v1/codebooks/2596').set(csrf).send({ csv: 'code,title,group\nX1,ผิด,9.1\nO2,,11.5\nO2,ซ้ำ,9.1\n' });
+    const response = await agent
+      .put('/api/v1/codebooks/2596')
+      .set(csrf)
+      .send({ csv: 'code,title,group\nX1,ผิด,9.1\nO2,,11.5\nO2,ซ้ำ,9.1\n' });
     const after = CodebookSchema.parse((await agent.get('/api/v1/codebooks/2596')).body);
 
     expect(response.status).toBe(400);

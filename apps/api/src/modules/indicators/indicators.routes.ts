@@ -6,13 +6,24 @@ import { getCodebook, listCodebooks, uploadCodebook } from './indicators.service
 export const indicatorsRouter = Router();
 const tag = 'indicators';
 
-defineRoute(indicatorsRouter, { method: 'get', path: '/codebooks', summary: 'The OIT codebooks by fiscal year', tag, response: CodebookListResponseSchema }, async () => ({
-  items: await listCodebooks(),
-}));
+defineRoute(
+  indicatorsRouter,
+  { method: 'get', path: '/codebooks', summary: 'The OIT codebooks by fiscal year', tag, response: CodebookListResponseSchema },
+  async () => ({
+    items: await listCodebooks(),
+  }),
+);
 
 defineRoute(
   indicatorsRouter,
-  { method: 'get', path: '/codebooks/:fiscalYear', summary: "One fiscal year's OIT items (O1…On)", tag, params: CodebookParamsSchema, response: CodebookSchema },
+  {
+    method: 'get',
+    path: '/codebooks/:fiscalYear',
+    summary: "One fiscal year's OIT items (O1…On)",
+    tag,
+    params: CodebookParamsSchema,
+    response: CodebookSchema,
+  },
   async ({ params }) => getCodebook(params.fiscalYear),
 );
 

@@ -14,7 +14,10 @@ import { getPrisma } from '../../lib/prisma';
 import { recordAudit } from '../audit/audit.service';
 
 export async function listCodebooks() {
-  const books = await getPrisma().indicatorCodebook.findMany({ orderBy: { fiscalYear: 'desc' }, include: { _count: { select: { items: true } } } });
+  const books = await getPrisma().indicatorCodebook.findMany({
+    orderBy: { fiscalYear: 'desc' },
+    include: { _count: { select: { items: true } } },
+  });
   return books.map((book) => ({ fiscalYear: book.fiscalYear, note: book.note, itemCount: book._count.items }));
 }
 
@@ -30,11 +33,22 @@ export async function getCodebook(fiscalYear: number): Promise<Codebook> {
     note: book.note,
     items: book.items
       .sort((a, b) => codeOrder(a.code) - codeOrder(b.code))
-      .map((item) => ({ fiscalYear: item.fiscalYear, code: item.code, group: item.group, titleTh: item.titleTh, titleEn: item.titleEn, confidence: item.confidence })),
+      .map((item) => ({
+        fiscalYear: item.fiscalYear,
+        code: item.code,
+        group: item.group,
+        titleTh: item.titleTh,
+        titleEn: item.titleEn,
+        confidence: item.confidence,
+      })),
   };
 }
 
-const CodebookRowSchema = z.object({ code: IndicatorCodeSchema, title: z.string().trim().min(1, 'กรุณาระบุชื่อรายการ').max(500), group: IndicatorGroupSchema });
+const CodebookRowSchema = z.object({
+  code: IndicatorCodeSchema,
+  title: z.string().trim().min(1, 'กรุณาระบุชื่อรายการ').max(500),
+  group: IndicatorGroupSchema,
+});
 
 /** Parse an uploaded codebook CSV (header code,title,group in any order); every bad row is named. */
 export function parseCodebookCsv(csv: string): { code: string; title: string; group: string }[] {
@@ -49,10 +63,15 @@ export function parseCodebookCsv(csv: string): { code: string; title: string; gr
   const issues: FieldIssue[] = [];
   const items = new Map<string, { code: string; title: string; group: string }>();
   rows.slice(1).forEach((row, index) => {
-    const parsed = CodebookRowSchema.safeParse({ code: row[columns.code] ?? '', title: row[columns.title] ?? '', group: row[columns.group] ?? '' });
+    const parsed = CodebookRowSchema.safeParse({
+      code: row[columns.code] ?? '',
+      title: row[columns.title] ?? '',
+      group: row[columns.group] ?? '',
+    });
     const line = index + 2;
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ path: `body.csv.line${line}.${issue.path.join('.')}`, message: issue.message, code: issue.code });
+      for (const issue of parsed.error.issues)
+        issues.push({ path: `body.csv.line${line}.${issue.path.join('.')}`, message: issue.message, code: issue.code });
     } else if (items.has(parsed.data.code)) {
       issues.push({ path: `body.csv.line${line}.code`, message: `รหัส ${parsed.data.code} ซ้ำ`, code: 'duplicate' });
     } else items.set(parsed.data.code, parsed.data);
@@ -70,12 +89,21 @@ export async function uploadCodebook(actor: Actor, fiscalYear: number, input: Up
   const items = parseCodebookCsv(input.csv);
   await getPrisma().$transaction(async (tx) => {
     const before = await tx.indicatorItem.count({ where: { fiscalYear } });
-    await tx.indicatorCodebook.upsert({ where: { fiscalYear }, create: { fiscalYear, note: input.note ?? null }, update: { note: input.note ?? null } });
+    await tx.indicatorCodebook.upsert({
+      where: { fiscalYear },
+      create: { fiscalYear, note: input.note ?? null },
+      update: { note: input.note ?? null },
+    });
     await tx.indicatorItem.deleteMany({ where: { fiscalYear } });
     await tx.indicatorItem.createMany({
       data: items.map((item) => ({ fiscalYear, code: item.code, group: item.group, titleTh: item.title, confidence: 'official' as const })),
     });
-    await recordAudit(tx, actor, { action: 'update', entityType: 'codebook', entityId: String(fiscalYear), changes: { items: { from: before, to: items.length } } });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'codebook',
+      entityId: String(fiscalYear),
+      changes: { items: { from: before, to: items.length } },
+    });
   });
   return getCodebook(fiscalYear);
 }

@@ -17,16 +17,22 @@ export async function loadIndicatorTitles(db: Tx, measures: MeasureRow[]): Promi
   const refs = measures.flatMap((measure) => measure.indicators);
   if (refs.length === 0) return new Map();
   const items = await db.indicatorItem.findMany({
-    where: { OR: [...new Set(refs.map((ref) => `${ref.fiscalYear}:${ref.code}`))].map((key) => {
-      const [fiscalYear, code] = key.split(':');
-      return { fiscalYear: Number(fiscalYear), code: code! };
-    }) },
+    where: {
+      OR: [...new Set(refs.map((ref) => `${ref.fiscalYear}:${ref.code}`))].map((key) => {
+        const [fiscalYear, code] = key.split(':');
+        return { fiscalYear: Number(fiscalYear), code: code! };
+      }),
+    },
     select: { fiscalYear: true, code: true, titleTh: true, group: true },
   });
   return new Map(items.map((item) => [`${item.fiscalYear}:${item.code}`, { titleTh: item.titleTh, group: item.group }]));
 }
 
-export function toMeasure(row: MeasureRow, titles: Map<string, { titleTh: string; group: string }>, warnings: QualityWarning[] = []): Measure {
+export function toMeasure(
+  row: MeasureRow,
+  titles: Map<string, { titleTh: string; group: string }>,
+  warnings: QualityWarning[] = [],
+): Measure {
   const stored = Array.isArray(row.importWarnings) ? (row.importWarnings as QualityWarning[]) : [];
   return {
     id: row.id,
@@ -46,7 +52,8 @@ export function toMeasure(row: MeasureRow, titles: Map<string, { titleTh: string
     outcomeReason: row.outcomeReason,
     resultText: row.resultText,
     summary: row.summary,
-    carriedOut: row.carriedOutDate && row.carriedOutPrecision ? { date: isoDate(row.carriedOutDate)!, precision: row.carriedOutPrecision } : null,
+    carriedOut:
+      row.carriedOutDate && row.carriedOutPrecision ? { date: isoDate(row.carriedOutDate)!, precision: row.carriedOutPrecision } : null,
     carriedOutRaw: row.carriedOutRaw,
     evidence: row.evidence.map((link) => ({ url: link.url, label: link.label })),
     warnings: [...stored, ...warnings],
@@ -61,4 +68,3 @@ export async function loadMeasure(db: Tx, measureId: string): Promise<Measure> {
   const row = await db.measure.findUniqueOrThrow({ where: { id: measureId }, include: MEASURE_INCLUDE });
   return toMeasure(row, await loadIndicatorTitles(db, [row]));
 }
-

@@ -31,7 +31,12 @@ describe('measures', () => {
 
     expect(response.status).toBe(201);
     const measure = MeasureSchema.parse(response.body);
-    expect(measure).toMatchObject({ sequence: 2, outcome: 'completed', carriedOut: { date: '2024-03-01', precision: 'month' }, version: 1 });
+    expect(measure).toMatchObject({
+      sequence: 2,
+      outcome: 'completed',
+      carriedOut: { date: '2024-03-01', precision: 'month' },
+      version: 1,
+    });
     expect(measure.indicators[0]).toMatchObject({ fiscalYear: 2566, code: 'O11', raw: 'อ้างอิงจาก ๐๑๑' });
     const audit = await getPrisma().auditLog.findFirstOrThrow({ where: { entityType: 'measure', entityId: measure.id } });
     expect(audit).toMatchObject({ action: 'create', actorUserId: editor.id, agencyId: agency.id });
@@ -73,7 +78,9 @@ describe('measures', () => {
 
     expect(response.status).toBe(200);
     expect(response.body.version).toBe(2);
-    const kinds = TimelineListResponseSchema.parse(timeline.body).items.map((entry) => entry.kind).sort();
+    const kinds = TimelineListResponseSchema.parse(timeline.body)
+      .items.map((entry) => entry.kind)
+      .sort();
     expect(kinds).toEqual(['evidence_added', 'status_change']);
     const audit = await getPrisma().auditLog.findFirstOrThrow({ where: { entityId: measure.id, action: 'update' } });
     expect(audit.changes).toMatchObject({ outcome: { from: 'planned', to: 'in_progress' }, version: { from: 1, to: 2 } });
@@ -102,7 +109,12 @@ describe('measures', () => {
     const agent = await signIn(app, editor);
 
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, index) => agent.patch(`/api/v1/measures/${measure.id}`).set(csrf).send({ version: 1, title: `ฉบับที่ ${index}` })),
+      Array.from({ length: 20 }, (_, index) =>
+        agent
+          .patch(`/api/v1/measures/${measure.id}`)
+          .set(csrf)
+          .send({ version: 1, title: `ฉบับที่ ${index}` }),
+      ),
     );
 
     expect(responses.filter((response) => response.status === 200)).toHaveLength(1);
@@ -133,8 +145,14 @@ describe('measures', () => {
     const ids = plan.measures.map((measure) => measure.id);
     const agent = await signIn(app, editor);
 
-    const reordered = await agent.put(`/api/v1/plans/${plan.id}/measure-order`).set(csrf).send({ measureIds: [ids[2], ids[0], ids[1]] });
-    const incomplete = await agent.put(`/api/v1/plans/${plan.id}/measure-order`).set(csrf).send({ measureIds: [ids[0]] });
+    const reordered = await agent
+      .put(`/api/v1/plans/${plan.id}/measure-order`)
+      .set(csrf)
+      .send({ measureIds: [ids[2], ids[0], ids[1]] });
+    const incomplete = await agent
+      .put(`/api/v1/plans/${plan.id}/measure-order`)
+      .set(csrf)
+      .send({ measureIds: [ids[0]] });
 
     expect(PlanDetailSchema.parse(reordered.body).measures.map((measure) => measure.id)).toEqual([ids[2], ids[0], ids[1]]);
     expect(incomplete.status).toBe(400);

@@ -13,20 +13,46 @@ import {
   UpdateMeasureInputSchema,
 } from '@prongsai/shared';
 import { defineRoute } from '../../http/define-route';
-import { addTimelineNote, createMeasure, deleteMeasure, getMeasure, listTimeline, reorderMeasures, restoreMeasure, updateMeasure } from './measures.service';
+import {
+  addTimelineNote,
+  createMeasure,
+  deleteMeasure,
+  getMeasure,
+  listTimeline,
+  reorderMeasures,
+  restoreMeasure,
+  updateMeasure,
+} from './measures.service';
 
 export const measuresRouter = Router();
 const tag = 'measures';
 
 defineRoute(
   measuresRouter,
-  { method: 'post', path: '/plans/:planId/measures', summary: 'Add a measure to a draft or returned plan', tag, params: PlanParamsSchema, body: CreateMeasureInputSchema, response: MeasureSchema, status: 201 },
+  {
+    method: 'post',
+    path: '/plans/:planId/measures',
+    summary: 'Add a measure to a draft or returned plan',
+    tag,
+    params: PlanParamsSchema,
+    body: CreateMeasureInputSchema,
+    response: MeasureSchema,
+    status: 201,
+  },
   async ({ actor, params, body }) => createMeasure(actor, params.planId, body),
 );
 
 defineRoute(
   measuresRouter,
-  { method: 'put', path: '/plans/:planId/measure-order', summary: "Set the order of a plan's measures", tag, params: PlanParamsSchema, body: ReorderMeasuresInputSchema, response: PlanDetailSchema },
+  {
+    method: 'put',
+    path: '/plans/:planId/measure-order',
+    summary: "Set the order of a plan's measures",
+    tag,
+    params: PlanParamsSchema,
+    body: ReorderMeasuresInputSchema,
+    response: PlanDetailSchema,
+  },
   async ({ actor, params, body }) => reorderMeasures(actor, params.planId, body),
 );
 
@@ -52,19 +78,41 @@ defineRoute(
 
 defineRoute(
   measuresRouter,
-  { method: 'delete', path: '/measures/:measureId', summary: 'Soft-delete a measure (restorable)', tag, params: MeasureParamsSchema, query: DeleteMeasureQuerySchema, status: 204 },
+  {
+    method: 'delete',
+    path: '/measures/:measureId',
+    summary: 'Soft-delete a measure (restorable)',
+    tag,
+    params: MeasureParamsSchema,
+    query: DeleteMeasureQuerySchema,
+    status: 204,
+  },
   async ({ actor, params, query }) => deleteMeasure(actor, params.measureId, query.version),
 );
 
 defineRoute(
   measuresRouter,
-  { method: 'post', path: '/measures/:measureId/restore', summary: 'Restore a deleted measure', tag, params: MeasureParamsSchema, response: MeasureSchema },
+  {
+    method: 'post',
+    path: '/measures/:measureId/restore',
+    summary: 'Restore a deleted measure',
+    tag,
+    params: MeasureParamsSchema,
+    response: MeasureSchema,
+  },
   async ({ actor, params }) => restoreMeasure(actor, params.measureId),
 );
 
 defineRoute(
   measuresRouter,
-  { method: 'get', path: '/measures/:measureId/timeline', summary: "A measure's progress timeline, newest first", tag, params: MeasureParamsSchema, response: TimelineListResponseSchema },
+  {
+    method: 'get',
+    path: '/measures/:measureId/timeline',
+    summary: "A measure's progress timeline, newest first",
+    tag,
+    params: MeasureParamsSchema,
+    response: TimelineListResponseSchema,
+  },
   async ({ actor, params }) => ({ items: await listTimeline(actor, params.measureId) }),
 );
 

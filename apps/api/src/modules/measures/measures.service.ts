@@ -29,10 +29,26 @@ interface MeasureOwner {
 async function findVisibleMeasure(db: Tx, actor: Actor, measureId: string): Promise<MeasureOwner> {
   const row = await db.measure.findFirst({
     where: { AND: [{ id: measureId }, measureWhere(actor)] },
-    select: { id: true, planId: true, agencyId: true, version: true, deletedAt: true, plan: { select: { status: true } }, agency: { select: { provinceId: true } } },
+    select: {
+      id: true,
+      planId: true,
+      agencyId: true,
+      version: true,
+      deletedAt: true,
+      plan: { select: { status: true } },
+      agency: { select: { provinceId: true } },
+    },
   });
   if (!row) throw notFound('ไม่พบมาตรการนี้');
-  return { id: row.id, planId: row.planId, agencyId: row.agencyId, provinceId: row.agency.provinceId, version: row.version, deletedAt: row.deletedAt, planStatus: row.plan.status };
+  return {
+    id: row.id,
+    planId: row.planId,
+    agencyId: row.agencyId,
+    provinceId: row.agency.provinceId,
+    version: row.version,
+    deletedAt: row.deletedAt,
+    planStatus: row.plan.status,
+  };
 }
 
 /** The fields of a measure as the audit trail records them (before/after). */
@@ -154,13 +170,29 @@ export async function updateMeasure(actor: Actor, measureId: string, input: Upda
     const author = (actor as UserActor).userId;
     if (before.outcome !== after.outcome) {
       await tx.timelineEntry.create({
-        data: { measureId, agencyId: owner.agencyId, kind: 'status_change', fromOutcome: before.outcome, toOutcome: after.outcome, occurredOn: today(), authorId: author },
+        data: {
+          measureId,
+          agencyId: owner.agencyId,
+          kind: 'status_change',
+          fromOutcome: before.outcome,
+          toOutcome: after.outcome,
+          occurredOn: today(),
+          authorId: author,
+        },
       });
     }
     const oldUrls = new Set(before.evidence.map((link) => link.url));
     for (const link of after.evidence.filter((candidate) => !oldUrls.has(candidate.url))) {
       await tx.timelineEntry.create({
-        data: { measureId, agencyId: owner.agencyId, kind: 'evidence_added', note: link.label, evidenceUrl: link.url, occurredOn: today(), authorId: author },
+        data: {
+          measureId,
+          agencyId: owner.agencyId,
+          kind: 'evidence_added',
+          note: link.label,
+          evidenceUrl: link.url,
+          occurredOn: today(),
+          authorId: author,
+        },
       });
     }
     const changes = diffFields(auditView(before), auditView(after));
@@ -182,9 +214,19 @@ export async function deleteMeasure(actor: Actor, measureId: string, version: nu
     assertCan(actor, 'write:plan', owner);
     assertEditable({ status: owner.planStatus });
     if (owner.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบไปแล้ว');
-    const updated = await tx.measure.updateMany({ where: { id: measureId, version }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    const updated = await tx.measure.updateMany({
+      where: { id: measureId, version },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
     if (updated.count !== 1) await versionConflict(tx, measureId);
-    await recordAudit(tx, actor, { action: 'delete', entityType: 'measure', entityId: measureId, agencyId: owner.agencyId, provinceId: owner.provinceId, changes: { deleted: { from: false, to: true } } });
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entityType: 'measure',
+      entityId: measureId,
+      agencyId: owner.agencyId,
+      provinceId: owner.provinceId,
+      changes: { deleted: { from: false, to: true } },
+    });
   });
 }
 
@@ -195,8 +237,18 @@ export async function restoreMeasure(actor: Actor, measureId: string): Promise<M
     assertEditable({ status: owner.planStatus });
     if (!owner.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ไม่ได้ถูกลบ');
     const last = await tx.measure.aggregate({ where: { planId: owner.planId, deletedAt: null }, _max: { sequence: true } });
-    await tx.measure.update({ where: { id: measureId }, data: { deletedAt: null, sequence: (last._max.sequence ?? 0) + 1, version: { increment: 1 } } });
-    await recordAudit(tx, actor, { action: 'restore', entityType: 'measure', entityId: measureId, agencyId: owner.agencyId, provinceId: owner.provinceId, changes: { deleted: { from: true, to: false } } });
+    await tx.measure.update({
+      where: { id: measureId },
+      data: { deletedAt: null, sequence: (last._max.sequence ?? 0) + 1, version: { increment: 1 } },
+    });
+    await recordAudit(tx, actor, {
+      action: 'restore',
+      entityType: 'measure',
+      entityId: measureId,
+      agencyId: owner.agencyId,
+      provinceId: owner.provinceId,
+      changes: { deleted: { from: true, to: false } },
+    });
     return loadMeasure(tx, measureId);
   });
 }
@@ -207,7 +259,11 @@ export async function reorderMeasures(actor: Actor, planId: string, input: Reord
     const plan = await findVisiblePlan(tx, actor, planId);
     assertCan(actor, 'write:plan', plan);
     assertEditable(plan);
-    const live = await tx.measure.findMany({ where: { planId, deletedAt: null }, select: { id: true, sequence: true }, orderBy: { sequence: 'asc' } });
+    const live = await tx.measure.findMany({
+      where: { planId, deletedAt: null },
+      select: { id: true, sequence: true },
+      orderBy: { sequence: 'asc' },
+    });
     const ids = new Set(live.map((measure) => measure.id));
     if (live.length !== input.measureIds.length || input.measureIds.some((id) => !ids.has(id))) {
       throw new AppError('VALIDATION_FAILED', 'รายการต้องมีมาตรการทุกข้อของแผนครบ ข้อละหนึ่งครั้ง', {
@@ -274,7 +330,14 @@ export async function addTimelineNote(actor: Actor, measureId: string, input: Cr
       },
       include: { author: { select: { name: true } } },
     });
-    await recordAudit(tx, actor, { action: 'create', entityType: 'timeline', entityId: row.id, agencyId: owner.agencyId, provinceId: owner.provinceId, changes: { measureId, note: input.note } });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entityType: 'timeline',
+      entityId: row.id,
+      agencyId: owner.agencyId,
+      provinceId: owner.provinceId,
+      changes: { measureId, note: input.note },
+    });
     return toTimelineEntry(row);
   });
 }

@@ -14,7 +14,13 @@ describe('plans', () => {
     const previous = await createPlan(agency.id, 2566, 'published', 2);
     await getPrisma().measure.update({
       where: { id: previous.measures[0]!.id },
-      data: { outcome: 'completed', resultText: 'ทำแล้ว', carriedOutDate: new Date('2023-03-01'), carriedOutPrecision: 'month', indicators: { create: { fiscalYear: 2566, code: 'O11', raw: 'อ้างอิงจาก ๐๑๑' } } },
+      data: {
+        outcome: 'completed',
+        resultText: 'ทำแล้ว',
+        carriedOutDate: new Date('2023-03-01'),
+        carriedOutPrecision: 'month',
+        indicators: { create: { fiscalYear: 2566, code: 'O11', raw: 'อ้างอิงจาก ๐๑๑' } },
+      },
     });
     const agent = await signIn(app, editor);
 
@@ -26,7 +32,12 @@ describe('plans', () => {
     const plan = PlanDetailSchema.parse(response.body);
     expect(plan).toMatchObject({ fiscalYear: 2567, status: 'draft', copiedFromPlanId: previous.id });
     expect(plan.measures).toHaveLength(2);
-    expect(plan.measures[0]).toMatchObject({ outcome: 'planned', resultText: null, carriedOut: null, sourceMeasureId: previous.measures[0]!.id });
+    expect(plan.measures[0]).toMatchObject({
+      outcome: 'planned',
+      resultText: null,
+      carriedOut: null,
+      sourceMeasureId: previous.measures[0]!.id,
+    });
     expect(plan.measures[0]!.indicators).toEqual([{ fiscalYear: 2566, code: 'O11', raw: 'อ้างอิงจาก ๐๑๑', titleTh: null, group: null }]);
     const audit = await getPrisma().auditLog.findFirst({ where: { entityType: 'plan', entityId: plan.id, action: 'create' } });
     expect(audit?.actorUserId).toBe(editor.id);
@@ -48,12 +59,17 @@ describe('plans', () => {
     const agent = await signIn(app, editor);
 
     const badYear = await agent.post(`/api/v1/agencies/${agency.id}/plans/1999`).set(csrf).send({});
-    const badBody = await agent.post(`/api/v1/agencies/${agency.id}/plans/2567`).set(csrf).send({ copyFromFiscalYear: 'last year', extra: 1 });
+    const badBody = await agent
+      .post(`/api/v1/agencies/${agency.id}/plans/2567`)
+      .set(csrf)
+      .send({ copyFromFiscalYear: 'last year', extra: 1 });
 
     expect(badYear.status).toBe(400);
     expect(ErrorResponseSchema.parse(badYear.body).error.issues?.[0]?.path).toBe('params.fiscalYear');
     expect(badBody.status).toBe(400);
-    expect(badBody.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(expect.arrayContaining(['body.copyFromFiscalYear']));
+    expect(badBody.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(
+      expect.arrayContaining(['body.copyFromFiscalYear']),
+    );
   });
 
   it('when the whole lifecycle runs, then each step records a status change and the reviewer comments are kept', async () => {
@@ -63,7 +79,10 @@ describe('plans', () => {
     const reviewerAgent = await signIn(app, reviewer);
 
     const submitted = await editorAgent.post(`/api/v1/plans/${plan.id}/submit`).set(csrf).send({ version: 1 });
-    const returned = await reviewerAgent.post(`/api/v1/plans/${plan.id}/return`).set(csrf).send({ version: 2, reason: 'กรุณาระบุหลักฐานของมาตรการที่ ๒' });
+    const returned = await reviewerAgent
+      .post(`/api/v1/plans/${plan.id}/return`)
+      .set(csrf)
+      .send({ version: 2, reason: 'กรุณาระบุหลักฐานของมาตรการที่ ๒' });
     const resubmitted = await editorAgent.post(`/api/v1/plans/${plan.id}/submit`).set(csrf).send({ version: 3 });
     const accepted = await reviewerAgent.post(`/api/v1/plans/${plan.id}/accept`).set(csrf).send({ version: 4 });
     const published = await editorAgent.post(`/api/v1/plans/${plan.id}/publish`).set(csrf).send({ version: 5 });
@@ -75,7 +94,13 @@ describe('plans', () => {
     expect(final.comments.map((comment) => comment.kind)).toEqual(['return', 'accept']);
     expect(final.comments[0]!.body).toBe('กรุณาระบุหลักฐานของมาตรการที่ ๒');
     const changes = await getPrisma().auditLog.findMany({ where: { entityId: plan.id, action: 'status_change' }, orderBy: { id: 'asc' } });
-    expect(changes.map((row) => (row.changes as { status: { to: string } }).status.to)).toEqual(['submitted', 'returned', 'submitted', 'accepted', 'published']);
+    expect(changes.map((row) => (row.changes as { status: { to: string } }).status.to)).toEqual([
+      'submitted',
+      'returned',
+      'submitted',
+      'accepted',
+      'published',
+    ]);
   });
 
   it('when a transition is not allowed from the current status, then 409 INVALID_STATE', async () => {

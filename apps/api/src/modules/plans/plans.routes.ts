@@ -18,13 +18,27 @@ const tag = 'plans';
 
 defineRoute(
   plansRouter,
-  { method: 'get', path: '/agencies/:agencyId/plans', summary: "An agency's plans, newest fiscal year first", tag, params: AgencyParamsSchema, response: PlanListResponseSchema },
+  {
+    method: 'get',
+    path: '/agencies/:agencyId/plans',
+    summary: "An agency's plans, newest fiscal year first",
+    tag,
+    params: AgencyParamsSchema,
+    response: PlanListResponseSchema,
+  },
   async ({ actor, params }) => ({ items: await listAgencyPlans(actor, params.agencyId) }),
 );
 
 defineRoute(
   plansRouter,
-  { method: 'get', path: '/agencies/:agencyId/plans/:fiscalYear', summary: "An agency's plan of one fiscal year (BE)", tag, params: AgencyPlanParamsSchema, response: PlanDetailSchema },
+  {
+    method: 'get',
+    path: '/agencies/:agencyId/plans/:fiscalYear',
+    summary: "An agency's plan of one fiscal year (BE)",
+    tag,
+    params: AgencyPlanParamsSchema,
+    response: PlanDetailSchema,
+  },
   async ({ actor, params }) => getPlanByYear(actor, params.agencyId, params.fiscalYear),
 );
 
@@ -45,28 +59,52 @@ defineRoute(
 
 defineRoute(
   plansRouter,
-  { method: 'get', path: '/plans/:planId', summary: 'One plan with its measures, comments and warnings', tag, params: PlanParamsSchema, response: PlanDetailSchema },
+  {
+    method: 'get',
+    path: '/plans/:planId',
+    summary: 'One plan with its measures, comments and warnings',
+    tag,
+    params: PlanParamsSchema,
+    response: PlanDetailSchema,
+  },
   async ({ actor, params }) => getPlan(actor, params.planId),
 );
 
 defineRoute(
   plansRouter,
-  { method: 'patch', path: '/plans/:planId', summary: "Update a plan's own fields (with its version)", tag, params: PlanParamsSchema, body: UpdatePlanInputSchema, response: PlanDetailSchema },
+  {
+    method: 'patch',
+    path: '/plans/:planId',
+    summary: "Update a plan's own fields (with its version)",
+    tag,
+    params: PlanParamsSchema,
+    body: UpdatePlanInputSchema,
+    response: PlanDetailSchema,
+  },
   async ({ actor, params, body }) => updatePlan(actor, params.planId, body),
 );
 
-const TRANSITION_DOCS: Record<TransitionName, { summary: string; body: typeof PlanTransitionInputSchema | typeof PlanReturnInputSchema }> = {
-  submit: { summary: 'Editor: submit a draft or returned plan for review', body: PlanTransitionInputSchema },
-  return: { summary: 'Reviewer: return a submitted plan with a reason', body: PlanReturnInputSchema },
-  accept: { summary: 'Reviewer: accept a submitted plan', body: PlanTransitionInputSchema },
-  publish: { summary: 'Editor: publish an accepted plan', body: PlanTransitionInputSchema },
-  reopen: { summary: 'Reviewer: reopen an accepted or published plan for changes, with a reason', body: PlanReturnInputSchema },
-};
+const TRANSITION_DOCS: Record<TransitionName, { summary: string; body: typeof PlanTransitionInputSchema | typeof PlanReturnInputSchema }> =
+  {
+    submit: { summary: 'Editor: submit a draft or returned plan for review', body: PlanTransitionInputSchema },
+    return: { summary: 'Reviewer: return a submitted plan with a reason', body: PlanReturnInputSchema },
+    accept: { summary: 'Reviewer: accept a submitted plan', body: PlanTransitionInputSchema },
+    publish: { summary: 'Editor: publish an accepted plan', body: PlanTransitionInputSchema },
+    reopen: { summary: 'Reviewer: reopen an accepted or published plan for changes, with a reason', body: PlanReturnInputSchema },
+  };
 
 for (const [name, doc] of Object.entries(TRANSITION_DOCS) as [TransitionName, (typeof TRANSITION_DOCS)[TransitionName]][]) {
   defineRoute(
     plansRouter,
-    { method: 'post', path: `/plans/:planId/${name}`, summary: doc.summary, tag, params: PlanParamsSchema, body: doc.body, response: PlanDetailSchema },
+    {
+      method: 'post',
+      path: `/plans/:planId/${name}`,
+      summary: doc.summary,
+      tag,
+      params: PlanParamsSchema,
+      body: doc.body,
+      response: PlanDetailSchema,
+    },
     async ({ actor, params, body }) => transitionPlan(actor, params.planId, name, body),
   );
 }

@@ -21,14 +21,28 @@ import { MEASURE_INCLUDE, loadIndicatorTitles, toMeasure } from '../measures/mea
 /** Statuses in which editors may change a plan's content. */
 export const EDITABLE_STATUSES: readonly PlanStatus[] = ['draft', 'returned'];
 
-const PLAN_OWNER_SELECT = { id: true, agencyId: true, status: true, version: true, fiscalYear: true, agency: { select: { provinceId: true } } } as const;
+const PLAN_OWNER_SELECT = {
+  id: true,
+  agencyId: true,
+  status: true,
+  version: true,
+  fiscalYear: true,
+  agency: { select: { provinceId: true } },
+} as const;
 export type PlanOwner = { id: string; agencyId: string; status: PlanStatus; version: number; fiscalYear: number } & ResourceOwner;
 
 /** The plan if the actor may read it, else 404 (the same answer as for a missing plan). */
 export async function findVisiblePlan(db: Tx, actor: Actor, planId: string): Promise<PlanOwner> {
   const row = await db.plan.findFirst({ where: { AND: [{ id: planId }, planWhere(actor)] }, select: PLAN_OWNER_SELECT });
   if (!row) throw notFound('ไม่พบแผนนี้');
-  return { id: row.id, agencyId: row.agencyId, status: row.status, version: row.version, fiscalYear: row.fiscalYear, provinceId: row.agency.provinceId };
+  return {
+    id: row.id,
+    agencyId: row.agencyId,
+    status: row.status,
+    version: row.version,
+    fiscalYear: row.fiscalYear,
+    provinceId: row.agency.provinceId,
+  };
 }
 
 export function assertEditable(plan: { status: PlanStatus }): void {
@@ -91,7 +105,13 @@ export async function loadPlanDetail(db: Tx, planId: string, options: { publicVi
       ? []
       : plan.measures
           .filter((measure) => measure.deletedAt !== null)
-          .map((measure) => ({ id: measure.id, sequence: measure.sequence, title: measure.title, deletedAt: measure.deletedAt!.toISOString(), version: measure.version })),
+          .map((measure) => ({
+            id: measure.id,
+            sequence: measure.sequence,
+            title: measure.title,
+            deletedAt: measure.deletedAt!.toISOString(),
+            version: measure.version,
+          })),
     // Review comments are internal to the agency and its reviewers: never on public pages.
     comments: (options.publicView ? [] : plan.reviewComments).map((comment) => ({
       id: comment.id,
@@ -270,7 +290,13 @@ export async function transitionPlan(
     const text = 'reason' in input ? input.reason : (input.comment ?? null);
     if (transition.review || text) {
       await tx.reviewComment.create({
-        data: { planId, agencyId: owner.agencyId, authorId: (actor as UserActor).userId, kind: transition.review ?? 'comment', body: text ?? STATUS_LABEL[transition.to] },
+        data: {
+          planId,
+          agencyId: owner.agencyId,
+          authorId: (actor as UserActor).userId,
+          kind: transition.review ?? 'comment',
+          body: text ?? STATUS_LABEL[transition.to],
+        },
       });
     }
     await recordAudit(tx, actor, {

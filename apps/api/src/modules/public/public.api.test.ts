@@ -55,7 +55,9 @@ describe('public dashboard API', () => {
 
   it('when the same public resource is fetched again with its ETag, then 304 and a public Cache-Control', async () => {
     const first = await request(app).get('/api/v1/public/provinces/49');
-    const second = await request(app).get('/api/v1/public/provinces/49').set('If-None-Match', first.headers.etag as string);
+    const second = await request(app)
+      .get('/api/v1/public/provinces/49')
+      .set('If-None-Match', first.headers.etag as string);
 
     expect(first.headers['cache-control']).toContain('public');
     expect(first.headers.etag).toBeTruthy();

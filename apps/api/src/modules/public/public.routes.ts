@@ -25,7 +25,15 @@ publicRouter.use('/public', cacheable);
 
 defineRoute(
   publicRouter,
-  { method: 'get', path: '/public/summary', summary: 'National headline figures of published reports, by agency type and province', tag, query: PublicYearQuerySchema, response: PublicSummarySchema, anonymous: true },
+  {
+    method: 'get',
+    path: '/public/summary',
+    summary: 'National headline figures of published reports, by agency type and province',
+    tag,
+    query: PublicYearQuerySchema,
+    response: PublicSummarySchema,
+    anonymous: true,
+  },
   async ({ query }) => getPublicSummary(query.fiscalYear),
 );
 
@@ -46,7 +54,15 @@ defineRoute(
 
 defineRoute(
   publicRouter,
-  { method: 'get', path: '/public/agencies/:agencyId', summary: 'An agency and its published plans', tag, params: PublicAgencyParamsSchema, response: PublicAgencySchema, anonymous: true },
+  {
+    method: 'get',
+    path: '/public/agencies/:agencyId',
+    summary: 'An agency and its published plans',
+    tag,
+    params: PublicAgencyParamsSchema,
+    response: PublicAgencySchema,
+    anonymous: true,
+  },
   async ({ params }) => getPublicAgency(params.agencyId),
 );
 

@@ -63,7 +63,12 @@ async function figureRows(fiscalYear: number, provinceId?: number): Promise<Figu
 }
 
 async function publishedYears(): Promise<number[]> {
-  const rows = await getPrisma().plan.findMany({ where: { status: 'published' }, distinct: ['fiscalYear'], select: { fiscalYear: true }, orderBy: { fiscalYear: 'desc' } });
+  const rows = await getPrisma().plan.findMany({
+    where: { status: 'published' },
+    distinct: ['fiscalYear'],
+    select: { fiscalYear: true },
+    orderBy: { fiscalYear: 'desc' },
+  });
   return rows.map((row) => row.fiscalYear);
 }
 
@@ -83,8 +88,15 @@ export async function getPublicSummary(fiscalYear?: number): Promise<PublicSumma
     fiscalYear: year,
     fiscalYears: years,
     totals,
-    byType: (['pao', 'municipality', 'sao', 'special'] as const).filter((type) => byType.has(type)).map((type) => ({ type, ...byType.get(type)! })),
-    byProvince: provinces.map((province) => ({ provinceId: province.id, nameTh: province.nameTh, nameEn: province.nameEn, ...(byProvince.get(province.id) ?? EMPTY) })),
+    byType: (['pao', 'municipality', 'sao', 'special'] as const)
+      .filter((type) => byType.has(type))
+      .map((type) => ({ type, ...byType.get(type)! })),
+    byProvince: provinces.map((province) => ({
+      provinceId: province.id,
+      nameTh: province.nameTh,
+      nameEn: province.nameEn,
+      ...(byProvince.get(province.id) ?? EMPTY),
+    })),
   };
 }
 
@@ -178,4 +190,3 @@ export async function getPublicPlan(agencyId: string, fiscalYear: number): Promi
   if (!plan) throw notFound('ไม่พบรายงานที่เผยแพร่ของปีนี้');
   return loadPlanDetail(getPrisma(), plan.id, { publicView: true });
 }
-

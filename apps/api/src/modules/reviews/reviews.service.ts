@@ -20,10 +20,24 @@ export async function addReviewComment(actor: Actor, planId: string, input: Crea
       }
     }
     const row = await tx.reviewComment.create({
-      data: { planId, agencyId: plan.agencyId, measureId: input.measureId ?? null, authorId: actor.userId, kind: 'comment', body: input.body },
+      data: {
+        planId,
+        agencyId: plan.agencyId,
+        measureId: input.measureId ?? null,
+        authorId: actor.userId,
+        kind: 'comment',
+        body: input.body,
+      },
       include: { author: { select: { name: true } } },
     });
-    await recordAudit(tx, actor, { action: 'create', entityType: 'review', entityId: row.id, agencyId: plan.agencyId, provinceId: plan.provinceId, changes: { planId, measureId: row.measureId, body: row.body } });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entityType: 'review',
+      entityId: row.id,
+      agencyId: plan.agencyId,
+      provinceId: plan.provinceId,
+      changes: { planId, measureId: row.measureId, body: row.body },
+    });
     return {
       id: row.id,
       planId: row.planId,

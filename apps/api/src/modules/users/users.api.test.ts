@@ -15,7 +15,15 @@ describe('users (national admin)', () => {
     const agent = await signIn(app, admin);
     const email = `${unique('new')}@test.example`;
 
-    const created = await agent.post('/api/v1/users').set(csrf).send({ email, name: 'เจ้าหน้าที่ใหม่', password: 'a-sufficiently-long-pass', assignment: { role: 'agency_editor', agencyId: agency.id } });
+    const created = await agent
+      .post('/api/v1/users')
+      .set(csrf)
+      .send({
+        email,
+        name: 'เจ้าหน้าที่ใหม่',
+        password: 'a-sufficiently-long-pass',
+        assignment: { role: 'agency_editor', agencyId: agency.id },
+      });
     const login = await request(app).post('/api/v1/auth/login').set(csrf).send({ email, password: 'a-sufficiently-long-pass' });
 
     expect(created.status).toBe(201);
@@ -28,8 +36,14 @@ describe('users (national admin)', () => {
     const admin = await createUser('national_admin');
     const agent = await signIn(app, admin);
 
-    const short = await agent.post('/api/v1/users').set(csrf).send({ email: `${unique('x')}@test.example`, name: 'x', password: 'short', assignment: { role: 'national_admin' } });
-    const common = await agent.post('/api/v1/users').set(csrf).send({ email: `${unique('x')}@test.example`, name: 'x', password: 'password1234', assignment: { role: 'national_admin' } });
+    const short = await agent
+      .post('/api/v1/users')
+      .set(csrf)
+      .send({ email: `${unique('x')}@test.example`, name: 'x', password: 'short', assignment: { role: 'national_admin' } });
+    const common = await agent
+      .post('/api/v1/users')
+      .set(csrf)
+      .send({ email: `${unique('x')}@test.example`, name: 'x', password: 'password1234', assignment: { role: 'national_admin' } });
 
     expect(short.status).toBe(400);
     expect(short.body.error.issues[0].path).toBe('body.password');
@@ -47,7 +61,9 @@ describe('users (national admin)', () => {
 
     expect(disabled.status).toBe(200);
     expect((await editorAgent.get('/api/v1/auth/me')).status).toBe(401);
-    expect((await request(app).post('/api/v1/auth/login').set(csrf).send({ email: editor.email, password: editor.password })).status).toBe(401);
+    expect((await request(app).post('/api/v1/auth/login').set(csrf).send({ email: editor.email, password: editor.password })).status).toBe(
+      401,
+    );
   });
 
   it('when the role changes, then a role_change audit row keeps the before and after', async () => {
@@ -55,7 +71,10 @@ describe('users (national admin)', () => {
     const { editor } = await createTenant();
     const agent = await signIn(app, admin);
 
-    const response = await agent.patch(`/api/v1/users/${editor.id}`).set(csrf).send({ assignment: { role: 'provincial_reviewer', provinceId: 49 } });
+    const response = await agent
+      .patch(`/api/v1/users/${editor.id}`)
+      .set(csrf)
+      .send({ assignment: { role: 'provincial_reviewer', provinceId: 49 } });
 
     expect(response.body.role).toBe('provincial_reviewer');
     const audit = await getPrisma().auditLog.findFirstOrThrow({ where: { entityId: editor.id, action: 'role_change' } });
@@ -68,9 +87,18 @@ describe('users (national admin)', () => {
     const agent = await signIn(app, admin);
 
     const issued = PasswordResetCodeResponseSchema.parse((await agent.post(`/api/v1/users/${editor.id}/password-reset`).set(csrf)).body);
-    const redeemed = await request(app).post('/api/v1/auth/password-reset').set(csrf).send({ code: issued.code, password: 'brand-new-password-2569' });
-    const again = await request(app).post('/api/v1/auth/password-reset').set(csrf).send({ code: issued.code, password: 'another-new-password-2569' });
-    const login = await request(app).post('/api/v1/auth/login').set(csrf).send({ email: editor.email, password: 'brand-new-password-2569' });
+    const redeemed = await request(app)
+      .post('/api/v1/auth/password-reset')
+      .set(csrf)
+      .send({ code: issued.code, password: 'brand-new-password-2569' });
+    const again = await request(app)
+      .post('/api/v1/auth/password-reset')
+      .set(csrf)
+      .send({ code: issued.code, password: 'another-new-password-2569' });
+    const login = await request(app)
+      .post('/api/v1/auth/login')
+      .set(csrf)
+      .send({ email: editor.email, password: 'brand-new-password-2569' });
 
     expect(redeemed.status).toBe(204);
     expect(again.status).toBe(400);

@@ -14,19 +14,37 @@ import { createPasswordResetCode, createUser, listUsers, updateUser } from './us
 export const usersRouter = Router();
 const tag = 'users';
 
-defineRoute(usersRouter, { method: 'get', path: '/users', summary: 'Admin: users', tag, query: UserListQuerySchema, response: UserListResponseSchema }, async ({ actor, query }) =>
-  listUsers(actor, query),
+defineRoute(
+  usersRouter,
+  { method: 'get', path: '/users', summary: 'Admin: users', tag, query: UserListQuerySchema, response: UserListResponseSchema },
+  async ({ actor, query }) => listUsers(actor, query),
 );
 
 defineRoute(
   usersRouter,
-  { method: 'post', path: '/users', summary: 'Admin: create a user with one role', tag, body: CreateUserInputSchema, response: UserSchema, status: 201 },
+  {
+    method: 'post',
+    path: '/users',
+    summary: 'Admin: create a user with one role',
+    tag,
+    body: CreateUserInputSchema,
+    response: UserSchema,
+    status: 201,
+  },
   async ({ actor, body }) => createUser(actor, body),
 );
 
 defineRoute(
   usersRouter,
-  { method: 'patch', path: '/users/:userId', summary: 'Admin: rename, disable or change the role of a user', tag, params: UserParamsSchema, body: UpdateUserInputSchema, response: UserSchema },
+  {
+    method: 'patch',
+    path: '/users/:userId',
+    summary: 'Admin: rename, disable or change the role of a user',
+    tag,
+    params: UserParamsSchema,
+    body: UpdateUserInputSchema,
+    response: UserSchema,
+  },
   async ({ actor, params, body }) => updateUser(actor, params.userId, body),
 );
 

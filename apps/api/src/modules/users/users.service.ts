@@ -10,7 +10,9 @@ import { getPrisma, type Prisma, type Tx } from '../../lib/prisma';
 import { recordAudit } from '../audit/audit.service';
 import { hashToken } from '../auth/auth.service';
 
-const USER_INCLUDE = { memberships: { take: 1, orderBy: { createdAt: 'asc' }, include: { agency: { select: { nameTh: true } } } } } as const;
+const USER_INCLUDE = {
+  memberships: { take: 1, orderBy: { createdAt: 'asc' }, include: { agency: { select: { nameTh: true } } } },
+} as const;
 type UserRow = Prisma.UserGetPayload<{ include: typeof USER_INCLUDE }>;
 
 function toUser(row: UserRow): User {
@@ -31,10 +33,17 @@ function toUser(row: UserRow): User {
 
 async function assertAssignmentTarget(tx: Tx, assignment: RoleAssignment): Promise<void> {
   if (assignment.role === 'agency_editor' && !(await tx.agency.findUnique({ where: { id: assignment.agencyId }, select: { id: true } }))) {
-    throw new AppError('VALIDATION_FAILED', 'ไม่พบหน่วยงานนี้', { issues: [{ path: 'body.assignment.agencyId', message: 'unknown agency', code: 'invalid_reference' }] });
+    throw new AppError('VALIDATION_FAILED', 'ไม่พบหน่วยงานนี้', {
+      issues: [{ path: 'body.assignment.agencyId', message: 'unknown agency', code: 'invalid_reference' }],
+    });
   }
-  if (assignment.role === 'provincial_reviewer' && !(await tx.province.findUnique({ where: { id: assignment.provinceId }, select: { id: true } }))) {
-    throw new AppError('VALIDATION_FAILED', 'ไม่พบจังหวัดนี้', { issues: [{ path: 'body.assignment.provinceId', message: 'unknown province', code: 'invalid_reference' }] });
+  if (
+    assignment.role === 'provincial_reviewer' &&
+    !(await tx.province.findUnique({ where: { id: assignment.provinceId }, select: { id: true } }))
+  ) {
+    throw new AppError('VALIDATION_FAILED', 'ไม่พบจังหวัดนี้', {
+      issues: [{ path: 'body.assignment.provinceId', message: 'unknown province', code: 'invalid_reference' }],
+    });
   }
 }
 
@@ -47,12 +56,20 @@ const membershipData = (assignment: RoleAssignment) => ({
 export async function listUsers(actor: Actor, query: z.infer<typeof UserListQuerySchema>) {
   assertCan(actor, 'manage:user');
   const where: Prisma.UserWhereInput = {
-    ...(query.q ? { OR: [{ email: { contains: query.q, mode: 'insensitive' } }, { name: { contains: query.q, mode: 'insensitive' } }] } : {}),
+    ...(query.q
+      ? { OR: [{ email: { contains: query.q, mode: 'insensitive' } }, { name: { contains: query.q, mode: 'insensitive' } }] }
+      : {}),
     ...(query.role ? { memberships: { some: { role: query.role } } } : {}),
   };
   const prisma = getPrisma();
   const [rows, total] = await Promise.all([
-    prisma.user.findMany({ where, include: USER_INCLUDE, orderBy: { email: 'asc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    prisma.user.findMany({
+      where,
+      include: USER_INCLUDE,
+      orderBy: { email: 'asc' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
     prisma.user.count({ where }),
   ]);
   return { items: rows.map(toUser), page: query.page, pageSize: query.pageSize, total };
@@ -69,7 +86,12 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
       data: { email: input.email, name: input.name, passwordHash, memberships: { create: membershipData(input.assignment) } },
       include: USER_INCLUDE,
     });
-    await recordAudit(tx, actor, { action: 'create', entityType: 'user', entityId: row.id, changes: { email: row.email, assignment: input.assignment } });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entityType: 'user',
+      entityId: row.id,
+      changes: { email: row.email, assignment: input.assignment },
+    });
     return toUser(row);
   });
 }
@@ -92,7 +114,9 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
         action: 'role_change',
         entityType: 'user',
         entityId: userId,
-        changes: { role: { from: old ? { role: old.role, agencyId: old.agencyId, provinceId: old.provinceId } : null, to: input.assignment } },
+        changes: {
+          role: { from: old ? { role: old.role, agencyId: old.agencyId, provinceId: old.provinceId } : null, to: input.assignment },
+        },
       });
     }
     if (input.name !== undefined || input.isActive !== undefined) {
@@ -100,7 +124,10 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
         action: 'update',
         entityType: 'user',
         entityId: userId,
-        changes: { name: { from: before.name, to: input.name ?? before.name }, isActive: { from: before.isActive, to: input.isActive ?? before.isActive } },
+        changes: {
+          name: { from: before.name, to: input.name ?? before.name },
+          isActive: { from: before.isActive, to: input.isActive ?? before.isActive },
+        },
       });
     }
     return toUser(await tx.user.findUniqueOrThrow({ where: { id: userId }, include: USER_INCLUDE }));
@@ -115,7 +142,12 @@ export async function createPasswordResetCode(actor: Actor, userId: string): Pro
   await getPrisma().$transaction(async (tx) => {
     if (!(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw notFound('ไม่พบผู้ใช้นี้');
     await tx.passwordResetToken.create({ data: { id: hashToken(code), userId, createdById: actor.userId, expiresAt } });
-    await recordAudit(tx, actor, { action: 'password_reset', entityType: 'user', entityId: userId, changes: { codeIssued: true, expiresAt: expiresAt.toISOString() } });
+    await recordAudit(tx, actor, {
+      action: 'password_reset',
+      entityType: 'user',
+      entityId: userId,
+      changes: { codeIssued: true, expiresAt: expiresAt.toISOString() },
+    });
   });
   return { code, expiresAt: expiresAt.toISOString() };
 }

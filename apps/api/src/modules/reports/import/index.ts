@@ -1,0 +1,7 @@
+// Report import: text (Word/PDF extraction or a pasted table), .docx and CSV into one ParsedReport,
+// and the quality checks shared with plans entered by hand. Pure functions: no database.
+export { parseReportText } from './parse-report-text';
+export { parseReportDocx } from './parse-docx';
+export { parseMeasuresCsv } from './parse-csv';
+export { checkMeasures, DUPLICATE_SIMILARITY } from './quality-checks';
+export { decodeTextFile } from './decode-text-file';
