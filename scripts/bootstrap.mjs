@@ -120,14 +120,23 @@ function validate(pnpm) {
   step('typecheck', ...p(['run', 'typecheck']));
   for (const pkg of ['packages/shared', 'packages/db-tools', 'apps/api', 'apps/web']) {
     const name = path.basename(pkg);
-    step(`unit and API tests: ${pkg}`, ...p(['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(RESULTS, `vitest-${name}.json`)}`], { cwd: path.join(ROOT, pkg) }));
+    step(
+      `unit and API tests: ${pkg}`,
+      ...p(
+        ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(RESULTS, `vitest-${name}.json`)}`],
+        { cwd: path.join(ROOT, pkg) },
+      ),
+    );
   }
   step('build', ...p(['-r', 'build']));
   fs.rmSync(path.join(ROOT, '.tmp', 'e2e'), { recursive: true, force: true });
-  step('end-to-end tests (Playwright, Chromium)', ...p(['exec', 'playwright', 'test'], {
-    cwd: path.join(ROOT, 'e2e'),
-    env: { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(RESULTS, 'playwright.json') },
-  }));
+  step(
+    'end-to-end tests (Playwright, Chromium)',
+    ...p(['exec', 'playwright', 'test'], {
+      cwd: path.join(ROOT, 'e2e'),
+      env: { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(RESULTS, 'playwright.json') },
+    }),
+  );
 
   const { passed, failed, skipped } = summarise();
   log('summary');

@@ -15,7 +15,11 @@ const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-new-migration-')
 const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(workDir, 'pg') });
 try {
   const folder = await createMigration({ name, serverUrl: process.env.DATABASE_URL ?? server!.url('postgres') });
-  process.stdout.write(folder ? `created ${path.relative(process.cwd(), folder)}/migration.sql — review it, then commit it\n` : 'schema.prisma matches the migrations: nothing to do\n');
+  process.stdout.write(
+    folder
+      ? `created ${path.relative(process.cwd(), folder)}/migration.sql — review it, then commit it\n`
+      : 'schema.prisma matches the migrations: nothing to do\n',
+  );
 } finally {
   await server?.stop();
   fs.rmSync(workDir, { recursive: true, force: true });
