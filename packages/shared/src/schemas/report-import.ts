@@ -21,6 +21,8 @@ export const MEASURE_CSV_COLUMNS = [
   'carried_out_precision',
   'responsible',
   'evidence',
+  'planned_start',
+  'planned_end',
 ] as const;
 export type MeasureCsvColumn = (typeof MEASURE_CSV_COLUMNS)[number];
 
@@ -73,6 +75,9 @@ export const ParsedMeasureSchema = z.object({
   /** The period cell as written ("ดำเนินการเมื่อวันที่ มีนาคม ๒๕๖๖"), kept for review. */
   carriedOutRaw: z.string().nullable(),
   evidence: z.array(ParsedEvidenceLinkSchema),
+  /** Planned period (CE dates), when the source has it (the CSV export does; reports do not). */
+  plannedStart: z.string().nullable().optional(),
+  plannedEnd: z.string().nullable().optional(),
 });
 export type ParsedMeasure = z.infer<typeof ParsedMeasureSchema>;
 

@@ -212,11 +212,11 @@ export const MEASURE_EXPORT_COLUMNS: readonly MeasureExportColumn[] = [
     value: ({ measure }) => text(measure.responsible),
   },
   {
-    id: 'evidence_urls',
-    header_th: 'ลิงก์หลักฐาน',
-    header_en: 'Evidence links',
-    description: 'Evidence URLs (http or https), one per line.',
-    value: ({ measure }) => joinItems(measure.evidence.map((link) => link.url)),
+    id: 'evidence',
+    header_th: 'หลักฐาน',
+    header_en: 'Evidence',
+    description: 'Evidence links (http or https), one per line, each as "<url>|<label>".',
+    value: ({ measure }) => joinItems(measure.evidence.map((link) => `${link.url}|${link.label}`)),
   },
   {
     id: 'updated_at',

@@ -83,6 +83,9 @@ function readIndicators(value: string, fiscalYear: number, problem: (message: st
 
 function readCarriedOutCells(date: string, precisionCell: string, problem: (message: string) => void): PartialDate | null {
   if (date === '') return null;
+  // The export writes a month-only date as YYYY-MM (no invented day).
+  const monthOnly = /^([0-9]{4})-([0-9]{2})$/.exec(toArabicDigits(date));
+  if (monthOnly) return readCarriedOutCells(`${monthOnly[1]}-${monthOnly[2]}-01`, 'month', problem);
   const precision = precisionCell.toLowerCase() === 'month' ? 'month' : 'day';
   const iso = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(toArabicDigits(date));
   if (!iso) {
@@ -102,6 +105,23 @@ function readCarriedOutCells(date: string, precisionCell: string, problem: (mess
     return null;
   }
   return { date: value, precision };
+}
+
+/** Only the CSV export carries a planned period; other sources leave the fields out. */
+function plannedPeriod(record: CsvRecord, problem: (message: string) => void): Pick<ParsedMeasure, 'plannedStart' | 'plannedEnd'> {
+  const plannedStart = readPlainDate(readCell(record.planned_start), 'planned_start', problem);
+  const plannedEnd = readPlainDate(readCell(record.planned_end), 'planned_end', problem);
+  return { ...(plannedStart ? { plannedStart } : {}), ...(plannedEnd ? { plannedEnd } : {}) };
+}
+
+function readPlainDate(value: string, column: string, problem: (message: string) => void): string | null {
+  if (value === '') return null;
+  const iso = toArabicDigits(value);
+  if (!isValidIsoDate(iso)) {
+    problem(`${column} "${value}" ต้องเป็นวันที่ YYYY-MM-DD (ค.ศ.)`);
+    return null;
+  }
+  return iso;
 }
 
 function readEvidence(value: string, problem: (message: string) => void): ParsedEvidenceLink[] {
@@ -142,7 +162,8 @@ function readRecord(record: CsvRecord, fiscalYear: number, where: string, proble
     summary: toNullable(readCell(record.summary)),
     responsible: toNullable(readCell(record.responsible)),
     carriedOut: readCarriedOutCells(carriedOutDate, readCell(record.carried_out_precision), problem),
-    carriedOutRaw: /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(carriedOutDate) ? null : toNullable(carriedOutDate),
+    carriedOutRaw: /^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$/.test(carriedOutDate) ? null : toNullable(carriedOutDate),
+    ...plannedPeriod(record, problem),
     evidence: readEvidence(readCell(record.evidence), problem),
   };
 }
