@@ -51,7 +51,8 @@ export function createApp(options: AppOptions = {}): Express {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use('/api', express.json({ limit: '2mb', strict: true }));
+  // 8 MB: a .docx report arrives as base64 in JSON; anything larger is a 413.
+  app.use('/api', express.json({ limit: '8mb', strict: true }));
   app.use('/api', express.text({ type: ['text/plain', 'text/csv'], limit: '5mb' }));
   app.use(authenticate(settings));
   app.use(csrfGuard(options.allowedOrigins ?? []));

@@ -8,6 +8,7 @@ import { indicatorsRouter } from './modules/indicators/indicators.routes';
 import { measuresRouter } from './modules/measures/measures.routes';
 import { plansRouter } from './modules/plans/plans.routes';
 import { publicRouter } from './modules/public/public.routes';
+import { reportsRouter } from './modules/reports/reports.routes';
 import { reviewRouter } from './modules/review/review.routes';
 import { reviewsRouter } from './modules/reviews/reviews.routes';
 import { usersRouter } from './modules/users/users.routes';
@@ -23,6 +24,7 @@ export function apiRoutes(settings: SessionSettings): Router {
   router.use(measuresRouter);
   router.use(reviewsRouter);
   router.use(reviewRouter);
+  router.use(reportsRouter);
   router.use(indicatorsRouter);
   router.use(usersRouter);
   router.use(auditRouter);

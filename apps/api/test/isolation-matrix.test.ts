@@ -44,7 +44,7 @@ async function freshPlan(world: World, status: Parameters<typeof createPlan>[2] 
 
 const measureBody = { title: 'มาตรการใหม่', actions: ['ขั้นที่ ๑'] };
 
-export const ROUTES: Record<string, RouteSpec> = {
+const ROUTES: Record<string, RouteSpec> = {
   'GET /api/v1/health': { allowed: EVERYONE, visible: [], build: async () => ({ url: '/api/v1/health' }) },
   'GET /api/v1/public/summary': { allowed: EVERYONE, visible: [], build: async () => ({ url: '/api/v1/public/summary' }) },
   'GET /api/v1/public/provinces/:provinceId': {
@@ -260,7 +260,11 @@ export const ROUTES: Record<string, RouteSpec> = {
     visible: SIGNED_IN,
     build: async () => ({ url: `/api/v1/review/provinces/49/indicators?fiscalYear=${FY}` }),
   },
-  'GET /api/v1/review/provinces/:provinceId/trends': { allowed: ['reviewerA', 'admin'], visible: SIGNED_IN, build: async () => ({ url: '/api/v1/review/provinces/49/trends' }) },
+  'GET /api/v1/review/provinces/:provinceId/trends': {
+    allowed: ['reviewerA', 'admin'],
+    visible: SIGNED_IN,
+    build: async () => ({ url: '/api/v1/review/provinces/49/trends' }),
+  },
   'GET /api/v1/review/compare': {
     allowed: ['reviewerA', 'admin'],
     // Editors lack the permission (403); the other province's reviewer cannot see these agencies (404).
@@ -274,6 +278,65 @@ export const ROUTES: Record<string, RouteSpec> = {
     allowed: ['admin'],
     visible: SIGNED_IN,
     build: async () => ({ url: '/api/v1/ita-results', body: { csv: 'agency_code,fiscal_year,score\nNO-SUCH,2566,90\n' } }),
+  },
+  'POST /api/v1/agencies/:agencyId/imports/preview': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({
+      url: `/api/v1/agencies/${w.agencyA.id}/imports/preview`,
+      body: { format: 'text', content: '๑\t๑. มาตรการทดสอบ\t\tทำแล้ว\tสรุป\tมีนาคม ๒๕๖๖' },
+    }),
+  },
+  'POST /api/v1/agencies/:agencyId/plans/:fiscalYear/import': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({
+      url: `/api/v1/agencies/${w.agencyA.id}/plans/${FY}/import`,
+      body: { measures: [{ title: 'นำเข้า', actions: ['ขั้นที่ ๑'] }] },
+    }),
+  },
+  ...Object.fromEntries(
+    (['docx', 'html', 'pdf'] as const).flatMap((format) => [
+      [
+        `GET /api/v1/plans/:planId/report.${format}`,
+        {
+          allowed: OWNERS_OF_A,
+          visible: [],
+          build: async (w: World) => ({ url: `/api/v1/plans/${(await freshPlan(w)).id}/report.${format}` }),
+        },
+      ],
+      [
+        `GET /api/v1/public/agencies/:agencyId/plans/:fiscalYear/report.${format}`,
+        {
+          allowed: EVERYONE,
+          visible: [],
+          build: async (w: World) => (
+            await freshPlan(w, 'published'),
+            { url: `/api/v1/public/agencies/${w.agencyA.id}/plans/${FY}/report.${format}` }
+          ),
+        },
+      ],
+    ]),
+  ),
+  'GET /api/v1/exports/measures.csv': {
+    allowed: OWNERS_OF_A,
+    visible: [],
+    build: async (w) => ({ url: `/api/v1/exports/measures.csv?agencyId=${w.agencyA.id}` }),
+  },
+  'GET /api/v1/exports/measures.xlsx': {
+    allowed: OWNERS_OF_A,
+    visible: [],
+    build: async (w) => ({ url: `/api/v1/exports/measures.xlsx?agencyId=${w.agencyA.id}` }),
+  },
+  'GET /api/v1/public/exports/measures.csv': {
+    allowed: EVERYONE,
+    visible: [],
+    build: async () => ({ url: '/api/v1/public/exports/measures.csv?provinceId=49&fiscalYear=2599' }),
+  },
+  'GET /api/v1/public/exports/measures.xlsx': {
+    allowed: EVERYONE,
+    visible: [],
+    build: async () => ({ url: '/api/v1/public/exports/measures.xlsx?provinceId=49&fiscalYear=2599' }),
   },
   'GET /api/v1/audit': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/audit' }) },
 };

@@ -19,3 +19,4 @@ export * from './schemas/health';
 export * from './schemas/report-import';
 export * from './schemas/public';
 export * from './schemas/review';
+export * from './schemas/report-io';

@@ -5,6 +5,7 @@ import { repoRoot } from '@prongsai/db-tools';
 import { CodebookConfidenceSchema, parseCsv, type Outcome, type PlanStatus, type Role } from '@prongsai/shared';
 import { hashPassword } from '../lib/passwords';
 import { getPrisma, type Db } from '../lib/prisma';
+import { refreshPlanWarnings } from '../modules/plans/plans.service';
 import { BANGSAINOI_2566, BANGSAINOI_2566_INTRO } from './seed-data/bangsainoi-2566';
 import { DEMO_AGENCIES } from './seed-data/demo-agencies';
 import { GENERIC_MEASURES } from './seed-data/generic-measures';
@@ -211,7 +212,7 @@ async function createPlanIfMissing(
   if (exists) return;
   const ceEnd = plan.fiscalYear - 543;
   const reviewed = ['accepted', 'published', 'returned'].includes(plan.status);
-  await prisma.plan.create({
+  const created = await prisma.plan.create({
     data: {
       agencyId: plan.agency.id,
       fiscalYear: plan.fiscalYear,
@@ -241,6 +242,7 @@ async function createPlanIfMissing(
       },
     },
   });
+  await refreshPlanWarnings(prisma, created.id);
 }
 
 /** `pnpm start`: seed the demo data set when the database has no users yet. */

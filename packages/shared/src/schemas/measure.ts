@@ -27,7 +27,8 @@ export const QualityWarningSchema = z.object({
 });
 export type QualityWarning = z.infer<typeof QualityWarningSchema>;
 
-const measureFields = {
+/** The editable fields of a measure, before defaults and cross-field rules. */
+export const measureFields = {
   title: text(5000),
   actions: z.array(text(5000)).max(30, 'ขั้นตอนย่อยได้ไม่เกิน 30 ข้อ'),
   indicators: z.array(MeasureIndicatorRefSchema).max(50),

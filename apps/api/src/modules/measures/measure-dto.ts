@@ -28,12 +28,20 @@ export async function loadIndicatorTitles(db: Tx, measures: MeasureRow[]): Promi
   return new Map(items.map((item) => [`${item.fiscalYear}:${item.code}`, { titleTh: item.titleTh, group: item.group }]));
 }
 
+/**
+ * A measure as the API shows it. `planWarnings` are the live quality checks of its plan; the ones
+ * about this measure are attached, plus what only the import could know (PARSE_PROBLEM), kept from
+ * the time it was imported.
+ */
 export function toMeasure(
   row: MeasureRow,
   titles: Map<string, { titleTh: string; group: string }>,
-  warnings: QualityWarning[] = [],
+  planWarnings: QualityWarning[] = [],
 ): Measure {
-  const stored = Array.isArray(row.importWarnings) ? (row.importWarnings as QualityWarning[]) : [];
+  const stored = (Array.isArray(row.importWarnings) ? (row.importWarnings as QualityWarning[]) : []).filter(
+    (warning) => warning.code === 'PARSE_PROBLEM',
+  );
+  const warnings = row.deletedAt ? [] : planWarnings.filter((warning) => warning.sequence === row.sequence);
   return {
     id: row.id,
     planId: row.planId,
@@ -64,7 +72,23 @@ export function toMeasure(
   };
 }
 
-export async function loadMeasure(db: Tx, measureId: string): Promise<Measure> {
+export async function loadMeasure(db: Tx, measureId: string, planWarnings: QualityWarning[] = []): Promise<Measure> {
   const row = await db.measure.findUniqueOrThrow({ where: { id: measureId }, include: MEASURE_INCLUDE });
-  return toMeasure(row, await loadIndicatorTitles(db, [row]));
+  return toMeasure(row, await loadIndicatorTitles(db, [row]), planWarnings);
+}
+
+/** The plain shape the quality checks read (shared with the report import). */
+export function toCheckable(row: MeasureRow) {
+  return {
+    sequence: row.sequence,
+    title: row.title,
+    actions: row.actions,
+    resultText: row.resultText,
+    summary: row.summary,
+    outcome: row.outcome,
+    carriedOut:
+      row.carriedOutDate && row.carriedOutPrecision ? { date: isoDate(row.carriedOutDate)!, precision: row.carriedOutPrecision } : null,
+    carriedOutRaw: row.carriedOutRaw,
+    evidence: row.evidence.map((link) => ({ url: link.url, label: link.label })),
+  };
 }

@@ -172,3 +172,34 @@ describe('measures', () => {
     expect(timeline.items[0]!.authorName).toBe(editor.name);
   });
 });
+
+describe('quality warnings on plans entered by hand', () => {
+  it('when a completed measure names another agency and has no evidence, then both warnings show, the plan counts them, and a fix clears them', async () => {
+    const { agency, editor } = await createTenant();
+    const plan = await createPlan(agency.id, 2567, 'draft', 0);
+    const agent = await signIn(app, editor);
+
+    const created = MeasureSchema.parse(
+      (
+        await agent
+          .post(`/api/v1/plans/${plan.id}/measures`)
+          .set(csrf)
+          .send({ title: 'จัดประชุม', outcome: 'completed', resultText: 'ตามแนวทางขององค์การบริหารส่วนตำบลบ้านซ่ง', summary: 'ประชุมครบทุกส่วนงาน' })
+      ).body,
+    );
+    const countBefore = (await getPrisma().plan.findUniqueOrThrow({ where: { id: plan.id } })).warningCount;
+    const fixed = await agent
+      .patch(`/api/v1/measures/${created.id}`)
+      .set(csrf)
+      .send({
+        version: created.version,
+        resultText: 'ประชุมแล้ว',
+        evidence: [{ url: 'https://example.go.th/minutes.pdf', label: 'รายงานการประชุม' }],
+      });
+
+    expect(created.warnings.map((warning) => warning.code).sort()).toEqual(['NO_EVIDENCE', 'OTHER_AGENCY_MENTION']);
+    expect(countBefore).toBe(2);
+    expect(MeasureSchema.parse(fixed.body).warnings).toEqual([]);
+    expect((await getPrisma().plan.findUniqueOrThrow({ where: { id: plan.id } })).warningCount).toBe(0);
+  });
+});

@@ -13,7 +13,7 @@ import { measureWhere } from '../../access/scope';
 import { AppError, notFound } from '../../lib/app-error';
 import { getPrisma, type Prisma, type Tx } from '../../lib/prisma';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { assertEditable, findVisiblePlan, loadPlanDetail } from '../plans/plans.service';
+import { assertEditable, computePlanWarnings, findVisiblePlan, loadPlanDetail, refreshPlanWarnings } from '../plans/plans.service';
 import { MEASURE_INCLUDE, isoDate, loadMeasure, toDbDate, type MeasureRow } from './measure-dto';
 
 interface MeasureOwner {
@@ -95,8 +95,8 @@ const today = () => new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z
 
 export async function getMeasure(actor: Actor, measureId: string): Promise<Measure> {
   const prisma = getPrisma();
-  await findVisibleMeasure(prisma, actor, measureId);
-  return loadMeasure(prisma, measureId);
+  const owner = await findVisibleMeasure(prisma, actor, measureId);
+  return loadMeasure(prisma, measureId, await computePlanWarnings(prisma, owner.planId));
 }
 
 export async function createMeasure(actor: Actor, planId: string, input: CreateMeasureInput): Promise<Measure> {
@@ -125,7 +125,7 @@ export async function createMeasure(actor: Actor, planId: string, input: CreateM
       provinceId: plan.provinceId,
       changes: { after: auditView(created) },
     });
-    return loadMeasure(tx, created.id);
+    return loadMeasure(tx, created.id, await refreshPlanWarnings(tx, planId));
   });
 }
 
@@ -204,7 +204,7 @@ export async function updateMeasure(actor: Actor, measureId: string, input: Upda
       provinceId: owner.provinceId,
       changes: { ...changes, version: { from: before.version, to: after.version } },
     });
-    return loadMeasure(tx, measureId);
+    return loadMeasure(tx, measureId, await refreshPlanWarnings(tx, owner.planId));
   });
 }
 
@@ -219,6 +219,7 @@ export async function deleteMeasure(actor: Actor, measureId: string, version: nu
       data: { deletedAt: new Date(), version: { increment: 1 } },
     });
     if (updated.count !== 1) await versionConflict(tx, measureId);
+    await refreshPlanWarnings(tx, owner.planId);
     await recordAudit(tx, actor, {
       action: 'delete',
       entityType: 'measure',
@@ -249,7 +250,7 @@ export async function restoreMeasure(actor: Actor, measureId: string): Promise<M
       provinceId: owner.provinceId,
       changes: { deleted: { from: true, to: false } },
     });
-    return loadMeasure(tx, measureId);
+    return loadMeasure(tx, measureId, await refreshPlanWarnings(tx, owner.planId));
   });
 }
 
@@ -273,6 +274,7 @@ export async function reorderMeasures(actor: Actor, planId: string, input: Reord
     for (const [index, id] of input.measureIds.entries()) {
       await tx.measure.update({ where: { id }, data: { sequence: index + 1 } });
     }
+    await refreshPlanWarnings(tx, planId);
     await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'plan',

@@ -1,4 +1,5 @@
 import type {
+  QualityWarning,
   CreatePlanInput,
   PlanDetail,
   PlanProgress,
@@ -16,7 +17,8 @@ import { AppError, notFound } from '../../lib/app-error';
 import { getPrisma, type Prisma, type Tx } from '../../lib/prisma';
 import { findVisibleAgency } from '../agencies/agencies.service';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { MEASURE_INCLUDE, loadIndicatorTitles, toMeasure } from '../measures/measure-dto';
+import { MEASURE_INCLUDE, loadIndicatorTitles, toCheckable, toMeasure, type MeasureRow } from '../measures/measure-dto';
+import { checkMeasures } from '../reports/import';
 
 /** Statuses in which editors may change a plan's content. */
 export const EDITABLE_STATUSES: readonly PlanStatus[] = ['draft', 'returned'];
@@ -85,22 +87,63 @@ function toSummary(plan: PlanRow, outcomes: { outcome: string }[]): PlanSummary 
   };
 }
 
+/** The live quality checks of a plan's measures (the same checks as the report import). */
+function planWarnings(
+  plan: { agencyNameTh: string; fiscalYear: number; agency: { website: string | null } },
+  live: MeasureRow[],
+): QualityWarning[] {
+  return checkMeasures(
+    { agencyNameTh: plan.agencyNameTh, website: plan.agency.website, fiscalYear: plan.fiscalYear },
+    live.map(toCheckable),
+  );
+}
+
+async function warningInputs(db: Tx, planId: string) {
+  return db.plan.findUniqueOrThrow({
+    where: { id: planId },
+    select: {
+      agencyNameTh: true,
+      fiscalYear: true,
+      warningCount: true,
+      agency: { select: { website: true } },
+      measures: { where: { deletedAt: null }, include: MEASURE_INCLUDE, orderBy: [{ sequence: 'asc' }, { createdAt: 'asc' }] },
+    },
+  });
+}
+
+/** The plan's quality warnings, computed now (reads only). */
+export async function computePlanWarnings(db: Tx, planId: string): Promise<QualityWarning[]> {
+  const plan = await warningInputs(db, planId);
+  return planWarnings(plan, plan.measures);
+}
+
+/** Re-run the checks after a write and keep their count on the plan (reviewers sort by it). */
+export async function refreshPlanWarnings(db: Tx, planId: string): Promise<QualityWarning[]> {
+  const plan = await warningInputs(db, planId);
+  const warnings = planWarnings(plan, plan.measures);
+  if (warnings.length !== plan.warningCount) await db.plan.update({ where: { id: planId }, data: { warningCount: warnings.length } });
+  return warnings;
+}
+
 /** Everything the plan page shows, in a few queries. */
 export async function loadPlanDetail(db: Tx, planId: string, options: { publicView?: boolean } = {}): Promise<PlanDetail> {
   const plan = await db.plan.findUniqueOrThrow({
     where: { id: planId },
     include: {
+      agency: { select: { website: true } },
       measures: { include: MEASURE_INCLUDE, orderBy: [{ sequence: 'asc' }, { createdAt: 'asc' }] },
       reviewComments: { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true } } } },
     },
   });
   const live = plan.measures.filter((measure) => measure.deletedAt === null);
   const titles = await loadIndicatorTitles(db, live);
+  const warnings = planWarnings(plan, live);
+  const measures = live.map((measure) => toMeasure(measure, titles, warnings));
   return {
     ...toSummary(plan, live),
     introText: plan.introText,
     copiedFromPlanId: plan.copiedFromPlanId,
-    measures: live.map((measure) => toMeasure(measure, titles)),
+    measures,
     deletedMeasures: options.publicView
       ? []
       : plan.measures
@@ -122,7 +165,7 @@ export async function loadPlanDetail(db: Tx, planId: string, options: { publicVi
       authorName: comment.author?.name ?? null,
       createdAt: comment.createdAt.toISOString(),
     })),
-    warnings: [],
+    warnings: measures.flatMap((measure) => measure.warnings),
   };
 }
 
@@ -199,6 +242,7 @@ export async function createPlan(actor: Actor, agencyId: string, fiscalYear: num
         },
       });
     }
+    await refreshPlanWarnings(tx, plan.id);
     await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'plan',

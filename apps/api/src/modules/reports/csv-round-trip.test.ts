@@ -3,7 +3,16 @@ import type { Measure } from '@prongsai/shared';
 import { measuresCsvStream, type MeasureExportRow } from './export';
 import { parseMeasuresCsv } from './import';
 
-const agency = { id: 'a1', code: '6490601', nameTh: 'องค์การบริหารส่วนตำบลบางทรายน้อย', type: 'sao' as const, provinceId: 49, provinceNameTh: 'มุกดาหาร', districtId: 4906, districtNameTh: 'หว้านใหญ่' };
+const agency = {
+  id: 'a1',
+  code: '6490601',
+  nameTh: 'องค์การบริหารส่วนตำบลบางทรายน้อย',
+  type: 'sao' as const,
+  provinceId: 49,
+  provinceNameTh: 'มุกดาหาร',
+  districtId: 4906,
+  districtNameTh: 'หว้านใหญ่',
+};
 
 function measure(overrides: Partial<Measure>): Measure {
   return {
@@ -57,7 +66,13 @@ describe('CSV export → import round trip', () => {
         carriedOut: { date: '2023-03-01', precision: 'month' },
         evidence: [{ url: 'https://example.go.th/a?x=1', label: 'ประกาศ | ฉบับที่ 1' }],
       }),
-      measure({ sequence: 2, title: 'ไม่ได้ทำ', outcome: 'not_carried_out', outcomeReason: 'ไม่ได้รับงบประมาณ', carriedOut: { date: '2023-07-15', precision: 'day' } }),
+      measure({
+        sequence: 2,
+        title: 'ไม่ได้ทำ',
+        outcome: 'not_carried_out',
+        outcomeReason: 'ไม่ได้รับงบประมาณ',
+        carriedOut: { date: '2023-07-15', precision: 'day' },
+      }),
     ];
     let csv = '';
     for await (const chunk of measuresCsvStream(rowsOf(measures))) csv += chunk;
@@ -81,6 +96,10 @@ describe('CSV export → import round trip', () => {
       evidence: [{ url: 'https://example.go.th/a?x=1', label: 'ประกาศ | ฉบับที่ 1' }],
     });
     expect(first!.indicators.map((ref) => `${ref.fiscalYear}:${ref.code}`)).toEqual(['2566:O11', '2565:O27']);
-    expect(second).toMatchObject({ outcome: 'not_carried_out', outcomeReason: 'ไม่ได้รับงบประมาณ', carriedOut: { date: '2023-07-15', precision: 'day' } });
+    expect(second).toMatchObject({
+      outcome: 'not_carried_out',
+      outcomeReason: 'ไม่ได้รับงบประมาณ',
+      carriedOut: { date: '2023-07-15', precision: 'day' },
+    });
   });
 });

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { FiscalYearSchema } from '../fiscal-year';
+import { OutcomeSchema } from '../enums';
+import { optionalText } from './common';
+import { QualityWarningSchema, measureFields } from './measure';
+import { ParsedReportSchema } from './report-import';
+
+export const IMPORT_FORMATS = ['text', 'docx', 'csv'] as const;
+
+/** Upload or paste: text and CSV as they are, .docx as base64. Nothing is written by a preview. */
+export const ImportPreviewInputSchema = z
+  .object({
+    format: z.enum(IMPORT_FORMATS),
+    content: z.string().min(1, 'กรุณาแนบไฟล์หรือวางข้อความ').max(8_000_000, 'ไฟล์ใหญ่เกินไป (ไม่เกิน 6 MB)'),
+    /** Needed for CSV (it names no year); for reports it overrides the year read from the text. */
+    fiscalYear: FiscalYearSchema.optional(),
+  })
+  .strict();
+export type ImportPreviewInput = z.infer<typeof ImportPreviewInputSchema>;
+
+export const ImportPreviewSchema = z.object({
+  report: ParsedReportSchema,
+  /** The agency the preview was checked against (its name and website drive some checks). */
+  agencyNameTh: z.string(),
+  /** Whether that agency already has a plan for the report's fiscal year, and its status. */
+  existingPlanStatus: z.string().nullable(),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+/** One measure as confirmed (and possibly edited) in the preview table. */
+export const ImportMeasureInputSchema = z
+  .object({
+    ...measureFields,
+    actions: measureFields.actions.default([]),
+    indicators: measureFields.indicators.default([]),
+    outcome: OutcomeSchema.default('planned'),
+    evidence: measureFields.evidence.default([]),
+    carriedOutRaw: optionalText(500),
+    warnings: z.array(QualityWarningSchema).max(50).default([]),
+  })
+  .strict();
+export type ImportMeasureInput = z.infer<typeof ImportMeasureInputSchema>;
+
+/** Save the confirmed preview into the draft plan of that year (created when missing), in one transaction. */
+export const ImportCommitInputSchema = z
+  .object({
+    introText: optionalText(5000),
+    measures: z.array(ImportMeasureInputSchema).min(1, 'ไม่มีมาตรการที่จะบันทึก').max(200),
+  })
+  .strict();
+export type ImportCommitInput = z.infer<typeof ImportCommitInputSchema>;
+
+export const ExportQuerySchema = z.object({
+  fiscalYear: FiscalYearSchema.optional(),
+  provinceId: z.coerce.number().int().min(10).max(99).optional(),
+  agencyId: z.uuid().optional(),
+});
+export type ExportQuery = z.infer<typeof ExportQuerySchema>;
