@@ -118,6 +118,8 @@ function validate(pnpm) {
   step('lint', ...p(['run', 'lint']));
   step('format check', ...p(['run', 'format:check']));
   step('typecheck', ...p(['run', 'typecheck']));
+  // Built before the tests: some API tests run the bundle as real processes (replicas, crashes).
+  step('build', ...p(['-r', 'build']));
   for (const pkg of ['packages/shared', 'packages/db-tools', 'apps/api', 'apps/web']) {
     const name = path.basename(pkg);
     step(
@@ -128,7 +130,6 @@ function validate(pnpm) {
       ),
     );
   }
-  step('build', ...p(['-r', 'build']));
   fs.rmSync(path.join(ROOT, '.tmp', 'e2e'), { recursive: true, force: true });
   step(
     'end-to-end tests (Playwright, Chromium)',
