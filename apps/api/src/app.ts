@@ -54,8 +54,9 @@ export function createApp(options: AppOptions = {}): Express {
   // 8 MB: a .docx report arrives as base64 in JSON; anything larger is a 413.
   app.use('/api', express.json({ limit: '8mb', strict: true }));
   app.use('/api', express.text({ type: ['text/plain', 'text/csv'], limit: '5mb' }));
-  app.use(authenticate(settings));
-  app.use(csrfGuard(options.allowedOrigins ?? []));
+  // Only API requests resolve the session (static files of the SPA never touch the database).
+  app.use('/api', authenticate(settings));
+  app.use('/api', csrfGuard(options.allowedOrigins ?? []));
   app.use('/api/v1', apiRoutes(settings));
   app.use('/api', docsRouter);
   app.use('/api', notFoundHandler);

@@ -24,7 +24,9 @@ export function authenticate(settings: SessionSettings): RequestHandler {
       if (session) req.actor = session.actor;
       else clearSessionCookie(req, res);
     }
-    if (req.actor.kind === 'anonymous' && req.path.startsWith('/api/v1/') && !isAnonymousPath(req.path)) {
+    // Mounted on /api: req.path is relative to the mount, the patterns use the full path.
+    const fullPath = `${req.baseUrl}${req.path}`;
+    if (req.actor.kind === 'anonymous' && fullPath.startsWith('/api/v1/') && !isAnonymousPath(fullPath)) {
       throw new AppError('UNAUTHENTICATED', 'กรุณาเข้าสู่ระบบ');
     }
     next();

@@ -12,7 +12,7 @@ export const CSRF_HEADER = 'x-prongsai-csrf';
  */
 export function csrfGuard(allowedOrigins: string[]): RequestHandler {
   return (req, _res, next) => {
-    if (SAFE_METHODS.has(req.method) || !req.path.startsWith('/api/')) return next();
+    if (SAFE_METHODS.has(req.method)) return next();
     const origin = req.get('origin');
     if (origin) {
       const own = `${req.protocol}://${req.get('host')}`;
