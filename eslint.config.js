@@ -44,24 +44,25 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-hooks/set-state-in-effect': 'off',
-      // Features own their code and never import each other; pages (app/) compose them.
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/app/*', '../app/*'], message: 'features, components and lib must not import from app/' }] },
-      ],
     },
   },
   {
-    files: ['apps/web/src/features/*/**/*.{ts,tsx}'],
+    // Imports flow components/lib/config → features → app (STYLE.md); cross-folder imports use `@/`.
+    files: ['apps/web/src/{components,lib,config,locales,testing}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/features/*', '@/app/*'], message: 'shared layers must not import features or pages' }] }],
+    },
+  },
+  {
+    // Features own their code and never import each other; pages (app/) compose them.
+    files: ['apps/web/src/features/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            {
-              group: ['**/features/*', '../../*/**', '../../../features/*'],
-              message: 'a feature must not import another feature; compose them in app/routes',
-            },
+            { group: ['@/features/*'], message: 'a feature must not import another feature (use relative paths inside the feature); compose features in app/routes' },
+            { group: ['@/app/*'], message: 'features must not import pages' },
           ],
         },
       ],

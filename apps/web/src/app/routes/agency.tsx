@@ -1,0 +1,76 @@
+import { useNavigate, useParams } from 'react-router';
+import { hasPermission } from '@prongsai/shared';
+import { useAgency } from '@/features/agencies/api/get-agency';
+import { AgencyTypeLabel } from '@/features/agencies/components/agency-type-label';
+import { useAgencyPlans } from '@/features/plans/api/get-agency-plans';
+import { CreatePlanForm } from '@/features/plans/components/create-plan-form';
+import { PlanList } from '@/features/plans/components/plan-list';
+import { paths } from '@/config/paths';
+import { useAuth } from '@/lib/auth';
+import { useI18n } from '@/lib/i18n';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { Loading } from '@/components/ui/loading';
+
+/** One agency: its plans per fiscal year, and (for its editors) starting the next one. */
+export function AgencyRoute() {
+  const { t } = useI18n();
+  const { agencyId = '' } = useParams();
+  const navigate = useNavigate();
+  const { user } = useAuth();
+  const agency = useAgency(agencyId);
+  const plans = useAgencyPlans(agencyId);
+  const canWrite = hasPermission(user?.role, 'write:plan');
+  const name =
+    agency.data?.nameTh ?? plans.data?.[0]?.agencyNameTh ?? (user?.agencyId === agencyId ? user.agencyName : null) ?? t('agency.title');
+  useDocumentTitle(name);
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{name}</h1>
+        {agency.data && (
+          <p className="muted">
+            <AgencyTypeLabel type={agency.data.type} municipalityClass={agency.data.municipalityClass} />
+            {agency.data.districtNameTh && ` · ${t('agency.district', { name: agency.data.districtNameTh })}`}
+            {` · ${t('layout.province', { name: agency.data.provinceNameTh })}`}
+          </p>
+        )}
+      </header>
+      <div className="page-grid">
+        <section aria-labelledby="plans-title" className="page-grid__main">
+          <h2 id="plans-title">{t('agency.plans')}</h2>
+          {plans.isPending ? (
+            <Loading />
+          ) : plans.isError ? (
+            <ErrorState error={plans.error} onRetry={() => void plans.refetch()} />
+          ) : plans.data.length === 0 ? (
+            <EmptyState title={t('agency.emptyTitle')}>
+              {canWrite ? (
+                <ol className="steps">
+                  <li>{t('agency.emptyStep1')}</li>
+                  <li>{t('agency.emptyStep2')}</li>
+                  <li>{t('agency.emptyStep3')}</li>
+                </ol>
+              ) : (
+                <p>{t('agency.emptyReadOnly')}</p>
+              )}
+            </EmptyState>
+          ) : (
+            <PlanList plans={plans.data} />
+          )}
+        </section>
+        {canWrite && plans.data && (
+          <aside className="page-grid__side">
+            <CreatePlanForm
+              agencyId={agencyId}
+              plans={plans.data}
+              onCreated={(plan) => void navigate(paths.plan.getHref(plan.agencyId, plan.fiscalYear))}
+            />
+          </aside>
+        )}
+      </div>
+    </div>
+  );
+}

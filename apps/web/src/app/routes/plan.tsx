@@ -1,0 +1,138 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { hasPermission, type Measure } from '@prongsai/shared';
+import { agencyKeys } from '@/features/agencies/api/agency-keys';
+import { CreateMeasureDialog } from '@/features/measures/components/create-measure-dialog';
+import { useRestoreMeasure } from '@/features/plans/api/delete-measure';
+import { invalidatePlan, usePlan } from '@/features/plans/api/get-plan';
+import { DeletedMeasures } from '@/features/plans/components/deleted-measures';
+import { MeasuresTable } from '@/features/plans/components/measures-table';
+import { PlanHeader } from '@/features/plans/components/plan-header';
+import { PlanLifecycle, availableTransitions, isPlanEditable } from '@/features/plans/components/plan-lifecycle';
+import { QualityWarnings } from '@/features/plans/components/plan-warnings';
+import { ReviewComments } from '@/features/plans/components/review-comments';
+import { paths } from '@/config/paths';
+import { isApiError } from '@/lib/api-client';
+import { useAuth } from '@/lib/auth';
+import { useI18n } from '@/lib/i18n';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState, InlineError } from '@/components/ui/error-state';
+import { Loading } from '@/components/ui/loading';
+
+/** One agency's plan for one fiscal year, laid out like the official report. */
+export function PlanRoute() {
+  const { t } = useI18n();
+  const { agencyId = '', fiscalYear: fiscalYearParam = '' } = useParams();
+  const fiscalYear = Number(fiscalYearParam);
+  const { user } = useAuth();
+  const queryClient = useQueryClient();
+  const plan = usePlan(agencyId, fiscalYear);
+  const [adding, setAdding] = useState(false);
+  const [status, setStatus] = useState('');
+  const [lastDeleted, setLastDeleted] = useState<Pick<Measure, 'id' | 'sequence' | 'title'>>();
+  const undoRef = useRef<HTMLDivElement>(null);
+  const restore = useRestoreMeasure({ id: plan.data?.id ?? '', agencyId, fiscalYear });
+  useDocumentTitle(t('plan.pageTitle', { fiscalYear }));
+
+  useEffect(() => {
+    if (lastDeleted) undoRef.current?.focus();
+  }, [lastDeleted]);
+
+  if (plan.isPending) return <Loading />;
+  if (plan.isError) {
+    if (isApiError(plan.error) && plan.error.status === 404) {
+      return (
+        <EmptyState title={t('plan.notFound', { fiscalYear })}>
+          <p>
+            <Link to={paths.agency.getHref(agencyId)}>{t('plan.backToAgency')}</Link>
+          </p>
+        </EmptyState>
+      );
+    }
+    return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
+  }
+
+  const data = plan.data;
+  const role = user?.role;
+  const editable = isPlanEditable(role, data.status);
+  const canWrite = hasPermission(role, 'write:plan');
+  const canComment = availableTransitions(role, data.status).comment;
+  const planLevelComments = data.comments.filter((comment) => comment.measureId === null);
+  const positionOf = (sequence: number) => {
+    const index = data.measures.findIndex((measure) => measure.sequence === sequence);
+    return index >= 0 ? index + 1 : sequence;
+  };
+
+  return (
+    <div className="page plan-page">
+      <PlanHeader plan={data} />
+      <PlanLifecycle
+        plan={data}
+        role={role}
+        onTransition={(action) => {
+          setStatus(t(`lifecycle.done.${action}`));
+          void queryClient.invalidateQueries({ queryKey: agencyKeys.lists() });
+        }}
+      />
+      <p role="status" className={status ? 'notice notice--saved' : 'visually-hidden'}>
+        {status}
+      </p>
+      {canWrite && !editable && <p className="notice notice--info">{t('plan.readOnly', { status: t(`planStatus.${data.status}`) })}</p>}
+      <QualityWarnings warnings={data.warnings} title={t('plan.warnings')} positionOf={positionOf} />
+      <ReviewComments comments={planLevelComments} title={t('plan.reviewComments')} />
+
+      <section aria-labelledby="measures-title" className="plan-measures">
+        <div className="section-head">
+          <h2 id="measures-title">{t('plan.measuresTitle', { count: data.measures.length })}</h2>
+          {editable && (
+            <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+              {t('measures.add')}
+            </button>
+          )}
+        </div>
+        {lastDeleted && (
+          <div className="notice notice--undo" role="status" tabIndex={-1} ref={undoRef}>
+            <span>{t('measures.deleted', { title: lastDeleted.title.slice(0, 80) })}</span>{' '}
+            {editable && (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={restore.isPending}
+                onClick={() => restore.mutate(lastDeleted.id, { onSuccess: () => setLastDeleted(undefined) })}
+              >
+                {t('measures.undo')}
+              </button>
+            )}
+            <button type="button" className="button button--ghost button--small" onClick={() => setLastDeleted(undefined)}>
+              {t('common.dismiss')}
+            </button>
+            <InlineError error={restore.error} />
+          </div>
+        )}
+        {data.measures.length === 0 ? (
+          <EmptyState title={t('plan.noMeasures')}>
+            <p>{editable ? t('plan.noMeasuresHelp') : t('plan.noMeasuresReadOnly')}</p>
+          </EmptyState>
+        ) : (
+          <MeasuresTable plan={data} editable={editable} canComment={canComment} onDeleted={setLastDeleted} />
+        )}
+        {canWrite && <DeletedMeasures plan={data} editable={editable} />}
+      </section>
+
+      {adding && (
+        <CreateMeasureDialog
+          planId={data.id}
+          fiscalYear={data.fiscalYear}
+          onClose={() => setAdding(false)}
+          onCreated={(measure) => {
+            setAdding(false);
+            setStatus(t('measures.created', { title: measure.title.slice(0, 80) }));
+            void invalidatePlan(queryClient, data);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { Suspense, useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { hasPermission } from '@prongsai/shared';
+import { paths } from '@/config/paths';
+import { roleHome, useAuth } from '@/lib/auth';
+import { useT } from '@/lib/i18n';
+import { Loading } from '../ui/loading';
+import { PreferencesSwitch } from '../ui/preferences-switch';
+
+/** Moves focus to the main region after client-side navigation, so screen readers start there. */
+function useFocusMainOnNavigate() {
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: false });
+  }, [pathname]);
+  return mainRef;
+}
+
+export function SkipLink() {
+  const t = useT();
+  return (
+    <a className="skip-link" href="#main-content">
+      {t('layout.skipToContent')}
+    </a>
+  );
+}
+
+export function AppLayout() {
+  const t = useT();
+  const { user, logout } = useAuth();
+  const mainRef = useFocusMainOnNavigate();
+  return (
+    <div className="app">
+      <SkipLink />
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link to={user ? roleHome(user) : paths.home.getHref()} className="app-header__brand">
+            {t('app.name')}
+          </Link>
+          {user && (
+            <nav aria-label={t('layout.mainNav')} className="app-header__nav">
+              {user.role === 'agency_editor' && user.agencyId && (
+                <NavLink to={paths.agency.getHref(user.agencyId)}>{t('nav.myAgency')}</NavLink>
+              )}
+              {hasPermission(user.role, 'review:plan') && <NavLink to={paths.review.getHref()}>{t('nav.review')}</NavLink>}
+              {hasPermission(user.role, 'manage:user') && <NavLink to={paths.adminUsers.getHref()}>{t('nav.users')}</NavLink>}
+            </nav>
+          )}
+          <div className="app-header__tools">
+            <PreferencesSwitch />
+            {user && (
+              <div className="app-header__user">
+                <p className="app-header__user-name">{user.name}</p>
+                <p className="app-header__user-meta">
+                  {t(`role.${user.role}`)}
+                  {(user.agencyName ?? user.provinceName) &&
+                    ` · ${user.agencyName ?? t('layout.province', { name: user.provinceName ?? '' })}`}
+                </p>
+                <button type="button" className="button button--secondary button--small" onClick={() => void logout()}>
+                  {t('auth.logout')}
+                </button>
+              </div>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main-content" ref={mainRef} tabIndex={-1} className="app-main">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="app-footer">
+        <p>{t('layout.footer')}</p>
+      </footer>
+    </div>
+  );
+}
+
+/** For pages without a signed-in user (the login page). */
+export function PublicLayout() {
+  const t = useT();
+  return (
+    <div className="app">
+      <SkipLink />
+      <header className="app-header">
+        <div className="app-header__inner">
+          <span className="app-header__brand">{t('app.name')}</span>
+          <div className="app-header__tools">
+            <PreferencesSwitch />
+          </div>
+        </div>
+      </header>
+      <main id="main-content" tabIndex={-1} className="app-main app-main--narrow">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,259 @@
+import { useId, useState, type ReactNode } from 'react';
+import { Controller, FormProvider, useForm, useWatch, type FieldErrors, type Path, type Resolver } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { CreateMeasureInputSchema, OUTCOMES, UpdateMeasureInputSchema, type Codebook } from '@prongsai/shared';
+import { isApiError } from '@/lib/api-client';
+import { useI18n } from '@/lib/i18n';
+import { useApiErrorMessage } from '@/lib/use-api-error-message';
+import { DateInput } from '@/components/ui/date-input';
+import { PartialDateInput } from '@/components/ui/partial-date-input';
+import { issueFieldPath, type MeasureFormValues } from '../utils/measure-form-values';
+import { ActionsField } from './actions-field';
+import { EvidenceField } from './evidence-field';
+import { IndicatorsField } from './indicators-field';
+
+type Mode = { kind: 'create' } | { kind: 'edit'; version: number };
+
+/**
+ * Checks the form with the shared request schema: CreateMeasureInput for a new measure,
+ * UpdateMeasureInput (with the version being edited) for an existing one. The messages are the
+ * schema's own, in Thai.
+ */
+export function measureResolver(mode: Mode): Resolver<MeasureFormValues> {
+  const create = zodResolver(CreateMeasureInputSchema);
+  const update = zodResolver(UpdateMeasureInputSchema);
+  return async (values, context, options) => {
+    // The schema input types differ from the form's only in optionality; the schemas check the values.
+    const result =
+      mode.kind === 'create'
+        ? await create(values, context, options as unknown as Parameters<typeof create>[2])
+        : await update({ ...values, version: mode.version }, context, options as unknown as Parameters<typeof update>[2]);
+    if (Object.keys(result.errors).length > 0) return { values: {}, errors: result.errors as FieldErrors<MeasureFormValues> };
+    return { values, errors: {} };
+  };
+}
+
+export interface MeasureFormProps {
+  defaultValues: MeasureFormValues;
+  mode: Mode;
+  fiscalYear: number;
+  codebook: Codebook | null | undefined;
+  codebookLoading: boolean;
+  knownIndicatorTitles?: Record<string, string>;
+  readOnly?: boolean;
+  submitLabel: string;
+  /** Throw to report failure: 400 issues are put on their fields, anything else above the form. */
+  onSubmit: (values: MeasureFormValues) => Promise<void>;
+  onCancel?: () => void;
+  /** Shown above the buttons (e.g. a saved notice). */
+  footer?: ReactNode;
+}
+
+export function MeasureForm({
+  defaultValues,
+  mode,
+  fiscalYear,
+  codebook,
+  codebookLoading,
+  knownIndicatorTitles,
+  readOnly = false,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  footer,
+}: MeasureFormProps) {
+  const { t } = useI18n();
+  const errorMessage = useApiErrorMessage();
+  const id = useId();
+  const [formError, setFormError] = useState<string[]>([]);
+  const methods = useForm<MeasureFormValues>({
+    defaultValues,
+    resolver: measureResolver(mode),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = methods;
+  const outcome = useWatch({ control, name: 'outcome' });
+
+  const submit = handleSubmit(async (values) => {
+    setFormError([]);
+    try {
+      await onSubmit(values);
+    } catch (error) {
+      if (isApiError(error) && error.issues.length > 0) {
+        const unplaced: string[] = [];
+        let focused = false;
+        for (const issue of error.issues) {
+          const path = issueFieldPath(issue.path);
+          if (path) {
+            setError(path as Path<MeasureFormValues>, { type: 'server', message: issue.message }, { shouldFocus: !focused });
+            focused = true;
+          } else {
+            unplaced.push(issue.message);
+          }
+        }
+        setFormError([errorMessage(error), ...unplaced]);
+      } else {
+        setFormError([errorMessage(error)]);
+      }
+    }
+  });
+
+  const textField = (
+    name: 'title' | 'responsible' | 'outcomeReason' | 'resultText' | 'summary',
+    label: string,
+    options: { multiline?: boolean; hint?: string; rows?: number } = {},
+  ) => {
+    const fieldId = `${id}-${name}`;
+    const message = errors[name]?.message;
+    const describedBy = [options.hint ? `${fieldId}-hint` : undefined, message ? `${fieldId}-error` : undefined].filter(Boolean).join(' ');
+    const common = {
+      id: fieldId,
+      'aria-invalid': Boolean(message) || undefined,
+      'aria-describedby': describedBy || undefined,
+      ...register(name),
+    };
+    return (
+      <div className="field">
+        <label htmlFor={fieldId}>{label}</label>
+        {options.hint && (
+          <p id={`${fieldId}-hint`} className="field__hint">
+            {options.hint}
+          </p>
+        )}
+        {options.multiline ? <textarea rows={options.rows ?? 3} {...common} /> : <input {...common} />}
+        {message && (
+          <p id={`${fieldId}-error`} className="field__error">
+            {message}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <FormProvider {...methods}>
+      <form className="form measure-form" onSubmit={submit} noValidate aria-describedby={formError.length ? `${id}-form-error` : undefined}>
+        {formError.length > 0 && (
+          <div id={`${id}-form-error`} className="alert alert--error" role="alert">
+            {formError.map((message, index) => (
+              <p key={index}>{message}</p>
+            ))}
+          </div>
+        )}
+        <fieldset className="fieldset fieldset--plain" disabled={readOnly}>
+          <legend className="visually-hidden">{t('form.measureLegend')}</legend>
+          {textField('title', t('form.title'), { multiline: true, rows: 3, hint: t('form.titleHint') })}
+        </fieldset>
+        <ActionsField disabled={readOnly} />
+        <IndicatorsField
+          codebook={codebook}
+          codebookLoading={codebookLoading}
+          fiscalYear={fiscalYear}
+          disabled={readOnly}
+          knownTitles={knownIndicatorTitles}
+        />
+        <fieldset className="fieldset" disabled={readOnly}>
+          <legend>{t('form.planning')}</legend>
+          {textField('responsible', t('form.responsible'))}
+          <div className="inline-fields">
+            <Controller
+              control={control}
+              name="plannedStart"
+              render={({ field, fieldState }) => (
+                <div className="field">
+                  <label htmlFor={`${id}-plannedStart`}>{t('form.plannedStart')}</label>
+                  <DateInput
+                    id={`${id}-plannedStart`}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    invalid={Boolean(fieldState.error)}
+                    describedBy={fieldState.error ? `${id}-plannedStart-error` : undefined}
+                  />
+                  {fieldState.error?.message && (
+                    <p id={`${id}-plannedStart-error`} className="field__error">
+                      {fieldState.error.message}
+                    </p>
+                  )}
+                </div>
+              )}
+            />
+            <Controller
+              control={control}
+              name="plannedEnd"
+              render={({ field, fieldState }) => (
+                <div className="field">
+                  <label htmlFor={`${id}-plannedEnd`}>{t('form.plannedEnd')}</label>
+                  <DateInput
+                    id={`${id}-plannedEnd`}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    invalid={Boolean(fieldState.error)}
+                    describedBy={fieldState.error ? `${id}-plannedEnd-error` : undefined}
+                  />
+                  {fieldState.error?.message && (
+                    <p id={`${id}-plannedEnd-error`} className="field__error">
+                      {fieldState.error.message}
+                    </p>
+                  )}
+                </div>
+              )}
+            />
+          </div>
+        </fieldset>
+        <fieldset className="fieldset" disabled={readOnly}>
+          <legend>{t('form.result')}</legend>
+          <fieldset className="radio-group">
+            <legend>{t('form.outcome')}</legend>
+            {OUTCOMES.map((value) => (
+              <label key={value} className="radio">
+                <input type="radio" value={value} {...register('outcome')} />
+                {t(`outcome.${value}`)}
+              </label>
+            ))}
+            {errors.outcome?.message && <p className="field__error">{errors.outcome.message}</p>}
+          </fieldset>
+          {outcome === 'not_carried_out' && textField('outcomeReason', t('form.outcomeReason'), { multiline: true })}
+          {textField('resultText', t('form.resultText'), { multiline: true, hint: t('form.resultTextHint') })}
+          {textField('summary', t('form.summary'), { multiline: true, rows: 4 })}
+          <Controller
+            control={control}
+            name="carriedOut"
+            render={({ field, fieldState }) => (
+              <PartialDateInput
+                legend={t('form.carriedOut')}
+                value={field.value}
+                onChange={field.onChange}
+                error={fieldState.error?.message ?? (fieldState.error as { date?: { message?: string } } | undefined)?.date?.message}
+                yearFrom={fiscalYear - 2}
+                yearTo={fiscalYear + 1}
+              />
+            )}
+          />
+        </fieldset>
+        <EvidenceField disabled={readOnly} />
+        {footer}
+        {!readOnly && (
+          <div className="form__actions form__actions--sticky">
+            <button type="submit" className="button button--primary" disabled={isSubmitting}>
+              {isSubmitting ? t('common.saving') : submitLabel}
+            </button>
+            {onCancel && (
+              <button type="button" className="button button--secondary" onClick={onCancel}>
+                {t('common.cancel')}
+              </button>
+            )}
+          </div>
+        )}
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,32 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { PlanDetailSchema, type PlanDetail, type PlanReturnInput, type PlanTransitionInput } from '@prongsai/shared';
+import { api, isApiError } from '@/lib/api-client';
+import { invalidatePlan, storePlan } from './get-plan';
+
+export type PlanTransitionRequest =
+  | { planId: string; action: 'submit' | 'accept' | 'publish'; input: PlanTransitionInput }
+  | { planId: string; action: 'return' | 'reopen'; input: PlanReturnInput };
+
+export type PlanTransitionAction = PlanTransitionRequest['action'];
+
+/** POST /plans/:planId/{submit|accept|publish|return|reopen}: 409 when the status or version moved on. */
+export const transitionPlan = ({ planId, action, input }: PlanTransitionRequest): Promise<PlanDetail> =>
+  api.post(`/plans/${encodeURIComponent(planId)}/${action}`, input, PlanDetailSchema);
+
+export function useTransitionPlan(
+  plan: Pick<PlanDetail, 'id' | 'agencyId' | 'fiscalYear'>,
+  { onSuccess }: { onSuccess?: (plan: PlanDetail, action: PlanTransitionAction) => void } = {},
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: transitionPlan,
+    onSuccess: (updated, request) => {
+      storePlan(queryClient, updated);
+      onSuccess?.(updated, request.action);
+    },
+    onError: (error) => {
+      // Someone else moved the plan on: show them what it is now.
+      if (isApiError(error) && error.status === 409) void invalidatePlan(queryClient, plan);
+    },
+  });
+}

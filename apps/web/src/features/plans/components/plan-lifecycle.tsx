@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import {
+  CreateReviewCommentInputSchema,
+  PlanReturnInputSchema,
+  hasPermission,
+  type PlanDetail,
+  type PlanStatus,
+  type Role,
+} from '@prongsai/shared';
+import { useT } from '@/lib/i18n';
+import { InlineError } from '@/components/ui/error-state';
+import { TextPromptDialog } from '@/components/ui/text-prompt-dialog';
+import { useCreateReviewComment } from '../api/create-review-comment';
+import { useTransitionPlan, type PlanTransitionAction } from '../api/transition-plan';
+
+const EDITABLE: readonly PlanStatus[] = ['draft', 'returned'];
+
+/** Which lifecycle steps a role may take from a status (hides the rest; the server decides). */
+export function availableTransitions(role: Role | undefined, status: PlanStatus) {
+  const canReview = hasPermission(role, 'review:plan');
+  return {
+    submit: hasPermission(role, 'submit:plan') && EDITABLE.includes(status),
+    publish: hasPermission(role, 'publish:plan') && status === 'accepted',
+    return: canReview && status === 'submitted',
+    accept: canReview && status === 'submitted',
+    reopen: canReview && (status === 'accepted' || status === 'published'),
+    comment: canReview,
+  };
+}
+
+/** Editors may change measures only while the plan is a draft or was returned. */
+export const isPlanEditable = (role: Role | undefined, status: PlanStatus): boolean =>
+  hasPermission(role, 'write:plan') && EDITABLE.includes(status);
+
+type Prompt = 'return' | 'reopen' | 'comment';
+
+export function PlanLifecycle({
+  plan,
+  role,
+  onTransition,
+}: {
+  plan: PlanDetail;
+  role: Role | undefined;
+  onTransition?: (action: PlanTransitionAction | 'comment') => void;
+}) {
+  const t = useT();
+  const [prompt, setPrompt] = useState<Prompt>();
+  const transition = useTransitionPlan(plan, { onSuccess: (_plan, action) => onTransition?.(action) });
+  const comment = useCreateReviewComment(plan);
+  const allowed = availableTransitions(role, plan.status);
+  if (!Object.values(allowed).some(Boolean)) return null;
+
+  const simple = (action: 'submit' | 'accept' | 'publish') => {
+    transition.reset();
+    transition.mutate({ planId: plan.id, action, input: { version: plan.version } });
+  };
+  const open = (which: Prompt) => {
+    transition.reset();
+    comment.reset();
+    setPrompt(which);
+  };
+
+  return (
+    <section className="lifecycle" aria-label={t('lifecycle.label')}>
+      <div className="lifecycle__buttons">
+        {allowed.submit && (
+          <button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => simple('submit')}>
+            {t('lifecycle.submit')}
+          </button>
+        )}
+        {allowed.accept && (
+          <button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => simple('accept')}>
+            {t('lifecycle.accept')}
+          </button>
+        )}
+        {allowed.return && (
+          <button type="button" className="button button--danger" disabled={transition.isPending} onClick={() => open('return')}>
+            {t('lifecycle.return')}
+          </button>
+        )}
+        {allowed.publish && (
+          <button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => simple('publish')}>
+            {t('lifecycle.publish')}
+          </button>
+        )}
+        {allowed.reopen && (
+          <button type="button" className="button button--secondary" disabled={transition.isPending} onClick={() => open('reopen')}>
+            {t('lifecycle.reopen')}
+          </button>
+        )}
+        {allowed.comment && (
+          <button type="button" className="button button--secondary" onClick={() => open('comment')}>
+            {t('lifecycle.comment')}
+          </button>
+        )}
+      </div>
+      {prompt === undefined && <InlineError error={transition.error} />}
+      {(prompt === 'return' || prompt === 'reopen') && (
+        <TextPromptDialog
+          title={t(prompt === 'return' ? 'lifecycle.returnTitle' : 'lifecycle.reopenTitle')}
+          label={t('lifecycle.reason')}
+          description={t(prompt === 'return' ? 'lifecycle.returnHelp' : 'lifecycle.reopenHelp')}
+          submitLabel={t(prompt === 'return' ? 'lifecycle.returnConfirm' : 'lifecycle.reopenConfirm')}
+          schema={PlanReturnInputSchema.shape.reason}
+          pending={transition.isPending}
+          error={transition.error}
+          onClose={() => setPrompt(undefined)}
+          onSubmit={(reason) =>
+            transition.mutate(
+              { planId: plan.id, action: prompt, input: { version: plan.version, reason } },
+              { onSuccess: () => setPrompt(undefined) },
+            )
+          }
+        />
+      )}
+      {prompt === 'comment' && (
+        <TextPromptDialog
+          title={t('lifecycle.commentTitle')}
+          label={t('lifecycle.commentLabel')}
+          submitLabel={t('lifecycle.commentConfirm')}
+          schema={CreateReviewCommentInputSchema.shape.body}
+          pending={comment.isPending}
+          error={comment.error}
+          onClose={() => setPrompt(undefined)}
+          onSubmit={(body) =>
+            comment.mutate(
+              { body },
+              {
+                onSuccess: () => {
+                  setPrompt(undefined);
+                  onTransition?.('comment');
+                },
+              },
+            )
+          }
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import type { QualityWarning } from '@prongsai/shared';
+import { useI18n } from '@/lib/i18n';
+
+/** Quality warnings (copied text, another agency's name, dates without a day…), each with where it is. */
+export function QualityWarnings({
+  warnings,
+  title,
+  positionOf = (sequence) => sequence,
+}: {
+  warnings: QualityWarning[];
+  title: string;
+  /** The row position of a measure sequence number (sequences may have gaps). */
+  positionOf?: (sequence: number) => number;
+}) {
+  const { t } = useI18n();
+  if (warnings.length === 0) return null;
+  return (
+    <section className="warnings" aria-label={title}>
+      <p className="warnings__title">
+        <span aria-hidden="true">⚠ </span>
+        {title}
+      </p>
+      <ul>
+        {warnings.map((warning, index) => (
+          <li key={`${warning.code}-${warning.sequence ?? ''}-${index}`}>
+            {warning.sequence != null && <strong>{t('measure.numbered', { sequence: positionOf(warning.sequence) })}: </strong>}
+            {warning.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+import { useId, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { CreateTimelineEntryInputSchema, isValidIsoDate, type CreateTimelineEntryInput, type TimelineEntry } from '@prongsai/shared';
+import type { z } from 'zod';
+import { localIsoDate, useI18n } from '@/lib/i18n';
+import { useApiErrorMessage } from '@/lib/use-api-error-message';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { Loading } from '@/components/ui/loading';
+import { useCreateTimelineEntry } from '../api/create-timeline-entry';
+import { useTimeline } from '../api/get-timeline';
+
+const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
+
+/** Newest first: by the day it happened, then by when it was written down. */
+export const sortTimeline = (entries: TimelineEntry[]): TimelineEntry[] =>
+  [...entries].sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.createdAt.localeCompare(a.createdAt));
+
+function EntryText({ entry }: { entry: TimelineEntry }) {
+  const { t } = useI18n();
+  switch (entry.kind) {
+    case 'status_change':
+      return (
+        <p>
+          {entry.fromOutcome && entry.toOutcome
+            ? t('timeline.statusChange', { from: t(`outcome.${entry.fromOutcome}`), to: t(`outcome.${entry.toOutcome}`) })
+            : entry.toOutcome
+              ? t('timeline.statusSet', { to: t(`outcome.${entry.toOutcome}`) })
+              : t('timeline.kind.status_change')}
+          {entry.note && <span className="pre-wrap"> — {entry.note}</span>}
+        </p>
+      );
+    case 'evidence_added':
+      return (
+        <p>
+          {t('timeline.evidenceAdded')}
+          {entry.note && <span> — {entry.note}</span>}
+        </p>
+      );
+    default:
+      return <p className="pre-wrap">{entry.note}</p>;
+  }
+}
+
+type NoteFormValues = z.input<typeof CreateTimelineEntryInputSchema>;
+
+function AddNoteForm({ measureId }: { measureId: string }) {
+  const { t, formatDay } = useI18n();
+  const id = useId();
+  const errorMessage = useApiErrorMessage();
+  const create = useCreateTimelineEntry(measureId);
+  const [added, setAdded] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<NoteFormValues, unknown, CreateTimelineEntryInput>({
+    resolver: zodResolver(CreateTimelineEntryInputSchema),
+    defaultValues: { note: '', occurredOn: localIsoDate(new Date()), evidenceUrl: null },
+  });
+  const occurredOn = useWatch({ control, name: 'occurredOn' });
+  const submit = handleSubmit(async (input) => {
+    setAdded(false);
+    await create.mutateAsync(input).then(
+      () => {
+        reset({ note: '', occurredOn: input.occurredOn, evidenceUrl: null });
+        setAdded(true);
+      },
+      () => undefined,
+    );
+  });
+  const field = (name: keyof NoteFormValues) => ({
+    id: `${id}-${name}`,
+    'aria-invalid': Boolean(errors[name]) || undefined,
+    'aria-describedby': errors[name] ? `${id}-${name}-error` : undefined,
+  });
+  const error = (name: keyof NoteFormValues) =>
+    errors[name]?.message && (
+      <p id={`${id}-${name}-error`} className="field__error">
+        {errors[name]?.message}
+      </p>
+    );
+
+  return (
+    <form className="form timeline__form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="h4">
+        {t('timeline.addTitle')}
+      </h3>
+      <div className="field">
+        <label htmlFor={`${id}-note`}>{t('timeline.note')}</label>
+        <textarea rows={3} {...field('note')} {...register('note')} />
+        {error('note')}
+      </div>
+      <div className="inline-fields">
+        <div className="field">
+          <label htmlFor={`${id}-occurredOn`}>{t('timeline.occurredOn')}</label>
+          <span className="date-input">
+            <input type="date" {...field('occurredOn')} {...register('occurredOn')} />
+            {isValidIsoDate(occurredOn) && <span className="date-input__preview">{formatDay(occurredOn)}</span>}
+          </span>
+          {error('occurredOn')}
+        </div>
+        <div className="field field--grow">
+          <label htmlFor={`${id}-evidenceUrl`}>{t('timeline.evidenceUrl')}</label>
+          <input
+            type="url"
+            inputMode="url"
+            placeholder="https://"
+            {...field('evidenceUrl')}
+            {...register('evidenceUrl', { setValueAs: (value: unknown) => (value === '' ? null : value) })}
+          />
+          {error('evidenceUrl')}
+        </div>
+      </div>
+      {create.error && (
+        <p className="form-error" role="alert">
+          {errorMessage(create.error)}
+        </p>
+      )}
+      <p role="status" className={added ? 'notice notice--saved' : 'visually-hidden'}>
+        {added ? t('timeline.added') : ''}
+      </p>
+      <button type="submit" className="button button--primary" disabled={isSubmitting}>
+        {t('timeline.add')}
+      </button>
+    </form>
+  );
+}
+
+/** What happened to a measure over the year: notes, outcome changes and evidence, newest first. */
+export function MeasureTimeline({ measureId, canAdd }: { measureId: string; canAdd: boolean }) {
+  const { t, formatDay, formatDateTime } = useI18n();
+  const timeline = useTimeline(measureId);
+  return (
+    <section className="panel" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('timeline.title')}</h2>
+      {canAdd && <AddNoteForm measureId={measureId} />}
+      {timeline.isPending ? (
+        <Loading />
+      ) : timeline.isError ? (
+        <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} />
+      ) : timeline.data.length === 0 ? (
+        <EmptyState title={t('timeline.empty')}>
+          <p>{t('timeline.emptyHelp')}</p>
+        </EmptyState>
+      ) : (
+        <ol className="timeline">
+          {sortTimeline(timeline.data).map((entry) => (
+            <li key={entry.id} className={`timeline__entry timeline__entry--${entry.kind}`}>
+              <p className="timeline__date">
+                <time dateTime={entry.occurredOn}>{formatDay(entry.occurredOn)}</time>
+                <span className="chip chip--timeline">{t(`timeline.kind.${entry.kind}`)}</span>
+              </p>
+              <EntryText entry={entry} />
+              {entry.evidenceUrl && isHttpUrl(entry.evidenceUrl) && (
+                <p className="small">
+                  <a href={entry.evidenceUrl} target="_blank" rel="noopener noreferrer">
+                    {t('timeline.evidenceLink')} <span className="visually-hidden">{t('common.opensInNewTab')}</span>
+                  </a>
+                </p>
+              )}
+              <p className="muted small">
+                {t('timeline.recordedBy', { name: entry.authorName ?? t('common.unknownPerson'), date: formatDateTime(entry.createdAt) })}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import type { User } from '@prongsai/shared';
+import { useI18n } from '@/lib/i18n';
+
+export function UserTable({ users }: { users: User[] }) {
+  const { t, formatDateTime } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="table table--stack">
+        <caption className="visually-hidden">{t('users.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('users.name')}</th>
+            <th scope="col">{t('users.email')}</th>
+            <th scope="col">{t('users.role')}</th>
+            <th scope="col">{t('users.scope')}</th>
+            <th scope="col">{t('users.status')}</th>
+            <th scope="col">{t('users.lastLogin')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <th scope="row" data-label={t('users.name')}>
+                {user.name}
+              </th>
+              <td data-label={t('users.email')}>{user.email}</td>
+              <td data-label={t('users.role')}>{user.role ? t(`role.${user.role}`) : t('users.noRole')}</td>
+              <td data-label={t('users.scope')}>
+                {user.agencyName ?? (user.provinceId !== null ? t('users.provinceCode', { code: user.provinceId }) : '—')}
+              </td>
+              <td data-label={t('users.status')}>
+                <span className={user.isActive ? 'chip chip--ok' : 'chip chip--none'}>
+                  {user.isActive ? t('users.active') : t('users.inactive')}
+                </span>
+              </td>
+              <td data-label={t('users.lastLogin')}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
