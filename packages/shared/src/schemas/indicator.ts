@@ -36,6 +36,7 @@ export const CodebookParamsSchema = z.object({ fiscalYear: FiscalYearSchema });
 export const CodebookListResponseSchema = z.object({
   items: z.array(z.object({ fiscalYear: z.number().int(), itemCount: z.number().int(), note: z.string().nullable() })),
 });
+export type CodebookListResponse = z.infer<typeof CodebookListResponseSchema>;
 
 /** Upload a year's codebook as CSV text with the columns code,title,group (header row first). */
 export const UploadCodebookInputSchema = z.object({

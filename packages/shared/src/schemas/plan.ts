@@ -53,6 +53,7 @@ export const PlanDetailSchema = PlanSummarySchema.extend({
 export type PlanDetail = z.infer<typeof PlanDetailSchema>;
 
 export const PlanListResponseSchema = z.object({ items: z.array(PlanSummarySchema) });
+export type PlanListResponse = z.infer<typeof PlanListResponseSchema>;
 
 export const AgencyPlanParamsSchema = z.object({ agencyId: UuidSchema, fiscalYear: FiscalYearSchema });
 export const PlanParamsSchema = z.object({ planId: UuidSchema });

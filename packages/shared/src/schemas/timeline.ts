@@ -18,6 +18,7 @@ export const TimelineEntrySchema = z.object({
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
 export const TimelineListResponseSchema = z.object({ items: z.array(TimelineEntrySchema) });
+export type TimelineListResponse = z.infer<typeof TimelineListResponseSchema>;
 
 /** A progress note typed by an editor; status changes and evidence are recorded by the server. */
 export const CreateTimelineEntryInputSchema = z

@@ -11,6 +11,7 @@ export const UserSchema = z.object({
   agencyId: z.string().nullable(),
   agencyName: z.string().nullable(),
   provinceId: z.number().int().nullable(),
+  provinceName: z.string().nullable(),
   isActive: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
@@ -45,5 +46,6 @@ export const UserListQuerySchema = PageQuerySchema.extend({
   role: RoleSchema.optional(),
 });
 export const UserListResponseSchema = pageOf(UserSchema);
+export type UserListResponse = z.infer<typeof UserListResponseSchema>;
 
 export const PasswordResetCodeResponseSchema = z.object({ code: z.string(), expiresAt: z.string() });

@@ -25,6 +25,7 @@ function toUser(row: UserRow): User {
     agencyId: membership?.agencyId ?? null,
     agencyName: membership?.agency?.nameTh ?? null,
     provinceId: membership?.provinceId ?? null,
+    provinceName: membership?.province?.nameTh ?? null,
     isActive: row.isActive,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
