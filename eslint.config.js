@@ -50,7 +50,10 @@ export default tseslint.config(
     // Imports flow components/lib/config → features → app (STYLE.md); cross-folder imports use `@/`.
     files: ['apps/web/src/{components,lib,config,locales,testing}/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/features/*', '@/app/*'], message: 'shared layers must not import features or pages' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/features/*', '@/app/*'], message: 'shared layers must not import features or pages' }] },
+      ],
     },
   },
   {
@@ -61,7 +64,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@/features/*'], message: 'a feature must not import another feature (use relative paths inside the feature); compose features in app/routes' },
+            {
+              group: ['@/features/*'],
+              message: 'a feature must not import another feature (use relative paths inside the feature); compose features in app/routes',
+            },
             { group: ['@/app/*'], message: 'features must not import pages' },
           ],
         },
