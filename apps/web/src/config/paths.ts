@@ -1,23 +1,85 @@
 /** Every route path of the SPA and how to link to it. Pages and links use only these. */
+
+type SearchValue = string | number | undefined | null;
+
+/** `?a=1&b=x` from the non-empty values, or '' when there are none. */
+export function toSearch(params: Record<string, SearchValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
 export const paths = {
   home: { path: '/', getHref: () => '/' },
   login: {
     path: '/login',
     getHref: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   },
-  review: { path: '/review', getHref: () => '/review' },
+
+  // Public dashboard: no login, published data only. Never link from here to staff pages.
+  publicHome: {
+    path: '/public',
+    getHref: (fiscalYear?: number) => `/public${toSearch({ fy: fiscalYear })}`,
+  },
+  publicProvince: {
+    path: '/public/provinces/:provinceId',
+    getHref: (provinceId: number, fiscalYear?: number) => `/public/provinces/${provinceId}${toSearch({ fy: fiscalYear })}`,
+  },
+  publicAgency: {
+    path: '/public/agencies/:agencyId',
+    getHref: (agencyId: string) => `/public/agencies/${id(agencyId)}`,
+  },
+  publicPlan: {
+    path: '/public/agencies/:agencyId/plans/:fiscalYear',
+    getHref: (agencyId: string, fiscalYear: number) => `/public/agencies/${id(agencyId)}/plans/${fiscalYear}`,
+  },
+
+  review: {
+    path: '/review',
+    getHref: (search: Record<string, SearchValue> = {}) => `/review${toSearch(search)}`,
+  },
+  reviewCompare: {
+    path: '/review/compare',
+    getHref: (agencyIds: string[], search: Record<string, SearchValue> = {}) =>
+      `/review/compare${toSearch({ agencyIds: agencyIds.join(','), ...search })}`,
+  },
+  reviewIndicators: {
+    path: '/review/indicators',
+    getHref: (search: Record<string, SearchValue> = {}) => `/review/indicators${toSearch(search)}`,
+  },
+  reviewTrends: {
+    path: '/review/trends',
+    getHref: (search: Record<string, SearchValue> = {}) => `/review/trends${toSearch(search)}`,
+  },
+
   adminUsers: { path: '/admin/users', getHref: () => '/admin/users' },
+  adminCodebooks: {
+    path: '/admin/codebooks',
+    getHref: (fiscalYear?: number) => `/admin/codebooks${toSearch({ fy: fiscalYear })}`,
+  },
+  adminItaResults: { path: '/admin/ita-results', getHref: () => '/admin/ita-results' },
+  adminAudit: { path: '/admin/audit', getHref: () => '/admin/audit' },
+
   agency: {
     path: '/agencies/:agencyId',
-    getHref: (agencyId: string) => `/agencies/${encodeURIComponent(agencyId)}`,
+    getHref: (agencyId: string) => `/agencies/${id(agencyId)}`,
+  },
+  agencyImport: {
+    path: '/agencies/:agencyId/import',
+    getHref: (agencyId: string) => `/agencies/${id(agencyId)}/import`,
   },
   plan: {
     path: '/agencies/:agencyId/plans/:fiscalYear',
-    getHref: (agencyId: string, fiscalYear: number) => `/agencies/${encodeURIComponent(agencyId)}/plans/${fiscalYear}`,
+    getHref: (agencyId: string, fiscalYear: number) => `/agencies/${id(agencyId)}/plans/${fiscalYear}`,
   },
   measureEdit: {
     path: '/measures/:measureId/edit',
-    getHref: (measureId: string) => `/measures/${encodeURIComponent(measureId)}/edit`,
+    getHref: (measureId: string) => `/measures/${id(measureId)}/edit`,
   },
 } as const;
 

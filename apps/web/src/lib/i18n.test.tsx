@@ -4,7 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { PreferencesSwitch } from '@/components/ui/preferences-switch';
 import { DIGITS_STORAGE_KEY, I18nProvider, LANGUAGE_STORAGE_KEY, interpolate, useI18n } from './i18n';
 import { en } from '@/locales/en';
+import { enStaff } from '@/locales/en-staff';
 import { th } from '@/locales/th';
+import { thStaff } from '@/locales/th-staff';
 
 function Probe() {
   const { t, formatPartial, formatNumber } = useI18n();
@@ -70,7 +72,9 @@ describe('i18n', () => {
     expect(interpolate('{a} · {b} · {missing}', { a: 12, b: 'O11' }, 'thai')).toBe('๑๒ · O11 · {missing}');
   });
 
-  it('has the same keys in both catalogues (also enforced by the type checker)', () => {
+  it('has the same keys in both catalogues (also enforced by the type checker), and no key in both parts', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(th).sort());
+    expect(Object.keys(enStaff).sort()).toEqual(Object.keys(thStaff).sort());
+    expect(Object.keys(thStaff).filter((key) => Object.hasOwn(th, key))).toEqual([]);
   });
 });

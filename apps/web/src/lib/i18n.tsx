@@ -1,17 +1,47 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { formatDate, formatPartialDate, withDigits, type DatePrecision, type DigitStyle, type Locale } from '@prongsai/shared';
-import { en } from '@/locales/en';
-import { th, type MessageKey, type Messages } from '@/locales/th';
+import { th, type CoreMessageKey } from '@/locales/th';
+import type { StaffMessageKey } from '@/locales/th-staff';
 
-export type { MessageKey };
+export type MessageKey = CoreMessageKey | StaffMessageKey;
 export type TranslateVars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: TranslateVars) => string;
 
-const CATALOGUES: Record<Locale, Messages> = { th, en };
+/**
+ * Messages come in two parts per language: `core` (layout, errors, statuses, the public dashboard,
+ * sign-in) and `staff` (the signed-in screens). Thai core ships with the app; everything else is a
+ * separate chunk fetched when first needed: English when a reader picks it, staff messages when a
+ * signed-in page opens (`RequireStaffMessages`). So the public pages download only Thai core.
+ */
+export type MessagePart = 'core' | 'staff';
+type Catalogue = Record<string, string>;
+
+const LOADED: Record<Locale, Partial<Record<MessagePart, Catalogue>>> = { th: { core: th }, en: {} };
+
+const LOADERS: Record<Locale, Record<MessagePart, () => Promise<Catalogue>>> = {
+  th: {
+    core: async () => th,
+    staff: async () => (await import('@/locales/th-staff')).thStaff,
+  },
+  en: {
+    core: async () => (await import('@/locales/en')).en,
+    staff: async () => (await import('@/locales/en-staff')).enStaff,
+  },
+};
+
+const isLoaded = (lang: Locale, parts: Iterable<MessagePart>) => [...parts].every((part) => LOADED[lang][part] !== undefined);
+
+/** Makes one part of a language's messages available (resolves at once when it already is). */
+export async function loadMessages(lang: Locale, part: MessagePart): Promise<void> {
+  if (LOADED[lang][part]) return;
+  LOADED[lang][part] = await LOADERS[lang][part]();
+}
+
 export const LANGUAGE_STORAGE_KEY = 'prongsai.lang';
 export const DIGITS_STORAGE_KEY = 'prongsai.digits';
 
-export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(th, key);
+/** Whether a computed key (e.g. `field.${name}`) is a message of the parts loaded so far. */
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(th, key) || Object.hasOwn(LOADED.th.staff ?? {}, key);
 
 function readStored<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
   try {
@@ -51,6 +81,8 @@ export interface I18nValue {
   t: Translate;
   /** A number as text in the reader's digits. */
   formatNumber: (value: number) => string;
+  /** A count or measurement with thousands separators and at most `fractionDigits` decimals (default 0). */
+  formatDecimal: (value: number, fractionDigits?: number) => string;
   /** Any text whose digits follow the reader's choice (e.g. "3/8"). */
   digitsOf: (text: string) => string;
   /** A date known to the day or only to the month: BE and Thai month names in Thai. */
@@ -59,6 +91,10 @@ export interface I18nValue {
   formatDay: (isoDate: string) => string;
   /** A timestamp, in the reader's time zone, with the time of day. */
   formatDateTime: (isoTimestamp: string) => string;
+  /** The signed-in screens' messages are loaded for the language on screen. */
+  staffReady: boolean;
+  /** Ask for the signed-in screens' messages (in this and any later language). */
+  requireStaff: () => void;
 }
 
 const I18nContext = createContext<I18nValue | undefined>(undefined);
@@ -82,10 +118,31 @@ export function I18nProvider({
 }) {
   const [lang, setLangState] = useState<Locale>(() => initialLang ?? readStored(LANGUAGE_STORAGE_KEY, ['th', 'en'], 'th'));
   const [digits, setDigitsState] = useState<DigitStyle>(() => initialDigits ?? readStored(DIGITS_STORAGE_KEY, ['thai', 'arabic'], 'thai'));
+  const [parts, setParts] = useState<readonly MessagePart[]>(['core']);
+  // What is on screen: the language and parts whose messages are loaded. It follows `lang` and
+  // `parts` once their chunks have arrived, so a switch never shows half-translated text.
+  const [shown, setShown] = useState<{ lang: Locale; parts: readonly MessagePart[] } | undefined>(() =>
+    isLoaded(lang, ['core']) ? { lang, parts: ['core'] } : undefined,
+  );
 
   useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
+    let current = true;
+    const wanted = { lang, parts };
+    if (isLoaded(lang, parts)) setShown(wanted);
+    else
+      void Promise.all(parts.map((part) => loadMessages(lang, part))).then(
+        () => current && setShown(wanted),
+        // A chunk failed to load (offline, or a new deploy): keep what is shown, or fall back to Thai.
+        () => current && setShown((before) => before ?? { lang: 'th', parts: ['core'] }),
+      );
+    return () => {
+      current = false;
+    };
+  }, [lang, parts]);
+
+  useEffect(() => {
+    if (shown) document.documentElement.lang = shown.lang;
+  }, [shown]);
 
   const setLang = useCallback((next: Locale) => {
     store(LANGUAGE_STORAGE_KEY, next);
@@ -95,22 +152,37 @@ export function I18nProvider({
     store(DIGITS_STORAGE_KEY, next);
     setDigitsState(next);
   }, []);
+  const requireStaff = useCallback(() => setParts((current) => (current.includes('staff') ? current : [...current, 'staff'])), []);
 
   const value = useMemo<I18nValue>(() => {
-    const effectiveDigits: DigitStyle = lang === 'en' ? 'arabic' : digits;
-    const catalogue = CATALOGUES[lang];
-    const t: Translate = (key, vars) => interpolate(catalogue[key], vars, effectiveDigits);
-    const formatDay = (isoDate: string) => formatDate(isoDate, lang, effectiveDigits);
+    const shownLang = shown?.lang ?? 'th';
+    const effectiveDigits: DigitStyle = shownLang === 'en' ? 'arabic' : digits;
+    const catalogues = LOADED[shownLang];
+    // A key missing from the shown language (its part still loading) falls back to Thai, then to the key.
+    const lookup = (key: string) =>
+      catalogues.core?.[key] ?? catalogues.staff?.[key] ?? LOADED.th.core?.[key] ?? LOADED.th.staff?.[key] ?? key;
+    const t: Translate = (key, vars) => interpolate(lookup(key), vars, effectiveDigits);
+    const formatDay = (isoDate: string) => formatDate(isoDate, shownLang, effectiveDigits);
+    const decimalFormats = new Map<number, Intl.NumberFormat>();
+    const formatDecimal = (n: number, fractionDigits = 0) => {
+      let format = decimalFormats.get(fractionDigits);
+      if (!format) {
+        format = new Intl.NumberFormat('en-US', { maximumFractionDigits: fractionDigits });
+        decimalFormats.set(fractionDigits, format);
+      }
+      return withDigits(format.format(n), effectiveDigits);
+    };
     return {
-      lang,
+      lang: shownLang,
       setLang,
       digits,
       setDigits,
       effectiveDigits,
       t,
       formatNumber: (n) => withDigits(String(n), effectiveDigits),
+      formatDecimal,
       digitsOf: (text) => withDigits(text, effectiveDigits),
-      formatPartial: (partial) => formatPartialDate(partial, lang, effectiveDigits),
+      formatPartial: (partial) => formatPartialDate(partial, shownLang, effectiveDigits),
       formatDay,
       formatDateTime: (timestamp) => {
         const date = new Date(timestamp);
@@ -118,9 +190,13 @@ export function I18nProvider({
         const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
         return t('format.dateTime', { date: formatDay(localIsoDate(date)), time: withDigits(time, effectiveDigits) });
       },
+      staffReady: isLoaded(shownLang, ['staff']),
+      requireStaff,
     };
-  }, [lang, digits, setLang, setDigits]);
+  }, [shown, digits, setLang, setDigits, requireStaff]);
 
+  // First visit in English: wait (briefly) for its messages rather than flash Thai.
+  if (!shown) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -133,4 +209,11 @@ export function useI18n(): I18nValue {
 /** `t(key, vars)`: the message in the reader's language. */
 export function useT(): Translate {
   return useI18n().t;
+}
+
+/** Renders the signed-in screens only once their messages are loaded (a small chunk, fetched once). */
+export function RequireStaffMessages({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
+  const { staffReady, requireStaff } = useI18n();
+  useEffect(() => requireStaff(), [requireStaff]);
+  return <>{staffReady ? children : fallback}</>;
 }

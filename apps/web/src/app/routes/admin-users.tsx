@@ -1,41 +1,96 @@
 import { useId, useState, type FormEvent } from 'react';
+import { ROLES, RoleSchema, type User } from '@prongsai/shared';
+import { AgencyPicker } from '@/features/agencies/components/agency-picker';
+import { ProvinceSelect } from '@/features/agencies/components/province-select';
 import { useUsers } from '@/features/users/api/list-users';
+import { useUpdateUser } from '@/features/users/api/update-user';
+import type { ScopePickers } from '@/features/users/components/assignment-fields';
+import { ChangeRoleDialog } from '@/features/users/components/change-role-dialog';
+import { CreateUserDialog } from '@/features/users/components/create-user-dialog';
+import { ResetCodeDialog } from '@/features/users/components/reset-code-dialog';
 import { UserTable } from '@/features/users/components/user-table';
+import { useAuth } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { EmptyState } from '@/components/ui/empty-state';
-import { ErrorState } from '@/components/ui/error-state';
+import { ErrorState, InlineError } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 
 const PAGE_SIZE = 25;
 
-/** National administrators: every user account (a placeholder list; management comes later). */
+type Open = { kind: 'create' } | { kind: 'role'; user: User } | { kind: 'reset'; user: User };
+
+/** National administrators: every account — search, filter by role, create, disable, change role, reset code. */
 export function AdminUsersRoute() {
   const { t } = useI18n();
   const id = useId();
+  const { user: me } = useAuth();
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
-  const users = useUsers({ page, pageSize: PAGE_SIZE, q: q || undefined });
+  const [role, setRole] = useState<User['role']>(null);
+  const [open, setOpen] = useState<Open>();
+  const [status, setStatus] = useState('');
+  const users = useUsers({ page, pageSize: PAGE_SIZE, q: q || undefined, role: role ?? undefined });
+  const toggleActive = useUpdateUser({
+    onSuccess: (user) => setStatus(t(user.isActive ? 'users.enabled' : 'users.disabled', { name: user.name })),
+  });
   useDocumentTitle(t('users.title'));
+
+  const pickers: ScopePickers = {
+    renderAgencyPicker: (props) => <AgencyPicker label={t('users.agency')} {...props} />,
+    renderProvincePicker: (props) => <ProvinceSelect label={t('users.province')} {...props} />,
+  };
+
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
     setQ(search.trim());
     setPage(1);
   };
+
   return (
-    <section aria-labelledby={`${id}-title`}>
-      <h1 id={`${id}-title`}>{t('users.title')}</h1>
-      <form className="toolbar toolbar__search" role="search" onSubmit={onSearch}>
-        <div className="field">
-          <label htmlFor={`${id}-q`}>{t('users.search')}</label>
-          <input id={`${id}-q`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-        </div>
-        <button type="submit" className="button button--secondary">
-          {t('review.searchButton')}
+    <section aria-labelledby={`${id}-title`} className="page">
+      <div className="section-head">
+        <h1 id={`${id}-title`}>{t('users.title')}</h1>
+        <button type="button" className="button button--primary" onClick={() => setOpen({ kind: 'create' })}>
+          {t('users.create')}
         </button>
-      </form>
+      </div>
+      <div className="toolbar">
+        <form className="toolbar__search" role="search" onSubmit={onSearch}>
+          <div className="field">
+            <label htmlFor={`${id}-q`}>{t('users.search')}</label>
+            <input id={`${id}-q`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+          </div>
+          <button type="submit" className="button button--secondary">
+            {t('review.searchButton')}
+          </button>
+        </form>
+        <div className="field">
+          <label htmlFor={`${id}-role`}>{t('users.roleFilter')}</label>
+          <select
+            id={`${id}-role`}
+            value={role ?? ''}
+            onChange={(event) => {
+              const parsed = RoleSchema.safeParse(event.target.value);
+              setRole(parsed.success ? parsed.data : null);
+              setPage(1);
+            }}
+          >
+            <option value="">{t('users.allRoles')}</option>
+            {ROLES.map((value) => (
+              <option key={value} value={value}>
+                {t(`role.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p role="status" className={status ? 'notice notice--saved' : 'visually-hidden'}>
+        {status}
+      </p>
+      <InlineError error={toggleActive.error} />
       {users.isPending ? (
         <Loading />
       ) : users.isError ? (
@@ -44,10 +99,63 @@ export function AdminUsersRoute() {
         <EmptyState title={t('users.empty')} />
       ) : (
         <>
-          <UserTable users={users.data.items} />
+          <p className="muted small" aria-live="polite">
+            {t('users.count', { total: users.data.total })}
+          </p>
+          <UserTable
+            users={users.data.items}
+            renderActions={(user) => (
+              <>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={user.id === me?.id}
+                  onClick={() => setOpen({ kind: 'role', user })}
+                >
+                  {t('users.changeRole')} <span className="visually-hidden">{user.name}</span>
+                </button>
+                <button type="button" className="button button--secondary button--small" onClick={() => setOpen({ kind: 'reset', user })}>
+                  {t('users.reset')} <span className="visually-hidden">{user.name}</span>
+                </button>
+                <button
+                  type="button"
+                  className={user.isActive ? 'button button--danger-ghost button--small' : 'button button--ghost button--small'}
+                  disabled={user.id === me?.id || toggleActive.isPending}
+                  onClick={() => {
+                    setStatus('');
+                    toggleActive.mutate({ userId: user.id, input: { isActive: !user.isActive } });
+                  }}
+                >
+                  {user.isActive ? t('users.disable') : t('users.enable')} <span className="visually-hidden">{user.name}</span>
+                </button>
+              </>
+            )}
+          />
           <Pagination page={users.data.page} pageSize={users.data.pageSize} total={users.data.total} onPageChange={setPage} />
         </>
       )}
+      {open?.kind === 'create' && (
+        <CreateUserDialog
+          pickers={pickers}
+          onClose={() => setOpen(undefined)}
+          onCreated={(user) => {
+            setOpen(undefined);
+            setStatus(t('users.created', { name: user.name, email: user.email }));
+          }}
+        />
+      )}
+      {open?.kind === 'role' && (
+        <ChangeRoleDialog
+          user={open.user}
+          pickers={pickers}
+          onClose={() => setOpen(undefined)}
+          onChanged={(user) => {
+            setOpen(undefined);
+            setStatus(t('users.roleChanged', { name: user.name }));
+          }}
+        />
+      )}
+      {open?.kind === 'reset' && <ResetCodeDialog user={open.user} onClose={() => setOpen(undefined)} />}
     </section>
   );
 }

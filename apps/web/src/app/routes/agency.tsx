@@ -1,4 +1,4 @@
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { hasPermission } from '@prongsai/shared';
 import { useAgency } from '@/features/agencies/api/get-agency';
 import { AgencyTypeLabel } from '@/features/agencies/components/agency-type-label';
@@ -22,6 +22,7 @@ export function AgencyRoute() {
   const agency = useAgency(agencyId);
   const plans = useAgencyPlans(agencyId);
   const canWrite = hasPermission(user?.role, 'write:plan');
+  const canImport = hasPermission(user?.role, 'import:report');
   const name =
     agency.data?.nameTh ?? plans.data?.[0]?.agencyNameTh ?? (user?.agencyId === agencyId ? user.agencyName : null) ?? t('agency.title');
   useDocumentTitle(name);
@@ -68,6 +69,17 @@ export function AgencyRoute() {
               plans={plans.data}
               onCreated={(plan) => void navigate(paths.plan.getHref(plan.agencyId, plan.fiscalYear))}
             />
+            {canImport && (
+              <section className="panel" aria-labelledby="import-title">
+                <h2 id="import-title" className="h3">
+                  {t('import.panelTitle')}
+                </h2>
+                <p className="small">{t('import.panelBody')}</p>
+                <Link className="button button--secondary" to={paths.agencyImport.getHref(agencyId)}>
+                  {t('import.link')}
+                </Link>
+              </section>
+            )}
           </aside>
         )}
       </div>

@@ -1,9 +1,17 @@
 import { Navigate } from 'react-router';
 import { roleHome, useAuth } from '@/lib/auth';
-import { paths } from '@/config/paths';
+import { PublicSiteLayout } from '@/components/layouts/app-layout';
+import { Loading } from '@/components/ui/loading';
+import { PublicNationalRoute } from './public-national';
 
-/** "/" sends each role to its own start page. */
+/** "/": visitors see the public dashboard; a signed-in user goes to their role's own start page. */
 export function HomeRoute() {
-  const { user } = useAuth();
-  return <Navigate to={user ? roleHome(user) : paths.login.getHref()} replace />;
+  const { user, isLoading } = useAuth();
+  if (isLoading) return <Loading />;
+  if (user) return <Navigate to={roleHome(user)} replace />;
+  return (
+    <PublicSiteLayout>
+      <PublicNationalRoute />
+    </PublicSiteLayout>
+  );
 }

@@ -1,18 +1,21 @@
+import { useEffect } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoginForm } from '@/features/auth/components/login-form';
 import { safeNextPath } from '@/config/paths';
 import { roleHome, useAuth } from '@/lib/auth';
-import { useT } from '@/lib/i18n';
+import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { Loading } from '@/components/ui/loading';
 
 export function LoginRoute() {
-  const t = useT();
+  const { t, requireStaff } = useI18n();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const { user, isLoading } = useAuth();
   const next = safeNextPath(searchParams.get('next'));
   useDocumentTitle(t('login.title'));
+  // Whoever signs in goes on to a signed-in screen: fetch its messages while they type.
+  useEffect(() => requireStaff(), [requireStaff]);
 
   if (isLoading) return <Loading />;
   if (user) return <Navigate to={next ?? roleHome(user)} replace />;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { hasPermission, type Measure } from '@prongsai/shared';
 import { agencyKeys } from '@/features/agencies/api/agency-keys';
@@ -8,6 +8,7 @@ import { useRestoreMeasure } from '@/features/plans/api/delete-measure';
 import { invalidatePlan, usePlan } from '@/features/plans/api/get-plan';
 import { DeletedMeasures } from '@/features/plans/components/deleted-measures';
 import { MeasuresTable } from '@/features/plans/components/measures-table';
+import { PlanDownloads } from '@/features/plans/components/plan-downloads';
 import { PlanHeader } from '@/features/plans/components/plan-header';
 import { PlanLifecycle, availableTransitions, isPlanEditable } from '@/features/plans/components/plan-lifecycle';
 import { QualityWarnings } from '@/features/plans/components/plan-warnings';
@@ -28,9 +29,14 @@ export function PlanRoute() {
   const fiscalYear = Number(fiscalYearParam);
   const { user } = useAuth();
   const queryClient = useQueryClient();
+  const location = useLocation();
   const plan = usePlan(agencyId, fiscalYear);
   const [adding, setAdding] = useState(false);
-  const [status, setStatus] = useState('');
+  // A page that sent the user here may leave a message (e.g. the import: "นำเข้า 2 มาตรการแล้ว").
+  const [status, setStatus] = useState(() => {
+    const state: unknown = location.state;
+    return state && typeof state === 'object' && 'notice' in state && typeof state.notice === 'string' ? state.notice : '';
+  });
   const [lastDeleted, setLastDeleted] = useState<Pick<Measure, 'id' | 'sequence' | 'title'>>();
   const undoRef = useRef<HTMLDivElement>(null);
   const restore = useRestoreMeasure({ id: plan.data?.id ?? '', agencyId, fiscalYear });
@@ -59,6 +65,7 @@ export function PlanRoute() {
   const editable = isPlanEditable(role, data.status);
   const canWrite = hasPermission(role, 'write:plan');
   const canComment = availableTransitions(role, data.status).comment;
+  const canImport = editable && hasPermission(role, 'import:report');
   const planLevelComments = data.comments.filter((comment) => comment.measureId === null);
   const positionOf = (sequence: number) => {
     const index = data.measures.findIndex((measure) => measure.sequence === sequence);
@@ -80,6 +87,7 @@ export function PlanRoute() {
         {status}
       </p>
       {canWrite && !editable && <p className="notice notice--info">{t('plan.readOnly', { status: t(`planStatus.${data.status}`) })}</p>}
+      <PlanDownloads plan={data} />
       <QualityWarnings warnings={data.warnings} title={t('plan.warnings')} positionOf={positionOf} />
       <ReviewComments comments={planLevelComments} title={t('plan.reviewComments')} />
 
@@ -87,9 +95,16 @@ export function PlanRoute() {
         <div className="section-head">
           <h2 id="measures-title">{t('plan.measuresTitle', { count: data.measures.length })}</h2>
           {editable && (
-            <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
-              {t('measures.add')}
-            </button>
+            <div className="section-head__actions">
+              <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+                {t('measures.add')}
+              </button>
+              {canImport && (
+                <Link className="button button--secondary" to={paths.agencyImport.getHref(agencyId)}>
+                  {t('import.link')}
+                </Link>
+              )}
+            </div>
           )}
         </div>
         {lastDeleted && (

@@ -1,9 +1,21 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
-import { currentFiscalYear } from '@prongsai/shared';
-import { AgencyTable } from '@/features/agencies/components/agency-table';
-import { useAgencies } from '@/features/agencies/api/list-agencies';
-import { useAuth } from '@/lib/auth';
+import { useNavigate } from 'react-router';
+import { AGENCY_TYPES, AgencyTypeSchema, OVERVIEW_SORTS, PLAN_STATUSES, type ProvinceOverviewRow } from '@prongsai/shared';
+import { useDistricts } from '@/features/agencies/api/list-provinces';
+import { ProvinceSelect } from '@/features/agencies/components/province-select';
+import { COMPARE_MAX, COMPARE_MIN } from '@/features/review/api/get-compare';
+import {
+  overviewExportUrl,
+  useProvinceOverview,
+  type OverviewParams,
+  type OverviewSort,
+  type OverviewStatusFilter,
+} from '@/features/review/api/get-province-overview';
+import { OverviewTable, defaultOrderFor, type SortOrder } from '@/features/review/components/overview-table';
+import { ReviewTabs } from '@/features/review/components/review-tabs';
+import { StatusCounts } from '@/features/review/components/status-counts';
+import { reviewYears, useReviewSearch } from '@/features/review/hooks/use-review-search';
+import { paths } from '@/config/paths';
 import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -12,49 +24,75 @@ import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 
 const PAGE_SIZE = 20;
+const STATUS_FILTERS: OverviewStatusFilter[] = [...PLAN_STATUSES, 'none'];
 
-/** ภาพรวมจังหวัด: the reviewer's province, each agency with its plan status for a fiscal year. */
+const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
+  value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+
+/**
+ * ภาพรวมจังหวัด: every agency of the province for a fiscal year, with filters, sortable columns,
+ * status counts, exports, and a pick of 2–6 agencies to compare.
+ */
 export function ReviewRoute() {
   const { t, formatNumber } = useI18n();
   const id = useId();
-  const { user } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const thisYear = currentFiscalYear();
-  const fiscalYear = Number(params.get('fy')) || thisYear;
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const navigate = useNavigate();
+  const { params, update, provinceId, fiscalYear, canPickProvince, provinceName } = useReviewSearch();
   const q = params.get('q') ?? '';
+  const typeParam = AgencyTypeSchema.safeParse(params.get('type'));
+  const type = typeParam.success ? typeParam.data : undefined;
+  const districtId = Number(params.get('district')) || undefined;
+  const status = oneOf(STATUS_FILTERS, params.get('status'));
+  const sort: OverviewSort = oneOf(OVERVIEW_SORTS, params.get('sort')) ?? 'name';
+  const order: SortOrder = oneOf(['asc', 'desc'] as const, params.get('order')) ?? defaultOrderFor(sort);
+  const page = Math.max(1, Number(params.get('page')) || 1);
   const [search, setSearch] = useState(q);
-  const provinceId = user?.provinceId ?? undefined;
-  const agencies = useAgencies({ provinceId, fiscalYear, page, pageSize: PAGE_SIZE, q: q || undefined });
+  const [selected, setSelected] = useState<Map<string, string>>(() => new Map());
+
+  const query: OverviewParams = { fiscalYear, type, districtId, status, q: q || undefined, sort, order, page, pageSize: PAGE_SIZE };
+  const overview = useProvinceOverview(provinceId, query);
+  const districts = useDistricts(provinceId);
+  const heading = overview.data?.provinceNameTh ?? provinceName;
   useDocumentTitle(t('review.title'));
 
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
     update({ q: search.trim() || undefined, page: undefined });
   };
-  const years: number[] = [];
-  for (let year = thisYear + 1; year >= 2565; year -= 1) years.push(year);
+  const toggle = (row: ProvinceOverviewRow) =>
+    setSelected((current) => {
+      const next = new Map(current);
+      if (next.has(row.agencyId)) next.delete(row.agencyId);
+      else if (next.size < COMPARE_MAX) next.set(row.agencyId, row.nameTh);
+      return next;
+    });
+  const canCompare = selected.size >= COMPARE_MIN && selected.size <= COMPARE_MAX;
+  const filtered = Boolean(q || type || districtId || status);
 
   return (
-    <section aria-labelledby={`${id}-title`}>
+    <section aria-labelledby={`${id}-title`} className="page review-page">
       <h1 id={`${id}-title`}>
         {t('review.title')}
-        {user?.provinceName && <span className="heading-sub"> {t('layout.province', { name: user.provinceName })}</span>}
+        {heading && <span className="heading-sub"> {t('layout.province', { name: heading })}</span>}
       </h1>
       <p className="muted">{t('review.intro')}</p>
+      <ReviewTabs province={canPickProvince ? provinceId : undefined} fiscalYear={fiscalYear} />
+
       <div className="toolbar">
+        {canPickProvince && (
+          <ProvinceSelect
+            label={t('review.province')}
+            value={provinceId}
+            onChange={(value) => {
+              setSelected(new Map());
+              update({ province: value, district: undefined, page: undefined });
+            }}
+          />
+        )}
         <div className="field">
           <label htmlFor={`${id}-fy`}>{t('review.fiscalYear')}</label>
           <select id={`${id}-fy`} value={fiscalYear} onChange={(event) => update({ fy: event.target.value, page: undefined })}>
-            {years.map((year) => (
+            {reviewYears().map((year) => (
               <option key={year} value={year}>
                 {formatNumber(year)}
               </option>
@@ -64,31 +102,156 @@ export function ReviewRoute() {
         <form className="toolbar__search" role="search" onSubmit={onSearch}>
           <div className="field">
             <label htmlFor={`${id}-q`}>{t('review.search')}</label>
-            <input id={`${id}-q`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+            <input id={`${id}-q`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} lang="th" />
           </div>
           <button type="submit" className="button button--secondary">
             {t('review.searchButton')}
           </button>
         </form>
       </div>
-      {agencies.isPending ? (
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor={`${id}-type`}>{t('review.filterType')}</label>
+          <select id={`${id}-type`} value={type ?? ''} onChange={(event) => update({ type: event.target.value, page: undefined })}>
+            <option value="">{t('review.allTypes')}</option>
+            {AGENCY_TYPES.map((value) => (
+              <option key={value} value={value}>
+                {t(`agencyType.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-district`}>{t('review.filterDistrict')}</label>
+          <select
+            id={`${id}-district`}
+            value={districtId ?? ''}
+            disabled={!districts.data}
+            onChange={(event) => update({ district: event.target.value, page: undefined })}
+          >
+            <option value="">{t('review.allDistricts')}</option>
+            {(districts.data ?? []).map((district) => (
+              <option key={district.id} value={district.id}>
+                {district.nameTh}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-status`}>{t('review.filterStatus')}</label>
+          <select id={`${id}-status`} value={status ?? ''} onChange={(event) => update({ status: event.target.value, page: undefined })}>
+            <option value="">{t('review.allStatuses')}</option>
+            {STATUS_FILTERS.map((value) => (
+              <option key={value} value={value}>
+                {t(`planStatus.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {/* On a phone the table's column headers are hidden (rows become cards): sort here instead. */}
+        <div className="field only-narrow">
+          <label htmlFor={`${id}-sort`}>{t('review.sortBy')}</label>
+          <select
+            id={`${id}-sort`}
+            value={`${sort}:${order}`}
+            onChange={(event) => {
+              const [nextSort, nextOrder] = event.target.value.split(':');
+              update({ sort: nextSort, order: nextOrder, page: undefined });
+            }}
+          >
+            {OVERVIEW_SORTS.flatMap((value) =>
+              (['asc', 'desc'] as const).map((direction) => (
+                <option key={`${value}:${direction}`} value={`${value}:${direction}`}>
+                  {t('review.sortOption', { column: t(`review.sort.${value}`), order: t(`review.order.${direction}`) })}
+                </option>
+              )),
+            )}
+          </select>
+        </div>
+        {filtered && (
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => {
+              setSearch('');
+              update({ q: undefined, type: undefined, district: undefined, status: undefined, page: undefined });
+            }}
+          >
+            {t('review.clearFilters')}
+          </button>
+        )}
+      </div>
+
+      {provinceId === undefined ? (
+        <EmptyState title={canPickProvince ? t('review.pickProvince') : t('review.noProvince')} />
+      ) : overview.isPending ? (
         <Loading />
-      ) : agencies.isError ? (
-        <ErrorState error={agencies.error} onRetry={() => void agencies.refetch()} />
-      ) : agencies.data.items.length === 0 ? (
-        <EmptyState title={q ? t('review.noMatch') : t('review.empty')} />
+      ) : overview.isError ? (
+        <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />
       ) : (
         <>
-          <p className="muted small" aria-live="polite">
-            {t('review.count', { total: agencies.data.total })}
-          </p>
-          <AgencyTable agencies={agencies.data.items} fiscalYear={fiscalYear} />
-          <Pagination
-            page={agencies.data.page}
-            pageSize={agencies.data.pageSize}
-            total={agencies.data.total}
-            onPageChange={(next) => update({ page: String(next) })}
+          <StatusCounts
+            counts={overview.data.statusCounts}
+            active={status}
+            onChange={(value) => update({ status: value, page: undefined })}
           />
+          <div className="section-head">
+            <p className="muted small" aria-live="polite">
+              {t('review.count', { total: overview.data.total })}
+            </p>
+            <div className="downloads__list">
+              <a className="button button--ghost button--small" href={overviewExportUrl(provinceId, 'csv', query)} download>
+                {t('review.exportCsv')}
+              </a>
+              <a className="button button--ghost button--small" href={overviewExportUrl(provinceId, 'xlsx', query)} download>
+                {t('review.exportXlsx')}
+              </a>
+            </div>
+          </div>
+          <div className="compare-bar" role="region" aria-label={t('review.compareRegion')}>
+            <p className="compare-bar__text" aria-live="polite">
+              {selected.size === 0
+                ? t('review.compareHint', { min: COMPARE_MIN, max: COMPARE_MAX })
+                : t('review.compareSelected', { count: selected.size, names: [...selected.values()].join(', ') })}
+            </p>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={!canCompare}
+              onClick={() =>
+                void navigate(paths.reviewCompare.getHref([...selected.keys()], { province: canPickProvince ? provinceId : undefined }))
+              }
+            >
+              {t('review.compare', { count: selected.size })}
+            </button>
+            {selected.size > 0 && (
+              <button type="button" className="button button--ghost" onClick={() => setSelected(new Map())}>
+                {t('review.clearSelection')}
+              </button>
+            )}
+          </div>
+          {overview.data.items.length === 0 ? (
+            <EmptyState title={filtered ? t('review.noMatch') : t('review.empty')} />
+          ) : (
+            <>
+              <OverviewTable
+                rows={overview.data.items}
+                fiscalYear={overview.data.fiscalYear}
+                sort={sort}
+                order={order}
+                onSort={(nextSort, nextOrder) => update({ sort: nextSort, order: nextOrder, page: undefined })}
+                selected={new Set(selected.keys())}
+                onToggle={toggle}
+                canSelectMore={selected.size < COMPARE_MAX}
+              />
+              <Pagination
+                page={overview.data.page}
+                pageSize={overview.data.pageSize}
+                total={overview.data.total}
+                onPageChange={(next) => update({ page: next })}
+              />
+            </>
+          )}
         </>
       )}
     </section>

@@ -1,9 +1,10 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { hasPermission } from '@prongsai/shared';
 import { paths } from '@/config/paths';
 import { roleHome, useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
+import { ErrorBoundary } from '../ui/error-boundary';
 import { Loading } from '../ui/loading';
 import { PreferencesSwitch } from '../ui/preferences-switch';
 
@@ -31,6 +32,15 @@ export function SkipLink() {
   );
 }
 
+/** The page body of every layout: a failing or still-loading page stays inside the layout. */
+function Page({ children }: { children?: ReactNode }) {
+  return (
+    <ErrorBoundary>
+      <Suspense fallback={<Loading />}>{children ?? <Outlet />}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
 export function AppLayout() {
   const t = useT();
   const { user, logout } = useAuth();
@@ -50,6 +60,12 @@ export function AppLayout() {
               )}
               {hasPermission(user.role, 'review:plan') && <NavLink to={paths.review.getHref()}>{t('nav.review')}</NavLink>}
               {hasPermission(user.role, 'manage:user') && <NavLink to={paths.adminUsers.getHref()}>{t('nav.users')}</NavLink>}
+              {hasPermission(user.role, 'write:codebook') && <NavLink to={paths.adminCodebooks.getHref()}>{t('nav.codebooks')}</NavLink>}
+              {hasPermission(user.role, 'write:ita-result') && (
+                <NavLink to={paths.adminItaResults.getHref()}>{t('nav.itaResults')}</NavLink>
+              )}
+              {hasPermission(user.role, 'manage:user') && <NavLink to={paths.adminAudit.getHref()}>{t('nav.audit')}</NavLink>}
+              <NavLink to={paths.publicHome.getHref()}>{t('nav.public')}</NavLink>
             </nav>
           )}
           <div className="app-header__tools">
@@ -71,9 +87,7 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main-content" ref={mainRef} tabIndex={-1} className="app-main">
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <Page />
       </main>
       <footer className="app-footer">
         <p>{t('layout.footer')}</p>
@@ -90,17 +104,55 @@ export function PublicLayout() {
       <SkipLink />
       <header className="app-header">
         <div className="app-header__inner">
-          <span className="app-header__brand">{t('app.name')}</span>
+          <Link to={paths.home.getHref()} className="app-header__brand">
+            {t('app.name')}
+          </Link>
           <div className="app-header__tools">
             <PreferencesSwitch />
           </div>
         </div>
       </header>
       <main id="main-content" tabIndex={-1} className="app-main app-main--narrow">
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <Page />
       </main>
+    </div>
+  );
+}
+
+/**
+ * The public dashboard (no login): published data only, so it links to nothing behind the login
+ * except the login page itself. `children` is for "/", which shows the dashboard to visitors.
+ */
+export function PublicSiteLayout({ children }: { children?: ReactNode }) {
+  const t = useT();
+  const mainRef = useFocusMainOnNavigate();
+  return (
+    <div className="app app--public">
+      <SkipLink />
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link to={paths.publicHome.getHref()} className="app-header__brand">
+            {t('app.name')}
+          </Link>
+          <nav aria-label={t('layout.mainNav')} className="app-header__nav">
+            <NavLink to={paths.publicHome.getHref()} end>
+              {t('nav.publicHome')}
+            </NavLink>
+          </nav>
+          <div className="app-header__tools">
+            <PreferencesSwitch />
+            <Link to={paths.login.getHref()} className="button button--secondary button--small app-header__login">
+              {t('nav.staffLogin')}
+            </Link>
+          </div>
+        </div>
+      </header>
+      <main id="main-content" ref={mainRef} tabIndex={-1} className="app-main">
+        <Page>{children}</Page>
+      </main>
+      <footer className="app-footer">
+        <p>{t('public.footer')}</p>
+      </footer>
     </div>
   );
 }

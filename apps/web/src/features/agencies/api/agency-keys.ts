@@ -7,4 +7,5 @@ export const agencyKeys = {
   list: (query: Partial<AgencyListQuery>) => ['agencies', 'list', query] as const,
   detail: (agencyId: string) => ['agencies', 'detail', agencyId] as const,
   provinces: () => ['provinces'] as const,
+  districts: (provinceId: number) => ['provinces', provinceId, 'districts'] as const,
 };

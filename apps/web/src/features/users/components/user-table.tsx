@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import type { User } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 
-export function UserTable({ users }: { users: User[] }) {
+/** User accounts; `renderActions` adds a column of controls per user (the admin page's). */
+export function UserTable({ users, renderActions }: { users: User[]; renderActions?: (user: User) => ReactNode }) {
   const { t, formatDateTime } = useI18n();
   return (
     <div className="table-wrap">
@@ -15,6 +17,7 @@ export function UserTable({ users }: { users: User[] }) {
             <th scope="col">{t('users.scope')}</th>
             <th scope="col">{t('users.status')}</th>
             <th scope="col">{t('users.lastLogin')}</th>
+            {renderActions && <th scope="col">{t('users.actions')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -26,7 +29,9 @@ export function UserTable({ users }: { users: User[] }) {
               <td data-label={t('users.email')}>{user.email}</td>
               <td data-label={t('users.role')}>{user.role ? t(`role.${user.role}`) : t('users.noRole')}</td>
               <td data-label={t('users.scope')}>
-                {user.agencyName ?? (user.provinceId !== null ? t('users.provinceCode', { code: user.provinceId }) : '—')}
+                {user.agencyName ??
+                  user.provinceName ??
+                  (user.provinceId !== null ? t('users.provinceCode', { code: user.provinceId }) : '—')}
               </td>
               <td data-label={t('users.status')}>
                 <span className={user.isActive ? 'chip chip--ok' : 'chip chip--none'}>
@@ -34,6 +39,11 @@ export function UserTable({ users }: { users: User[] }) {
                 </span>
               </td>
               <td data-label={t('users.lastLogin')}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : '—'}</td>
+              {renderActions && (
+                <td data-label={t('users.actions')} className="row-actions">
+                  {renderActions(user)}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes, useLocation } from 'react-router';
+import { mockFetch } from '@/testing/mock-fetch';
+import { makePublicSummary } from '@/testing/factories';
+import { renderWithProviders } from '@/testing/test-utils';
+import { PublicNationalRoute } from './public-national';
+
+afterEach(() => vi.unstubAllGlobals());
+
+function Where() {
+  const location = useLocation();
+  return <p data-testid="where">{`${location.pathname}${location.search}`}</p>;
+}
+
+const renderPage = (route = '/public') =>
+  renderWithProviders(
+    <>
+      <Routes>
+        <Route path="/public" element={<PublicNationalRoute />} />
+      </Routes>
+      <Where />
+    </>,
+    { route },
+  );
+
+describe('PublicNationalRoute', () => {
+  it('shows the headline figures, a chart with a real table of the same figures, and provinces linking to their pages', async () => {
+    mockFetch([{ path: '/public/summary', body: makePublicSummary() }]);
+    renderPage();
+    expect(await screen.findByText('หน่วยงานที่เผยแพร่รายงานแล้ว', { selector: 'dt' })).toBeInTheDocument();
+    expect(screen.getByText('จากหน่วยงานในระบบ 10 แห่ง (60%)')).toBeInTheDocument();
+
+    const typeTable = screen.getByRole('table', { name: 'ตัวเลขแยกตามประเภทหน่วยงาน ปีงบประมาณ 2566' });
+    const paoRow = within(typeTable).getByRole('row', { name: /องค์การบริหารส่วนจังหวัด/ });
+    expect(
+      within(paoRow)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['2', '2', '12', '10', '2']);
+
+    const provinceTable = screen.getByRole('table', { name: /ตัวเลขแยกตามจังหวัด ปีงบประมาณ 2566/ });
+    const links = within(provinceTable).getAllByRole('link');
+    // Provinces with published reports come first.
+    expect(links.map((link) => link.textContent)).toEqual(['มุกดาหาร', 'อำนาจเจริญ', 'กรุงเทพมหานคร']);
+    expect(links[0]).toHaveAttribute('href', '/public/provinces/49?fy=2566');
+    // The chart only repeats the tables, so assistive technology skips it.
+    expect(
+      screen.getByText('หน่วยงานที่เผยแพร่รายงานแล้ว แยกตามประเภท').closest('figure')?.querySelector('[aria-hidden="true"]'),
+    ).not.toBeNull();
+  });
+
+  it('filters the province list as you type', async () => {
+    const user = userEvent.setup();
+    mockFetch([{ path: '/public/summary', body: makePublicSummary() }]);
+    renderPage();
+    await user.type(await screen.findByRole('searchbox', { name: 'ค้นหาจังหวัด' }), 'มุก');
+    const provinceTable = screen.getByRole('table', { name: /ตัวเลขแยกตามจังหวัด/ });
+    expect(
+      within(provinceTable)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['มุกดาหาร']);
+  });
+
+  it('when another fiscal year is chosen, then it is in the URL (shareable) and asked of the API', async () => {
+    const user = userEvent.setup();
+    const { calls } = mockFetch([
+      { path: '/public/summary', body: makePublicSummary(), once: true },
+      { path: '/public/summary', body: makePublicSummary({ fiscalYear: 2565 }) },
+    ]);
+    renderPage();
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'ปีงบประมาณ (พ.ศ.)' }), '2565');
+    expect(screen.getByTestId('where')).toHaveTextContent('/public?fy=2565');
+    await screen.findByRole('table', { name: 'ตัวเลขแยกตามประเภทหน่วยงาน ปีงบประมาณ 2565' });
+    expect(calls.map((call) => call.url)).toContain('/api/v1/public/summary?fiscalYear=2565');
+  });
+});

@@ -1,0 +1,68 @@
+import { useSearchParams } from 'react-router';
+import { usePublicSummary } from '@/features/public/api/get-public-summary';
+import { FiscalYearSelect } from '@/features/public/components/fiscal-year-select';
+import { OpenDataLinks } from '@/features/public/components/open-data-links';
+import { HeadlineFigures } from '@/features/public/components/headline-figures';
+import { ProvinceFigures } from '@/features/public/components/province-figures';
+import { TypeFigures } from '@/features/public/components/type-figures';
+import { useI18n } from '@/lib/i18n';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { Loading } from '@/components/ui/loading';
+
+/** ภาพรวมประเทศ: what agencies published, nationally, by type and by province (no login). */
+export function PublicNationalRoute() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const requested = Number(params.get('fy')) || undefined;
+  const summary = usePublicSummary(requested);
+  useDocumentTitle(t('public.national.title'));
+
+  const chooseYear = (year: number) => {
+    const next = new URLSearchParams(params);
+    next.set('fy', String(year));
+    setParams(next);
+  };
+
+  return (
+    <div className="page public-page">
+      <header className="page-header">
+        <h1>{t('public.national.title')}</h1>
+        <p className="lead">{t('public.national.intro')}</p>
+      </header>
+      {summary.isPending ? (
+        <Loading />
+      ) : summary.isError ? (
+        <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
+      ) : (
+        <>
+          <div className="toolbar">
+            <FiscalYearSelect years={summary.data.fiscalYears} value={summary.data.fiscalYear} onChange={chooseYear} />
+            <p className="muted small">{t('public.national.yearNote', { fiscalYear: summary.data.fiscalYear })}</p>
+          </div>
+          {summary.data.totals.agenciesPublished === 0 ? (
+            <EmptyState title={t('public.national.emptyYear', { fiscalYear: summary.data.fiscalYear })} />
+          ) : (
+            <HeadlineFigures
+              figures={summary.data.totals}
+              label={t('public.national.figuresLabel', { fiscalYear: summary.data.fiscalYear })}
+            />
+          )}
+          <section aria-labelledby="by-type-title" className="section">
+            <h2 id="by-type-title">{t('public.byType.title')}</h2>
+            <TypeFigures rows={summary.data.byType} fiscalYear={summary.data.fiscalYear} />
+          </section>
+          <section aria-labelledby="by-province-title" className="section">
+            <h2 id="by-province-title">{t('public.byProvince.title')}</h2>
+            <ProvinceFigures rows={summary.data.byProvince} fiscalYear={summary.data.fiscalYear} />
+          </section>
+          <OpenDataLinks
+            title={t('public.openData.national', { fiscalYear: summary.data.fiscalYear })}
+            filter={{ fiscalYear: summary.data.fiscalYear }}
+          />
+        </>
+      )}
+    </div>
+  );
+}

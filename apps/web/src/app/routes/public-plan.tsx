@@ -1,0 +1,64 @@
+import { Link, useParams } from 'react-router';
+import { usePublicPlan } from '@/features/public/api/get-public-plan';
+import { PublicReport } from '@/features/public/components/public-report';
+import { ReportDownloads } from '@/features/public/components/report-downloads';
+import { paths } from '@/config/paths';
+import { isApiError } from '@/lib/api-client';
+import { useI18n } from '@/lib/i18n';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { Loading } from '@/components/ui/loading';
+
+/** A published report, readable like the official document, with its permalinks. */
+export function PublicPlanRoute() {
+  const { t } = useI18n();
+  const { agencyId = '', fiscalYear: fiscalYearParam = '' } = useParams();
+  const fiscalYear = Number(fiscalYearParam);
+  const plan = usePublicPlan(agencyId, fiscalYear);
+  useDocumentTitle(
+    plan.data ? `${t('public.agency.reportOf', { fiscalYear })} · ${plan.data.agencyNameTh}` : t('public.agency.reportOf', { fiscalYear }),
+  );
+
+  const breadcrumb = (current: string, agencyName?: string) => (
+    <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
+      <ol>
+        <li>
+          <Link to={paths.publicHome.getHref()}>{t('nav.publicHome')}</Link>
+        </li>
+        <li>
+          <Link to={paths.publicAgency.getHref(agencyId)} lang="th">
+            {agencyName ?? t('agency.title')}
+          </Link>
+        </li>
+        <li aria-current="page">{current}</li>
+      </ol>
+    </nav>
+  );
+
+  if (!Number.isInteger(fiscalYear)) return <EmptyState title={t('public.report.notFound', { fiscalYear: fiscalYearParam })} />;
+  if (plan.isPending) return <Loading />;
+  if (plan.isError) {
+    if (isApiError(plan.error) && (plan.error.status === 404 || plan.error.status === 400)) {
+      return (
+        <div className="page public-page">
+          {breadcrumb(t('plan.fiscalYearTitle', { fiscalYear }))}
+          <h1>{t('public.report.notFound', { fiscalYear })}</h1>
+          <p>{t('public.report.notFoundHelp')}</p>
+          <p>
+            <Link to={paths.publicAgency.getHref(agencyId)}>{t('public.report.backToAgency')}</Link>
+          </p>
+        </div>
+      );
+    }
+    return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
+  }
+
+  return (
+    <div className="page public-page">
+      {breadcrumb(t('plan.fiscalYearTitle', { fiscalYear }), plan.data.agencyNameTh)}
+      <ReportDownloads agencyId={agencyId} fiscalYear={fiscalYear} />
+      <PublicReport plan={plan.data} />
+    </div>
+  );
+}

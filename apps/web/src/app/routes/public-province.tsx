@@ -1,0 +1,148 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { AGENCY_TYPES, AgencyTypeSchema } from '@prongsai/shared';
+import { usePublicProvince } from '@/features/public/api/get-public-province';
+import { usePublicSummary } from '@/features/public/api/get-public-summary';
+import { FiscalYearSelect } from '@/features/public/components/fiscal-year-select';
+import { HeadlineFigures } from '@/features/public/components/headline-figures';
+import { OpenDataLinks } from '@/features/public/components/open-data-links';
+import { PublicAgencyTable } from '@/features/public/components/public-agency-table';
+import { paths } from '@/config/paths';
+import { isApiError } from '@/lib/api-client';
+import { useI18n } from '@/lib/i18n';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { Loading } from '@/components/ui/loading';
+import { Pagination } from '@/components/ui/pagination';
+
+const PAGE_SIZE = 25;
+
+/** One province: its figures and its agencies, searchable by Thai name and filterable by type. */
+export function PublicProvinceRoute() {
+  const { t, lang } = useI18n();
+  const id = useId();
+  const { provinceId: provinceParam = '' } = useParams();
+  const provinceId = Number(provinceParam);
+  const [params, setParams] = useSearchParams();
+  const fiscalYear = Number(params.get('fy')) || undefined;
+  const q = params.get('q') ?? '';
+  const typeParam = AgencyTypeSchema.safeParse(params.get('type'));
+  const type = typeParam.success ? typeParam.data : undefined;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [search, setSearch] = useState(q);
+  // Without a year the API answers for the latest one with published data; the summary lists the
+  // years there are (for the year picker).
+  const summary = usePublicSummary(undefined);
+  const province = usePublicProvince(provinceId, { fiscalYear, q: q || undefined, type, page, pageSize: PAGE_SIZE });
+  const year = province.data?.fiscalYear ?? fiscalYear;
+  const name = province.data ? (lang === 'en' ? province.data.nameEn : t('layout.province', { name: province.data.nameTh })) : undefined;
+  useDocumentTitle(name ?? t('public.province.title'));
+
+  const update = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+  };
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    update({ q: search.trim() || undefined, page: undefined });
+  };
+
+  if (!Number.isInteger(provinceId) || provinceId < 10 || provinceId > 99) {
+    return <EmptyState title={t('public.province.notFound')} />;
+  }
+
+  return (
+    <div className="page public-page">
+      <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={paths.publicHome.getHref(year)}>{t('nav.publicHome')}</Link>
+          </li>
+          <li aria-current="page">{name ?? t('public.province.title')}</li>
+        </ol>
+      </nav>
+      <header className="page-header">
+        <h1>{name ?? t('public.province.title')}</h1>
+      </header>
+      {province.isPending && !province.data ? (
+        <Loading />
+      ) : province.isError ? (
+        isApiError(province.error) && province.error.status === 404 ? (
+          <EmptyState title={t('public.province.notFound')} />
+        ) : (
+          <ErrorState error={province.error} onRetry={() => void province.refetch()} />
+        )
+      ) : province.data ? (
+        <>
+          <div className="toolbar">
+            <FiscalYearSelect
+              years={summary.data?.fiscalYears ?? []}
+              value={province.data.fiscalYear}
+              onChange={(value) => update({ fy: String(value), page: undefined })}
+            />
+          </div>
+          <HeadlineFigures
+            figures={province.data.totals}
+            label={t('public.province.figuresLabel', { name: name ?? '', fiscalYear: province.data.fiscalYear })}
+          />
+          <section aria-labelledby={`${id}-agencies`} className="section">
+            <h2 id={`${id}-agencies`}>{t('public.province.agencies')}</h2>
+            <div className="toolbar">
+              <form className="toolbar__search" role="search" onSubmit={onSearch}>
+                <div className="field">
+                  <label htmlFor={`${id}-q`}>{t('public.province.search')}</label>
+                  <input id={`${id}-q`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} lang="th" />
+                </div>
+                <button type="submit" className="button button--secondary">
+                  {t('review.searchButton')}
+                </button>
+              </form>
+              <div className="field">
+                <label htmlFor={`${id}-type`}>{t('public.province.type')}</label>
+                <select
+                  id={`${id}-type`}
+                  value={type ?? ''}
+                  onChange={(event) => update({ type: event.target.value || undefined, page: undefined })}
+                >
+                  <option value="">{t('public.province.allTypes')}</option>
+                  {AGENCY_TYPES.map((value) => (
+                    <option key={value} value={value}>
+                      {t(`agencyType.${value}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <p className="muted small" aria-live="polite">
+              {t('review.count', { total: province.data.agencies.total })}
+            </p>
+            {province.data.agencies.items.length === 0 ? (
+              <EmptyState title={q || type ? t('review.noMatch') : t('public.province.noAgencies')} />
+            ) : (
+              <>
+                <PublicAgencyTable agencies={province.data.agencies.items} fiscalYear={province.data.fiscalYear} />
+                <Pagination
+                  page={province.data.agencies.page}
+                  pageSize={province.data.agencies.pageSize}
+                  total={province.data.agencies.total}
+                  onPageChange={(next) => update({ page: String(next) })}
+                />
+              </>
+            )}
+          </section>
+          <OpenDataLinks
+            title={t('public.openData.province', { name: name ?? '', fiscalYear: province.data.fiscalYear })}
+            filter={{ provinceId, fiscalYear: province.data.fiscalYear }}
+          />
+        </>
+      ) : (
+        <Loading />
+      )}
+    </div>
+  );
+}

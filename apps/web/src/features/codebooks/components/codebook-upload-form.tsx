@@ -1,0 +1,70 @@
+import { useId, useState, type FormEvent } from 'react';
+import { FiscalYearSchema, UploadCodebookInputSchema, type Codebook } from '@prongsai/shared';
+import { useI18n } from '@/lib/i18n';
+import { CsvIssues } from '@/components/ui/csv-issues';
+import { TextFileField } from '@/components/ui/text-file-field';
+import { useUploadCodebook } from '../api/codebooks';
+
+/** Replace a fiscal year's codebook with a CSV of code,title,group; bad lines come back one by one. */
+export function CodebookUploadForm({ defaultYear, onUploaded }: { defaultYear: number; onUploaded: (codebook: Codebook) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [fiscalYear, setFiscalYear] = useState(String(defaultYear));
+  const [csv, setCsv] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const upload = useUploadCodebook({ onSuccess: onUploaded });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const year = FiscalYearSchema.safeParse(fiscalYear);
+    const input = UploadCodebookInputSchema.safeParse({ csv, note: note.trim() || undefined });
+    const next: Record<string, string> = {};
+    if (!year.success) next.fiscalYear = year.error.issues[0]?.message ?? t('validation.required');
+    if (!input.success) for (const issue of input.error.issues) next[String(issue.path[0])] ??= issue.message;
+    setErrors(next);
+    if (!year.success || !input.success) return;
+    upload.mutate({ fiscalYear: year.data, input: input.data });
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-year`}>{t('codebooks.uploadYear')}</label>
+        <input
+          id={`${id}-year`}
+          inputMode="numeric"
+          value={fiscalYear}
+          onChange={(event) => setFiscalYear(event.target.value)}
+          aria-invalid={Boolean(errors.fiscalYear) || undefined}
+          aria-describedby={errors.fiscalYear ? `${id}-year-error` : undefined}
+          className="input--short"
+        />
+        {errors.fiscalYear && (
+          <p id={`${id}-year-error`} className="field__error">
+            {errors.fiscalYear}
+          </p>
+        )}
+      </div>
+      <TextFileField
+        fileLabel={t('codebooks.csvFile')}
+        label={t('codebooks.csvText')}
+        hint={t('codebooks.csvHint')}
+        value={csv}
+        onChange={setCsv}
+        error={errors.csv}
+      />
+      <div className="field">
+        <label htmlFor={`${id}-note`}>{t('codebooks.noteLabel')}</label>
+        <input id={`${id}-note`} value={note} onChange={(event) => setNote(event.target.value)} maxLength={500} />
+      </div>
+      <p className="notice notice--info small">{t('codebooks.replaceWarning')}</p>
+      <CsvIssues error={upload.error} title={t('codebooks.issuesCaption')} />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={upload.isPending}>
+          {upload.isPending ? t('common.saving') : t('codebooks.upload')}
+        </button>
+      </div>
+    </form>
+  );
+}

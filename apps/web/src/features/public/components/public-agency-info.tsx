@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import type { Agency } from '@prongsai/shared';
+import { useI18n } from '@/lib/i18n';
+
+/** Where the agency is and how to reach it (as it gave these details). */
+export function PublicAgencyInfo({ agency }: { agency: Agency }) {
+  const { t } = useI18n();
+  const website = agency.website ? (/^https?:\/\//i.test(agency.website) ? agency.website : `https://${agency.website}`) : null;
+  const rows: { key: string; term: string; value: ReactNode }[] = [
+    {
+      key: 'type',
+      term: t('public.col.type'),
+      value:
+        agency.type === 'municipality' && agency.municipalityClass
+          ? t(`municipalityClass.${agency.municipalityClass}`)
+          : t(`agencyType.${agency.type}`),
+    },
+    ...(agency.districtNameTh ? [{ key: 'district', term: t('public.col.district'), value: agency.districtNameTh }] : []),
+    { key: 'province', term: t('public.col.province'), value: agency.provinceNameTh },
+    ...(agency.address
+      ? [{ key: 'address', term: t('public.agency.address'), value: `${agency.address}${agency.postcode ? ` ${agency.postcode}` : ''}` }]
+      : []),
+    ...(agency.phone ? [{ key: 'phone', term: t('public.agency.phone'), value: agency.phone }] : []),
+    ...(website
+      ? [
+          {
+            key: 'website',
+            term: t('public.agency.website'),
+            value: (
+              <a href={website} target="_blank" rel="noopener noreferrer nofollow">
+                {agency.website} <span className="visually-hidden">{t('common.opensInNewTab')}</span>
+              </a>
+            ),
+          },
+        ]
+      : []),
+    ...(agency.facebook ? [{ key: 'facebook', term: t('public.agency.facebook'), value: agency.facebook }] : []),
+  ];
+  return (
+    <dl className="facts" lang="th">
+      {rows.map((row) => (
+        <div key={row.key} className="facts__row">
+          <dt>{row.term}</dt>
+          <dd>{row.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

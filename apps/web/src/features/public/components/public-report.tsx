@@ -1,0 +1,192 @@
+import { fiscalYearRange, type Measure, type PlanDetail } from '@prongsai/shared';
+import { localIsoDate, useI18n } from '@/lib/i18n';
+
+const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
+
+/**
+ * A published report laid out like the official one: title page text, the introduction, then one
+ * row per measure (ลำดับที่ · มาตรการ · ผลลัพธ์ in the column of its outcome · สรุปผล · ระยะเวลา).
+ * Quality warnings and reviewers' comments are working notes and are not shown to the public.
+ */
+export function PublicReport({ plan }: { plan: PlanDetail }) {
+  const { t, formatPartial, formatDay } = useI18n();
+  const range = fiscalYearRange(plan.fiscalYear);
+  return (
+    <article className="public-report" aria-labelledby="report-title">
+      <header className="plan-header public-report__header">
+        <p className="plan-header__agency" lang="th">
+          {plan.agencyNameTh}
+        </p>
+        <h1 id="report-title" className="plan-header__title">
+          {t('public.report.title', { fiscalYear: plan.fiscalYear })}
+        </h1>
+        <p className="plan-header__period">
+          {t('plan.period', {
+            months: 12,
+            start: formatPartial({ date: range.start.slice(0, 8) + '01', precision: 'month' }),
+            end: formatPartial({ date: range.end.slice(0, 8) + '01', precision: 'month' }),
+          })}
+        </p>
+        {plan.publishedAt && <p className="muted">{t('public.report.publishedAt', { date: formatDay(localIsoDate(plan.publishedAt)) })}</p>}
+        {plan.introText && (
+          <p className="plan-header__intro" lang="th">
+            {plan.introText}
+          </p>
+        )}
+      </header>
+      <ReportSummary plan={plan} />
+      <div className="table-wrap">
+        <table className="table table--report table--official table--stack">
+          <caption className="visually-hidden">{t('measures.caption', { fiscalYear: plan.fiscalYear })}</caption>
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2} className="col-seq">
+                {t('measures.colSequence')}
+              </th>
+              <th scope="col" rowSpan={2}>
+                {t('public.report.colMeasure')}
+              </th>
+              <th scope="colgroup" colSpan={2}>
+                {t('measures.colOutcome')}
+              </th>
+              <th scope="col" rowSpan={2}>
+                {t('public.report.colSummary')}
+              </th>
+              <th scope="col" rowSpan={2}>
+                {t('measures.colPeriod')}
+              </th>
+            </tr>
+            <tr>
+              <th scope="col">{t('outcome.not_carried_out')}</th>
+              <th scope="col">{t('outcome.completed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.measures.map((measure, index) => (
+              <ReportRow key={measure.id} measure={measure} position={index + 1} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </article>
+  );
+}
+
+function ReportSummary({ plan }: { plan: PlanDetail }) {
+  const { t, formatDecimal } = useI18n();
+  const { progress } = plan;
+  return (
+    <p className="public-report__summary">
+      {t('public.report.summary', {
+        total: formatDecimal(progress.total),
+        completed: formatDecimal(progress.completed),
+        notCarriedOut: formatDecimal(progress.notCarriedOut),
+        other: formatDecimal(progress.planned + progress.inProgress),
+      })}
+    </p>
+  );
+}
+
+function ReportRow({ measure, position }: { measure: Measure; position: number }) {
+  const { t, formatNumber, formatPartial } = useI18n();
+  const result = (
+    <>
+      {measure.outcome === 'not_carried_out' && measure.outcomeReason && <p>{measure.outcomeReason}</p>}
+      {measure.resultText && <p>{measure.resultText}</p>}
+    </>
+  );
+  const hasResult = Boolean(measure.resultText || (measure.outcome === 'not_carried_out' && measure.outcomeReason));
+  const mark = <span className="public-report__mark">✓ </span>;
+  return (
+    <tr>
+      <th scope="row" className="col-seq" data-label={t('measures.colSequence')}>
+        {formatNumber(position)}
+      </th>
+      <td data-label={t('public.report.colMeasure')} lang="th">
+        <p className="measure-desc__title">{measure.title}</p>
+        {measure.actions.length > 0 && (
+          <ol className="measure-desc__actions">
+            {measure.actions.map((action, index) => (
+              <li key={index}>
+                <span className="measure-desc__action-no" aria-hidden="true">
+                  {formatNumber(index + 1)}.
+                </span>{' '}
+                {action}
+              </li>
+            ))}
+          </ol>
+        )}
+        {measure.indicators.length > 0 && (
+          <ul className="chip-list" aria-label={t('measure.indicators')}>
+            {measure.indicators.map((indicator) => (
+              <li key={`${indicator.fiscalYear}-${indicator.code}`} className="chip chip--indicator">
+                {indicator.titleTh ? `${indicator.code} · ${indicator.titleTh}` : indicator.code}
+              </li>
+            ))}
+          </ul>
+        )}
+        {measure.evidence.length > 0 && (
+          <div className="small">
+            <span className="muted">{t('measure.evidence')}: </span>
+            <ul className="evidence-list">
+              {measure.evidence.map((link, index) => (
+                <li key={`${link.url}-${index}`}>
+                  {isHttpUrl(link.url) ? (
+                    <a href={link.url} target="_blank" rel="noopener noreferrer nofollow">
+                      {link.label} <span className="visually-hidden">{t('common.opensInNewTab')}</span>
+                    </a>
+                  ) : (
+                    link.label
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </td>
+      {measure.outcome === 'not_carried_out' || measure.outcome === 'completed' ? (
+        <>
+          <td
+            data-label={t('outcome.not_carried_out')}
+            lang="th"
+            className={measure.outcome === 'not_carried_out' ? '' : 'public-report__empty'}
+          >
+            {measure.outcome === 'not_carried_out' && (
+              <>
+                {mark}
+                {hasResult ? result : <span className="visually-hidden">{t('outcome.not_carried_out')}</span>}
+              </>
+            )}
+          </td>
+          <td data-label={t('outcome.completed')} lang="th" className={measure.outcome === 'completed' ? '' : 'public-report__empty'}>
+            {measure.outcome === 'completed' && (
+              <>
+                {mark}
+                {hasResult ? result : <span className="visually-hidden">{t('outcome.completed')}</span>}
+              </>
+            )}
+          </td>
+        </>
+      ) : (
+        <td colSpan={2} data-label={t('measures.colOutcome')} lang="th">
+          <span className={`chip chip--outcome-${measure.outcome}`}>{t(`outcome.${measure.outcome}`)}</span>
+          {result}
+        </td>
+      )}
+      <td data-label={t('public.report.colSummary')} lang="th">
+        {measure.summary ?? <span className="muted">—</span>}
+      </td>
+      <td data-label={t('measures.colPeriod')}>
+        {measure.carriedOut ? (
+          t(measure.carriedOut.precision === 'day' ? 'period.carriedOutDay' : 'period.carriedOutMonth', {
+            date: formatPartial(measure.carriedOut),
+          })
+        ) : measure.carriedOutRaw ? (
+          <span lang="th">{measure.carriedOutRaw}</span>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,55 @@
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+import { currentFiscalYear, scopeOf } from '@prongsai/shared';
+import { useAuth } from '@/lib/auth';
+
+/** The fiscal years a reviewer can pick: next year back to the first year the system holds. */
+export function reviewYears(): number[] {
+  const years: number[] = [];
+  for (let year = currentFiscalYear() + 1; year >= 2565; year -= 1) years.push(year);
+  return years;
+}
+
+/**
+ * The province and fiscal year the reviewer pages show, kept in the URL so a view can be shared.
+ * A provincial reviewer always sees their own province; a national admin picks one (`?province=49`).
+ */
+export function useReviewSearch() {
+  const { user } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const canPickProvince = user ? scopeOf(user.role, 'review:plan') === 'all' : false;
+  const requested = Number(params.get('province'));
+  const provinceId = canPickProvince
+    ? Number.isInteger(requested) && requested >= 10 && requested <= 99
+      ? requested
+      : undefined
+    : (user?.provinceId ?? undefined);
+  const fiscalYear = Number(params.get('fy')) || currentFiscalYear();
+
+  /** Set or clear (undefined / '') search parameters, replacing the history entry. */
+  const update = useCallback(
+    (patch: Record<string, string | number | undefined>) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(patch)) {
+            if (value === undefined || value === '') next.delete(key);
+            else next.set(key, String(value));
+          }
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  return {
+    params,
+    update,
+    provinceId,
+    fiscalYear,
+    canPickProvince,
+    provinceName: canPickProvince ? undefined : (user?.provinceName ?? undefined),
+  };
+}

@@ -1,0 +1,95 @@
+import { useId, type ReactNode } from 'react';
+import { ROLES, type Role, type RoleAssignment } from '@prongsai/shared';
+import { useI18n } from '@/lib/i18n';
+
+/** A role with the agency (editors) or province (reviewers) it works in, as the form holds it. */
+export interface AssignmentDraft {
+  role: Role | '';
+  agencyId?: string;
+  provinceId?: number;
+}
+
+/** The draft as the API's role assignment; undefined until complete (the schema says what is missing). */
+export function toAssignment(draft: AssignmentDraft): RoleAssignment | Record<string, unknown> {
+  switch (draft.role) {
+    case 'agency_editor':
+      return { role: 'agency_editor', agencyId: draft.agencyId };
+    case 'provincial_reviewer':
+      return { role: 'provincial_reviewer', provinceId: draft.provinceId };
+    case 'national_admin':
+      return { role: 'national_admin' };
+    default:
+      return {};
+  }
+}
+
+export interface ScopePickers {
+  /** Renders the agency choice (the page supplies it from the agencies feature). */
+  renderAgencyPicker: (props: { value: string | undefined; onChange: (value: string | undefined) => void; error?: string }) => ReactNode;
+  renderProvincePicker: (props: { value: number | undefined; onChange: (value: number | undefined) => void; error?: string }) => ReactNode;
+}
+
+/** Role, then the agency or province that role works in. */
+export function AssignmentFields({
+  value,
+  onChange,
+  errors,
+  pickers,
+}: {
+  value: AssignmentDraft;
+  onChange: (value: AssignmentDraft) => void;
+  errors: Partial<Record<'role' | 'agencyId' | 'provinceId', string>>;
+  pickers: ScopePickers;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-role`}>{t('users.role')}</label>
+        <select
+          id={`${id}-role`}
+          value={value.role}
+          aria-invalid={Boolean(errors.role) || undefined}
+          aria-describedby={errors.role ? `${id}-role-error` : undefined}
+          onChange={(event) => onChange({ ...value, role: event.target.value as Role | '' })}
+        >
+          <option value="">{t('users.chooseRole')}</option>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`role.${role}`)}
+            </option>
+          ))}
+        </select>
+        {errors.role && (
+          <p id={`${id}-role-error`} className="field__error">
+            {errors.role}
+          </p>
+        )}
+      </div>
+      {value.role === 'agency_editor' &&
+        pickers.renderAgencyPicker({
+          value: value.agencyId,
+          onChange: (agencyId) => onChange({ ...value, agencyId }),
+          error: errors.agencyId,
+        })}
+      {value.role === 'provincial_reviewer' &&
+        pickers.renderProvincePicker({
+          value: value.provinceId,
+          onChange: (provinceId) => onChange({ ...value, provinceId }),
+          error: errors.provinceId,
+        })}
+    </>
+  );
+}
+
+/** Field errors from a zod issue list of the user schemas (paths like ["assignment","agencyId"]). */
+export function fieldErrors(issues: { path: PropertyKey[]; message: string }[], requiredRole: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const [first, second] = issue.path;
+    const field = first === 'assignment' ? (typeof second === 'string' ? second : 'role') : String(first);
+    if (!errors[field]) errors[field] = field === 'role' ? requiredRole : issue.message;
+  }
+  return errors;
+}

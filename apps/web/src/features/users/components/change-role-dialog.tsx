@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react';
+import { RoleAssignmentSchema, type User } from '@prongsai/shared';
+import { useI18n } from '@/lib/i18n';
+import { Dialog } from '@/components/ui/dialog';
+import { InlineError } from '@/components/ui/error-state';
+import { useUpdateUser } from '../api/update-user';
+import { AssignmentFields, fieldErrors, toAssignment, type AssignmentDraft, type ScopePickers } from './assignment-fields';
+
+/** Change what a user may do: their role and the agency or province it covers. */
+export function ChangeRoleDialog({
+  user,
+  onClose,
+  onChanged,
+  pickers,
+}: {
+  user: User;
+  onClose: () => void;
+  onChanged: (user: User) => void;
+  pickers: ScopePickers;
+}) {
+  const { t } = useI18n();
+  const [assignment, setAssignment] = useState<AssignmentDraft>({
+    role: user.role ?? '',
+    agencyId: user.agencyId ?? undefined,
+    provinceId: user.provinceId ?? undefined,
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const update = useUpdateUser({ onSuccess: onChanged });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = RoleAssignmentSchema.safeParse(toAssignment(assignment));
+    if (!parsed.success) {
+      setErrors(
+        fieldErrors(
+          parsed.error.issues.map((issue) => ({ ...issue, path: ['assignment', ...issue.path] })),
+          t('users.chooseRoleError'),
+        ),
+      );
+      return;
+    }
+    setErrors({});
+    update.mutate({ userId: user.id, input: { assignment: parsed.data } });
+  };
+
+  return (
+    <Dialog title={t('users.roleTitle', { name: user.name })} onClose={onClose}>
+      <form className="form" onSubmit={submit} noValidate>
+        <p className="muted">{t('users.roleHelp')}</p>
+        <AssignmentFields value={assignment} onChange={setAssignment} errors={errors} pickers={pickers} />
+        <InlineError error={update.error} />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={update.isPending}>
+            {update.isPending ? t('common.saving') : t('users.roleSubmit')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
