@@ -11,6 +11,7 @@ import { Loading } from '@/components/ui/loading';
 // One chunk per page: the first screen loads only what it shows. Declarative routes (not the data
 // router) keep react-router's share of the first load small; the public dashboard must stay light.
 const LoginRoute = lazy(() => import('./routes/login').then((m) => ({ default: m.LoginRoute })));
+const ResetPasswordRoute = lazy(() => import('./routes/reset-password').then((m) => ({ default: m.ResetPasswordRoute })));
 const HomeRoute = lazy(() => import('./routes/home').then((m) => ({ default: m.HomeRoute })));
 const PublicNationalRoute = lazy(() => import('./routes/public-national').then((m) => ({ default: m.PublicNationalRoute })));
 const PublicProvinceRoute = lazy(() => import('./routes/public-province').then((m) => ({ default: m.PublicProvinceRoute })));
@@ -65,6 +66,7 @@ export function AppRoutes() {
       <Route element={<Root />}>
         <Route element={<PublicLayout />}>
           <Route path={paths.login.path} element={<LoginRoute />} />
+          <Route path={paths.resetPassword.path} element={<ResetPasswordRoute />} />
         </Route>
         {/* "/": the public dashboard for visitors, each signed-in role's own start page otherwise. */}
         <Route path={paths.home.path} element={<HomeRoute />} />

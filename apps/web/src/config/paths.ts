@@ -20,6 +20,7 @@ export const paths = {
     path: '/login',
     getHref: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   },
+  resetPassword: { path: '/reset-password', getHref: () => '/reset-password' },
 
   // Public dashboard: no login, published data only. Never link from here to staff pages.
   publicHome: {

@@ -449,6 +449,7 @@ export const enStaff: StaffMessages = {
   'users.resetIssue': 'Issue code',
   'users.resetShownOnce': 'Copy this code now: it cannot be shown again after you close this window.',
   'users.resetCode': 'Reset code',
+  'users.resetWhere': 'The user sets a new password at',
   'users.resetExpires': 'Valid until {date}',
   'users.copy': 'Copy code',
   'users.copied': 'Copied',

@@ -84,6 +84,16 @@ export const en: CoreMessages = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.submitting': 'Signing in…',
+  'login.forgot': 'Got a password reset code from an administrator?',
+
+  'resetPassword.title': 'Set a new password',
+  'resetPassword.intro': 'Use the one-time code an administrator gave you (valid for 24 hours).',
+  'resetPassword.code': 'Reset code',
+  'resetPassword.password': 'New password',
+  'resetPassword.hint': 'At least 12 characters, and not a common password.',
+  'resetPassword.submit': 'Set new password',
+  'resetPassword.submitting': 'Saving…',
+  'resetPassword.done': 'Your new password is set. Please sign in with it.',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'The link may be wrong, or the page has moved.',

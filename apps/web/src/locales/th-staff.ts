@@ -444,6 +444,7 @@ export const thStaff = {
   'users.resetIssue': 'ออกรหัส',
   'users.resetShownOnce': 'คัดลอกรหัสนี้ตอนนี้ เมื่อปิดหน้าต่างแล้วจะดูอีกไม่ได้',
   'users.resetCode': 'รหัสตั้งรหัสผ่านใหม่',
+  'users.resetWhere': 'ผู้ใช้ตั้งรหัสผ่านใหม่ได้ที่',
   'users.resetExpires': 'ใช้ได้ถึง {date}',
   'users.copy': 'คัดลอกรหัส',
   'users.copied': 'คัดลอกแล้ว',

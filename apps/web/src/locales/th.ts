@@ -88,6 +88,16 @@ export const th = {
   'login.password': 'รหัสผ่าน',
   'login.submit': 'เข้าสู่ระบบ',
   'login.submitting': 'กำลังเข้าสู่ระบบ…',
+  'login.forgot': 'ได้รับรหัสตั้งรหัสผ่านใหม่จากผู้ดูแลระบบ?',
+
+  'resetPassword.title': 'ตั้งรหัสผ่านใหม่',
+  'resetPassword.intro': 'ใช้รหัสครั้งเดียวที่ผู้ดูแลระบบให้ไว้ (ใช้ได้ภายใน 24 ชั่วโมง)',
+  'resetPassword.code': 'รหัสตั้งรหัสผ่านใหม่',
+  'resetPassword.password': 'รหัสผ่านใหม่',
+  'resetPassword.hint': 'อย่างน้อย 12 ตัวอักษร และไม่ใช่รหัสผ่านที่เดาง่าย',
+  'resetPassword.submit': 'ตั้งรหัสผ่านใหม่',
+  'resetPassword.submitting': 'กำลังบันทึก…',
+  'resetPassword.done': 'ตั้งรหัสผ่านใหม่แล้ว กรุณาเข้าสู่ระบบด้วยรหัสผ่านใหม่',
 
   'notFound.title': 'ไม่พบหน้าที่ต้องการ',
   'notFound.body': 'ลิงก์อาจไม่ถูกต้อง หรือหน้านี้ถูกย้ายไปแล้ว',

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoginForm } from '@/features/auth/components/login-form';
-import { safeNextPath } from '@/config/paths';
+import { paths, safeNextPath } from '@/config/paths';
 import { roleHome, useAuth } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -25,6 +25,9 @@ export function LoginRoute() {
       <h1 id="login-title">{t('login.title')}</h1>
       <p className="muted">{t('login.intro')}</p>
       <LoginForm onSuccess={(signedIn) => void navigate(next ?? roleHome(signedIn), { replace: true })} />
+      <p className="muted">
+        <Link to={paths.resetPassword.getHref()}>{t('login.forgot')}</Link>
+      </p>
     </section>
   );
 }

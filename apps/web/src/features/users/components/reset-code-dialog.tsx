@@ -3,6 +3,7 @@ import type { User } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { Dialog } from '@/components/ui/dialog';
 import { InlineError } from '@/components/ui/error-state';
+import { paths } from '@/config/paths';
 import { useCreateResetCode } from '../api/create-reset-code';
 
 /**
@@ -39,6 +40,9 @@ export function ResetCodeDialog({ user, onClose }: { user: User; onClose: () => 
               <code>{issue.data.code}</code>
             </p>
             <p className="muted small">{t('users.resetExpires', { date: formatDateTime(issue.data.expiresAt) })}</p>
+            <p className="small">
+              {t('users.resetWhere')} <code>{`${window.location.origin}${paths.resetPassword.getHref()}`}</code>
+            </p>
             <p role="status" className="small">
               {copied === 'yes' ? t('users.copied') : copied === 'no' ? t('users.copyFailed') : ''}
             </p>
