@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { hashPassword } from '../src/lib/passwords';
 import { getPrisma } from '../src/lib/prisma';
+import { refreshPlanWarnings } from '../src/modules/plans/plans.service';
 
 /**
  * Test factories: every test makes its own agencies, users and plans (no shared seed), with
@@ -54,7 +55,7 @@ export async function createUser(role: Role, scope: { agencyId?: string; provinc
 
 export async function createPlan(agencyId: string, fiscalYear: number, status: PlanStatus = 'draft', measureCount = 2) {
   const agency = await getPrisma().agency.findUniqueOrThrow({ where: { id: agencyId } });
-  return getPrisma().plan.create({
+  const plan = await getPrisma().plan.create({
     data: {
       agencyId,
       fiscalYear,
@@ -73,6 +74,8 @@ export async function createPlan(agencyId: string, fiscalYear: number, status: P
     },
     include: { measures: { orderBy: { sequence: 'asc' } } },
   });
+  await refreshPlanWarnings(getPrisma(), plan.id); // the counters every write keeps
+  return plan;
 }
 
 /** A supertest agent signed in as the user, sending the CSRF header on every request. */

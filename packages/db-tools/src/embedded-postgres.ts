@@ -198,7 +198,17 @@ async function initialise(dataDir: string, bin: Binaries, ids: ServiceIds | unde
   try {
     await run(
       bin.initdb,
-      [`--pgdata=${dataDir}`, `--username=${SUPERUSER}`, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'],
+      [
+        `--pgdata=${dataDir}`,
+        `--username=${SUPERUSER}`,
+        `--pwfile=${pwFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        // Byte-order collation (no collation upgrades) but a UTF-8 ctype: with ctype C, pg_trgm treats
+        // every Thai character as a separator and the name index cannot serve Thai substring search.
+        '--locale=C',
+        '--lc-ctype=C.UTF-8',
+      ],
       ids,
       log,
     );

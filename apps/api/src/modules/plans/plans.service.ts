@@ -105,6 +105,9 @@ async function warningInputs(db: Tx, planId: string) {
       agencyNameTh: true,
       fiscalYear: true,
       warningCount: true,
+      measureCount: true,
+      completedCount: true,
+      notCarriedOutCount: true,
       agency: { select: { website: true } },
       measures: { where: { deletedAt: null }, include: MEASURE_INCLUDE, orderBy: [{ sequence: 'asc' }, { createdAt: 'asc' }] },
     },
@@ -117,11 +120,21 @@ export async function computePlanWarnings(db: Tx, planId: string): Promise<Quali
   return planWarnings(plan, plan.measures);
 }
 
-/** Re-run the checks after a write and keep their count on the plan (reviewers sort by it). */
+/**
+ * Re-run the checks after a write and keep their count and the measure counters on the plan
+ * (reviewers sort by warnings; national and provincial figures read the counters).
+ */
 export async function refreshPlanWarnings(db: Tx, planId: string): Promise<QualityWarning[]> {
   const plan = await warningInputs(db, planId);
   const warnings = planWarnings(plan, plan.measures);
-  if (warnings.length !== plan.warningCount) await db.plan.update({ where: { id: planId }, data: { warningCount: warnings.length } });
+  const counters = {
+    warningCount: warnings.length,
+    measureCount: plan.measures.length,
+    completedCount: plan.measures.filter((measure) => measure.outcome === 'completed').length,
+    notCarriedOutCount: plan.measures.filter((measure) => measure.outcome === 'not_carried_out').length,
+  };
+  const changed = (Object.keys(counters) as (keyof typeof counters)[]).some((key) => counters[key] !== plan[key]);
+  if (changed) await db.plan.update({ where: { id: planId }, data: counters });
   return warnings;
 }
 
@@ -266,6 +279,8 @@ export async function updatePlan(actor: Actor, planId: string, input: UpdatePlan
     const owner = await findVisiblePlan(tx, actor, planId);
     assertCan(actor, 'write:plan', owner);
     assertEditable(owner);
+    // A version the plan does not have is a conflict before it reaches SQL (3e9 overflows an integer column).
+    assertVersion(owner, input.version);
     const before = await tx.plan.findUniqueOrThrow({ where: { id: planId }, select: { introText: true } });
     const updated = await tx.plan.updateMany({
       where: { id: planId, version: input.version },
@@ -324,6 +339,7 @@ export async function transitionPlan(
     if (!transition.from.includes(owner.status)) {
       throw new AppError('INVALID_STATE', `ทำรายการนี้ไม่ได้ขณะแผนมีสถานะ "${STATUS_LABEL[owner.status]}"`);
     }
+    assertVersion(owner, input.version);
     const now = new Date();
     const stamps = Object.fromEntries(Object.keys(transition.stamp).map((key) => [key, now]));
     const updated = await tx.plan.updateMany({

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { PlanDetailSchema, PublicAgencySchema, PublicProvinceSchema, PublicSummarySchema } from '@prongsai/shared';
 import { getPrisma } from '../../lib/prisma';
+import { refreshPlanWarnings } from '../plans/plans.service';
 import { testApp } from '../../../test/app';
 import { createAgency, createPlan } from '../../../test/factories';
 
@@ -27,8 +28,9 @@ describe('public dashboard API', () => {
 
   it('when the summary is asked for a year, then only published plans count, by type and province', async () => {
     const agency = await createAgency({ provinceId: 37, type: 'pao' });
-    await createPlan(agency.id, 2590, 'published', 4);
+    const plan = await createPlan(agency.id, 2590, 'published', 4);
     await getPrisma().measure.updateMany({ where: { agencyId: agency.id }, data: { outcome: 'completed' } });
+    await refreshPlanWarnings(getPrisma(), plan.id);
     const other = await createAgency({ provinceId: 37, type: 'pao' });
     await createPlan(other.id, 2590, 'submitted', 5);
 

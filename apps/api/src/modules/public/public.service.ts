@@ -34,41 +34,35 @@ function add(into: PublicFigures, row: FigureRow): PublicFigures {
   };
 }
 
-/** Per (agency type, province): agencies, how many published, and their published measures. */
+/**
+ * Per (agency type, province): agencies, how many published, and their published measures. Reads
+ * the counters kept on each plan (refreshPlanWarnings), never the measures themselves.
+ */
 async function figureRows(fiscalYear: number, provinceId?: number): Promise<FigureRow[]> {
   const provinceFilter = provinceId === undefined ? Prisma.empty : Prisma.sql`AND a."provinceId" = ${provinceId}`;
   return getPrisma().$queryRaw<FigureRow[]>`
-    WITH published AS (
-      SELECT p.id, p."agencyId" FROM "Plan" p WHERE p."fiscalYear" = ${fiscalYear} AND p.status = 'published'
-    ), counts AS (
-      SELECT m."planId",
-             count(*) AS total,
-             count(*) FILTER (WHERE m.outcome = 'completed') AS completed,
-             count(*) FILTER (WHERE m.outcome = 'not_carried_out') AS "notCarriedOut"
-      FROM "Measure" m JOIN published ON published.id = m."planId"
-      WHERE m."deletedAt" IS NULL
-      GROUP BY m."planId"
-    )
     SELECT a.type, a."provinceId",
            count(*) AS agencies,
-           count(published.id) AS published,
-           coalesce(sum(counts.total), 0)::bigint AS measures,
-           coalesce(sum(counts.completed), 0)::bigint AS completed,
-           coalesce(sum(counts."notCarriedOut"), 0)::bigint AS "notCarriedOut"
+           count(p.id) AS published,
+           coalesce(sum(p."measureCount"), 0)::bigint AS measures,
+           coalesce(sum(p."completedCount"), 0)::bigint AS completed,
+           coalesce(sum(p."notCarriedOutCount"), 0)::bigint AS "notCarriedOut"
     FROM "Agency" a
-    LEFT JOIN published ON published."agencyId" = a.id
-    LEFT JOIN counts ON counts."planId" = published.id
+    LEFT JOIN "Plan" p ON p."agencyId" = a.id AND p."fiscalYear" = ${fiscalYear} AND p.status = 'published'
     WHERE a."isActive" ${provinceFilter}
     GROUP BY a.type, a."provinceId"`;
 }
 
+/** The fiscal years with a published plan, newest first: a skip scan of (fiscalYear, status). */
 async function publishedYears(): Promise<number[]> {
-  const rows = await getPrisma().plan.findMany({
-    where: { status: 'published' },
-    distinct: ['fiscalYear'],
-    select: { fiscalYear: true },
-    orderBy: { fiscalYear: 'desc' },
-  });
+  const rows = await getPrisma().$queryRaw<{ fiscalYear: number }[]>`
+    WITH RECURSIVE y AS (
+      (SELECT "fiscalYear" FROM "Plan" WHERE status = 'published' ORDER BY "fiscalYear" DESC LIMIT 1)
+      UNION ALL
+      SELECT (SELECT "fiscalYear" FROM "Plan" WHERE status = 'published' AND "fiscalYear" < y."fiscalYear"
+              ORDER BY "fiscalYear" DESC LIMIT 1)
+      FROM y WHERE y."fiscalYear" IS NOT NULL)
+    SELECT "fiscalYear" FROM y WHERE "fiscalYear" IS NOT NULL`;
   return rows.map((row) => row.fiscalYear);
 }
 

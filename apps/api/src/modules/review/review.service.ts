@@ -109,7 +109,8 @@ export async function queryOverview(provinceId: number, query: ProvinceOverviewQ
     LEFT JOIN pl ON pl."agencyId" = ag.id
     LEFT JOIN mc ON mc."planId" = pl.id
     LEFT JOIN ic ON ic."planId" = pl.id
-    LEFT JOIN "ItaResult" ita ON ita."agencyId" = ag.id AND ita."fiscalYear" = ${query.fiscalYear}
+    -- A probe of the unique (agencyId, fiscalYear) index per agency, not the whole year's scores.
+    LEFT JOIN LATERAL (SELECT r.score FROM "ItaResult" r WHERE r."agencyId" = ag.id AND r."fiscalYear" = ${query.fiscalYear}) ita ON true
     ${statusFilter}
     ORDER BY ${SORT_SQL[query.sort]} ${order}, ag."nameTh" ASC, ag.id ASC
     ${page}`;

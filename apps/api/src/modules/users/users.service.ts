@@ -11,7 +11,11 @@ import { recordAudit } from '../audit/audit.service';
 import { hashToken } from '../auth/auth.service';
 
 const USER_INCLUDE = {
-  memberships: { take: 1, orderBy: { createdAt: 'asc' }, include: { agency: { select: { nameTh: true } } } },
+  memberships: {
+    take: 1,
+    orderBy: { createdAt: 'asc' },
+    include: { agency: { select: { nameTh: true } }, province: { select: { nameTh: true } } },
+  },
 } as const;
 type UserRow = Prisma.UserGetPayload<{ include: typeof USER_INCLUDE }>;
 
