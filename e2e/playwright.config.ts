@@ -54,6 +54,8 @@ export default defineConfig({
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      // The real public rate limit, with room for one test runner calling from one IP.
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '2000',
     },
   },
 });

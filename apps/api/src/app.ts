@@ -4,7 +4,9 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { authenticate } from './http/authenticate';
+import { rejectUnreadableBody } from './http/body-type';
 import { csrfGuard } from './http/csrf';
+import { publicRateLimit } from './http/public-rate-limit';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestId } from './http/request-id';
 import { logger } from './lib/logger';
@@ -20,6 +22,11 @@ export interface AppOptions {
   webDist?: string;
   /** Request logging (off in tests). */
   logRequests?: boolean;
+  /**
+   * Requests per minute per client IP on /api/v1/public (PUBLIC_RATE_LIMIT_PER_MINUTE, 300 by
+   * default in main.ts); 0 or unset turns the limit off (tests opt in).
+   */
+  publicRateLimitPerMinute?: number;
 }
 
 /** Builds the Express app without listening: server.ts listens, tests use it with supertest. */
@@ -51,9 +58,11 @@ export function createApp(options: AppOptions = {}): Express {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  if (options.publicRateLimitPerMinute) app.use('/api/v1/public', publicRateLimit(options.publicRateLimitPerMinute));
   // 8 MB: a .docx report arrives as base64 in JSON; anything larger is a 413.
   app.use('/api', express.json({ limit: '8mb', strict: true }));
   app.use('/api', express.text({ type: ['text/plain', 'text/csv'], limit: '5mb' }));
+  app.use('/api', rejectUnreadableBody);
   // Only API requests resolve the session (static files of the SPA never touch the database).
   app.use('/api', authenticate(settings));
   app.use('/api', csrfGuard(options.allowedOrigins ?? []));

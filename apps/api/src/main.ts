@@ -52,6 +52,7 @@ async function main() {
       sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
       allowedOrigins: env.ALLOWED_ORIGINS,
       trustProxy: env.TRUST_PROXY,
+      publicRateLimitPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
       webDist: env.WEB_DIST ?? path.join(root, 'apps', 'web', 'dist'),
       logRequests: env.NODE_ENV !== 'test',
     });

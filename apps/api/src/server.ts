@@ -21,6 +21,12 @@ export function installShutdown(server: Server, onClose: () => Promise<void>): v
       server.closeAllConnections();
     }, 10_000);
     force.unref();
+    // Never hang: whatever still holds the process 20 s after the signal, exit anyway (PostgreSQL's
+    // own fast shutdown rolls back what was in flight).
+    setTimeout(() => {
+      logger.error('shutdown did not finish in 20 s: exiting');
+      process.exit(1);
+    }, 20_000).unref();
     server.close(async () => {
       try {
         await onClose();

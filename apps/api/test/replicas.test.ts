@@ -61,7 +61,11 @@ describe('several API replicas on one database', () => {
     const before = PublicAgencySchema.parse(await (await fetch(`${second.url}/api/v1/public/agencies/${agency.id}`)).json());
     const cookie = (await login(first, editor.email, editor.password)).headers.get('set-cookie')!.split(';')[0]!;
 
-    const published = await fetch(`${first.url}/api/v1/plans/${plan.id}/publish`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ version: 1 }) });
+    const published = await fetch(`${first.url}/api/v1/plans/${plan.id}/publish`, {
+      method: 'POST',
+      headers: { ...json, cookie },
+      body: JSON.stringify({ version: 1 }),
+    });
     const after = PublicAgencySchema.parse(await (await fetch(`${second.url}/api/v1/public/agencies/${agency.id}`)).json());
 
     expect(before.plans).toEqual([]);

@@ -31,6 +31,8 @@ const EnvSchema = z.object({
     .enum(['true', 'false', '0', '1'])
     .default('true')
     .transform((value) => value === 'true' || value === '1'),
+  /** Requests per minute one client IP may make to /api/v1/public (counted in PostgreSQL); 0 turns the limit off. */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(300),
   /** Folder of the embedded PostgreSQL cluster (when DATABASE_URL is unset). */
   PG_DATA_DIR: z.string().optional(),
 });

@@ -6,11 +6,13 @@ import { logger } from '../lib/logger';
 import { Prisma } from '../lib/prisma';
 
 function issuesOf(error: ZodError, where: string): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: [where, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
-    code: issue.code,
-  }));
+  const pathOf = (path: PropertyKey[]) => [where, ...path.map(String)].filter(Boolean).join('.');
+  return error.issues.flatMap((issue): FieldIssue[] =>
+    // An unknown field is named by its own path (body.isAdmin), not only by its parent object's.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: `ไม่รู้จักช่อง "${key}"`, code: issue.code }))
+      : [{ path: pathOf(issue.path), message: issue.message, code: issue.code }],
+  );
 }
 
 /** A ZodError raised while parsing part of a request; `where` is body, query or params. */
@@ -52,6 +54,20 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === 'P2025') return send(404, { code: 'NOT_FOUND', message: 'ไม่พบข้อมูลที่ต้องการ' });
     if (error.code === 'P2002') return send(409, { code: 'CONFLICT', message: 'ข้อมูลนี้มีอยู่แล้ว' });
+    // No connection for a transaction in time (the pool is saturated): shed load honestly, retry soon.
+    if (error.code === 'P2028') {
+      logger.warn({ err: error, requestId: req.requestId }, 'transaction could not start in time');
+      res.setHeader('Retry-After', '1');
+      return send(503, { code: 'SERVICE_UNAVAILABLE', message: 'ระบบมีผู้ใช้งานจำนวนมาก กรุณาลองใหม่อีกครั้ง' });
+    }
+    // A number the column cannot hold (e.g. 3e9 for an integer): the client's value, not our fault.
+    if (error.code === 'P2020') {
+      return send(400, {
+        code: 'VALIDATION_FAILED',
+        message: 'ตัวเลขที่ส่งมาเกินขอบเขตที่รองรับ',
+        issues: [{ path: 'request', message: 'a number is out of range', code: 'out_of_range' }],
+      });
+    }
   }
   // body-parser / raw-body errors: malformed JSON, too large, wrong charset.
   const http = error as HttpishError;

@@ -35,6 +35,6 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     total: z.number().int(),
   });
 
-export const VersionSchema = z.coerce.number().int().min(1, 'version ต้องเป็นจำนวนเต็มบวก');
+export const VersionSchema = z.coerce.number().int().min(1, 'version ต้องเป็นจำนวนเต็มบวก').max(2_147_483_647, 'version ไม่ถูกต้อง');
 
 export const DateTimeSchema = z.string(); // ISO-8601 timestamps in responses

@@ -214,6 +214,8 @@ export async function deleteMeasure(actor: Actor, measureId: string, version: nu
     assertCan(actor, 'write:plan', owner);
     assertEditable({ status: owner.planStatus });
     if (owner.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบไปแล้ว');
+    // A version the measure does not have is a conflict before it reaches SQL (3e9 overflows an integer column).
+    if (owner.version !== version) await versionConflict(tx, measureId);
     const updated = await tx.measure.updateMany({
       where: { id: measureId, version },
       data: { deletedAt: new Date(), version: { increment: 1 } },
