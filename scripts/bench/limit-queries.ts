@@ -1,0 +1,97 @@
+/**
+ * THE LIMIT: each read scenario's question answered by one hand-written SQL query. No framework,
+ * no session, no validation, no response schema: what is left is PostgreSQL plus JSON.
+ */
+
+/** Fiscal years with a published plan, newest first: a skip scan of the (fiscalYear, status) index. */
+const PUBLISHED_YEARS = `
+  years AS (
+    (SELECT "fiscalYear" FROM "Plan" WHERE status = 'published' ORDER BY "fiscalYear" DESC LIMIT 1)
+    UNION ALL
+    SELECT (SELECT "fiscalYear" FROM "Plan" WHERE status = 'published' AND "fiscalYear" < years."fiscalYear" ORDER BY "fiscalYear" DESC LIMIT 1)
+    FROM years WHERE years."fiscalYear" IS NOT NULL),
+  yr AS (SELECT max("fiscalYear") AS fy FROM years)`;
+
+/** Per agency: its published plan of that year, with the measure counters the API keeps on each plan. */
+const AGENCY_FIGURES = `
+  LEFT JOIN "Plan" p ON p."agencyId" = a.id AND p."fiscalYear" = (SELECT fy FROM yr) AND p.status = 'published'`;
+
+/** 1: national figures of the latest published year, per agency type and province. */
+export const SUMMARY_SQL = `
+  WITH RECURSIVE ${PUBLISHED_YEARS}
+  SELECT (SELECT fy FROM yr) AS "fiscalYear", (SELECT array_agg("fiscalYear") FROM years WHERE "fiscalYear" IS NOT NULL) AS "fiscalYears",
+         json_agg(f) AS figures FROM (
+    SELECT a.type, a."provinceId", pr."nameTh", count(*)::int AS agencies, count(p.id)::int AS published,
+           coalesce(sum(p."measureCount"), 0)::int AS measures, coalesce(sum(p."completedCount"), 0)::int AS completed,
+           coalesce(sum(p."notCarriedOutCount"), 0)::int AS "notCarriedOut"
+    FROM "Agency" a JOIN "Province" pr ON pr.id = a."provinceId" ${AGENCY_FIGURES}
+    WHERE a."isActive" GROUP BY a.type, a."provinceId", pr."nameTh") f`;
+
+/** 2: a province's totals and its first page of 50 agencies by name. $1 = province. */
+export const PROVINCE_SQL = `
+  WITH RECURSIVE ${PUBLISHED_YEARS},
+  rows AS (
+    SELECT a.id, a."nameTh", a.type, d."nameTh" AS "districtNameTh", p.id IS NOT NULL AS published,
+           coalesce(p."measureCount", 0) AS measures, coalesce(p."completedCount", 0) AS "measuresCompleted",
+           coalesce(p."notCarriedOutCount", 0) AS "notCarriedOut"
+    FROM "Agency" a LEFT JOIN "District" d ON d.id = a."districtId" ${AGENCY_FIGURES}
+    WHERE a."provinceId" = $1 AND a."isActive")
+  SELECT pr.id AS "provinceId", pr."nameTh", pr."nameEn", (SELECT fy FROM yr) AS "fiscalYear",
+         (SELECT json_build_object('agencies', count(*), 'agenciesPublished', count(*) FILTER (WHERE published),
+                 'measures', sum(measures), 'measuresCompleted', sum("measuresCompleted"), 'measuresNotCarriedOut', sum("notCarriedOut"))
+          FROM rows) AS totals,
+         (SELECT json_agg(r) FROM (SELECT * FROM rows ORDER BY "nameTh", id LIMIT 50) r) AS items,
+         (SELECT count(*) FROM rows)::int AS total
+  FROM "Province" pr WHERE pr.id = $1`;
+
+/** 3: the reviewer overview of one province, year and agency type, by completion, first page. $1 province, $2 year, $3 type. */
+export const OVERVIEW_SQL = `
+  WITH ag AS (
+    SELECT a.id, a."nameTh", a.type, a."districtId", d."nameTh" AS "districtNameTh"
+    FROM "Agency" a LEFT JOIN "District" d ON d.id = a."districtId"
+    WHERE a."provinceId" = $1 AND a."isActive" AND a.type = $3::"AgencyType"),
+  pl AS (SELECT p.id, p."agencyId", p.status, p."warningCount", p."updatedAt" FROM "Plan" p JOIN ag ON ag.id = p."agencyId" WHERE p."fiscalYear" = $2),
+  mc AS (
+    SELECT m."planId", count(*) AS total, count(*) FILTER (WHERE m.outcome = 'completed') AS completed,
+           count(*) FILTER (WHERE m.outcome = 'not_carried_out') AS "notCarriedOut", max(m."updatedAt") AS updated
+    FROM "Measure" m JOIN pl ON pl.id = m."planId" WHERE m."deletedAt" IS NULL GROUP BY m."planId"),
+  ic AS (
+    SELECT m."planId", count(DISTINCT (mi."fiscalYear", mi.code)) AS covered
+    FROM "MeasureIndicator" mi JOIN "Measure" m ON m.id = mi."measureId" JOIN pl ON pl.id = m."planId"
+    WHERE m."deletedAt" IS NULL GROUP BY m."planId"),
+  rows AS (
+    SELECT ag.id AS "agencyId", ag."nameTh", ag.type, ag."districtId", ag."districtNameTh", pl.id AS "planId", pl.status AS "planStatus",
+           coalesce(mc.total, 0)::int AS measures,
+           CASE WHEN coalesce(mc.total, 0) = 0 THEN 0 ELSE round(100.0 * mc.completed / mc.total, 1) END AS "completedPercent",
+           CASE WHEN coalesce(mc.total, 0) = 0 THEN 0 ELSE round(100.0 * mc."notCarriedOut" / mc.total, 1) END AS "notCarriedOutPercent",
+           coalesce(ic.covered, 0)::int AS "indicatorsCovered", coalesce(pl."warningCount", 0) AS warnings,
+           greatest(pl."updatedAt", mc.updated) AS "lastUpdate", ita.score AS "itaScore"
+    FROM ag LEFT JOIN pl ON pl."agencyId" = ag.id LEFT JOIN mc ON mc."planId" = pl.id LEFT JOIN ic ON ic."planId" = pl.id
+    LEFT JOIN LATERAL (SELECT r.score FROM "ItaResult" r WHERE r."agencyId" = ag.id AND r."fiscalYear" = $2) ita ON true)
+  SELECT (SELECT json_agg(r) FROM (SELECT * FROM rows ORDER BY "completedPercent" DESC NULLS LAST, "nameTh", "agencyId" LIMIT 50) r) AS items,
+         (SELECT count(*) FROM rows)::int AS total,
+         (SELECT json_object_agg(coalesce(s.status::text, 'none'), s.n) FROM (
+            SELECT p.status, count(*) AS n FROM "Agency" a LEFT JOIN "Plan" p ON p."agencyId" = a.id AND p."fiscalYear" = $2
+            WHERE a."provinceId" = $1 AND a."isActive" GROUP BY p.status) s) AS "statusCounts"`;
+
+/** 4: one agency's plan of one year with its measures, indicator titles, evidence and review comments. $1 agency, $2 year. */
+export const PLAN_SQL = `
+  SELECT to_jsonb(p) || jsonb_build_object(
+    'measures', (
+      SELECT coalesce(jsonb_agg(to_jsonb(m) || jsonb_build_object(
+        'indicators', (SELECT coalesce(jsonb_agg(jsonb_build_object('fiscalYear', mi."fiscalYear", 'code', mi.code, 'raw', mi.raw,
+                                                                    'titleTh', ii."titleTh", 'group', ii."group") ORDER BY mi.id), '[]')
+                       FROM "MeasureIndicator" mi LEFT JOIN "IndicatorItem" ii ON ii."fiscalYear" = mi."fiscalYear" AND ii.code = mi.code
+                       WHERE mi."measureId" = m.id),
+        'evidence', (SELECT coalesce(jsonb_agg(jsonb_build_object('url', e.url, 'label', e.label) ORDER BY e.position), '[]')
+                     FROM "EvidenceLink" e WHERE e."measureId" = m.id)) ORDER BY m.sequence), '[]')
+      FROM "Measure" m WHERE m."planId" = p.id),
+    'comments', (SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY c."createdAt"), '[]') FROM "ReviewComment" c WHERE c."planId" = p.id)) AS plan
+  FROM "Plan" p WHERE p."agencyId" = $1 AND p."fiscalYear" = $2`;
+
+/** 5: agencies whose Thai name contains a substring, first 20 by name, with the total. $1 = %q%. */
+export const SEARCH_SQL = `
+  SELECT a.id, a.code, a.type, a."municipalityClass", a."nameTh", a."provinceId", pr."nameTh" AS "provinceNameTh",
+         a."districtId", d."nameTh" AS "districtNameTh", count(*) OVER () AS total
+  FROM "Agency" a JOIN "Province" pr ON pr.id = a."provinceId" LEFT JOIN "District" d ON d.id = a."districtId"
+  WHERE a."nameTh" ILIKE $1 ORDER BY a."nameTh", a.id LIMIT 20`;
