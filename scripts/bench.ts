@@ -1,6 +1,7 @@
 // pnpm bench [--quick] [--seed N]: the national data set (generated or reused), the built API and
 // the limit server side by side under autocannon; writes bench/results.json (docs/performance.md).
 import { spawnSync } from 'node:child_process';
+import { findFreePort } from '@prongsai/db-tools';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +31,6 @@ import { openDatabase, withClient, type BenchDatabase } from './national/databas
 import { ensureNationalData } from './national/generate';
 import { summariseDataset } from './national/summary';
 
-const PORTS = { api: 3400, limit: 3401 } as const;
 const CONNECTIONS = 16;
 
 const { values } = parseArgs({
@@ -60,9 +60,10 @@ try {
   const fixtures = await withClient(database.url, (client) => loadFixtures(client, quick ? 2_000 : 20_000));
   ensureApiBuilt(log);
   const build = describeBuild();
-  const api = await startApi(PORTS.api, database.url);
+  // Free ports: a fixed one collides with whatever else runs on the machine (CI runs this too).
+  const api = await startApi(await findFreePort(), database.url);
   servers.push(api);
-  const limit = await startLimit(PORTS.limit, database.url);
+  const limit = await startLimit(await findFreePort(), database.url);
   servers.push(limit);
   log(
     `API (pid ${api.pid}) on ${api.baseUrl}, limit (pid ${limit.pid}) on ${limit.baseUrl}; ${timing.durationSeconds} s per scenario at ${CONNECTIONS} connections`,

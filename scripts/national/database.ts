@@ -12,8 +12,6 @@ import {
 
 /** Everything the benchmark writes on disk stays under .tmp/bench (git-ignored). */
 export const BENCH_DIR = path.join(repoRoot(), '.tmp', 'bench');
-/** The embedded cluster's port: the benchmark keeps to ports 3400–3499. */
-export const BENCH_PG_PORT = 3432;
 
 /** Bump when the generator changes what it writes: an older data set is then rebuilt, not reused. */
 export const DATASET_VERSION = 2;
@@ -53,7 +51,7 @@ export async function openDatabase(
     return { url: given, serverUrl: url.toString(), name, stop: async () => undefined };
   }
   const started = Date.now();
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(BENCH_DIR, 'pg'), port: BENCH_PG_PORT, onLog: onServerLog });
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(BENCH_DIR, 'pg'), onLog: onServerLog });
   const name = databaseName(quick);
   await ensureDatabase(embedded.url('postgres'), name);
   log(
