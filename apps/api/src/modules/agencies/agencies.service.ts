@@ -5,7 +5,8 @@ import { agencyWhere } from '../../access/scope';
 import { notFound } from '../../lib/app-error';
 import { getPrisma, type Prisma } from '../../lib/prisma';
 
-const AGENCY_SELECT = {
+/** The agency fields every agency view shows (the API, the public pages and the report cover). */
+export const AGENCY_SELECT = {
   id: true,
   code: true,
   type: true,

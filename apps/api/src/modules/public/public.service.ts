@@ -4,7 +4,7 @@ import { ANONYMOUS } from '../../access/actor';
 import { planWhere } from '../../access/scope';
 import { notFound } from '../../lib/app-error';
 import { getPrisma, Prisma } from '../../lib/prisma';
-import { toAgency } from '../agencies/agencies.service';
+import { AGENCY_SELECT, toAgency } from '../agencies/agencies.service';
 import { findPlanSummaries, loadPlanDetail } from '../plans/plans.service';
 
 /**
@@ -155,26 +155,8 @@ export async function getPublicProvince(
   };
 }
 
-const PUBLIC_AGENCY_SELECT = {
-  id: true,
-  code: true,
-  type: true,
-  municipalityClass: true,
-  nameTh: true,
-  nameEn: true,
-  provinceId: true,
-  districtId: true,
-  address: true,
-  postcode: true,
-  phone: true,
-  website: true,
-  facebook: true,
-  province: { select: { nameTh: true } },
-  district: { select: { nameTh: true } },
-} as const;
-
 export async function getPublicAgency(agencyId: string): Promise<PublicAgency> {
-  const agency = await getPrisma().agency.findFirst({ where: { id: agencyId, isActive: true }, select: PUBLIC_AGENCY_SELECT });
+  const agency = await getPrisma().agency.findFirst({ where: { id: agencyId, isActive: true }, select: AGENCY_SELECT });
   if (!agency) throw notFound('ไม่พบหน่วยงานนี้');
   return { agency: toAgency(agency), plans: await findPlanSummaries({ AND: [{ agencyId }, planWhere(ANONYMOUS)] }) };
 }

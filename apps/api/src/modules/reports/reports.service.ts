@@ -5,7 +5,7 @@ import { assertCan } from '../../access/policies';
 import { measureWhere } from '../../access/scope';
 import { AppError, notFound } from '../../lib/app-error';
 import { getPrisma, type Prisma } from '../../lib/prisma';
-import { findVisibleAgency, toAgency } from '../agencies/agencies.service';
+import { AGENCY_SELECT, findVisibleAgency, toAgency } from '../agencies/agencies.service';
 import { recordAudit } from '../audit/audit.service';
 import { MEASURE_INCLUDE, loadIndicatorTitles, toDbDate, toMeasure } from '../measures/measure-dto';
 import { assertEditable, findVisiblePlan, loadPlanDetail, refreshPlanWarnings } from '../plans/plans.service';
@@ -136,26 +136,7 @@ const MEDIA_TYPES: Record<ReportFormat, string> = {
 
 async function reportData(agencyId: string, planId: string, publicView: boolean): Promise<ReportData> {
   const prisma = getPrisma();
-  const agencyRow = await prisma.agency.findUniqueOrThrow({
-    where: { id: agencyId },
-    select: {
-      id: true,
-      code: true,
-      type: true,
-      municipalityClass: true,
-      nameTh: true,
-      nameEn: true,
-      provinceId: true,
-      districtId: true,
-      address: true,
-      postcode: true,
-      phone: true,
-      website: true,
-      facebook: true,
-      province: { select: { nameTh: true } },
-      district: { select: { nameTh: true } },
-    },
-  });
+  const agencyRow = await prisma.agency.findUniqueOrThrow({ where: { id: agencyId }, select: AGENCY_SELECT });
   return { agency: toAgency(agencyRow), plan: await loadPlanDetail(prisma, planId, { publicView }) };
 }
 
