@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Measure } from '@prongsai/shared';
 import { measuresCsvStream, type MeasureExportRow } from './export';
+import { buildMeasure } from './export/report-fixture';
 import { parseMeasuresCsv } from './import';
 
 const agency = {
@@ -14,33 +15,7 @@ const agency = {
   districtNameTh: 'หว้านใหญ่',
 };
 
-function measure(overrides: Partial<Measure>): Measure {
-  return {
-    id: 'm1',
-    planId: 'p1',
-    agencyId: 'a1',
-    sequence: 1,
-    title: 'มาตรการ',
-    actions: [],
-    indicators: [],
-    responsible: null,
-    plannedStart: null,
-    plannedEnd: null,
-    outcome: 'planned',
-    outcomeReason: null,
-    resultText: null,
-    summary: null,
-    carriedOut: null,
-    carriedOutRaw: null,
-    evidence: [],
-    warnings: [],
-    sourceMeasureId: null,
-    version: 1,
-    deletedAt: null,
-    updatedAt: '2024-01-01T00:00:00.000Z',
-    ...overrides,
-  };
-}
+const measure = (fields: Partial<Measure>): Measure => buildMeasure(fields.sequence ?? 1, fields);
 
 async function* rowsOf(measures: Measure[]): AsyncIterable<MeasureExportRow> {
   for (const item of measures) yield { agency, plan: { fiscalYear: 2566, status: 'published' }, measure: item };

@@ -24,7 +24,7 @@ export const BANGSAINOI_AGENCY: Agency = {
   facebook: 'องค์การบริหารส่วนตำบลบางทรายน้อย',
 };
 
-function buildMeasure(sequence: number, fields: Partial<Measure>): Measure {
+export function buildMeasure(sequence: number, fields: Partial<Measure>): Measure {
   return {
     id: `5a0d1c7e-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
     planId: PLAN_ID,
