@@ -106,6 +106,26 @@ describe('concurrent writes', () => {
     ).toBe(PARALLEL);
   });
 
+  it("when every measure of one plan is completed at once, then the plan's counters count all of them (no lost update)", async () => {
+    // Arrange: one plan of 20 measures; the counters feed the national and provincial figures.
+    const agency = await createAgency();
+    const plan = await createPlan(agency.id, 2567, 'draft', 20);
+    const editor = await createUser('agency_editor', { agencyId: agency.id });
+    const cookie = await sessionCookie(editor.id);
+
+    // Act
+    const results = await Promise.all(
+      plan.measures.map((measure) =>
+        patch(cookie, measure.id, { version: 1, outcome: 'completed', resultText: 'ดำเนินการแล้ว', summary: `สรุปผล ${measure.id}` }),
+      ),
+    );
+
+    // Assert
+    expect(results.map((result) => result.status)).toEqual(plan.measures.map(() => 200));
+    const stored = await getPrisma().plan.findUniqueOrThrow({ where: { id: plan.id } });
+    expect(stored).toMatchObject({ measureCount: 20, completedCount: 20, notCarriedOutCount: 0 });
+  });
+
   it(`when ${PARALLEL} reviewers and editors race on one plan's transitions, then the plan moves once and every other request is a clean 409`, async () => {
     // Arrange
     const agency = await createAgency();

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { logger } from './logger';
 
@@ -6,14 +7,40 @@ export type Db = PrismaClient;
 export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
 let client: PrismaClient | undefined;
+let pool: pg.Pool | undefined;
+
+const TIMESTAMP_OID = 1114;
+/**
+ * Prisma stores `DateTime` as `timestamp(3)` holding UTC; `pg` would read it in the process's time
+ * zone. Raw queries on the pool read it as UTC, like Prisma (whose adapter sets its own parsers per
+ * query, so this never reaches Prisma's statements).
+ */
+const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
+  oid === TIMESTAMP_OID && format !== 'binary'
+    ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`)
+    : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser;
+
+/**
+ * The one `pg` pool of this process, shared by Prisma (through the driver adapter) and by the hot
+ * read paths that answer with one hand-written statement (ADR 007). Queries here get `pg`'s default
+ * type parsing: timestamptz → Date, int8/numeric → string.
+ */
+export function getPool(): pg.Pool {
+  if (!pool) {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error('DATABASE_URL is not set');
+    pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10), types: { getTypeParser } });
+    // An idle connection dropped by the server (restart, idle timeout) must not crash the process.
+    pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
+  }
+  return pool;
+}
 
 /** The one Prisma client of this process, over `pg` through the driver adapter (no engine binary). */
 export function getPrisma(): PrismaClient {
   if (!client) {
-    const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error('DATABASE_URL is not set');
     client = new PrismaClient({
-      adapter: new PrismaPg({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10) }),
+      adapter: new PrismaPg(getPool(), { disposeExternalPool: true }),
       // A burst of writes larger than the pool queues for a connection (up to 20 s) instead of
       // failing after Prisma's default 2 s (test/concurrency.test.ts); a transaction may run 15 s.
       transactionOptions: { maxWait: 20_000, timeout: 15_000 },
@@ -30,8 +57,13 @@ export function getPrisma(): PrismaClient {
  */
 export async function disconnectPrisma(timeoutMs = 5_000): Promise<void> {
   const closing = client;
+  const closingPool = pool;
   client = undefined;
-  if (!closing) return;
+  pool = undefined;
+  if (!closing) {
+    await closingPool?.end();
+    return;
+  }
   let timer: NodeJS.Timeout | undefined;
   const gaveUp = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(true), timeoutMs);

@@ -144,6 +144,28 @@ describe('sessions', () => {
     expect((await agent.get('/api/v1/auth/me')).status).toBe(401);
   });
 
+  it('when the API runs in a time zone other than UTC, then idle time is still measured in UTC (sessions are read with raw SQL)', async () => {
+    // Arrange: Bangkok is UTC+7; a timestamp read as local time would look 7 hours old.
+    const { editor } = await createTenant();
+    const agent = await signIn(app, editor);
+    const savedZone = process.env.TZ;
+    process.env.TZ = 'Asia/Bangkok';
+    try {
+      await getPrisma().session.updateMany({ where: { userId: editor.id }, data: { lastSeenAt: new Date(Date.now() - 5 * 60_000) } });
+
+      // Act
+      const response = await agent.get('/api/v1/auth/me');
+
+      // Assert: accepted, and the sliding expiry wrote "now" (not now ± 7 h).
+      expect(response.status).toBe(200);
+      const session = await getPrisma().session.findFirstOrThrow({ where: { userId: editor.id } });
+      expect(Math.abs(session.lastSeenAt.getTime() - Date.now())).toBeLessThan(60_000);
+    } finally {
+      if (savedZone === undefined) delete process.env.TZ;
+      else process.env.TZ = savedZone;
+    }
+  });
+
   it('when a session passed its absolute expiry, then it is refused even if active', async () => {
     const { editor } = await createTenant();
     const agent = await signIn(app, editor);

@@ -3,7 +3,7 @@ import type { LoginInput, ResetPasswordInput, SessionUser } from '@prongsai/shar
 import { ANONYMOUS, type Actor, type UserActor } from '../../access/actor';
 import { AppError } from '../../lib/app-error';
 import { assertAcceptablePassword, hashPassword, timingSafeDummyHash, verifyPassword } from '../../lib/passwords';
-import { getPrisma } from '../../lib/prisma';
+import { getPool, getPrisma } from '../../lib/prisma';
 import { hitCounter, rateLimited, readCounter } from '../../lib/rate-limit';
 import { recordAudit } from '../audit/audit.service';
 
@@ -140,26 +140,69 @@ export interface ResolvedSession {
   user: SessionUser;
 }
 
+interface SessionRow {
+  expiresAt: Date;
+  lastSeenAt: Date;
+  userId: string;
+  email: string;
+  name: string;
+  isActive: boolean;
+  role: SessionUser['role'] | null;
+  agencyId: string | null;
+  provinceId: number | null;
+  agencyName: string | null;
+  provinceName: string | null;
+}
+
+/**
+ * Everything a request needs to know about its caller, in one statement (it runs on every signed-in
+ * request: as Prisma relation loads it was 3–6 statements, the largest share of a read's cost —
+ * docs/performance.md F5). Mirrors SESSION_USER_SELECT + toSessionUser.
+ */
+const SESSION_SQL = `
+  SELECT s."expiresAt", s."lastSeenAt", u.id AS "userId", u.email, u.name, u."isActive",
+         r.role, r."agencyId", coalesce(r."provinceId", a."provinceId") AS "provinceId",
+         a."nameTh" AS "agencyName", coalesce(p."nameTh", ap."nameTh") AS "provinceName"
+  FROM "Session" s
+  JOIN "User" u ON u.id = s."userId"
+  LEFT JOIN LATERAL (
+    SELECT m.role, m."agencyId", m."provinceId" FROM "RoleMembership" m WHERE m."userId" = u.id ORDER BY m."createdAt" LIMIT 1
+  ) r ON true
+  LEFT JOIN "Agency" a ON a.id = r."agencyId"
+  LEFT JOIN "Province" ap ON ap.id = a."provinceId"
+  LEFT JOIN "Province" p ON p.id = r."provinceId"
+  WHERE s.id = $1`;
+
 /** The session for a cookie token, or undefined when missing, expired (idle or absolute) or disabled. */
 export async function resolveSession(token: string, settings: SessionSettings): Promise<ResolvedSession | undefined> {
-  const prisma = getPrisma();
   const id = sha256(token);
-  const session = await prisma.session.findUnique({
-    where: { id },
-    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: SESSION_USER_SELECT } },
-  });
+  const pool = getPool();
+  const { rows } = await pool.query<SessionRow>({ name: 'resolve-session', text: SESSION_SQL, values: [id] });
+  const session = rows[0];
   if (!session) return undefined;
   const now = Date.now();
   const idleLimit = settings.idleMinutes * 60_000;
-  if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit || !session.user.isActive) {
-    await prisma.session.deleteMany({ where: { id } });
+  if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit || !session.isActive) {
+    await pool.query('DELETE FROM "Session" WHERE id = $1', [id]);
     return undefined;
   }
-  const user = toSessionUser(session.user);
-  if (!user) return undefined;
-  // Sliding idle expiry, written at most once a minute per session.
+  if (!session.role) return undefined;
+  const user: SessionUser = {
+    id: session.userId,
+    email: session.email,
+    name: session.name,
+    role: session.role,
+    agencyId: session.agencyId,
+    agencyName: session.agencyName,
+    provinceId: session.provinceId,
+    provinceName: session.provinceName,
+  };
+  // Sliding idle expiry, written at most once a minute per session (timestamp(3) holds UTC).
   if (now - session.lastSeenAt.getTime() > 60_000) {
-    await prisma.session.updateMany({ where: { id }, data: { lastSeenAt: new Date(now) } });
+    await pool.query(`UPDATE "Session" SET "lastSeenAt" = $2::timestamptz AT TIME ZONE 'UTC' WHERE id = $1`, [
+      id,
+      new Date(now).toISOString(),
+    ]);
   }
   return {
     user,

@@ -8,13 +8,23 @@ import type {
   UpdateMeasureInput,
 } from '@prongsai/shared';
 import type { Actor, UserActor } from '../../access/actor';
-import { assertCan } from '../../access/policies';
+import { assertCan, can, requireUser, type ResourceOwner } from '../../access/policies';
 import { measureWhere } from '../../access/scope';
 import { AppError, notFound } from '../../lib/app-error';
 import { getPrisma, type Prisma, type Tx } from '../../lib/prisma';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { assertEditable, computePlanWarnings, findVisiblePlan, loadPlanDetail, refreshPlanWarnings } from '../plans/plans.service';
-import { MEASURE_INCLUDE, isoDate, loadMeasure, toDbDate, type MeasureRow } from './measure-dto';
+import {
+  assertEditable,
+  computeWarnings,
+  findVisiblePlan,
+  loadPlanDetail,
+  loadPlanOfMeasure,
+  lockPlan,
+  refreshPlanWarnings,
+  storePlanCounters,
+  type LoadedPlan,
+} from '../plans/plans.service';
+import { MEASURE_INCLUDE, isoDate, loadIndicatorTitles, loadMeasure, toDbDate, toMeasure, type MeasureRow } from './measure-dto';
 
 interface MeasureOwner {
   id: string;
@@ -94,13 +104,32 @@ function scalarData(input: MeasureFields): Prisma.MeasureUncheckedUpdateInput {
 const today = () => new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
 
 export async function getMeasure(actor: Actor, measureId: string): Promise<Measure> {
-  const prisma = getPrisma();
-  const owner = await findVisibleMeasure(prisma, actor, measureId);
-  return loadMeasure(prisma, measureId, await computePlanWarnings(prisma, owner.planId));
+  const { loaded, measure } = await findVisibleMeasureInPlan(getPrisma(), actor, measureId);
+  return toMeasure(measure, loaded.titles, computeWarnings(loaded));
+}
+
+/**
+ * The measure with its whole plan, in one statement (the plan's measures are what its warnings
+ * and counters are computed from). 404 when missing or out of the actor's reach; anonymous
+ * callers see only live measures of published plans (as `measureWhere`).
+ */
+async function findVisibleMeasureInPlan(
+  db: Tx,
+  actor: Actor,
+  measureId: string,
+): Promise<{ loaded: LoadedPlan; measure: MeasureRow; owner: ResourceOwner }> {
+  const loaded = await loadPlanOfMeasure(db, measureId);
+  const measure = loaded?.measures.find((candidate) => candidate.id === measureId);
+  if (!loaded || !measure) throw notFound('ไม่พบมาตรการนี้');
+  const owner: ResourceOwner = { agencyId: measure.agencyId, provinceId: loaded.provinceId };
+  const visible = actor.kind === 'user' ? can(actor, 'read:plan', owner) : loaded.plan.status === 'published' && measure.deletedAt === null;
+  if (!visible) throw notFound('ไม่พบมาตรการนี้');
+  return { loaded, measure, owner };
 }
 
 export async function createMeasure(actor: Actor, planId: string, input: CreateMeasureInput): Promise<Measure> {
   return getPrisma().$transaction(async (tx) => {
+    await lockPlan(tx, { planId });
     const plan = await findVisiblePlan(tx, actor, planId);
     assertCan(actor, 'write:plan', plan);
     assertEditable(plan);
@@ -139,23 +168,55 @@ async function versionConflict(tx: Tx, measureId: string): Promise<never> {
   throw new AppError('VERSION_CONFLICT', 'มาตรการนี้ถูกแก้ไขโดยผู้อื่นระหว่างที่คุณแก้ไข', { current: await loadMeasure(tx, measureId) });
 }
 
+/** A measure row after a successful update, built from the row before it (no re-read). */
+function applyUpdate(
+  before: MeasureRow,
+  data: Prisma.MeasureUncheckedUpdateInput,
+  indicators: UpdateMeasureInput['indicators'],
+  evidence: UpdateMeasureInput['evidence'],
+  updatedAt: Date,
+): MeasureRow {
+  const after = { ...before, version: before.version + 1, updatedAt } as MeasureRow & Record<string, unknown>;
+  for (const [key, value] of Object.entries(data)) if (value !== undefined) after[key] = value;
+  if (indicators) after.indicators = dedupeIndicators(indicators).map((ref, index) => ({ id: -1 - index, measureId: before.id, ...ref }));
+  if (evidence)
+    after.evidence = evidence.map((link, position) => ({
+      id: -1 - position,
+      measureId: before.id,
+      position,
+      createdAt: updatedAt,
+      ...link,
+    }));
+  return after;
+}
+
 /**
  * Update with optimistic concurrency: the write succeeds only if the row still has the version
  * the client read; otherwise 409 with the current record. Outcome changes and added evidence
  * become timeline entries; the audit row holds the before/after of every changed field.
+ *
+ * It runs on every save of the measure editor, so it reads once (the measure with its plan, as
+ * `getMeasure`), writes what changed, and answers from what it holds (docs/performance.md F5).
  */
 export async function updateMeasure(actor: Actor, measureId: string, input: UpdateMeasureInput): Promise<Measure> {
+  const user = requireUser(actor);
   return getPrisma().$transaction(async (tx) => {
-    const owner = await findVisibleMeasure(tx, actor, measureId);
-    assertCan(actor, 'write:plan', owner);
-    assertEditable({ status: owner.planStatus });
-    if (owner.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว กรุณากู้คืนก่อนแก้ไข');
-    const before = await tx.measure.findUniqueOrThrow({ where: { id: measureId }, include: MEASURE_INCLUDE });
-    if (before.version !== input.version) return versionConflict(tx, measureId);
+    await lockPlan(tx, { measureId });
+    const { loaded, measure: before, owner } = await findVisibleMeasureInPlan(tx, user, measureId);
+    assertCan(user, 'write:plan', owner);
+    assertEditable(loaded.plan);
+    if (before.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว กรุณากู้คืนก่อนแก้ไข');
+    if (before.version !== input.version) {
+      throw new AppError('VERSION_CONFLICT', 'มาตรการนี้ถูกแก้ไขโดยผู้อื่นระหว่างที่คุณแก้ไข', {
+        current: toMeasure(before, loaded.titles, computeWarnings(loaded)),
+      });
+    }
     const { version, indicators, evidence, ...fields } = input;
+    const data = scalarData(fields);
+    const now = new Date();
     const updated = await tx.measure.updateMany({
       where: { id: measureId, version },
-      data: { ...(scalarData(fields) as Prisma.MeasureUncheckedUpdateManyInput), version: { increment: 1 } },
+      data: { ...(data as Prisma.MeasureUncheckedUpdateManyInput), version: { increment: 1 }, updatedAt: now },
     });
     if (updated.count !== 1) return versionConflict(tx, measureId);
     if (indicators) {
@@ -166,37 +227,19 @@ export async function updateMeasure(actor: Actor, measureId: string, input: Upda
       await tx.evidenceLink.deleteMany({ where: { measureId } });
       await tx.evidenceLink.createMany({ data: evidence.map((link, position) => ({ ...link, position, measureId })) });
     }
-    const after = await tx.measure.findUniqueOrThrow({ where: { id: measureId }, include: MEASURE_INCLUDE });
-    const author = (actor as UserActor).userId;
-    if (before.outcome !== after.outcome) {
-      await tx.timelineEntry.create({
-        data: {
-          measureId,
-          agencyId: owner.agencyId,
-          kind: 'status_change',
-          fromOutcome: before.outcome,
-          toOutcome: after.outcome,
-          occurredOn: today(),
-          authorId: author,
-        },
-      });
-    }
+    const after = applyUpdate(before, data, indicators, evidence, now);
     const oldUrls = new Set(before.evidence.map((link) => link.url));
-    for (const link of after.evidence.filter((candidate) => !oldUrls.has(candidate.url))) {
-      await tx.timelineEntry.create({
-        data: {
-          measureId,
-          agencyId: owner.agencyId,
-          kind: 'evidence_added',
-          note: link.label,
-          evidenceUrl: link.url,
-          occurredOn: today(),
-          authorId: author,
-        },
-      });
-    }
+    const timeline: Prisma.TimelineEntryCreateManyInput[] = [
+      ...(before.outcome !== after.outcome
+        ? [{ kind: 'status_change' as const, fromOutcome: before.outcome, toOutcome: after.outcome }]
+        : []),
+      ...after.evidence
+        .filter((link) => !oldUrls.has(link.url))
+        .map((link) => ({ kind: 'evidence_added' as const, note: link.label, evidenceUrl: link.url })),
+    ].map((entry) => ({ ...entry, measureId, agencyId: owner.agencyId, occurredOn: today(), authorId: user.userId }));
+    if (timeline.length > 0) await tx.timelineEntry.createMany({ data: timeline });
     const changes = diffFields(auditView(before), auditView(after));
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, user, {
       action: 'update',
       entityType: 'measure',
       entityId: measureId,
@@ -204,12 +247,16 @@ export async function updateMeasure(actor: Actor, measureId: string, input: Upda
       provinceId: owner.provinceId,
       changes: { ...changes, version: { from: before.version, to: after.version } },
     });
-    return loadMeasure(tx, measureId, await refreshPlanWarnings(tx, owner.planId));
+    const measures = loaded.measures.map((measure) => (measure.id === measureId ? after : measure));
+    const warnings = await storePlanCounters(tx, { ...loaded, measures });
+    const titles = indicators ? new Map([...loaded.titles, ...(await loadIndicatorTitles(tx, [after]))]) : loaded.titles;
+    return toMeasure(after, titles, warnings);
   });
 }
 
 export async function deleteMeasure(actor: Actor, measureId: string, version: number): Promise<void> {
   await getPrisma().$transaction(async (tx) => {
+    await lockPlan(tx, { measureId });
     const owner = await findVisibleMeasure(tx, actor, measureId);
     assertCan(actor, 'write:plan', owner);
     assertEditable({ status: owner.planStatus });
@@ -235,6 +282,7 @@ export async function deleteMeasure(actor: Actor, measureId: string, version: nu
 
 export async function restoreMeasure(actor: Actor, measureId: string): Promise<Measure> {
   return getPrisma().$transaction(async (tx) => {
+    await lockPlan(tx, { measureId });
     const owner = await findVisibleMeasure(tx, actor, measureId);
     assertCan(actor, 'write:plan', owner);
     assertEditable({ status: owner.planStatus });
@@ -259,6 +307,7 @@ export async function restoreMeasure(actor: Actor, measureId: string): Promise<M
 /** New order of a plan's measures: the list must name each live measure exactly once. */
 export async function reorderMeasures(actor: Actor, planId: string, input: ReorderMeasuresInput): Promise<PlanDetail> {
   return getPrisma().$transaction(async (tx) => {
+    await lockPlan(tx, { planId });
     const plan = await findVisiblePlan(tx, actor, planId);
     assertCan(actor, 'write:plan', plan);
     assertEditable(plan);

@@ -11,14 +11,16 @@ import type {
   UpdatePlanInput,
 } from '@prongsai/shared';
 import type { Actor, UserActor } from '../../access/actor';
-import { assertCan, type ResourceOwner } from '../../access/policies';
+import { assertCan, can, type ResourceOwner } from '../../access/policies';
 import { planWhere } from '../../access/scope';
 import { AppError, notFound } from '../../lib/app-error';
 import { getPrisma, type Prisma, type Tx } from '../../lib/prisma';
+import { jsonTimestamp, jsonValue, sqlRows } from '../../lib/sql';
 import { findVisibleAgency } from '../agencies/agencies.service';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { MEASURE_INCLUDE, loadIndicatorTitles, toCheckable, toMeasure, type MeasureRow } from '../measures/measure-dto';
+import { MEASURE_INCLUDE, toCheckable, toMeasure, type MeasureRow } from '../measures/measure-dto';
 import { checkMeasures } from '../reports/import';
+import { hydrateMeasures, hydratePlan, planDetailJson, type IndicatorTitles, type PlanDetailJson, type PlanRow } from './plan-query';
 
 /** Statuses in which editors may change a plan's content. */
 export const EDITABLE_STATUSES: readonly PlanStatus[] = ['draft', 'returned'];
@@ -68,8 +70,6 @@ function progressOf(outcomes: { outcome: string }[]): PlanProgress {
   };
 }
 
-type PlanRow = Prisma.PlanGetPayload<object>;
-
 function toSummary(plan: PlanRow, outcomes: { outcome: string }[]): PlanSummary {
   return {
     id: plan.id,
@@ -88,36 +88,71 @@ function toSummary(plan: PlanRow, outcomes: { outcome: string }[]): PlanSummary 
 }
 
 /** The live quality checks of a plan's measures (the same checks as the report import). */
-function planWarnings(
-  plan: { agencyNameTh: string; fiscalYear: number; agency: { website: string | null } },
-  live: MeasureRow[],
-): QualityWarning[] {
-  return checkMeasures(
-    { agencyNameTh: plan.agencyNameTh, website: plan.agency.website, fiscalYear: plan.fiscalYear },
-    live.map(toCheckable),
-  );
+function planWarnings(plan: { agencyNameTh: string; fiscalYear: number }, website: string | null, live: MeasureRow[]): QualityWarning[] {
+  return checkMeasures({ agencyNameTh: plan.agencyNameTh, website, fiscalYear: plan.fiscalYear }, live.map(toCheckable));
 }
 
-async function warningInputs(db: Tx, planId: string) {
-  return db.plan.findUniqueOrThrow({
-    where: { id: planId },
-    select: {
-      agencyNameTh: true,
-      fiscalYear: true,
-      warningCount: true,
-      measureCount: true,
-      completedCount: true,
-      notCarriedOutCount: true,
-      agency: { select: { website: true } },
-      measures: { where: { deletedAt: null }, include: MEASURE_INCLUDE, orderBy: [{ sequence: 'asc' }, { createdAt: 'asc' }] },
-    },
-  });
+/** A plan as one statement loads it: its row, its agency's website, its measures (deleted ones too). */
+export interface LoadedPlan {
+  plan: PlanRow;
+  website: string | null;
+  /** The province of the plan's agency (for scope checks and audit rows). */
+  provinceId: number;
+  measures: MeasureRow[];
+  titles: IndicatorTitles;
+  comments: PlanDetailJson['comments'];
 }
 
-/** The plan's quality warnings, computed now (reads only). */
-export async function computePlanWarnings(db: Tx, planId: string): Promise<QualityWarning[]> {
-  const plan = await warningInputs(db, planId);
-  return planWarnings(plan, plan.measures);
+const PLAN_BY_ID_SQL = `SELECT ${planDetailJson('p', '$2::boolean')} AS data FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId" WHERE p.id = $1::uuid`;
+
+function hydrateLoadedPlan(json: PlanDetailJson): LoadedPlan {
+  const { rows, titles } = hydrateMeasures(json.measures);
+  return {
+    plan: hydratePlan(json.plan),
+    website: json.website,
+    provinceId: json.provinceId,
+    measures: rows,
+    titles,
+    comments: json.comments,
+  };
+}
+
+/** The plan, its measures and (unless `withComments` is false) its review comments, in one statement. */
+export async function loadPlan(db: Tx, planId: string, withComments = true): Promise<LoadedPlan> {
+  const [row] = await sqlRows<{ data: unknown }>(db, PLAN_BY_ID_SQL, [planId, !withComments]);
+  if (!row) throw notFound('ไม่พบแผนนี้');
+  return hydrateLoadedPlan(jsonValue<PlanDetailJson>(row.data));
+}
+
+const PLAN_OF_MEASURE_SQL = `SELECT ${planDetailJson('p', 'true')} AS data FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId"
+  WHERE p.id = (SELECT "planId" FROM "Measure" WHERE id = $1::uuid)`;
+
+/** The plan a measure belongs to, loaded as `loadPlan` does (no comments); undefined for an unknown measure. */
+export async function loadPlanOfMeasure(db: Tx, measureId: string): Promise<LoadedPlan | undefined> {
+  const [row] = await sqlRows<{ data: unknown }>(db, PLAN_OF_MEASURE_SQL, [measureId]);
+  return row ? hydrateLoadedPlan(jsonValue<PlanDetailJson>(row.data)) : undefined;
+}
+
+/**
+ * Take the plan's row lock before a transaction reads its measures to recompute the counters:
+ * two saves of different measures of one plan then run one after the other, and the second
+ * counts the first's outcome (without it, both counted from the same stale siblings). Every
+ * measure write takes this lock first, so they all lock in the same order (plan, then measure).
+ */
+export async function lockPlan(tx: Tx, target: { planId: string } | { measureId: string }): Promise<void> {
+  if ('planId' in target) await sqlRows(tx, 'SELECT id FROM "Plan" WHERE id = $1::uuid FOR UPDATE', [target.planId]);
+  else {
+    await sqlRows(tx, 'SELECT p.id FROM "Plan" p JOIN "Measure" m ON m."planId" = p.id WHERE m.id = $1::uuid FOR UPDATE OF p', [
+      target.measureId,
+    ]);
+  }
+}
+
+const liveMeasures = (measures: MeasureRow[]) => measures.filter((measure) => measure.deletedAt === null);
+
+/** The quality warnings of a loaded plan's live measures. */
+export function computeWarnings(loaded: Pick<LoadedPlan, 'plan' | 'website' | 'measures'>): QualityWarning[] {
+  return planWarnings(loaded.plan, loaded.website, liveMeasures(loaded.measures));
 }
 
 /**
@@ -125,33 +160,33 @@ export async function computePlanWarnings(db: Tx, planId: string): Promise<Quali
  * (reviewers sort by warnings; national and provincial figures read the counters).
  */
 export async function refreshPlanWarnings(db: Tx, planId: string): Promise<QualityWarning[]> {
-  const plan = await warningInputs(db, planId);
-  const warnings = planWarnings(plan, plan.measures);
+  return storePlanCounters(db, await loadPlan(db, planId, false));
+}
+
+/**
+ * The checks and counters of a plan whose live measures the caller already holds as they are now
+ * (after its write, inside its transaction): one UPDATE when a counter changed, else nothing.
+ */
+export async function storePlanCounters(db: Tx, loaded: Pick<LoadedPlan, 'plan' | 'website' | 'measures'>): Promise<QualityWarning[]> {
+  const { plan } = loaded;
+  const live = liveMeasures(loaded.measures);
+  const warnings = computeWarnings(loaded);
   const counters = {
     warningCount: warnings.length,
-    measureCount: plan.measures.length,
-    completedCount: plan.measures.filter((measure) => measure.outcome === 'completed').length,
-    notCarriedOutCount: plan.measures.filter((measure) => measure.outcome === 'not_carried_out').length,
+    measureCount: live.length,
+    completedCount: live.filter((measure) => measure.outcome === 'completed').length,
+    notCarriedOutCount: live.filter((measure) => measure.outcome === 'not_carried_out').length,
   };
   const changed = (Object.keys(counters) as (keyof typeof counters)[]).some((key) => counters[key] !== plan[key]);
-  if (changed) await db.plan.update({ where: { id: planId }, data: counters });
+  if (changed) await db.plan.update({ where: { id: plan.id }, data: counters });
   return warnings;
 }
 
-/** Everything the plan page shows, in a few queries. */
-export async function loadPlanDetail(db: Tx, planId: string, options: { publicView?: boolean } = {}): Promise<PlanDetail> {
-  const plan = await db.plan.findUniqueOrThrow({
-    where: { id: planId },
-    include: {
-      agency: { select: { website: true } },
-      measures: { include: MEASURE_INCLUDE, orderBy: [{ sequence: 'asc' }, { createdAt: 'asc' }] },
-      reviewComments: { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true } } } },
-    },
-  });
-  const live = plan.measures.filter((measure) => measure.deletedAt === null);
-  const titles = await loadIndicatorTitles(db, live);
-  const warnings = planWarnings(plan, live);
-  const measures = live.map((measure) => toMeasure(measure, titles, warnings));
+function toPlanDetail(loaded: LoadedPlan, options: { publicView?: boolean }): PlanDetail {
+  const { plan } = loaded;
+  const live = liveMeasures(loaded.measures);
+  const warnings = planWarnings(plan, loaded.website, live);
+  const measures = live.map((measure) => toMeasure(measure, loaded.titles, warnings));
   return {
     ...toSummary(plan, live),
     introText: plan.introText,
@@ -159,7 +194,7 @@ export async function loadPlanDetail(db: Tx, planId: string, options: { publicVi
     measures,
     deletedMeasures: options.publicView
       ? []
-      : plan.measures
+      : loaded.measures
           .filter((measure) => measure.deletedAt !== null)
           .map((measure) => ({
             id: measure.id,
@@ -169,17 +204,17 @@ export async function loadPlanDetail(db: Tx, planId: string, options: { publicVi
             version: measure.version,
           })),
     // Review comments are internal to the agency and its reviewers: never on public pages.
-    comments: (options.publicView ? [] : plan.reviewComments).map((comment) => ({
-      id: comment.id,
-      planId: comment.planId,
-      measureId: comment.measureId,
-      kind: comment.kind,
-      body: comment.body,
-      authorName: comment.author?.name ?? null,
-      createdAt: comment.createdAt.toISOString(),
+    comments: (options.publicView ? [] : loaded.comments).map((comment) => ({
+      ...comment,
+      createdAt: jsonTimestamp(comment.createdAt).toISOString(),
     })),
     warnings: measures.flatMap((measure) => measure.warnings),
   };
+}
+
+/** Everything the plan page shows, in one statement. */
+export async function loadPlanDetail(db: Tx, planId: string, options: { publicView?: boolean } = {}): Promise<PlanDetail> {
+  return toPlanDetail(await loadPlan(db, planId, !options.publicView), options);
 }
 
 /** Plan summaries with progress, newest fiscal year first; `where` must carry a scope fragment. */
@@ -197,13 +232,27 @@ export async function listAgencyPlans(actor: Actor, agencyId: string): Promise<P
   return findPlanSummaries({ AND: [{ agencyId }, planWhere(actor)] });
 }
 
+/**
+ * One agency's plan of one year: the agency's scope and the whole page in one statement (it is the
+ * page editors open most). 404 for an agency out of reach, as for a missing one.
+ */
 export async function getPlanByYear(actor: Actor, agencyId: string, fiscalYear: number): Promise<PlanDetail> {
-  await findVisibleAgency(actor, agencyId);
-  const prisma = getPrisma();
-  const plan = await prisma.plan.findFirst({ where: { AND: [{ agencyId, fiscalYear }, planWhere(actor)] }, select: { id: true } });
-  if (!plan) throw notFound(`ยังไม่มีแผนปีงบประมาณ ${fiscalYear}`);
-  return loadPlanDetail(prisma, plan.id);
+  assertCan(actor, 'read:agency');
+  const [row] = await sqlRows<{ agencyId: string; provinceId: number; data: unknown }>(getPrisma(), PLAN_BY_YEAR_SQL, [
+    agencyId,
+    fiscalYear,
+  ]);
+  const owner: ResourceOwner | undefined = row && { agencyId: row.agencyId, provinceId: row.provinceId };
+  if (!row || !owner || !can(actor, 'read:agency', owner)) throw notFound('ไม่พบหน่วยงานนี้');
+  if (row.data === null || !can(actor, 'read:plan', owner)) throw notFound(`ยังไม่มีแผนปีงบประมาณ ${fiscalYear}`);
+  return toPlanDetail(hydrateLoadedPlan(jsonValue<PlanDetailJson>(row.data)), {});
 }
+
+const PLAN_BY_YEAR_SQL = `
+  SELECT ag.id AS "agencyId", ag."provinceId",
+         (SELECT ${planDetailJson('p', 'false')} FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId"
+          WHERE p."agencyId" = ag.id AND p."fiscalYear" = $2::int) AS data
+  FROM "Agency" ag WHERE ag.id = $1::uuid`;
 
 export async function getPlan(actor: Actor, planId: string): Promise<PlanDetail> {
   const prisma = getPrisma();
