@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { parseBody, parseParams, parseQuery } from './parse';
+import type { ResponseCache } from './response-cache';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -30,6 +31,11 @@ export interface RouteDefinition<
   produces?: string;
   /** Open without a session (documentation; http/authenticate.ts enforces it). */
   anonymous?: boolean;
+  /**
+   * Answers that are the same for every caller, cached serialised: keyed by `version()` (read from
+   * the database on every request), the path and the parsed params and query. GET only.
+   */
+  cache?: { store: ResponseCache; version: () => Promise<string> };
 }
 
 export interface RouteInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
@@ -59,6 +65,17 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
       req,
       res,
     };
+    if (definition.cache) {
+      const { store, version } = definition.cache;
+      const key = `${await version()} ${definition.path} ${JSON.stringify([input.params, input.query])}`;
+      const cached = await store.getOrCompute(key, async () => {
+        const result = await handler(input);
+        return JSON.stringify(definition.response ? definition.response.parse(result) : result);
+      });
+      // Express answers 304 itself when If-None-Match matches the ETag set here.
+      res.status(200).type('application/json').set('ETag', cached.etag).send(cached.body);
+      return;
+    }
     const result = await handler(input);
     if (res.headersSent || definition.produces) return;
     if (definition.status === 204) {

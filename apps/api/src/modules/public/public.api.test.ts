@@ -4,7 +4,7 @@ import { PlanDetailSchema, PublicAgencySchema, PublicProvinceSchema, PublicSumma
 import { getPrisma } from '../../lib/prisma';
 import { refreshPlanWarnings } from '../plans/plans.service';
 import { testApp } from '../../../test/app';
-import { createAgency, createPlan } from '../../../test/factories';
+import { createAgency, createPlan, createUser, signIn } from '../../../test/factories';
 
 const app = testApp();
 
@@ -75,5 +75,66 @@ describe('public dashboard API', () => {
     expect(bad.body.error.issues[0].path).toBe('params.provinceId');
     expect(badYear.body.error.issues[0].path).toBe('query.fiscalYear');
     expect(missing.status).toBe(404);
+  });
+});
+
+describe('public answers cache (keyed by the public data version)', () => {
+  const version = async () => (await getPrisma().publicDataVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
+
+  it('when nothing the public sees changed, then a repeated request is served from the cache, even if a write bypassed the triggers', async () => {
+    // Arrange: a published plan read once; then its title changed behind the API's back
+    // (published plans cannot be edited through it) — the cached answer stays.
+    const agency = await createAgency({ provinceId: 49 });
+    const plan = await createPlan(agency.id, 2566, 'published', 1);
+    const url = `/api/v1/public/agencies/${agency.id}/plans/2566`;
+    const first = PlanDetailSchema.parse((await request(app).get(url)).body);
+    await getPrisma().measure.updateMany({ where: { planId: plan.id }, data: { title: 'แก้ไขโดยตรงในฐานข้อมูล' } });
+
+    // Act
+    const cached = PlanDetailSchema.parse((await request(app).get(url)).body);
+    await getPrisma().agency.update({ where: { id: agency.id }, data: { phone: '042 000 000' } }); // raises the version
+    const fresh = PlanDetailSchema.parse((await request(app).get(url)).body);
+
+    // Assert
+    expect(cached.measures[0]!.title).toBe(first.measures[0]!.title);
+    expect(fresh.measures[0]!.title).toBe('แก้ไขโดยตรงในฐานข้อมูล');
+  });
+
+  it('when a draft plan changes, then the version stays; when a plan is published or unpublished, then it is raised', async () => {
+    const agency = await createAgency({ provinceId: 49 });
+    const draft = await createPlan(agency.id, 2567, 'draft', 2);
+    const published = await createPlan(agency.id, 2566, 'published', 2);
+
+    const start = await version();
+    await getPrisma().plan.update({ where: { id: draft.id }, data: { introText: 'ร่าง' } });
+    const afterDraft = await version();
+    await getPrisma().plan.update({ where: { id: draft.id }, data: { status: 'published' } });
+    const afterPublish = await version();
+    await getPrisma().plan.update({ where: { id: published.id }, data: { status: 'accepted' } });
+    const afterUnpublish = await version();
+
+    expect(afterDraft).toBe(start);
+    expect(afterPublish).toBeGreaterThan(afterDraft);
+    expect(afterUnpublish).toBeGreaterThan(afterPublish);
+  });
+
+  it('when a plan is published through the API, then the cached summary, province and agency pages change at once', async () => {
+    const agency = await createAgency({ provinceId: 50, type: 'sao' });
+    const plan = await createPlan(agency.id, 2592, 'accepted', 3);
+    const summaryUrl = '/api/v1/public/summary?fiscalYear=2592';
+    const provinceUrl = `/api/v1/public/provinces/50?fiscalYear=2592&q=${encodeURIComponent(agency.nameTh)}`;
+    const before = PublicSummarySchema.parse((await request(app).get(summaryUrl)).body);
+    const provinceBefore = PublicProvinceSchema.parse((await request(app).get(provinceUrl)).body);
+    const admin = await signIn(app, await createUser('national_admin'));
+
+    const publish = await admin.post(`/api/v1/plans/${plan.id}/publish`).set('x-prongsai-csrf', '1').send({ version: 1 });
+    const after = PublicSummarySchema.parse((await request(app).get(summaryUrl)).body);
+    const provinceAfter = PublicProvinceSchema.parse((await request(app).get(provinceUrl)).body);
+
+    expect(publish.status).toBe(200);
+    expect(after.totals.agenciesPublished).toBe(before.totals.agenciesPublished + 1);
+    expect(after.totals.measures).toBe(before.totals.measures + 3);
+    expect(provinceBefore.agencies.items[0]).toMatchObject({ id: agency.id, published: false });
+    expect(provinceAfter.agencies.items[0]).toMatchObject({ id: agency.id, published: true, measures: 3 });
   });
 });

@@ -11,7 +11,8 @@ import {
   PublicYearQuerySchema,
 } from '@prongsai/shared';
 import { defineRoute } from '../../http/define-route';
-import { getPublicAgency, getPublicPlan, getPublicProvince, getPublicSummary } from './public.service';
+import { ResponseCache } from '../../http/response-cache';
+import { getPublicAgency, getPublicPlan, getPublicProvince, getPublicSummary, publicDataVersion } from './public.service';
 
 export const publicRouter = Router();
 const tag = 'public';
@@ -23,6 +24,13 @@ const cacheable: RequestHandler = (_req, res, next) => {
 };
 publicRouter.use('/public', cacheable);
 
+/**
+ * Public answers, serialised, for as long as the public data version stays the same (raised by
+ * triggers on every write the public pages show; ADR 007). 32 MB at most; 60 s is only a safety net.
+ */
+const publicAnswers = new ResponseCache({ maxBytes: 32 * 1024 * 1024, ttlMs: 60_000 });
+const cache = { store: publicAnswers, version: publicDataVersion };
+
 defineRoute(
   publicRouter,
   {
@@ -33,6 +41,7 @@ defineRoute(
     query: PublicYearQuerySchema,
     response: PublicSummarySchema,
     anonymous: true,
+    cache,
   },
   async ({ query }) => getPublicSummary(query.fiscalYear),
 );
@@ -48,6 +57,7 @@ defineRoute(
     query: PublicProvinceQuerySchema,
     response: PublicProvinceSchema,
     anonymous: true,
+    cache,
   },
   async ({ params, query }) => getPublicProvince(params.provinceId, query),
 );
@@ -62,6 +72,7 @@ defineRoute(
     params: PublicAgencyParamsSchema,
     response: PublicAgencySchema,
     anonymous: true,
+    cache,
   },
   async ({ params }) => getPublicAgency(params.agencyId),
 );
@@ -76,6 +87,7 @@ defineRoute(
     params: AgencyPlanParamsSchema,
     response: PlanDetailSchema,
     anonymous: true,
+    cache,
   },
   async ({ params }) => getPublicPlan(params.agencyId, params.fiscalYear),
 );

@@ -3,7 +3,7 @@ import { currentFiscalYear } from '@prongsai/shared';
 import { ANONYMOUS } from '../../access/actor';
 import { planWhere } from '../../access/scope';
 import { notFound } from '../../lib/app-error';
-import { getPrisma, Prisma } from '../../lib/prisma';
+import { getPool, getPrisma, Prisma } from '../../lib/prisma';
 import { AGENCY_SELECT, toAgency } from '../agencies/agencies.service';
 import { findPlanSummaries, loadPlanDetail } from '../plans/plans.service';
 
@@ -11,6 +11,18 @@ import { findPlanSummaries, loadPlanDetail } from '../plans/plans.service';
  * The public dashboard: published data only, no session. Every plan query goes through
  * `planWhere(ANONYMOUS)` or filters `status = 'published'` in SQL.
  */
+
+/**
+ * The version of everything the public pages show: raised by triggers in the same transaction as
+ * the write (migration 20261126040949_public_data_version), read on every public request.
+ */
+export async function publicDataVersion(): Promise<string> {
+  const { rows } = await getPool().query<{ version: string }>({
+    name: 'public-data-version',
+    text: 'SELECT "version"::text AS version FROM "PublicDataVersion" WHERE id = 1',
+  });
+  return rows[0]?.version ?? '0';
+}
 
 interface FigureRow {
   type: AgencyType;
