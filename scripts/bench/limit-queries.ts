@@ -46,28 +46,17 @@ export const PROVINCE_SQL = `
 
 /** 3: the reviewer overview of one province, year and agency type, by completion, first page. $1 province, $2 year, $3 type. */
 export const OVERVIEW_SQL = `
-  WITH ag AS (
-    SELECT a.id, a."nameTh", a.type, a."districtId", d."nameTh" AS "districtNameTh"
-    FROM "Agency" a LEFT JOIN "District" d ON d.id = a."districtId"
-    WHERE a."provinceId" = $1 AND a."isActive" AND a.type = $3::"AgencyType"),
-  pl AS (SELECT p.id, p."agencyId", p.status, p."warningCount", p."updatedAt" FROM "Plan" p JOIN ag ON ag.id = p."agencyId" WHERE p."fiscalYear" = $2),
-  mc AS (
-    SELECT m."planId", count(*) AS total, count(*) FILTER (WHERE m.outcome = 'completed') AS completed,
-           count(*) FILTER (WHERE m.outcome = 'not_carried_out') AS "notCarriedOut", max(m."updatedAt") AS updated
-    FROM "Measure" m JOIN pl ON pl.id = m."planId" WHERE m."deletedAt" IS NULL GROUP BY m."planId"),
-  ic AS (
-    SELECT m."planId", count(DISTINCT (mi."fiscalYear", mi.code)) AS covered
-    FROM "MeasureIndicator" mi JOIN "Measure" m ON m.id = mi."measureId" JOIN pl ON pl.id = m."planId"
-    WHERE m."deletedAt" IS NULL GROUP BY m."planId"),
-  rows AS (
-    SELECT ag.id AS "agencyId", ag."nameTh", ag.type, ag."districtId", ag."districtNameTh", pl.id AS "planId", pl.status AS "planStatus",
-           coalesce(mc.total, 0)::int AS measures,
-           CASE WHEN coalesce(mc.total, 0) = 0 THEN 0 ELSE round(100.0 * mc.completed / mc.total, 1) END AS "completedPercent",
-           CASE WHEN coalesce(mc.total, 0) = 0 THEN 0 ELSE round(100.0 * mc."notCarriedOut" / mc.total, 1) END AS "notCarriedOutPercent",
-           coalesce(ic.covered, 0)::int AS "indicatorsCovered", coalesce(pl."warningCount", 0) AS warnings,
-           greatest(pl."updatedAt", mc.updated) AS "lastUpdate", ita.score AS "itaScore"
-    FROM ag LEFT JOIN pl ON pl."agencyId" = ag.id LEFT JOIN mc ON mc."planId" = pl.id LEFT JOIN ic ON ic."planId" = pl.id
-    LEFT JOIN LATERAL (SELECT r.score FROM "ItaResult" r WHERE r."agencyId" = ag.id AND r."fiscalYear" = $2) ita ON true)
+  WITH rows AS (
+    SELECT ag.id AS "agencyId", ag."nameTh", ag.type, ag."districtId", d."nameTh" AS "districtNameTh", pl.id AS "planId", pl.status AS "planStatus",
+           coalesce(pl."measureCount", 0) AS measures,
+           CASE WHEN coalesce(pl."measureCount", 0) = 0 THEN 0 ELSE round(100.0 * pl."completedCount" / pl."measureCount", 1) END AS "completedPercent",
+           CASE WHEN coalesce(pl."measureCount", 0) = 0 THEN 0 ELSE round(100.0 * pl."notCarriedOutCount" / pl."measureCount", 1) END AS "notCarriedOutPercent",
+           coalesce(pl."indicatorsCovered", 0) AS "indicatorsCovered", coalesce(pl."warningCount", 0) AS warnings,
+           pl."updatedAt" AS "lastUpdate", ita.score AS "itaScore"
+    FROM "Agency" ag LEFT JOIN "District" d ON d.id = ag."districtId"
+    LEFT JOIN "Plan" pl ON pl."agencyId" = ag.id AND pl."fiscalYear" = $2
+    LEFT JOIN LATERAL (SELECT r.score FROM "ItaResult" r WHERE r."agencyId" = ag.id AND r."fiscalYear" = $2 LIMIT 1) ita ON true
+    WHERE ag."provinceId" = $1 AND ag."isActive" AND ag.type = $3::"AgencyType")
   SELECT (SELECT json_agg(r) FROM (SELECT * FROM rows ORDER BY "completedPercent" DESC NULLS LAST, "nameTh", "agencyId" LIMIT 50) r) AS items,
          (SELECT count(*) FROM rows)::int AS total,
          (SELECT json_object_agg(coalesce(s.status::text, 'none'), s.n) FROM (

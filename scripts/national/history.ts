@@ -30,7 +30,7 @@ export interface AgencyHistory {
 export interface PlanCheck {
   plan: PlanRow;
   website: string | null;
-  measures: { row: MeasureRow; evidence: EvidenceRow[] }[];
+  measures: { row: MeasureRow; evidence: EvidenceRow[]; indicators: IndicatorRow[] }[];
 }
 
 type Status = PlanRow['status'];
@@ -130,6 +130,9 @@ class PlanBuilder {
     plan.measureCount = check.measures.length;
     plan.completedCount = check.measures.filter(({ row }) => row.outcome === 'completed').length;
     plan.notCarriedOutCount = check.measures.filter(({ row }) => row.outcome === 'not_carried_out').length;
+    plan.indicatorsCovered = new Set(
+      check.measures.flatMap(({ indicators }) => indicators.map((ref) => `${ref.fiscalYear}:${ref.code}`)),
+    ).size;
     plan.updatedAt = iso(latest);
     this.history.plans.push(plan);
     this.history.checks.push(check);
@@ -159,6 +162,7 @@ class PlanBuilder {
       measureCount: 0,
       completedCount: 0,
       notCarriedOutCount: 0,
+      indicatorsCovered: 0,
       submittedAt: submitted === null ? null : iso(submitted),
       reviewedAt: reviewed === null ? null : iso(reviewed),
       publishedAt: published === null ? null : iso(published),
@@ -187,7 +191,7 @@ class PlanBuilder {
     sequence: number,
     templateIndex: number,
     source: string | null,
-  ): { row: MeasureRow; evidence: EvidenceRow[]; updatedAt: number } {
+  ): { row: MeasureRow; evidence: EvidenceRow[]; indicators: IndicatorRow[]; updatedAt: number } {
     const prng = this.prng;
     const template = MEASURE_TEMPLATES[templateIndex]!;
     const outcome = prng.weighted(OUTCOME_WEIGHTS[plan.status]);
@@ -226,10 +230,11 @@ class PlanBuilder {
     };
     if (row.plannedStart) row.plannedEnd = day(this.monthStart(prng.int(6, 11)) + 27 * DAY_MS);
     this.history.measures.push(row);
-    this.history.indicators.push(...this.indicators(id, template));
+    const indicators = this.indicators(id, template);
+    this.history.indicators.push(...indicators);
     this.history.evidence.push(...evidence);
     this.history.timeline.push(...timeline.entries);
-    return { row, evidence, updatedAt: updated };
+    return { row, evidence, indicators, updatedAt: updated };
   }
 
   private title(template: MeasureTemplate): string {

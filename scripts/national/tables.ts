@@ -40,6 +40,8 @@ export interface PlanRow {
   measureCount: number;
   completedCount: number;
   notCarriedOutCount: number;
+  /** Distinct indicators the live measures cite. */
+  indicatorsCovered: number;
   submittedAt: string | null;
   reviewedAt: string | null;
   publishedAt: string | null;
@@ -168,6 +170,7 @@ export const PLANS: TableSpec<PlanRow> = {
     { name: 'measureCount', type: 'int4', value: (r) => r.measureCount },
     { name: 'completedCount', type: 'int4', value: (r) => r.completedCount },
     { name: 'notCarriedOutCount', type: 'int4', value: (r) => r.notCarriedOutCount },
+    { name: 'indicatorsCovered', type: 'int4', value: (r) => r.indicatorsCovered },
     { name: 'submittedAt', type: 'timestamp', value: (r) => r.submittedAt },
     { name: 'reviewedAt', type: 'timestamp', value: (r) => r.reviewedAt },
     { name: 'publishedAt', type: 'timestamp', value: (r) => r.publishedAt },

@@ -165,20 +165,22 @@ export async function refreshPlanWarnings(db: Tx, planId: string): Promise<Quali
 
 /**
  * The checks and counters of a plan whose live measures the caller already holds as they are now
- * (after its write, inside its transaction): one UPDATE when a counter changed, else nothing.
+ * (after its write, inside its transaction). Always one UPDATE: it also moves the plan's
+ * `updatedAt`, which is then the last change to the plan or any of its measures.
  */
 export async function storePlanCounters(db: Tx, loaded: Pick<LoadedPlan, 'plan' | 'website' | 'measures'>): Promise<QualityWarning[]> {
-  const { plan } = loaded;
   const live = liveMeasures(loaded.measures);
   const warnings = computeWarnings(loaded);
-  const counters = {
-    warningCount: warnings.length,
-    measureCount: live.length,
-    completedCount: live.filter((measure) => measure.outcome === 'completed').length,
-    notCarriedOutCount: live.filter((measure) => measure.outcome === 'not_carried_out').length,
-  };
-  const changed = (Object.keys(counters) as (keyof typeof counters)[]).some((key) => counters[key] !== plan[key]);
-  if (changed) await db.plan.update({ where: { id: plan.id }, data: counters });
+  await db.plan.update({
+    where: { id: loaded.plan.id },
+    data: {
+      warningCount: warnings.length,
+      measureCount: live.length,
+      completedCount: live.filter((measure) => measure.outcome === 'completed').length,
+      notCarriedOutCount: live.filter((measure) => measure.outcome === 'not_carried_out').length,
+      indicatorsCovered: new Set(live.flatMap((measure) => measure.indicators.map((ref) => `${ref.fiscalYear}:${ref.code}`))).size,
+    },
+  });
   return warnings;
 }
 

@@ -59,10 +59,10 @@ interface OverviewSqlRow {
 }
 
 function overviewFilters(provinceId: number, query: ProvinceOverviewQuery): Prisma.Sql {
-  const parts = [Prisma.sql`a."provinceId" = ${provinceId}`, Prisma.sql`a."isActive"`];
-  if (query.type) parts.push(Prisma.sql`a.type = ${query.type}::"AgencyType"`);
-  if (query.districtId) parts.push(Prisma.sql`a."districtId" = ${query.districtId}`);
-  if (query.q) parts.push(Prisma.sql`a."nameTh" ILIKE ${`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  const parts = [Prisma.sql`ag."provinceId" = ${provinceId}`, Prisma.sql`ag."isActive"`];
+  if (query.type) parts.push(Prisma.sql`ag.type = ${query.type}::"AgencyType"`);
+  if (query.districtId) parts.push(Prisma.sql`ag."districtId" = ${query.districtId}`);
+  if (query.q) parts.push(Prisma.sql`ag."nameTh" ILIKE ${`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   return Prisma.join(parts, ' AND ');
 }
 
@@ -72,46 +72,33 @@ export async function queryOverview(provinceId: number, query: ProvinceOverviewQ
     query.status === undefined
       ? Prisma.empty
       : query.status === 'none'
-        ? Prisma.sql`WHERE pl.id IS NULL`
-        : Prisma.sql`WHERE pl.status = ${query.status}::"PlanStatus"`;
+        ? Prisma.sql`AND pl.id IS NULL`
+        : Prisma.sql`AND pl.status = ${query.status}::"PlanStatus"`;
   const order = query.order === 'desc' ? Prisma.sql`DESC NULLS LAST` : Prisma.sql`ASC NULLS LAST`;
   const page = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit} OFFSET ${(query.page - 1) * limit}`;
+  // The plan's counters (kept on every write) stand in for its measures: no measure is read.
   return getPrisma().$queryRaw<OverviewSqlRow[]>`
-    WITH ag AS (
-      SELECT a.id, a."nameTh", a.type, a."districtId", d."nameTh" AS "districtNameTh"
-      FROM "Agency" a LEFT JOIN "District" d ON d.id = a."districtId"
-      WHERE ${overviewFilters(provinceId, query)}
-    ), pl AS (
-      SELECT p.id, p."agencyId", p.status, p."warningCount", p."updatedAt" FROM "Plan" p
-      WHERE p."fiscalYear" = ${query.fiscalYear} AND p."agencyId" IN (SELECT id FROM ag)
-    ), mc AS (
-      SELECT m."planId", count(*)::int AS total,
-             count(*) FILTER (WHERE m.outcome = 'completed')::int AS completed,
-             count(*) FILTER (WHERE m.outcome = 'not_carried_out')::int AS "notCarriedOut",
-             max(m."updatedAt") AS "lastMeasureUpdate"
-      FROM "Measure" m WHERE m."planId" IN (SELECT id FROM pl) AND m."deletedAt" IS NULL GROUP BY m."planId"
-    ), ic AS (
-      SELECT m."planId", count(DISTINCT (mi."fiscalYear", mi.code))::int AS covered
-      FROM "MeasureIndicator" mi JOIN "Measure" m ON m.id = mi."measureId"
-      WHERE m."planId" IN (SELECT id FROM pl) AND m."deletedAt" IS NULL GROUP BY m."planId"
-    )
-    SELECT ag.id AS "agencyId", ag."nameTh", ag.type, ag."districtId", ag."districtNameTh",
+    SELECT ag.id AS "agencyId", ag."nameTh", ag.type, ag."districtId", d."nameTh" AS "districtNameTh",
            pl.id AS "planId", pl.status AS "planStatus",
-           coalesce(mc.total, 0) AS measures,
-           CASE WHEN coalesce(mc.total, 0) = 0 THEN 0 ELSE round(100.0 * mc.completed / mc.total, 1)::float8 END AS "completedPercent",
-           CASE WHEN coalesce(mc.total, 0) = 0 THEN 0 ELSE round(100.0 * mc."notCarriedOut" / mc.total, 1)::float8 END AS "notCarriedOutPercent",
-           coalesce(ic.covered, 0) AS "indicatorsCovered",
+           coalesce(pl."measureCount", 0) AS measures,
+           CASE WHEN coalesce(pl."measureCount", 0) = 0 THEN 0
+                ELSE round(100.0 * pl."completedCount" / pl."measureCount", 1)::float8 END AS "completedPercent",
+           CASE WHEN coalesce(pl."measureCount", 0) = 0 THEN 0
+                ELSE round(100.0 * pl."notCarriedOutCount" / pl."measureCount", 1)::float8 END AS "notCarriedOutPercent",
+           coalesce(pl."indicatorsCovered", 0) AS "indicatorsCovered",
            coalesce(pl."warningCount", 0) AS warnings,
-           greatest(pl."updatedAt", mc."lastMeasureUpdate") AS "lastUpdate",
+           pl."updatedAt" AS "lastUpdate",
            ita.score AS "itaScore",
            count(*) OVER () AS total
-    FROM ag
-    LEFT JOIN pl ON pl."agencyId" = ag.id
-    LEFT JOIN mc ON mc."planId" = pl.id
-    LEFT JOIN ic ON ic."planId" = pl.id
-    -- A probe of the unique (agencyId, fiscalYear) index per agency, not the whole year's scores.
-    LEFT JOIN LATERAL (SELECT r.score FROM "ItaResult" r WHERE r."agencyId" = ag.id AND r."fiscalYear" = ${query.fiscalYear}) ita ON true
-    ${statusFilter}
+    FROM "Agency" ag
+    LEFT JOIN "District" d ON d.id = ag."districtId"
+    LEFT JOIN "Plan" pl ON pl."agencyId" = ag.id AND pl."fiscalYear" = ${query.fiscalYear}
+    -- A probe of the unique (agencyId, fiscalYear) index per agency (LIMIT keeps the planner from
+    -- hashing the whole year's scores instead).
+    LEFT JOIN LATERAL (
+      SELECT r.score FROM "ItaResult" r WHERE r."agencyId" = ag.id AND r."fiscalYear" = ${query.fiscalYear} LIMIT 1
+    ) ita ON true
+    WHERE ${overviewFilters(provinceId, query)} ${statusFilter}
     ORDER BY ${SORT_SQL[query.sort]} ${order}, ag."nameTh" ASC, ag.id ASC
     ${page}`;
 }

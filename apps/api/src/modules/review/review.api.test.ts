@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ProvinceOverviewSchema } from '@prongsai/shared';
+import { getPrisma } from '../../lib/prisma';
+import { testApp } from '../../../test/app';
+import { createAgency, createPlan, createUser, signIn } from '../../../test/factories';
+
+const app = testApp();
+const csrf = { 'x-prongsai-csrf': '1' };
+
+describe('GET /review/provinces/:provinceId/overview', () => {
+  it('when agencies save measures, then the overview shows their counts, percentages, indicators, warnings, last update and ITA score', async () => {
+    // Arrange: a province of its own, two SAOs; one with a plan of four measures.
+    const provinceId = 33;
+    const busy = await createAgency({ provinceId, type: 'sao', nameTh: 'องค์การบริหารส่วนตำบลภาพรวมหนึ่ง' });
+    const idle = await createAgency({ provinceId, type: 'sao', nameTh: 'องค์การบริหารส่วนตำบลภาพรวมสอง' });
+    const plan = await createPlan(busy.id, 2567, 'draft', 4);
+    await getPrisma().itaResult.create({ data: { agencyId: busy.id, fiscalYear: 2567, score: 91.25 } });
+    const editor = await signIn(app, await createUser('agency_editor', { agencyId: busy.id }));
+    const reviewer = await signIn(app, await createUser('provincial_reviewer', { provinceId }));
+    const [first, second, third] = plan.measures;
+    const save = (id: string, body: object) =>
+      editor
+        .patch(`/api/v1/measures/${id}`)
+        .set(csrf)
+        .send({ version: 1, ...body });
+    const indicators = [
+      { fiscalYear: 2567, code: 'O11' },
+      { fiscalYear: 2567, code: 'O27' },
+    ];
+    const before = new Date();
+
+    // Act
+    const saves = [
+      await save(first!.id, { outcome: 'completed', resultText: 'ทำแล้ว', summary: 'สรุปผลข้อหนึ่ง', indicators }),
+      await save(second!.id, { outcome: 'not_carried_out', outcomeReason: 'งบประมาณไม่พอ', indicators: [indicators[0]] }),
+      await save(third!.id, { outcome: 'in_progress' }),
+    ];
+    const response = await reviewer.get(
+      `/api/v1/review/provinces/${provinceId}/overview?fiscalYear=2567&type=sao&sort=completion&order=desc&q=${encodeURIComponent('ภาพรวม')}`,
+    );
+
+    // Assert
+    expect(saves.map((result) => result.status)).toEqual([200, 200, 200]);
+    expect(response.status).toBe(200);
+    const overview = ProvinceOverviewSchema.parse(response.body);
+    expect(overview.items.map((row) => row.agencyId)).toEqual([busy.id, idle.id]);
+    const row = overview.items[0]!;
+    expect(row).toMatchObject({
+      planId: plan.id,
+      planStatus: 'draft',
+      measures: 4,
+      completedPercent: 25,
+      notCarriedOutPercent: 25,
+      indicatorsCovered: 2,
+      itaScore: 91.25,
+    });
+    const stored = await getPrisma().plan.findUniqueOrThrow({ where: { id: plan.id } });
+    expect(row.warnings).toBe(stored.warningCount);
+    expect(new Date(row.lastUpdate!).getTime()).toBeGreaterThanOrEqual(before.getTime());
+    expect(overview.items[1]).toMatchObject({ planId: null, measures: 0, indicatorsCovered: 0, itaScore: null });
+    // Status counts cover the whole province (other tests may add agencies to it).
+    expect(overview.statusCounts.draft).toBeGreaterThanOrEqual(1);
+    expect(overview.statusCounts.none).toBeGreaterThanOrEqual(1);
+  });
+});
