@@ -1,5 +1,6 @@
 import { scopeOf, type Action } from '@prongsai/shared';
 import type { Prisma } from '../lib/prisma';
+import type { SqlParams } from '../lib/sql';
 import type { Actor } from './actor';
 
 /**
@@ -20,6 +21,21 @@ export function agencyWhere(actor: Actor, action: Action): Prisma.AgencyWhereInp
       return { provinceId: actor.provinceId ?? -1 };
     default:
       return { id: NO_AGENCY };
+  }
+}
+
+/** `agencyWhere` for a hand-written statement: a condition on the "Agency" row `alias`. */
+export function agencyScopeSql(actor: Actor, action: Action, alias: string, params: SqlParams): string {
+  if (actor.kind !== 'user') return 'false';
+  switch (scopeOf(actor.role, action)) {
+    case 'all':
+      return 'true';
+    case 'agency':
+      return `${alias}.id = ${params.add(actor.agencyId ?? NO_AGENCY, 'uuid')}`;
+    case 'province':
+      return `${alias}."provinceId" = ${params.add(actor.provinceId ?? -1, 'int')}`;
+    default:
+      return 'false';
   }
 }
 

@@ -24,3 +24,16 @@ export const jsonTimestamp = (value: string): Date => new Date(value.endsWith('Z
 export const jsonTimestampOrNull = (value: string | null): Date | null => (value === null ? null : jsonTimestamp(value));
 /** A `date` value inside json ("2567-01-31" style ISO day) as midnight UTC, as Prisma reads `@db.Date`. */
 export const jsonDateOrNull = (value: string | null): Date | null => (value === null ? null : new Date(`${value}T00:00:00Z`));
+
+/** Parameters of a statement being built: `add` returns the typed placeholder to write in the SQL. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown, type: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${type}`;
+  }
+}
+
+/** A LIKE pattern matching `text` anywhere, with LIKE's wildcards in it taken literally. */
+export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
