@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
+import { inFlight, whenIdle } from './http/in-flight';
 import { logger } from './lib/logger';
 
-/** Listen, and close gracefully: stop accepting, let in-flight requests finish, then run `onClose`. */
+/** Listen, and close gracefully: stop accepting, let in-flight requests finish (even those whose client left), then run `onClose`. */
 export function listen(app: Express, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
@@ -29,6 +30,9 @@ export function installShutdown(server: Server, onClose: () => Promise<void>): v
     }, 20_000).unref();
     server.close(async () => {
       try {
+        // Sockets are gone, but handlers of clients that left mid-request may still be querying:
+        // let them finish before the pool closes (within the force timer's budget).
+        if (!(await whenIdle(8_000))) logger.warn({ inFlight: inFlight() }, 'requests still running at shutdown');
         await onClose();
       } catch (error) {
         logger.error({ err: error }, 'error during shutdown');

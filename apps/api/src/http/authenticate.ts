@@ -3,6 +3,7 @@ import { ANONYMOUS } from '../access/actor';
 import { AppError } from '../lib/app-error';
 import { resolveSession, type SessionSettings } from '../modules/auth/auth.service';
 import { clearSessionCookie, readCookie, SESSION_COOKIE } from './cookies';
+import { trackWork } from './in-flight';
 
 /** API paths open without a session; everything else under /api/v1 answers 401 here, once. */
 const ANONYMOUS_PATHS = [
@@ -20,7 +21,7 @@ export function authenticate(settings: SessionSettings): RequestHandler {
     req.actor = ANONYMOUS;
     const token = readCookie(req, SESSION_COOKIE);
     if (token) {
-      const session = await resolveSession(token, settings);
+      const session = await trackWork(() => resolveSession(token, settings));
       if (session) req.actor = session.actor;
       else clearSessionCookie(req, res);
     }

@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { parseBody, parseParams, parseQuery } from './parse';
+import { trackWork } from './in-flight';
 import type { ResponseCache } from './response-cache';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -56,7 +57,8 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
   handler: (input: RouteInput<P, Q, B>) => Promise<z.input<R> | void>,
 ): void {
   registry.set(`${definition.method.toUpperCase()} ${definition.path}`, definition as unknown as RouteDefinition);
-  router[definition.method](definition.path, async (req: Request, res: Response) => {
+  router[definition.method](definition.path, (req: Request, res: Response) => trackWork(() => respond(req, res)));
+  async function respond(req: Request, res: Response): Promise<void> {
     const input: RouteInput<P, Q, B> = {
       actor: req.actor,
       params: definition.params ? parseParams(req, definition.params) : ({} as z.infer<P>),
@@ -83,7 +85,7 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
       return;
     }
     res.status(definition.status ?? 200).json(definition.response ? definition.response.parse(result) : result);
-  });
+  }
 }
 
 /** Every endpoint defined so far (the OpenAPI document and the route tests read this). */
