@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '@prongsai/db-tools';
+import { findFreePort, repoRoot } from '@prongsai/db-tools';
 import { DEMO_PASSWORD } from '../../apps/api/src/db/seed';
 import { openDatabase, withClient } from '../national/database';
 import { loadFixtures } from './fixtures';
@@ -36,9 +36,9 @@ try {
     for (const [name, value] of Object.entries(SETTINGS)) await client.query(`ALTER DATABASE ${ident} SET ${name} = ${value}`);
   });
   const fixtures = await withClient(database.url, (client) => loadFixtures(client, 1));
-  const api = await startApi(3400, database.url);
+  const api = await startApi(await findFreePort(), database.url);
   servers.push(api);
-  const limit = await startLimit(3401, database.url);
+  const limit = await startLimit(await findFreePort(), database.url);
   servers.push(limit);
   const sessions = {
     admin: await login(api.baseUrl, 'admin@prongsai.example', DEMO_PASSWORD),
