@@ -497,3 +497,18 @@ describe('stored links and exports', () => {
     expect(strings).toContain(`'${FORMULAS[0]}`);
   });
 });
+
+describe('compression', () => {
+  it('when a client accepts gzip, then a large answer comes gzip-compressed; without it, plain', async () => {
+    const app = testApp();
+
+    const zipped = await request(app).get('/api/v1/openapi.json').set('Accept-Encoding', 'gzip');
+    const plain = await request(app).get('/api/v1/openapi.json').set('Accept-Encoding', 'identity');
+
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.body).toEqual(plain.body);
+  });
+});

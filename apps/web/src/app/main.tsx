@@ -1,3 +1,4 @@
+import '@/lib/zod-config'; // first: before any schema is built
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource/sarabun/400.css';

@@ -7,13 +7,16 @@ import { RequireStaffMessages } from '@/lib/i18n';
 import { AppLayout, PublicLayout, PublicSiteLayout } from '@/components/layouts/app-layout';
 import { ErrorBoundary, PageError } from '@/components/ui/error-boundary';
 import { Loading } from '@/components/ui/loading';
+import { HomeRoute } from './routes/home';
+import { PublicNationalRoute } from './routes/public-national';
 
 // One chunk per page: the first screen loads only what it shows. Declarative routes (not the data
 // router) keep react-router's share of the first load small; the public dashboard must stay light.
+// Except the national dashboard ("/" for visitors, "/public"): most first visits land there, so it
+// ships with the entry (index.html preloads it) instead of waiting for the entry to run and then
+// asking for a dozen small chunks, which on a slow 4G connection delayed its content by ~0.7 s.
 const LoginRoute = lazy(() => import('./routes/login').then((m) => ({ default: m.LoginRoute })));
 const ResetPasswordRoute = lazy(() => import('./routes/reset-password').then((m) => ({ default: m.ResetPasswordRoute })));
-const HomeRoute = lazy(() => import('./routes/home').then((m) => ({ default: m.HomeRoute })));
-const PublicNationalRoute = lazy(() => import('./routes/public-national').then((m) => ({ default: m.PublicNationalRoute })));
 const PublicProvinceRoute = lazy(() => import('./routes/public-province').then((m) => ({ default: m.PublicProvinceRoute })));
 const PublicAgencyRoute = lazy(() => import('./routes/public-agency').then((m) => ({ default: m.PublicAgencyRoute })));
 const PublicPlanRoute = lazy(() => import('./routes/public-plan').then((m) => ({ default: m.PublicPlanRoute })));

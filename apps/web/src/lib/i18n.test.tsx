@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PreferencesSwitch } from '@/components/ui/preferences-switch';
-import { DIGITS_STORAGE_KEY, I18nProvider, LANGUAGE_STORAGE_KEY, interpolate, useI18n } from './i18n';
+import { DIGITS_STORAGE_KEY, I18nProvider, LANGUAGE_STORAGE_KEY, groupThousands, interpolate, useI18n } from './i18n';
 import { en } from '@/locales/en';
 import { enStaff } from '@/locales/en-staff';
 import { th } from '@/locales/th';
@@ -70,6 +70,14 @@ describe('i18n', () => {
 
   it('interpolates numbers in the chosen digits and leaves text variables alone', () => {
     expect(interpolate('{a} · {b} · {missing}', { a: 12, b: 'O11' }, 'thai')).toBe('๑๒ · O11 · {missing}');
+  });
+
+  it('groups thousands and rounds decimals exactly as Intl.NumberFormat en-US does', () => {
+    const values = [0, 7, -2.5, 0.5, 1.005, 1.045, 12.25, 33.333333, 99.995, 999.95, 1000, 7850, 1234567.891, 123456789012, 1e-7];
+    for (const fractionDigits of [0, 1, 2]) {
+      const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: fractionDigits });
+      expect(values.map((value) => groupThousands(value, fractionDigits))).toEqual(values.map((value) => intl.format(value)));
+    }
   });
 
   it('has the same keys in both catalogues (also enforced by the type checker), and no key in both parts', () => {
