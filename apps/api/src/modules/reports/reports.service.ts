@@ -1,14 +1,16 @@
+import { once } from 'node:events';
 import type { Response } from 'express';
 import type { ExportQuery, ImportCommitInput, ImportPreview, ImportPreviewInput, PlanDetail } from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
-import { measureWhere } from '../../access/scope';
+import { ResponseCache } from '../../http/response-cache';
 import { AppError, notFound } from '../../lib/app-error';
 import { getPrisma, type Prisma } from '../../lib/prisma';
 import { AGENCY_SELECT, findVisibleAgency, toAgency } from '../agencies/agencies.service';
 import { recordAudit } from '../audit/audit.service';
-import { MEASURE_INCLUDE, loadIndicatorTitles, toDbDate, toMeasure } from '../measures/measure-dto';
+import { toDbDate } from '../measures/measure-dto';
 import { assertEditable, findVisiblePlan, loadPlanDetail, refreshPlanWarnings } from '../plans/plans.service';
+import { ConcurrencyLimit } from './concurrency-limit';
 import {
   measuresCsvStream,
   renderReportDocx,
@@ -16,10 +18,10 @@ import {
   renderReportPdf,
   sarabunFontFaceCss,
   writeMeasuresXlsx,
-  type MeasureExportRow,
   type ReportData,
 } from './export';
 import { checkMeasures, parseMeasuresCsv, parseReportDocx, parseReportText } from './import';
+import { exportStatement, readExportRows, readReportStamp } from './reports.queries';
 
 // ---------------------------------------------------------------- import
 
@@ -134,30 +136,68 @@ const MEDIA_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
 };
 
+/**
+ * Rendered reports, keyed by plan, format, view and the version of everything the report shows, read from
+ * the database on every request (readReportStamp): a change made through any replica changes the key, so
+ * no replica serves a stale report (ADR 007's cache, with its own version: staff reports show drafts, which
+ * the public data version does not follow). Bodies are the file's bytes as latin1 text, one char per byte.
+ * 32 MB (counted as UTF-16) holds about a thousand .docx reports of 10–20 kB.
+ */
+const reportCache = new ResponseCache({ maxBytes: 32 * 1024 * 1024, ttlMs: 60 * 60_000 });
+let renderCount = 0;
+
+/**
+ * .docx and HTML renders are CPU work on the event loop: two at once and a short queue; beyond that, 503
+ * with Retry-After instead of every request waiting behind the CPU (performance.md, F8).
+ */
+export const reportRenderLimit = new ConcurrencyLimit({
+  running: 2,
+  queued: 16,
+  busyMessage: 'ระบบกำลังสร้างรายงานจำนวนมาก กรุณาลองใหม่ในอีกครู่',
+  retryAfterSeconds: 2,
+});
+/** PDF: each render starts a Chromium, so two at once and no queue. */
+const pdfRenderLimit = new ConcurrencyLimit({
+  running: 2,
+  queued: 0,
+  busyMessage: 'ระบบกำลังสร้าง PDF อื่นอยู่ กรุณาลองใหม่ในอีกครู่',
+  retryAfterSeconds: 5,
+});
+
+/** How many reports this process rendered, and what its cache holds (tests and diagnostics). */
+export function getReportRenderStats(): { renders: number; cachedEntries: number; cachedBytes: number } {
+  const { entries, bytes } = reportCache.stats();
+  return { renders: renderCount, cachedEntries: entries, cachedBytes: bytes };
+}
+
 async function reportData(agencyId: string, planId: string, publicView: boolean): Promise<ReportData> {
   const prisma = getPrisma();
   const agencyRow = await prisma.agency.findUniqueOrThrow({ where: { id: agencyId }, select: AGENCY_SELECT });
   return { agency: toAgency(agencyRow), plan: await loadPlanDetail(prisma, planId, { publicView }) };
 }
 
-/** At most two PDF renders at once: each starts a Chromium. */
-let pdfRenders = 0;
-const MAX_PDF_RENDERS = 2;
+async function renderReport(agencyId: string, planId: string, format: ReportFormat, publicView: boolean): Promise<Buffer> {
+  const limit = format === 'pdf' ? pdfRenderLimit : reportRenderLimit;
+  return limit.run(async () => {
+    const data = await reportData(agencyId, planId, publicView);
+    renderCount += 1;
+    // The renderers (docx, Chromium) are loaded on first use, not at start (F9).
+    if (format === 'docx') return renderReportDocx(data);
+    if (format === 'pdf') return renderReportPdf(data);
+    return Buffer.from(renderReportHtml(data, { fontCss: sarabunFontFaceCss() }), 'utf8');
+  });
+}
 
-async function sendReport(res: Response, data: ReportData, format: ReportFormat): Promise<void> {
-  const name = `prongsai-${data.agency.code ?? data.agency.id}-${data.plan.fiscalYear}.${format}`;
-  let body: Buffer | string;
-  if (format === 'docx') body = await renderReportDocx(data);
-  else if (format === 'html') body = renderReportHtml(data, { fontCss: sarabunFontFaceCss() });
-  else {
-    if (pdfRenders >= MAX_PDF_RENDERS) throw new AppError('SERVICE_UNAVAILABLE', 'ระบบกำลังสร้าง PDF อื่นอยู่ กรุณาลองใหม่ในอีกครู่');
-    pdfRenders += 1;
-    try {
-      body = await renderReportPdf(data);
-    } finally {
-      pdfRenders -= 1;
-    }
-  }
+async function sendReport(res: Response, planId: string, format: ReportFormat, publicView: boolean): Promise<void> {
+  const stamp = await readReportStamp(planId);
+  if (!stamp) throw notFound('ไม่พบแผนนี้');
+  // Internal comments are not in the report today; the view is in the key so that they never could leak.
+  const key = `${planId}:${format}:${publicView ? 'public' : 'staff'}:${stamp.version}`;
+  const cached = await reportCache.getOrCompute(key, async () =>
+    (await renderReport(stamp.agencyId, planId, format, publicView)).toString('latin1'),
+  );
+  const body = Buffer.from(cached.body, 'latin1');
+  const name = `prongsai-${stamp.agencyCode ?? stamp.agencyId}-${stamp.fiscalYear}.${format}`;
   res.setHeader('Content-Type', MEDIA_TYPES[format]);
   res.setHeader('Content-Disposition', `${format === 'html' ? 'inline' : 'attachment'}; filename="${name}"`);
   if (format === 'html') {
@@ -173,85 +213,39 @@ async function sendReport(res: Response, data: ReportData, format: ReportFormat)
 export async function sendPlanReport(actor: Actor, planId: string, format: ReportFormat, res: Response): Promise<void> {
   const plan = await findVisiblePlan(getPrisma(), actor, planId);
   assertCan(actor, 'export:report', plan);
-  await sendReport(res, await reportData(plan.agencyId, planId, false), format);
+  await sendReport(res, planId, format, false);
 }
 
 export async function sendPublicReport(agencyId: string, fiscalYear: number, format: ReportFormat, res: Response): Promise<void> {
   const plan = await getPrisma().plan.findFirst({ where: { agencyId, fiscalYear, status: 'published' }, select: { id: true } });
   if (!plan) throw notFound('ไม่พบรายงานที่เผยแพร่ของปีนี้');
   res.setHeader('Cache-Control', 'public, max-age=300');
-  await sendReport(res, await reportData(agencyId, plan.id, true), format);
+  await sendReport(res, plan.id, format, true);
 }
 
 // ---------------------------------------------------------------- open-data exports
 
-const EXPORT_BATCH = 1000;
-
-/** Measures the actor may read, filtered, in id order, fetched in batches (streams the whole country). */
-async function* exportRows(actor: Actor, query: ExportQuery, publishedOnly: boolean): AsyncIterable<MeasureExportRow> {
-  const prisma = getPrisma();
-  const where: Prisma.MeasureWhereInput = {
-    AND: [
-      measureWhere(actor),
-      { deletedAt: null },
-      publishedOnly ? { plan: { status: 'published' } } : {},
-      query.agencyId ? { agencyId: query.agencyId } : {},
-      query.fiscalYear ? { plan: { fiscalYear: query.fiscalYear } } : {},
-      query.provinceId ? { agency: { provinceId: query.provinceId } } : {},
-    ],
-  };
-  let cursor: string | undefined;
-  for (;;) {
-    const batch = await prisma.measure.findMany({
-      where,
-      include: {
-        ...MEASURE_INCLUDE,
-        plan: { select: { fiscalYear: true, status: true } },
-        agency: {
-          select: {
-            id: true,
-            code: true,
-            nameTh: true,
-            type: true,
-            provinceId: true,
-            districtId: true,
-            province: { select: { nameTh: true } },
-            district: { select: { nameTh: true } },
-          },
-        },
-      },
-      orderBy: { id: 'asc' },
-      take: EXPORT_BATCH,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-    });
-    if (batch.length === 0) return;
-    const titles = await loadIndicatorTitles(prisma, batch);
-    for (const row of batch) {
-      yield {
-        agency: {
-          id: row.agency.id,
-          code: row.agency.code,
-          nameTh: row.agency.nameTh,
-          type: row.agency.type,
-          provinceId: row.agency.provinceId,
-          provinceNameTh: row.agency.province.nameTh,
-          districtId: row.agency.districtId,
-          districtNameTh: row.agency.district?.nameTh ?? null,
-        },
-        plan: row.plan,
-        measure: toMeasure(row, titles),
-      };
-    }
-    cursor = batch[batch.length - 1]!.id;
-    if (batch.length < EXPORT_BATCH) return;
-  }
-}
+/**
+ * Each export holds one pooled connection for its whole length (about 30 s for the country): a few at
+ * once, a short queue, then 503, so that exports never take the pool from every other request.
+ */
+const exportLimit = new ConcurrencyLimit({
+  running: 3,
+  queued: 6,
+  busyMessage: 'มีการส่งออกข้อมูลพร้อมกันจำนวนมาก กรุณาลองใหม่ในอีกครู่',
+  retryAfterSeconds: 30,
+});
 
 function exportName(query: ExportQuery, extension: string): string {
   const parts = ['prongsai-measures', query.provinceId ?? (query.agencyId ? 'agency' : 'all'), query.fiscalYear ?? 'all-years'];
   return `${parts.join('-')}.${extension}`;
 }
 
+/**
+ * Measures the actor may read (published ones only for the public), filtered, streamed as CSV or XLSX
+ * with back-pressure, read as one statement through a cursor (reports.queries.ts). A client that goes
+ * away ends the export quietly and gives its database connection back.
+ */
 export async function streamMeasuresExport(
   actor: Actor,
   query: ExportQuery,
@@ -261,16 +255,31 @@ export async function streamMeasuresExport(
 ): Promise<void> {
   if (!publishedOnly) assertCan(actor, 'export:report');
   if (query.agencyId && !publishedOnly) await findVisibleAgency(actor, query.agencyId);
-  const rows = exportRows(actor, query, publishedOnly);
-  res.setHeader('Content-Disposition', `attachment; filename="${exportName(query, format)}"`);
-  if (format === 'xlsx') {
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    await writeMeasuresXlsx(rows, res);
-    return;
-  }
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  for await (const chunk of measuresCsvStream(rows)) {
-    if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
-  }
-  res.end();
+  await exportLimit.run(async () => {
+    const gone = new AbortController();
+    const onClose = () => {
+      if (!res.writableFinished) gone.abort(new Error('The client went away before the export finished'));
+    };
+    res.once('close', onClose);
+    try {
+      const rows = readExportRows(exportStatement(actor, query, publishedOnly));
+      res.setHeader('Content-Disposition', `attachment; filename="${exportName(query, format)}"`);
+      if (format === 'xlsx') {
+        res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        await writeMeasuresXlsx(rows, res);
+        return;
+      }
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      for await (const chunk of measuresCsvStream(rows)) {
+        if (!res.write(chunk)) await once(res, 'drain', { signal: gone.signal });
+      }
+      res.end();
+    } catch (error) {
+      // Nobody is left to answer; leaving the loops above has already released the cursor's connection.
+      if (gone.signal.aborted) return;
+      throw error;
+    } finally {
+      res.off('close', onClose);
+    }
+  });
 }

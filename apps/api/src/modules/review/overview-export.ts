@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { csvLine, neutraliseFormula, type ProvinceOverviewQuery, type ProvinceOverviewRow } from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
@@ -39,6 +38,8 @@ export async function writeOverviewXlsx(actor: Actor, provinceId: number, query:
   const rows = (await queryOverview(provinceId, query, null)).map(toOverviewRow);
   res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   res.setHeader('Content-Disposition', `attachment; filename="${fileName(provinceId, query, 'xlsx')}"`);
+  // Loaded on first use: exceljs is ~15 MB of the API's memory otherwise (docs/performance.md F9).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true });
   const sheet = workbook.addWorksheet('overview');
   sheet.columns = COLUMNS.map((column) => ({ header: column.header, width: 20 }));

@@ -1,5 +1,12 @@
 // The official report and the open-data measure exports, as pure renderers: the routes feed them data.
-export { buildReportView, OUTCOME_LABEL_TH, type MeasureExportRow, type ReportData, type ReportView } from './report-model';
+export {
+  buildReportView,
+  OUTCOME_LABEL_TH,
+  type MeasureExportFields,
+  type MeasureExportRow,
+  type ReportData,
+  type ReportView,
+} from './report-model';
 export { renderReportDocx } from './render-docx';
 export { renderReportHtml, sarabunFontFaceCss, type RenderHtmlOptions } from './render-html';
 export { findChromiumPath, PdfUnavailableError, renderReportPdf, type RenderPdfOptions } from './render-pdf';

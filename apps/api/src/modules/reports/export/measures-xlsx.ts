@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import type { Stream } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '@prongsai/shared';
 import { MEASURE_EXPORT_COLUMNS, toMeasureExportCells, type ExportCellValue } from './measures-csv';
 import { cleanText, type MeasureExportRow } from './report-model';
@@ -24,6 +23,8 @@ const DRAIN_CHECK_EVERY = 200;
 export async function writeMeasuresXlsx(rows: AsyncIterable<MeasureExportRow>, out: NodeJS.WritableStream): Promise<void> {
   // exceljs types its output as a Stream; every NodeJS.WritableStream in practice (response, file, PassThrough) is one.
   const stream = out as NodeJS.WritableStream & Stream;
+  // exceljs is about 25 MB resident: loaded on the first spreadsheet, not when the API starts (F9).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Prongsai';
   const sheet = workbook.addWorksheet('measures', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,25 +1,4 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  ExternalHyperlink,
-  Footer,
-  LineRuleType,
-  NumberFormat,
-  PageNumber,
-  PageOrientation,
-  Packer,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type ParagraphChild,
-} from 'docx';
+import type { AlignmentType, Paragraph, ParagraphChild, Table, TableCell, TableRow, TextRun } from 'docx';
 import { REPORT_COLUMNS, buildReportView, isHttpUrl, type ReportData, type ReportRowView, type ReportView } from './report-model';
 
 export const DOCX_FONT = 'TH Sarabun New';
@@ -52,205 +31,243 @@ interface RunStyle {
   color?: string;
 }
 
-/** Thai is complex script in Word: bold and size must be set for it too (w:bCs, w:szCs). */
-const run = (text: string, style: RunStyle = {}): TextRun =>
-  new TextRun({
-    text,
-    bold: style.bold,
-    boldComplexScript: style.bold,
-    size: style.size,
-    sizeComplexScript: style.size,
-    color: style.color,
-  });
-
+type Docx = typeof import('docx');
 type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
 
-/**
- * Thai needs room above and below the line for stacked vowels and tone marks. "At least" 1.45 × the font
- * size keeps lines apart with substitutes whose metrics are tight (LibreOffice maps TH Sarabun New to
- * Laksaman, whose single spacing makes marks collide) and changes nothing where the font is roomier.
- */
-const lineSpacing = (size: number) => ({ line: Math.round(size * 10 * 1.45), lineRule: LineRuleType.AT_LEAST });
+let renderer: Promise<(data: ReportData) => Promise<Buffer>> | undefined;
 
-function paragraph(
-  children: ParagraphChild[],
-  options: { size?: number; alignment?: Alignment; before?: number; after?: number } = {},
-): Paragraph {
-  return new Paragraph({
-    alignment: options.alignment,
-    spacing: { ...lineSpacing(options.size ?? SIZE.body), before: options.before, after: options.after },
-    children,
-  });
+/**
+ * The official report as .docx: cover page, introduction, and the measures table with its header repeated per page.
+ * The docx library (about 10 MB resident) is loaded on the first report, not when the API starts (F9).
+ */
+export async function renderReportDocx(data: ReportData): Promise<Buffer> {
+  renderer ??= import('docx').then(createDocxRenderer);
+  return (await renderer)(data);
 }
 
-const centered = (text: string, style: RunStyle, spacing: { before?: number; after?: number } = {}): Paragraph =>
-  paragraph([run(text, style)], { size: style.size, alignment: AlignmentType.CENTER, ...spacing });
+/** The report's building blocks over the loaded library; the helpers close over its classes. */
+function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
+  const {
+    AlignmentType,
+    BorderStyle,
+    Document,
+    ExternalHyperlink,
+    Footer,
+    LineRuleType,
+    NumberFormat,
+    PageNumber,
+    PageOrientation,
+    Packer,
+    Paragraph,
+    ShadingType,
+    Table,
+    TableCell,
+    TableLayoutType,
+    TableRow,
+    TextRun,
+    VerticalAlign,
+    WidthType,
+  } = docx;
 
-/** The official report as .docx: cover page, introduction, and the measures table with its header repeated per page. */
-export async function renderReportDocx(data: ReportData): Promise<Buffer> {
-  const view = buildReportView(data);
-  const document = new Document({
-    creator: 'Prongsai',
-    title: view.documentTitle,
-    description: view.title,
-    styles: {
-      default: {
-        document: {
-          run: { font: DOCX_FONT, size: SIZE.body, sizeComplexScript: SIZE.body, language: { value: 'th-TH', bidirectional: 'th-TH' } },
-          paragraph: { spacing: { ...lineSpacing(SIZE.body), before: 0, after: 0 } },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            // docx expects the portrait size and swaps it for landscape.
-            size: { width: PAGE.height, height: PAGE.width, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
-            pageNumbers: { start: 1, formatType: NumberFormat.THAI_NUMBERS },
+  /** Thai is complex script in Word: bold and size must be set for it too (w:bCs, w:szCs). */
+  const run = (text: string, style: RunStyle = {}): TextRun =>
+    new TextRun({
+      text,
+      bold: style.bold,
+      boldComplexScript: style.bold,
+      size: style.size,
+      sizeComplexScript: style.size,
+      color: style.color,
+    });
+
+  /**
+   * Thai needs room above and below the line for stacked vowels and tone marks. "At least" 1.45 × the font
+   * size keeps lines apart with substitutes whose metrics are tight (LibreOffice maps TH Sarabun New to
+   * Laksaman, whose single spacing makes marks collide) and changes nothing where the font is roomier.
+   */
+  const lineSpacing = (size: number) => ({ line: Math.round(size * 10 * 1.45), lineRule: LineRuleType.AT_LEAST });
+
+  function paragraph(
+    children: ParagraphChild[],
+    options: { size?: number; alignment?: Alignment; before?: number; after?: number } = {},
+  ): Paragraph {
+    return new Paragraph({
+      alignment: options.alignment,
+      spacing: { ...lineSpacing(options.size ?? SIZE.body), before: options.before, after: options.after },
+      children,
+    });
+  }
+
+  const centered = (text: string, style: RunStyle, spacing: { before?: number; after?: number } = {}): Paragraph =>
+    paragraph([run(text, style)], { size: style.size, alignment: AlignmentType.CENTER, ...spacing });
+
+  async function render(data: ReportData): Promise<Buffer> {
+    const view = buildReportView(data);
+    const document = new Document({
+      creator: 'Prongsai',
+      title: view.documentTitle,
+      description: view.title,
+      styles: {
+        default: {
+          document: {
+            run: { font: DOCX_FONT, size: SIZE.body, sizeComplexScript: SIZE.body, language: { value: 'th-TH', bidirectional: 'th-TH' } },
+            paragraph: { spacing: { ...lineSpacing(SIZE.body), before: 0, after: 0 } },
           },
         },
-        footers: {
-          first: new Footer({ children: [new Paragraph({})] }),
-          default: new Footer({
-            children: [
-              paragraph(
-                [new TextRun({ children: ['หน้า ', PageNumber.CURRENT], size: SIZE.tableNote, sizeComplexScript: SIZE.tableNote })],
-                { size: SIZE.tableNote, alignment: AlignmentType.RIGHT },
-              ),
-            ],
-          }),
-        },
-        children: [...buildCover(view), ...buildIntro(view), buildTable(view.rows)],
       },
-    ],
-  });
-  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }]);
-}
-
-function buildCover(view: ReportView): Paragraph[] {
-  return [
-    centered(view.title, { bold: true, size: SIZE.title }, { before: 400 }),
-    centered(view.fiscalYearLine, { bold: true, size: SIZE.title }, { before: 120 }),
-    centered(view.periodLine, { size: SIZE.coverLine }, { before: 240 }),
-    centered(view.agencyName, { bold: true, size: SIZE.title }, { before: 900 }),
-    ...(view.agencyLocationLine ? [centered(view.agencyLocationLine, { size: SIZE.coverLine })] : []),
-    ...view.contactLines.map((line, index) => centered(line, { size: SIZE.body }, { before: index === 0 ? 600 : 0 })),
-  ];
-}
-
-function buildIntro(view: ReportView): Paragraph[] {
-  const [first, second] = view.introHeading;
-  return [
-    new Paragraph({
-      pageBreakBefore: true,
-      alignment: AlignmentType.CENTER,
-      spacing: { ...lineSpacing(SIZE.heading), after: 200 },
-      children: [
-        run(first, { bold: true, size: SIZE.heading }),
-        new TextRun({ break: 1 }),
-        run(second, { bold: true, size: SIZE.heading }),
+      sections: [
+        {
+          properties: {
+            titlePage: true,
+            page: {
+              // docx expects the portrait size and swaps it for landscape.
+              size: { width: PAGE.height, height: PAGE.width, orientation: PageOrientation.LANDSCAPE },
+              margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+              pageNumbers: { start: 1, formatType: NumberFormat.THAI_NUMBERS },
+            },
+          },
+          footers: {
+            first: new Footer({ children: [new Paragraph({})] }),
+            default: new Footer({
+              children: [
+                paragraph(
+                  [new TextRun({ children: ['หน้า ', PageNumber.CURRENT], size: SIZE.tableNote, sizeComplexScript: SIZE.tableNote })],
+                  { size: SIZE.tableNote, alignment: AlignmentType.RIGHT },
+                ),
+              ],
+            }),
+          },
+          children: [...buildCover(view), ...buildIntro(view), buildTable(view.rows)],
+        },
       ],
-    }),
-    ...view.introParagraphs.map(
-      (text) =>
-        new Paragraph({
-          alignment: AlignmentType.THAI_DISTRIBUTE,
-          indent: { firstLine: 720 },
-          spacing: { ...lineSpacing(SIZE.body), after: 200 },
-          children: [run(text)],
-        }),
-    ),
-  ];
-}
+    });
+    return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }]);
+  }
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 } as const;
+  function buildCover(view: ReportView): Paragraph[] {
+    return [
+      centered(view.title, { bold: true, size: SIZE.title }, { before: 400 }),
+      centered(view.fiscalYearLine, { bold: true, size: SIZE.title }, { before: 120 }),
+      centered(view.periodLine, { size: SIZE.coverLine }, { before: 240 }),
+      centered(view.agencyName, { bold: true, size: SIZE.title }, { before: 900 }),
+      ...(view.agencyLocationLine ? [centered(view.agencyLocationLine, { size: SIZE.coverLine })] : []),
+      ...view.contactLines.map((line, index) => centered(line, { size: SIZE.body }, { before: index === 0 ? 600 : 0 })),
+    ];
+  }
 
-function cell(children: Paragraph[], options: { columns?: number[]; rowSpan?: number; header?: boolean } = {}): TableCell {
-  const columns = options.columns ?? [];
-  return new TableCell({
-    children: children.length ? children : [paragraph([], { size: SIZE.table })],
-    rowSpan: options.rowSpan,
-    columnSpan: columns.length > 1 ? columns.length : undefined,
-    width: { size: columns.reduce((sum, index) => sum + COLUMN_WIDTHS[index]!, 0), type: WidthType.DXA },
-    verticalAlign: options.header ? VerticalAlign.CENTER : VerticalAlign.TOP,
-    shading: options.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } : undefined,
-    margins: CELL_MARGINS,
-    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
-  });
-}
+  function buildIntro(view: ReportView): Paragraph[] {
+    const [first, second] = view.introHeading;
+    return [
+      new Paragraph({
+        pageBreakBefore: true,
+        alignment: AlignmentType.CENTER,
+        spacing: { ...lineSpacing(SIZE.heading), after: 200 },
+        children: [
+          run(first, { bold: true, size: SIZE.heading }),
+          new TextRun({ break: 1 }),
+          run(second, { bold: true, size: SIZE.heading }),
+        ],
+      }),
+      ...view.introParagraphs.map(
+        (text) =>
+          new Paragraph({
+            alignment: AlignmentType.THAI_DISTRIBUTE,
+            indent: { firstLine: 720 },
+            spacing: { ...lineSpacing(SIZE.body), after: 200 },
+            children: [run(text)],
+          }),
+      ),
+    ];
+  }
 
-const headerCell = (text: string, columns: number[], rowSpan?: number): TableCell =>
-  cell([centered(text, { bold: true, size: SIZE.table })], { columns, rowSpan, header: true });
+  const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+  const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 } as const;
 
-const lines = (items: string[], style: RunStyle = { size: SIZE.table }, alignment?: Alignment): Paragraph[] =>
-  items.map((text) => paragraph([run(text, style)], { size: style.size, alignment }));
+  function cell(children: Paragraph[], options: { columns?: number[]; rowSpan?: number; header?: boolean } = {}): TableCell {
+    const columns = options.columns ?? [];
+    return new TableCell({
+      children: children.length ? children : [paragraph([], { size: SIZE.table })],
+      rowSpan: options.rowSpan,
+      columnSpan: columns.length > 1 ? columns.length : undefined,
+      width: { size: columns.reduce((sum, index) => sum + COLUMN_WIDTHS[index]!, 0), type: WidthType.DXA },
+      verticalAlign: options.header ? VerticalAlign.CENTER : VerticalAlign.TOP,
+      shading: options.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } : undefined,
+      margins: CELL_MARGINS,
+      borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
+    });
+  }
 
-function buildTable(rows: ReportRowView[]): Table {
-  // Both header rows are marked tableHeader so Word repeats them on every page.
-  const header = [
-    new TableRow({
-      tableHeader: true,
+  const headerCell = (text: string, columns: number[], rowSpan?: number): TableCell =>
+    cell([centered(text, { bold: true, size: SIZE.table })], { columns, rowSpan, header: true });
+
+  const lines = (items: string[], style: RunStyle = { size: SIZE.table }, alignment?: Alignment): Paragraph[] =>
+    items.map((text) => paragraph([run(text, style)], { size: style.size, alignment }));
+
+  function buildTable(rows: ReportRowView[]): Table {
+    // Both header rows are marked tableHeader so Word repeats them on every page.
+    const header = [
+      new TableRow({
+        tableHeader: true,
+        children: [
+          headerCell(REPORT_COLUMNS.sequence, [0], 2),
+          headerCell(REPORT_COLUMNS.measure, [1], 2),
+          headerCell(REPORT_COLUMNS.result, [2, 3]),
+          headerCell(REPORT_COLUMNS.summary, [4], 2),
+          headerCell(REPORT_COLUMNS.period, [5], 2),
+        ],
+      }),
+      new TableRow({
+        tableHeader: true,
+        children: [headerCell(REPORT_COLUMNS.notCarriedOut, [2]), headerCell(REPORT_COLUMNS.completed, [3])],
+      }),
+    ];
+    const body = rows.length
+      ? rows.map(buildRow)
+      : [new TableRow({ children: [cell(lines(['ยังไม่มีมาตรการในแผนนี้']), { columns: [0, 1, 2, 3, 4, 5] })] })];
+    return new Table({
+      width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+      columnWidths: COLUMN_WIDTHS,
+      layout: TableLayoutType.FIXED,
+      rows: [...header, ...body],
+    });
+  }
+
+  function buildRow(row: ReportRowView): TableRow {
+    const note = { size: SIZE.tableNote, color: '404040' };
+    const measure = [...lines(row.measureLines), ...lines(row.indicatorLines, note)];
+    const result = [...(row.resultLabel ? lines([row.resultLabel], { bold: true, size: SIZE.table }) : []), ...lines(row.resultLines)];
+    const resultCells =
+      row.resultColumn === 'both'
+        ? [cell(result, { columns: [2, 3] })]
+        : row.resultColumn === 'completed'
+          ? [cell([], { columns: [2] }), cell(result, { columns: [3] })]
+          : [cell(result, { columns: [2] }), cell([], { columns: [3] })];
+    const summary = [
+      ...lines(row.summaryLines),
+      ...(row.responsible ? lines([`ผู้รับผิดชอบ: ${row.responsible}`], note) : []),
+      ...row.evidence.map(buildEvidenceParagraph),
+    ];
+    return new TableRow({
       children: [
-        headerCell(REPORT_COLUMNS.sequence, [0], 2),
-        headerCell(REPORT_COLUMNS.measure, [1], 2),
-        headerCell(REPORT_COLUMNS.result, [2, 3]),
-        headerCell(REPORT_COLUMNS.summary, [4], 2),
-        headerCell(REPORT_COLUMNS.period, [5], 2),
+        cell(lines([row.sequence], { size: SIZE.table }, AlignmentType.CENTER), { columns: [0] }),
+        cell(measure, { columns: [1] }),
+        ...resultCells,
+        cell(summary, { columns: [4] }),
+        cell(lines([row.period], { size: SIZE.table }, AlignmentType.CENTER), { columns: [5] }),
       ],
-    }),
-    new TableRow({
-      tableHeader: true,
-      children: [headerCell(REPORT_COLUMNS.notCarriedOut, [2]), headerCell(REPORT_COLUMNS.completed, [3])],
-    }),
-  ];
-  const body = rows.length
-    ? rows.map(buildRow)
-    : [new TableRow({ children: [cell(lines(['ยังไม่มีมาตรการในแผนนี้']), { columns: [0, 1, 2, 3, 4, 5] })] })];
-  return new Table({
-    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: COLUMN_WIDTHS,
-    layout: TableLayoutType.FIXED,
-    rows: [...header, ...body],
-  });
-}
+    });
+  }
 
-function buildRow(row: ReportRowView): TableRow {
-  const note = { size: SIZE.tableNote, color: '404040' };
-  const measure = [...lines(row.measureLines), ...lines(row.indicatorLines, note)];
-  const result = [...(row.resultLabel ? lines([row.resultLabel], { bold: true, size: SIZE.table }) : []), ...lines(row.resultLines)];
-  const resultCells =
-    row.resultColumn === 'both'
-      ? [cell(result, { columns: [2, 3] })]
-      : row.resultColumn === 'completed'
-        ? [cell([], { columns: [2] }), cell(result, { columns: [3] })]
-        : [cell(result, { columns: [2] }), cell([], { columns: [3] })];
-  const summary = [
-    ...lines(row.summaryLines),
-    ...(row.responsible ? lines([`ผู้รับผิดชอบ: ${row.responsible}`], note) : []),
-    ...row.evidence.map(buildEvidenceParagraph),
-  ];
-  return new TableRow({
-    children: [
-      cell(lines([row.sequence], { size: SIZE.table }, AlignmentType.CENTER), { columns: [0] }),
-      cell(measure, { columns: [1] }),
-      ...resultCells,
-      cell(summary, { columns: [4] }),
-      cell(lines([row.period], { size: SIZE.table }, AlignmentType.CENTER), { columns: [5] }),
-    ],
-  });
-}
+  function buildEvidenceParagraph(link: { url: string; label: string }): Paragraph {
+    const label = link.label || link.url;
+    const target: ParagraphChild = isHttpUrl(link.url)
+      ? new ExternalHyperlink({
+          link: link.url,
+          children: [new TextRun({ text: label, style: 'Hyperlink', size: SIZE.tableNote, sizeComplexScript: SIZE.tableNote })],
+        })
+      : run(label, { size: SIZE.tableNote });
+    return paragraph([run('หลักฐาน: ', { size: SIZE.tableNote }), target], { size: SIZE.tableNote });
+  }
 
-function buildEvidenceParagraph(link: { url: string; label: string }): Paragraph {
-  const label = link.label || link.url;
-  const target: ParagraphChild = isHttpUrl(link.url)
-    ? new ExternalHyperlink({
-        link: link.url,
-        children: [new TextRun({ text: label, style: 'Hyperlink', size: SIZE.tableNote, sizeComplexScript: SIZE.tableNote })],
-      })
-    : run(label, { size: SIZE.tableNote });
-  return paragraph([run('หลักฐาน: ', { size: SIZE.tableNote }), target], { size: SIZE.tableNote });
+  return render;
 }

@@ -16,11 +16,30 @@ export interface ReportData {
   plan: PlanDetail;
 }
 
+/** The fields of a measure the open-data export writes (docs/open-data.md): a full `Measure` is one too. */
+export type MeasureExportFields = Pick<
+  Measure,
+  | 'id'
+  | 'sequence'
+  | 'title'
+  | 'actions'
+  | 'responsible'
+  | 'plannedStart'
+  | 'plannedEnd'
+  | 'outcome'
+  | 'outcomeReason'
+  | 'resultText'
+  | 'summary'
+  | 'carriedOut'
+  | 'evidence'
+  | 'updatedAt'
+> & { indicators: Pick<Measure['indicators'][number], 'fiscalYear' | 'code'>[] };
+
 /** One measure of the open-data export, with the agency and plan it belongs to. */
 export interface MeasureExportRow {
   agency: Pick<Agency, 'id' | 'code' | 'nameTh' | 'type' | 'provinceId' | 'provinceNameTh' | 'districtId' | 'districtNameTh'>;
   plan: Pick<PlanDetail, 'fiscalYear' | 'status'>;
-  measure: Measure;
+  measure: MeasureExportFields;
 }
 
 export const OUTCOME_LABEL_TH: Record<Outcome, string> = {

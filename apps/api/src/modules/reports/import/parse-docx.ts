@@ -1,5 +1,4 @@
 import type { ParsedReport } from '@prongsai/shared';
-import mammoth from 'mammoth';
 import { buildParsedReport, buildUnreadableReport } from './build-parsed-report';
 import { decodeHtmlEntities } from './clean-text';
 import type { ReportItem, ReportSource } from './report-source';
@@ -133,6 +132,8 @@ export function readHtmlDocument(html: string): ReportSource {
 /** A report from a .docx file: mammoth's HTML, then the same interpretation as text. Never throws. */
 export async function parseReportDocx(buffer: Buffer): Promise<ParsedReport> {
   try {
+    // mammoth is loaded on the first .docx import, not when the API starts (F9).
+    const { default: mammoth } = await import('mammoth');
     const { value } = await mammoth.convertToHtml({ buffer }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
     return buildParsedReport(readHtmlDocument(value));
   } catch (error) {

@@ -1,0 +1,192 @@
+import type { AgencyType, DatePrecision, ExportQuery, Outcome, PlanStatus } from '@prongsai/shared';
+import type { Actor } from '../../access/actor';
+import { agencyScopeSql } from '../../access/scope';
+import { getPool, getPrisma } from '../../lib/prisma';
+import { SqlParams, sqlRows } from '../../lib/sql';
+import type { MeasureExportRow } from './export';
+
+// ---------------------------------------------------------------- open-data export (F6)
+
+/** Rows per FETCH: what the export holds in memory at once. */
+const EXPORT_BATCH = 1000;
+
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * The measures an export writes as ONE statement, in the order open-data users read them (province,
+ * agency code, fiscal year, sequence; ids break ties), with the filters of the Prisma export it replaces:
+ * `measureWhere(actor)` (staff: `agencyScopeSql` on the measure's agency; the public: published plans),
+ * live measures only, published plans only on the public route, and the query's agency, year and
+ * province. Dates are formatted by PostgreSQL, so no time zone can shift them.
+ */
+export function exportStatement(actor: Actor, query: ExportQuery, publishedOnly: boolean): Statement {
+  const params = new SqlParams();
+  const conditions = [
+    actor.kind === 'user' ? agencyScopeSql(actor, 'read:plan', 'a', params) : `p.status = 'published'`,
+    'm."deletedAt" IS NULL',
+  ];
+  if (publishedOnly) conditions.push(`p.status = 'published'`);
+  if (query.agencyId) conditions.push(`m."agencyId" = ${params.add(query.agencyId, 'uuid')}`);
+  if (query.fiscalYear) conditions.push(`p."fiscalYear" = ${params.add(query.fiscalYear, 'int')}`);
+  if (query.provinceId) conditions.push(`a."provinceId" = ${params.add(query.provinceId, 'int')}`);
+  const text = `
+    SELECT a.id AS "agencyId", a.code AS "agencyCode", a."nameTh" AS "agencyNameTh", a.type AS "agencyType",
+           a."provinceId", pr."nameTh" AS "provinceNameTh", a."districtId", d."nameTh" AS "districtNameTh",
+           p."fiscalYear", p.status AS "planStatus",
+           m.id, m.sequence, m.title, m.actions, m.responsible,
+           to_char(m."plannedStart", 'YYYY-MM-DD') AS "plannedStart",
+           to_char(m."plannedEnd", 'YYYY-MM-DD') AS "plannedEnd",
+           m.outcome, m."outcomeReason", m."resultText", m.summary,
+           to_char(m."carriedOutDate", 'YYYY-MM-DD') AS "carriedOutDate", m."carriedOutPrecision",
+           to_char(m."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt",
+           (SELECT json_agg(json_build_array(mi."fiscalYear", mi.code) ORDER BY mi.id)
+              FROM "MeasureIndicator" mi WHERE mi."measureId" = m.id) AS indicators,
+           (SELECT json_agg(json_build_array(e.url, e.label) ORDER BY e.position, e.id)
+              FROM "EvidenceLink" e WHERE e."measureId" = m.id) AS evidence
+    FROM "Measure" m
+    JOIN "Plan" p ON p.id = m."planId"
+    JOIN "Agency" a ON a.id = m."agencyId"
+    JOIN "Province" pr ON pr.id = a."provinceId"
+    LEFT JOIN "District" d ON d.id = a."districtId"
+    WHERE ${conditions.join(' AND ')}
+    ORDER BY a."provinceId", a.code, a.id, p."fiscalYear", m.sequence, m."createdAt", m.id`;
+  return { text, values: params.values };
+}
+
+interface ExportSqlRow {
+  agencyId: string;
+  agencyCode: string | null;
+  agencyNameTh: string;
+  agencyType: AgencyType;
+  provinceId: number;
+  provinceNameTh: string;
+  districtId: number | null;
+  districtNameTh: string | null;
+  fiscalYear: number;
+  planStatus: PlanStatus;
+  id: string;
+  sequence: number;
+  title: string;
+  actions: string[];
+  responsible: string | null;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  outcome: Outcome;
+  outcomeReason: string | null;
+  resultText: string | null;
+  summary: string | null;
+  carriedOutDate: string | null;
+  carriedOutPrecision: DatePrecision | null;
+  updatedAt: string;
+  indicators: [number, string][] | null;
+  evidence: [string, string][] | null;
+}
+
+function toExportRow(row: ExportSqlRow): MeasureExportRow {
+  return {
+    agency: {
+      id: row.agencyId,
+      code: row.agencyCode,
+      nameTh: row.agencyNameTh,
+      type: row.agencyType,
+      provinceId: row.provinceId,
+      provinceNameTh: row.provinceNameTh,
+      districtId: row.districtId,
+      districtNameTh: row.districtNameTh,
+    },
+    plan: { fiscalYear: row.fiscalYear, status: row.planStatus },
+    measure: {
+      id: row.id,
+      sequence: row.sequence,
+      title: row.title,
+      actions: row.actions,
+      indicators: (row.indicators ?? []).map(([fiscalYear, code]) => ({ fiscalYear, code })),
+      responsible: row.responsible,
+      plannedStart: row.plannedStart,
+      plannedEnd: row.plannedEnd,
+      outcome: row.outcome,
+      outcomeReason: row.outcomeReason,
+      resultText: row.resultText,
+      summary: row.summary,
+      carriedOut: row.carriedOutDate && row.carriedOutPrecision ? { date: row.carriedOutDate, precision: row.carriedOutPrecision } : null,
+      evidence: (row.evidence ?? []).map(([url, label]) => ({ url, label })),
+      updatedAt: row.updatedAt,
+    },
+  };
+}
+
+/**
+ * The export's rows read through a server-side cursor on ONE pooled connection (BEGIN; DECLARE; FETCH
+ * until empty; COMMIT): memory holds one batch, PostgreSQL runs one statement. The connection is taken
+ * on the first row asked for and always given back: when the rows run out, when reading fails, and when
+ * the consumer stops early (a client that went away ends the `for await`, which runs the `finally`).
+ */
+export async function* readExportRows(statement: Statement): AsyncGenerator<MeasureExportRow> {
+  const client = await getPool().connect();
+  let inTransaction = false;
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN READ ONLY');
+    inTransaction = true;
+    await client.query(`DECLARE measures_export NO SCROLL CURSOR FOR ${statement.text}`, statement.values);
+    for (;;) {
+      const { rows } = await client.query<ExportSqlRow>(`FETCH ${EXPORT_BATCH} FROM measures_export`);
+      for (const row of rows) yield toExportRow(row);
+      if (rows.length < EXPORT_BATCH) break;
+    }
+    await client.query('COMMIT');
+    inTransaction = false;
+  } catch (error) {
+    // BEGIN itself failed: the connection is suspect.
+    if (!inTransaction) broken = error as Error;
+    throw error;
+  } finally {
+    if (inTransaction) {
+      // Stopped early or failed: end the transaction (and the cursor with it) before the connection is reused.
+      await client.query('ROLLBACK').catch((error: Error) => {
+        broken = error;
+      });
+    }
+    // A connection that could not even roll back is closed instead of going back to the pool.
+    client.release(broken);
+  }
+}
+
+// ---------------------------------------------------------------- official report (F8)
+
+/** What a report is rendered from, as one comparable string, and what its file is named after. */
+export interface ReportStamp {
+  version: string;
+  agencyId: string;
+  agencyCode: string | null;
+  fiscalYear: number;
+}
+
+/**
+ * Everything a rendered report depends on, read in one statement on every request: the plan row (intro
+ * text, status, counters), the agency row (name, address, contacts), each measure's id, sequence, version,
+ * last change and deletion (text, outcome, indicators and evidence change only with the version; a
+ * reorder changes sequences, a hard delete the set), and the codebooks (indicator titles). A change made
+ * through any replica changes `version`, so a render cached under it is never stale. The plan's own
+ * version alone would not do: editing a measure does not change it. Null when the plan does not exist.
+ */
+export async function readReportStamp(planId: string): Promise<ReportStamp | null> {
+  const [row] = await sqlRows<ReportStamp>(
+    getPrisma(),
+    `SELECT concat_ws('|', p.version, p."updatedAt", a."updatedAt", m.digest, cb.newest) AS version,
+            a.id::text AS "agencyId", a.code AS "agencyCode", p."fiscalYear"
+     FROM "Plan" p
+     JOIN "Agency" a ON a.id = p."agencyId"
+     CROSS JOIN LATERAL (
+       SELECT md5(string_agg(concat_ws(':', id, sequence, version, "updatedAt", "deletedAt"), ',' ORDER BY id)) AS digest
+       FROM "Measure" WHERE "planId" = p.id
+     ) m
+     CROSS JOIN (SELECT max("updatedAt") AS newest FROM "IndicatorCodebook") cb
+     WHERE p.id = $1::uuid`,
+    [planId],
+  );
+  return row ?? null;
+}
