@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { findFreePort } from '@prongsai/db-tools';
+import { findFreePort, QUIET_CHROMIUM_FLAGS } from '@prongsai/db-tools';
 
 export interface Chromium {
   /** The DevTools port Lighthouse connects to. */
@@ -12,18 +12,7 @@ export interface Chromium {
   stop(): Promise<void>;
 }
 
-/** Debian's Chromium: no sandbox (root in a container), no GPU, nothing that talks to Google meanwhile. */
-const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-dev-shm-usage',
-];
+const FLAGS = ['--headless=new', ...QUIET_CHROMIUM_FLAGS, '--no-default-browser-check'];
 
 /**
  * Start Chromium with remote debugging on a free port and a throw-away profile. We launch it

@@ -10,3 +10,4 @@ export {
 export { applyMigrations, readMigrations, type Migration, type MigrateResult } from './migrate';
 export { repoRoot, migrationsDir, defaultDataDir } from './paths';
 export { createMigration, diffMigrationsToSchema, type NewMigrationOptions } from './new-migration';
+export { QUIET_CHROMIUM_FLAGS, DEBIAN_CHROMIUM } from './chromium';

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { QUIET_CHROMIUM_FLAGS } from '@prongsai/db-tools';
 import { AppError } from '../../../lib/app-error';
 import type { ReportData } from './report-model';
 import { renderReportHtml, sarabunFontFaceCss } from './render-html';
@@ -71,15 +72,9 @@ export async function renderReportPdf(data: ReportData, options: RenderPdfOption
 export function buildChromiumArgs(htmlFile: string, pdfFile: string, profileDir: string): string[] {
   return [
     '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...QUIET_CHROMIUM_FLAGS,
     '--no-pdf-header-footer',
-    // /dev/shm is tiny in containers; a private profile keeps parallel renders apart.
-    '--disable-dev-shm-usage',
+    // A private profile keeps parallel renders apart.
     `--user-data-dir=${path.join(profileDir, 'profile')}`,
     `--print-to-pdf=${pdfFile}`,
     pathToFileURL(htmlFile).href,
