@@ -22,8 +22,10 @@ export function authenticate(settings: SessionSettings): RequestHandler {
     const token = readCookie(req, SESSION_COOKIE);
     if (token) {
       const session = await trackWork(() => resolveSession(token, settings));
-      if (session) req.actor = session.actor;
-      else clearSessionCookie(req, res);
+      if (session) {
+        req.actor = session.actor;
+        req.sessionUser = session.user;
+      } else clearSessionCookie(req, res);
     }
     // Mounted on /api: req.path is relative to the mount, the patterns use the full path.
     const fullPath = `${req.baseUrl}${req.path}`;

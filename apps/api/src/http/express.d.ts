@@ -1,3 +1,4 @@
+import type { SessionUser } from '@prongsai/shared';
 import type { Actor } from '../access/actor';
 
 declare global {
@@ -5,6 +6,8 @@ declare global {
     interface Request {
       requestId: string;
       actor: Actor;
+      /** The signed-in user as the session resolved it (undefined when anonymous). */
+      sessionUser?: SessionUser;
     }
   }
 }

@@ -9,9 +9,9 @@ import type {
 } from '@prongsai/shared';
 import type { Actor, UserActor } from '../../access/actor';
 import { assertCan, can, requireUser, type ResourceOwner } from '../../access/policies';
-import { measureWhere } from '../../access/scope';
 import { AppError, notFound } from '../../lib/app-error';
 import { getPrisma, type Prisma, type Tx } from '../../lib/prisma';
+import { sqlRows } from '../../lib/sql';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import {
   assertEditable,
@@ -26,39 +26,26 @@ import {
 } from '../plans/plans.service';
 import { MEASURE_INCLUDE, isoDate, loadIndicatorTitles, loadMeasure, toDbDate, toMeasure, type MeasureRow } from './measure-dto';
 
-interface MeasureOwner {
+interface MeasureOwner extends ResourceOwner {
   id: string;
   planId: string;
-  agencyId: string;
-  provinceId: number;
   version: number;
-  deletedAt: Date | null;
+  deleted: boolean;
   planStatus: Prisma.PlanGetPayload<object>['status'];
 }
 
+/** The measure's owner and state in one statement; 404 when missing or out of the actor's reach (as `measureWhere`). */
 async function findVisibleMeasure(db: Tx, actor: Actor, measureId: string): Promise<MeasureOwner> {
-  const row = await db.measure.findFirst({
-    where: { AND: [{ id: measureId }, measureWhere(actor)] },
-    select: {
-      id: true,
-      planId: true,
-      agencyId: true,
-      version: true,
-      deletedAt: true,
-      plan: { select: { status: true } },
-      agency: { select: { provinceId: true } },
-    },
-  });
-  if (!row) throw notFound('ไม่พบมาตรการนี้');
-  return {
-    id: row.id,
-    planId: row.planId,
-    agencyId: row.agencyId,
-    provinceId: row.agency.provinceId,
-    version: row.version,
-    deletedAt: row.deletedAt,
-    planStatus: row.plan.status,
-  };
+  const [row] = await sqlRows<MeasureOwner>(
+    db,
+    `SELECT m.id, m."planId", m."agencyId", a."provinceId", m.version, m."deletedAt" IS NOT NULL AS deleted, p.status::text AS "planStatus"
+     FROM "Measure" m JOIN "Plan" p ON p.id = m."planId" JOIN "Agency" a ON a.id = m."agencyId"
+     WHERE m.id = $1::uuid`,
+    [measureId],
+  );
+  const visible = row && (actor.kind === 'user' ? can(actor, 'read:plan', row) : row.planStatus === 'published' && !row.deleted);
+  if (!row || !visible) throw notFound('ไม่พบมาตรการนี้');
+  return row;
 }
 
 /** The fields of a measure as the audit trail records them (before/after). */
@@ -260,7 +247,7 @@ export async function deleteMeasure(actor: Actor, measureId: string, version: nu
     const owner = await findVisibleMeasure(tx, actor, measureId);
     assertCan(actor, 'write:plan', owner);
     assertEditable({ status: owner.planStatus });
-    if (owner.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบไปแล้ว');
+    if (owner.deleted) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบไปแล้ว');
     // A version the measure does not have is a conflict before it reaches SQL (3e9 overflows an integer column).
     if (owner.version !== version) await versionConflict(tx, measureId);
     const updated = await tx.measure.updateMany({
@@ -286,7 +273,7 @@ export async function restoreMeasure(actor: Actor, measureId: string): Promise<M
     const owner = await findVisibleMeasure(tx, actor, measureId);
     assertCan(actor, 'write:plan', owner);
     assertEditable({ status: owner.planStatus });
-    if (!owner.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ไม่ได้ถูกลบ');
+    if (!owner.deleted) throw new AppError('INVALID_STATE', 'มาตรการนี้ไม่ได้ถูกลบ');
     const last = await tx.measure.aggregate({ where: { planId: owner.planId, deletedAt: null }, _max: { sequence: true } });
     await tx.measure.update({
       where: { id: measureId },
@@ -370,7 +357,7 @@ export async function addTimelineNote(actor: Actor, measureId: string, input: Cr
     const owner = await findVisibleMeasure(tx, actor, measureId);
     assertCan(actor, 'write:plan', owner);
     assertEditable({ status: owner.planStatus });
-    if (owner.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว');
+    if (owner.deleted) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว');
     const row = await tx.timelineEntry.create({
       data: {
         measureId,

@@ -257,10 +257,16 @@ const PLAN_BY_YEAR_SQL = `
   FROM "Agency" ag WHERE ag.id = $1::uuid`;
 
 export async function getPlan(actor: Actor, planId: string): Promise<PlanDetail> {
-  const prisma = getPrisma();
-  await findVisiblePlan(prisma, actor, planId);
-  return loadPlanDetail(prisma, planId);
+  const [row] = await sqlRows<ResourceOwner & { status: PlanStatus; data: unknown }>(getPrisma(), PLAN_WITH_OWNER_SQL, [planId]);
+  const visible = row && (actor.kind === 'user' ? can(actor, 'read:plan', row) : row.status === 'published');
+  if (!row || !visible) throw notFound('ไม่พบแผนนี้');
+  return toPlanDetail(hydrateLoadedPlan(jsonValue<PlanDetailJson>(row.data)), {});
 }
+
+/** A plan's page and its owner, for the scope check (as `planWhere`), in one statement. */
+const PLAN_WITH_OWNER_SQL = `
+  SELECT p."agencyId", a."provinceId", p.status::text AS status, ${planDetailJson('p', 'false')} AS data
+  FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId" WHERE p.id = $1::uuid`;
 
 /** A new plan for a fiscal year, empty or copied from an earlier year (outcomes and dates reset). */
 export async function createPlan(actor: Actor, agencyId: string, fiscalYear: number, input: CreatePlanInput): Promise<PlanDetail> {
