@@ -1,5 +1,5 @@
 import '@/lib/zod-config'; // first: before any schema is built
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource/sarabun/400.css';
 import '@fontsource/sarabun/700.css';
@@ -10,10 +10,14 @@ import { AppRouter } from './router';
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 
-createRoot(root).render(
-  <StrictMode>
-    <AppProvider>
-      <AppRouter />
-    </AppProvider>
-  </StrictMode>,
+// As a transition, React renders the first screen in short slices instead of one long task that
+// would keep a mid-range phone from responding; index.html's header is on screen meanwhile.
+startTransition(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <AppProvider>
+        <AppRouter />
+      </AppProvider>
+    </StrictMode>,
+  ),
 );

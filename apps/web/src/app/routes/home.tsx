@@ -7,11 +7,7 @@ import { PublicNationalRoute } from './public-national';
 /** "/": visitors see the public dashboard; a signed-in user goes to their role's own start page. */
 export function HomeRoute() {
   const { user, isLoading } = useAuth();
-  if (isLoading) return <Loading />;
   if (user) return <Navigate to={roleHome(user)} replace />;
-  return (
-    <PublicSiteLayout>
-      <PublicNationalRoute />
-    </PublicSiteLayout>
-  );
+  // While the session is read, the public frame (like the page index.html paints first) rather than a bare spinner.
+  return <PublicSiteLayout>{isLoading ? <Loading /> : <PublicNationalRoute />}</PublicSiteLayout>;
 }
