@@ -62,4 +62,22 @@ describe('GET /review/provinces/:provinceId/overview', () => {
     expect(overview.statusCounts.draft).toBeGreaterThanOrEqual(1);
     expect(overview.statusCounts.none).toBeGreaterThanOrEqual(1);
   });
+
+  it('when the page is past the end, then it is empty but still names the province and its status counts; an unknown province is 404', async () => {
+    const provinceId = 33;
+    const agency = await createAgency({ provinceId, type: 'sao' });
+    await createPlan(agency.id, 2567, 'submitted', 1);
+    const reviewer = await signIn(app, await createUser('provincial_reviewer', { provinceId }));
+    const admin = await signIn(app, await createUser('national_admin'));
+
+    const pastEnd = await reviewer.get(`/api/v1/review/provinces/${provinceId}/overview?fiscalYear=2567&page=99`);
+    const unknown = await admin.get('/api/v1/review/provinces/98/overview?fiscalYear=2567');
+
+    expect(pastEnd.status).toBe(200);
+    const overview = ProvinceOverviewSchema.parse(pastEnd.body);
+    expect(overview.items).toEqual([]);
+    expect(overview.provinceNameTh).not.toBe('');
+    expect(overview.statusCounts.submitted).toBeGreaterThanOrEqual(1);
+    expect(unknown.status).toBe(404);
+  });
 });
