@@ -19,11 +19,13 @@ const EVIDENCE = { url: 'https://bangsainoi.example.go.th/ita/2567/annual-report
 const PROGRESS_NOTE = 'ประชุมคณะทำงานจัดทำแผนการใช้จ่ายงบประมาณร่วมกับบุคลากรทุกกองแล้ว';
 const RETURN_REASON = 'มาตรการที่ 1 ยังไม่ระบุผู้รับผิดชอบ กรุณาระบุแล้วส่งใหม่';
 const RESPONSIBLE = 'สำนักปลัด อบต.บางทรายน้อย';
+const INTRO = 'องค์การบริหารส่วนตำบลบางทรายน้อยจัดทำมาตรการฉบับนี้จากผลการประเมิน ITA ปีงบประมาณ 2566 เพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน';
 
 interface PublicPlan {
   fiscalYear: number;
   status: string;
   agencyNameTh: string;
+  introText: string | null;
   comments: unknown[];
   measures: {
     id: string;
@@ -79,6 +81,19 @@ test('editor plans FY2567 from FY2566, reviewer returns then accepts, editor pub
       const firstRow = e.getByRole('row').filter({ has: e.getByRole('link', { name: 'แก้ไข มาตรการที่ 1', exact: true }) });
       measureTitle = sourcePlan.measures[0]!.title;
       await expect(firstRow).toContainText(measureTitle);
+    });
+
+    await test.step('editor writes the plan introduction', async () => {
+      // A new plan starts without one (copying a plan does not copy its introduction).
+      await expect(e.getByText(/^ยังไม่มีคำนำ/)).toBeVisible();
+      await e.getByRole('button', { name: 'แก้ไขคำนำ' }).click();
+      const intro = e.getByRole('textbox', { name: 'คำนำ' });
+      await expect(intro).toBeFocused();
+      await intro.fill(INTRO);
+      await e.getByRole('button', { name: 'บันทึก', exact: true }).click();
+      await expect(planNotice(e, 'บันทึกคำนำแล้ว')).toBeVisible();
+      await expect(e.getByText(INTRO)).toBeVisible();
+      await expect(e.getByRole('button', { name: 'แก้ไขคำนำ' })).toBeFocused();
     });
 
     await test.step('editor edits measure 1: month-only date, codebook indicator, evidence link', async () => {
@@ -212,7 +227,7 @@ test('editor plans FY2567 from FY2566, reviewer returns then accepts, editor pub
 
     await test.step('an anonymous reader gets the published plan with the month-only date, indicator and evidence', async () => {
       const plan = await getJson<PublicPlan>(anonymous, `/public/agencies/${agencyId}/plans/${FY}`);
-      expect(plan).toMatchObject({ fiscalYear: FY, status: 'published', agencyNameTh: AGENCIES.bangSaiNoi });
+      expect(plan).toMatchObject({ fiscalYear: FY, status: 'published', agencyNameTh: AGENCIES.bangSaiNoi, introText: INTRO });
       const measure = plan.measures.find((entry) => entry.id === measureId);
       expect(measure, 'the edited measure is published').toBeDefined();
       // Month precision: the stored 1st of the month is a placeholder, never presented as a day.
@@ -240,6 +255,7 @@ test('editor plans FY2567 from FY2566, reviewer returns then accepts, editor pub
         );
         await expect(page).toHaveURL(new RegExp(`/public/agencies/${agencyId}/plans/${FY}$`));
         await expect(page.getByText(AGENCIES.bangSaiNoi).first()).toBeVisible();
+        await expect(page.getByText(INTRO)).toBeVisible();
         const row = page.getByRole('row').filter({ hasText: measureTitle });
         await expect(row).toHaveCount(1);
         await expect(row).toContainText(`ดำเนินการเมื่อ ${CARRIED_OUT.text}`);

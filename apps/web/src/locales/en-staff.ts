@@ -102,6 +102,19 @@ export const enStaff: StaffMessages = {
   'plan.noMeasuresHelp': 'Press “Add measure” to start. Each measure has sub-actions, cited ITA items and a result.',
   'plan.noMeasuresReadOnly': 'The agency has not added measures yet.',
 
+  'planIntro.label': 'Introduction',
+  'planIntro.edit': 'Edit introduction',
+  'planIntro.empty':
+    'No introduction yet; the Word file and the print version use the standard one. Press “Edit introduction” to write your own.',
+  'planIntro.hint':
+    'Shown after the report title on this page, the public report, the Word file and the print version. If left empty, the Word file and the print version use the standard introduction.',
+  'planIntro.count': '{count} / {max} characters',
+  'planIntro.tooLong': 'The introduction can be at most {max} characters long.',
+  'planIntro.saved': 'Introduction saved.',
+  'planIntro.conflictTitle': 'Someone else saved the introduction before you',
+  'planIntro.conflictExplain':
+    '“Apply my changes to the latest version” saves the text in the box above in place of the latest version. You can edit it first.',
+
   'lifecycle.label': 'Plan steps',
   'lifecycle.submit': 'Submit the plan to the province',
   'lifecycle.accept': 'Accept the plan',

@@ -74,7 +74,7 @@ export function PlanRoute() {
 
   return (
     <div className="page plan-page">
-      <PlanHeader plan={data} />
+      <PlanHeader plan={data} canEditIntro={editable} />
       <PlanLifecycle
         plan={data}
         role={role}

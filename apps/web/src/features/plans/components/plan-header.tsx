@@ -4,9 +4,13 @@ import { paths } from '@/config/paths';
 import { localIsoDate, useI18n } from '@/lib/i18n';
 import { PlanProgressBar } from '@/components/ui/progress-bar';
 import { PlanStatusChip } from '@/components/ui/status-chip';
+import { PlanIntro } from './plan-intro';
 
-/** The top of the plan page, worded like the official report's title page. */
-export function PlanHeader({ plan }: { plan: PlanDetail }) {
+/**
+ * The top of the plan page, worded like the official report's title page, with the introduction;
+ * `canEditIntro` (an editor, and the plan a draft or returned) lets the user edit the introduction.
+ */
+export function PlanHeader({ plan, canEditIntro = false }: { plan: PlanDetail; canEditIntro?: boolean }) {
   const { t, formatPartial, formatDay } = useI18n();
   const range = fiscalYearRange(plan.fiscalYear);
   const dates: { label: string; at: string | null }[] = [
@@ -44,11 +48,7 @@ export function PlanHeader({ plan }: { plan: PlanDetail }) {
             ))}
         </dl>
       )}
-      {plan.introText && (
-        <p className="plan-header__intro" lang="th">
-          {plan.introText}
-        </p>
-      )}
+      <PlanIntro plan={plan} editable={canEditIntro} />
     </header>
   );
 }
