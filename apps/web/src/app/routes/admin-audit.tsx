@@ -1,5 +1,4 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, AuditActionSchema, AuditEntityTypeSchema, UuidSchema } from '@prongsai/shared';
 import { useAudit } from '@/features/audit/api/get-audit';
 import { AuditTable } from '@/features/audit/components/audit-table';
@@ -7,8 +6,10 @@ import { isMessageKey, useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
+import { FormField, SelectField } from '@/components/ui/form-field';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
+import { usePageParams } from '@/components/ui/use-page-params';
 
 const PAGE_SIZE = 50;
 type TextFilter = 'entityId' | 'agencyId' | 'actorUserId';
@@ -17,13 +18,12 @@ type TextFilter = 'entityId' | 'agencyId' | 'actorUserId';
 export function AdminAuditRoute() {
   const { t } = useI18n();
   const id = useId();
-  const [params, setParams] = useSearchParams();
+  const { params, page, update, clear } = usePageParams();
   const entityType = AuditEntityTypeSchema.safeParse(params.get('entityType')).data;
   const action = AuditActionSchema.safeParse(params.get('action')).data;
   const entityId = params.get('entityId') ?? '';
   const agencyId = params.get('agencyId') ?? '';
   const actorUserId = params.get('actorUserId') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const [draft, setDraft] = useState<Record<TextFilter, string>>({ entityId, agencyId, actorUserId });
   const [invalid, setInvalid] = useState<Partial<Record<TextFilter, string>>>({});
   const audit = useAudit({
@@ -37,14 +37,6 @@ export function AdminAuditRoute() {
   });
   useDocumentTitle(t('audit.title'));
 
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const problems: Partial<Record<TextFilter, string>> = {};
@@ -58,22 +50,16 @@ export function AdminAuditRoute() {
   };
   const entityLabel = (type: string) => (isMessageKey(`auditEntity.${type}`) ? t(`auditEntity.${type}` as 'auditEntity.plan') : type);
   const textField = (key: TextFilter, label: string) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input
-        id={`${id}-${key}`}
-        value={draft[key]}
-        onChange={(event) => setDraft((current) => ({ ...current, [key]: event.target.value }))}
-        aria-invalid={Boolean(invalid[key]) || undefined}
-        aria-describedby={invalid[key] ? `${id}-${key}-error` : undefined}
-        spellCheck={false}
-      />
-      {invalid[key] && (
-        <p id={`${id}-${key}-error`} className="field__error">
-          {invalid[key]}
-        </p>
+    <FormField label={label} error={invalid[key]}>
+      {(control) => (
+        <input
+          {...control}
+          value={draft[key]}
+          onChange={(event) => setDraft((current) => ({ ...current, [key]: event.target.value }))}
+          spellCheck={false}
+        />
       )}
-    </div>
+    </FormField>
   );
 
   return (
@@ -81,32 +67,20 @@ export function AdminAuditRoute() {
       <h1 id={`${id}-title`}>{t('audit.title')}</h1>
       <p className="muted">{t('audit.intro')}</p>
       <form className="filters card" role="search" aria-label={t('audit.filters')} onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${id}-entityType`}>{t('audit.entityType')}</label>
-          <select
-            id={`${id}-entityType`}
-            value={entityType ?? ''}
-            onChange={(event) => update({ entityType: event.target.value, page: undefined })}
-          >
-            <option value="">{t('audit.all')}</option>
-            {AUDIT_ENTITY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {entityLabel(type)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-action`}>{t('audit.action')}</label>
-          <select id={`${id}-action`} value={action ?? ''} onChange={(event) => update({ action: event.target.value, page: undefined })}>
-            <option value="">{t('audit.all')}</option>
-            {AUDIT_ACTIONS.map((value) => (
-              <option key={value} value={value}>
-                {t(`auditAction.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('audit.entityType')}
+          value={entityType}
+          emptyLabel={t('audit.all')}
+          options={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: entityLabel(type) }))}
+          onChange={(value) => update({ entityType: value, page: undefined })}
+        />
+        <SelectField
+          label={t('audit.action')}
+          value={action}
+          emptyLabel={t('audit.all')}
+          options={AUDIT_ACTIONS.map((value) => ({ value, label: t(`auditAction.${value}`) }))}
+          onChange={(value) => update({ action: value, page: undefined })}
+        />
         {textField('entityId', t('audit.entityId'))}
         {textField('agencyId', t('audit.agencyId'))}
         {textField('actorUserId', t('audit.actorUserId'))}
@@ -120,7 +94,7 @@ export function AdminAuditRoute() {
             onClick={() => {
               setDraft({ entityId: '', agencyId: '', actorUserId: '' });
               setInvalid({});
-              setParams(new URLSearchParams(), { replace: true });
+              clear();
             }}
           >
             {t('review.clearFilters')}
@@ -143,7 +117,7 @@ export function AdminAuditRoute() {
             page={audit.data.page}
             pageSize={audit.data.pageSize}
             total={audit.data.total}
-            onPageChange={(next) => update({ page: String(next) })}
+            onPageChange={(next) => update({ page: next })}
           />
         </>
       )}

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { ROLES, RoleSchema, type User } from '@prongsai/shared';
 import { AgencyPicker } from '@/features/agencies/components/agency-picker';
 import { ProvinceSelect } from '@/features/agencies/components/province-select';
@@ -14,8 +14,10 @@ import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState, InlineError } from '@/components/ui/error-state';
+import { SelectField } from '@/components/ui/form-field';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
+import { SearchForm } from '@/components/ui/search-form';
 
 const PAGE_SIZE = 25;
 
@@ -43,12 +45,6 @@ export function AdminUsersRoute() {
     renderProvincePicker: (props) => <ProvinceSelect label={t('users.province')} {...props} />,
   };
 
-  const onSearch = (event: FormEvent) => {
-    event.preventDefault();
-    setQ(search.trim());
-    setPage(1);
-  };
-
   return (
     <section aria-labelledby={`${id}-title`} className="page">
       <div className="section-head">
@@ -58,34 +54,26 @@ export function AdminUsersRoute() {
         </button>
       </div>
       <div className="toolbar">
-        <form className="toolbar__search" role="search" onSubmit={onSearch}>
-          <div className="field">
-            <label htmlFor={`${id}-q`}>{t('users.search')}</label>
-            <input id={`${id}-q`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-          </div>
-          <button type="submit" className="button button--secondary">
-            {t('review.searchButton')}
-          </button>
-        </form>
-        <div className="field">
-          <label htmlFor={`${id}-role`}>{t('users.roleFilter')}</label>
-          <select
-            id={`${id}-role`}
-            value={role ?? ''}
-            onChange={(event) => {
-              const parsed = RoleSchema.safeParse(event.target.value);
-              setRole(parsed.success ? parsed.data : null);
-              setPage(1);
-            }}
-          >
-            <option value="">{t('users.allRoles')}</option>
-            {ROLES.map((value) => (
-              <option key={value} value={value}>
-                {t(`role.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SearchForm
+          label={t('users.search')}
+          value={search}
+          onChange={setSearch}
+          onSearch={(text) => {
+            setQ(text);
+            setPage(1);
+          }}
+        />
+        <SelectField
+          label={t('users.roleFilter')}
+          value={role ?? ''}
+          emptyLabel={t('users.allRoles')}
+          options={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))}
+          onChange={(value) => {
+            const parsed = RoleSchema.safeParse(value);
+            setRole(parsed.success ? parsed.data : null);
+            setPage(1);
+          }}
+        />
       </div>
       <p role="status" className={status ? 'notice notice--saved' : 'visually-hidden'}>
         {status}

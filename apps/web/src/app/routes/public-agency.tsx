@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { usePublicAgency } from '@/features/public/api/get-public-agency';
 import { OpenDataLinks } from '@/features/public/components/open-data-links';
 import { PublicAgencyInfo } from '@/features/public/components/public-agency-info';
@@ -7,6 +7,7 @@ import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
@@ -30,19 +31,14 @@ export function PublicAgencyRoute() {
 
   return (
     <div className="page public-page">
-      <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={paths.publicHome.getHref()}>{t('nav.publicHome')}</Link>
-          </li>
-          <li>
-            <Link to={paths.publicProvince.getHref(info.provinceId)}>{t('layout.province', { name: info.provinceNameTh })}</Link>
-          </li>
-          <li aria-current="page" lang="th">
-            {info.nameTh}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { to: paths.publicHome.getHref(), label: t('nav.publicHome') },
+          { to: paths.publicProvince.getHref(info.provinceId), label: t('layout.province', { name: info.provinceNameTh }) },
+        ]}
+        current={info.nameTh}
+        currentLang="th"
+      />
       <header className="page-header">
         <h1 lang="th">{info.nameTh}</h1>
         {info.nameEn && (

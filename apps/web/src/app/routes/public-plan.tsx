@@ -6,6 +6,7 @@ import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
@@ -21,19 +22,13 @@ export function PublicPlanRoute() {
   );
 
   const breadcrumb = (current: string, agencyName?: string) => (
-    <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
-      <ol>
-        <li>
-          <Link to={paths.publicHome.getHref()}>{t('nav.publicHome')}</Link>
-        </li>
-        <li>
-          <Link to={paths.publicAgency.getHref(agencyId)} lang="th">
-            {agencyName ?? t('agency.title')}
-          </Link>
-        </li>
-        <li aria-current="page">{current}</li>
-      </ol>
-    </nav>
+    <Breadcrumb
+      trail={[
+        { to: paths.publicHome.getHref(), label: t('nav.publicHome') },
+        { to: paths.publicAgency.getHref(agencyId), label: agencyName ?? t('agency.title'), lang: 'th' },
+      ]}
+      current={current}
+    />
   );
 
   if (!Number.isInteger(fiscalYear)) return <EmptyState title={t('public.report.notFound', { fiscalYear: fiscalYearParam })} />;

@@ -1,5 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useId, useState } from 'react';
+import { useParams } from 'react-router';
 import { AGENCY_TYPES, AgencyTypeSchema } from '@prongsai/shared';
 import { usePublicProvince } from '@/features/public/api/get-public-province';
 import { usePublicSummary } from '@/features/public/api/get-public-summary';
@@ -11,10 +11,14 @@ import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
+import { SelectField } from '@/components/ui/form-field';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
+import { SearchForm } from '@/components/ui/search-form';
+import { usePageParams } from '@/components/ui/use-page-params';
 
 const PAGE_SIZE = 25;
 
@@ -24,12 +28,11 @@ export function PublicProvinceRoute() {
   const id = useId();
   const { provinceId: provinceParam = '' } = useParams();
   const provinceId = Number(provinceParam);
-  const [params, setParams] = useSearchParams();
+  const { params, page, update } = usePageParams();
   const fiscalYear = Number(params.get('fy')) || undefined;
   const q = params.get('q') ?? '';
   const typeParam = AgencyTypeSchema.safeParse(params.get('type'));
   const type = typeParam.success ? typeParam.data : undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const [search, setSearch] = useState(q);
   // Without a year the API answers for the latest one with published data; the summary lists the
   // years there are (for the year picker).
@@ -39,33 +42,16 @@ export function PublicProvinceRoute() {
   const name = province.data ? (lang === 'en' ? province.data.nameEn : t('layout.province', { name: province.data.nameTh })) : undefined;
   useDocumentTitle(name ?? t('public.province.title'));
 
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
-  const onSearch = (event: FormEvent) => {
-    event.preventDefault();
-    update({ q: search.trim() || undefined, page: undefined });
-  };
-
   if (!Number.isInteger(provinceId) || provinceId < 10 || provinceId > 99) {
     return <EmptyState title={t('public.province.notFound')} />;
   }
 
   return (
     <div className="page public-page">
-      <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={paths.publicHome.getHref(year)}>{t('nav.publicHome')}</Link>
-          </li>
-          <li aria-current="page">{name ?? t('public.province.title')}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[{ to: paths.publicHome.getHref(year), label: t('nav.publicHome') }]}
+        current={name ?? t('public.province.title')}
+      />
       <header className="page-header">
         <h1>{name ?? t('public.province.title')}</h1>
       </header>
@@ -83,7 +69,7 @@ export function PublicProvinceRoute() {
             <FiscalYearSelect
               years={summary.data?.fiscalYears ?? []}
               value={province.data.fiscalYear}
-              onChange={(value) => update({ fy: String(value), page: undefined })}
+              onChange={(value) => update({ fy: value, page: undefined })}
             />
           </div>
           <HeadlineFigures
@@ -93,30 +79,20 @@ export function PublicProvinceRoute() {
           <section aria-labelledby={`${id}-agencies`} className="section">
             <h2 id={`${id}-agencies`}>{t('public.province.agencies')}</h2>
             <div className="toolbar">
-              <form className="toolbar__search" role="search" onSubmit={onSearch}>
-                <div className="field">
-                  <label htmlFor={`${id}-q`}>{t('public.province.search')}</label>
-                  <input id={`${id}-q`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} lang="th" />
-                </div>
-                <button type="submit" className="button button--secondary">
-                  {t('review.searchButton')}
-                </button>
-              </form>
-              <div className="field">
-                <label htmlFor={`${id}-type`}>{t('public.province.type')}</label>
-                <select
-                  id={`${id}-type`}
-                  value={type ?? ''}
-                  onChange={(event) => update({ type: event.target.value || undefined, page: undefined })}
-                >
-                  <option value="">{t('public.province.allTypes')}</option>
-                  {AGENCY_TYPES.map((value) => (
-                    <option key={value} value={value}>
-                      {t(`agencyType.${value}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SearchForm
+                label={t('public.province.search')}
+                value={search}
+                onChange={setSearch}
+                onSearch={(text) => update({ q: text, page: undefined })}
+                lang="th"
+              />
+              <SelectField
+                label={t('public.province.type')}
+                value={type}
+                emptyLabel={t('public.province.allTypes')}
+                options={AGENCY_TYPES.map((value) => ({ value, label: t(`agencyType.${value}`) }))}
+                onChange={(value) => update({ type: value, page: undefined })}
+              />
             </div>
             <p className="muted small" aria-live="polite">
               {t('review.count', { total: province.data.agencies.total })}
@@ -130,7 +106,7 @@ export function PublicProvinceRoute() {
                   page={province.data.agencies.page}
                   pageSize={province.data.agencies.pageSize}
                   total={province.data.agencies.total}
-                  onPageChange={(next) => update({ page: String(next) })}
+                  onPageChange={(next) => update({ page: next })}
                 />
               </>
             )}

@@ -4,6 +4,7 @@ import { CompareTable } from '@/features/review/components/compare-table';
 import { paths } from '@/config/paths';
 import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
@@ -27,14 +28,7 @@ export function ReviewCompareRoute() {
 
   return (
     <section aria-labelledby="compare-title" className="page">
-      <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={paths.review.getHref({ province })}>{t('review.title')}</Link>
-          </li>
-          <li aria-current="page">{t('compare.title')}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: paths.review.getHref({ province }), label: t('review.title') }]} current={t('compare.title')} />
       <h1 id="compare-title">{t('compare.title')}</h1>
       <p className="muted">{t('compare.intro')}</p>
       {!validCount ? (

@@ -2,8 +2,9 @@ import { useId } from 'react';
 import { ProvinceSelect } from '@/features/agencies/components/province-select';
 import { useIndicatorHeatmap } from '@/features/review/api/get-indicator-heatmap';
 import { IndicatorHeatmap } from '@/features/review/components/indicator-heatmap';
-import { ReviewTabs } from '@/features/review/components/review-tabs';
-import { reviewYears, useReviewSearch } from '@/features/review/hooks/use-review-search';
+import { ReviewHeader } from '@/features/review/components/review-header';
+import { ReviewYearSelect } from '@/features/review/components/review-year-select';
+import { useReviewSearch } from '@/features/review/hooks/use-review-search';
 import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -12,7 +13,7 @@ import { Loading } from '@/components/ui/loading';
 
 /** Agencies × ITA (OIT) items: which items each agency's measures address, for one fiscal year. */
 export function ReviewIndicatorsRoute() {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const id = useId();
   const { update, provinceId, fiscalYear, canPickProvince, provinceName } = useReviewSearch();
   const heatmap = useIndicatorHeatmap(provinceId, fiscalYear);
@@ -20,26 +21,19 @@ export function ReviewIndicatorsRoute() {
 
   return (
     <section aria-labelledby={`${id}-title`} className="page">
-      <h1 id={`${id}-title`}>
-        {t('heatmap.title')}
-        {provinceName && <span className="heading-sub"> {t('layout.province', { name: provinceName })}</span>}
-      </h1>
-      <p className="muted">{t('heatmap.intro')}</p>
-      <ReviewTabs province={canPickProvince ? provinceId : undefined} fiscalYear={fiscalYear} />
+      <ReviewHeader
+        titleId={`${id}-title`}
+        title={t('heatmap.title')}
+        provinceName={provinceName}
+        intro={t('heatmap.intro')}
+        province={canPickProvince ? provinceId : undefined}
+        fiscalYear={fiscalYear}
+      />
       <div className="toolbar">
         {canPickProvince && (
           <ProvinceSelect label={t('review.province')} value={provinceId} onChange={(value) => update({ province: value })} />
         )}
-        <div className="field">
-          <label htmlFor={`${id}-fy`}>{t('review.fiscalYear')}</label>
-          <select id={`${id}-fy`} value={fiscalYear} onChange={(event) => update({ fy: event.target.value })}>
-            {reviewYears().map((year) => (
-              <option key={year} value={year}>
-                {formatNumber(year)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ReviewYearSelect value={fiscalYear} onChange={(fy) => update({ fy })} />
       </div>
       {provinceId === undefined ? (
         <EmptyState title={canPickProvince ? t('review.pickProvince') : t('review.noProvince')} />

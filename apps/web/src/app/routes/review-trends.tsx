@@ -1,8 +1,7 @@
 import { useId } from 'react';
-import { currentFiscalYear } from '@prongsai/shared';
 import { ProvinceSelect } from '@/features/agencies/components/province-select';
 import { useProvinceTrends } from '@/features/review/api/get-province-trends';
-import { ReviewTabs } from '@/features/review/components/review-tabs';
+import { ReviewHeader } from '@/features/review/components/review-header';
 import { TrendsTables } from '@/features/review/components/trends-tables';
 import { useReviewSearch } from '@/features/review/hooks/use-review-search';
 import { useI18n } from '@/lib/i18n';
@@ -15,18 +14,19 @@ import { Loading } from '@/components/ui/loading';
 export function ReviewTrendsRoute() {
   const { t } = useI18n();
   const id = useId();
-  const { update, provinceId, canPickProvince, provinceName, params } = useReviewSearch();
+  const { update, provinceId, fiscalYear, canPickProvince, provinceName } = useReviewSearch();
   const trends = useProvinceTrends(provinceId);
   useDocumentTitle(t('trends.title'));
-  const fiscalYear = Number(params.get('fy')) || currentFiscalYear();
 
   return (
     <section aria-labelledby={`${id}-title`} className="page">
-      <h1 id={`${id}-title`}>
-        {t('trends.title')}
-        {provinceName && <span className="heading-sub"> {t('layout.province', { name: provinceName })}</span>}
-      </h1>
-      <ReviewTabs province={canPickProvince ? provinceId : undefined} fiscalYear={fiscalYear} />
+      <ReviewHeader
+        titleId={`${id}-title`}
+        title={t('trends.title')}
+        provinceName={provinceName}
+        province={canPickProvince ? provinceId : undefined}
+        fiscalYear={fiscalYear}
+      />
       {canPickProvince && (
         <div className="toolbar">
           <ProvinceSelect label={t('review.province')} value={provinceId} onChange={(value) => update({ province: value })} />

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { AGENCY_TYPES, AgencyTypeSchema, OVERVIEW_SORTS, PLAN_STATUSES, type ProvinceOverviewRow } from '@prongsai/shared';
 import { useDistricts } from '@/features/agencies/api/list-provinces';
@@ -12,16 +12,19 @@ import {
   type OverviewStatusFilter,
 } from '@/features/review/api/get-province-overview';
 import { OverviewTable, defaultOrderFor, type SortOrder } from '@/features/review/components/overview-table';
-import { ReviewTabs } from '@/features/review/components/review-tabs';
+import { ReviewHeader } from '@/features/review/components/review-header';
 import { StatusCounts } from '@/features/review/components/status-counts';
-import { reviewYears, useReviewSearch } from '@/features/review/hooks/use-review-search';
+import { ReviewYearSelect } from '@/features/review/components/review-year-select';
+import { useReviewSearch } from '@/features/review/hooks/use-review-search';
 import { paths } from '@/config/paths';
 import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
+import { SelectField } from '@/components/ui/form-field';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
+import { SearchForm } from '@/components/ui/search-form';
 
 const PAGE_SIZE = 20;
 const STATUS_FILTERS: OverviewStatusFilter[] = [...PLAN_STATUSES, 'none'];
@@ -34,10 +37,10 @@ const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T
  * status counts, exports, and a pick of 2–6 agencies to compare.
  */
 export function ReviewRoute() {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const id = useId();
   const navigate = useNavigate();
-  const { params, update, provinceId, fiscalYear, canPickProvince, provinceName } = useReviewSearch();
+  const { params, page, update, provinceId, fiscalYear, canPickProvince, provinceName } = useReviewSearch();
   const q = params.get('q') ?? '';
   const typeParam = AgencyTypeSchema.safeParse(params.get('type'));
   const type = typeParam.success ? typeParam.data : undefined;
@@ -45,7 +48,6 @@ export function ReviewRoute() {
   const status = oneOf(STATUS_FILTERS, params.get('status'));
   const sort: OverviewSort = oneOf(OVERVIEW_SORTS, params.get('sort')) ?? 'name';
   const order: SortOrder = oneOf(['asc', 'desc'] as const, params.get('order')) ?? defaultOrderFor(sort);
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const [search, setSearch] = useState(q);
   const [selected, setSelected] = useState<Map<string, string>>(() => new Map());
 
@@ -55,10 +57,6 @@ export function ReviewRoute() {
   const heading = overview.data?.provinceNameTh ?? provinceName;
   useDocumentTitle(t('review.title'));
 
-  const onSearch = (event: FormEvent) => {
-    event.preventDefault();
-    update({ q: search.trim() || undefined, page: undefined });
-  };
   const toggle = (row: ProvinceOverviewRow) =>
     setSelected((current) => {
       const next = new Map(current);
@@ -71,12 +69,14 @@ export function ReviewRoute() {
 
   return (
     <section aria-labelledby={`${id}-title`} className="page review-page">
-      <h1 id={`${id}-title`}>
-        {t('review.title')}
-        {heading && <span className="heading-sub"> {t('layout.province', { name: heading })}</span>}
-      </h1>
-      <p className="muted">{t('review.intro')}</p>
-      <ReviewTabs province={canPickProvince ? provinceId : undefined} fiscalYear={fiscalYear} />
+      <ReviewHeader
+        titleId={`${id}-title`}
+        title={t('review.title')}
+        provinceName={heading}
+        intro={t('review.intro')}
+        province={canPickProvince ? provinceId : undefined}
+        fiscalYear={fiscalYear}
+      />
 
       <div className="toolbar">
         {canPickProvince && (
@@ -89,85 +89,54 @@ export function ReviewRoute() {
             }}
           />
         )}
-        <div className="field">
-          <label htmlFor={`${id}-fy`}>{t('review.fiscalYear')}</label>
-          <select id={`${id}-fy`} value={fiscalYear} onChange={(event) => update({ fy: event.target.value, page: undefined })}>
-            {reviewYears().map((year) => (
-              <option key={year} value={year}>
-                {formatNumber(year)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <form className="toolbar__search" role="search" onSubmit={onSearch}>
-          <div className="field">
-            <label htmlFor={`${id}-q`}>{t('review.search')}</label>
-            <input id={`${id}-q`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} lang="th" />
-          </div>
-          <button type="submit" className="button button--secondary">
-            {t('review.searchButton')}
-          </button>
-        </form>
+        <ReviewYearSelect value={fiscalYear} onChange={(fy) => update({ fy, page: undefined })} />
+        <SearchForm
+          label={t('review.search')}
+          value={search}
+          onChange={setSearch}
+          onSearch={(text) => update({ q: text, page: undefined })}
+          lang="th"
+        />
       </div>
       <div className="toolbar">
-        <div className="field">
-          <label htmlFor={`${id}-type`}>{t('review.filterType')}</label>
-          <select id={`${id}-type`} value={type ?? ''} onChange={(event) => update({ type: event.target.value, page: undefined })}>
-            <option value="">{t('review.allTypes')}</option>
-            {AGENCY_TYPES.map((value) => (
-              <option key={value} value={value}>
-                {t(`agencyType.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-district`}>{t('review.filterDistrict')}</label>
-          <select
-            id={`${id}-district`}
-            value={districtId ?? ''}
-            disabled={!districts.data}
-            onChange={(event) => update({ district: event.target.value, page: undefined })}
-          >
-            <option value="">{t('review.allDistricts')}</option>
-            {(districts.data ?? []).map((district) => (
-              <option key={district.id} value={district.id}>
-                {district.nameTh}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t('review.filterStatus')}</label>
-          <select id={`${id}-status`} value={status ?? ''} onChange={(event) => update({ status: event.target.value, page: undefined })}>
-            <option value="">{t('review.allStatuses')}</option>
-            {STATUS_FILTERS.map((value) => (
-              <option key={value} value={value}>
-                {t(`planStatus.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('review.filterType')}
+          value={type}
+          emptyLabel={t('review.allTypes')}
+          options={AGENCY_TYPES.map((value) => ({ value, label: t(`agencyType.${value}`) }))}
+          onChange={(value) => update({ type: value, page: undefined })}
+        />
+        <SelectField
+          label={t('review.filterDistrict')}
+          value={districtId}
+          emptyLabel={t('review.allDistricts')}
+          options={(districts.data ?? []).map((district) => ({ value: district.id, label: district.nameTh }))}
+          disabled={!districts.data}
+          onChange={(value) => update({ district: value, page: undefined })}
+        />
+        <SelectField
+          label={t('review.filterStatus')}
+          value={status}
+          emptyLabel={t('review.allStatuses')}
+          options={STATUS_FILTERS.map((value) => ({ value, label: t(`planStatus.${value}`) }))}
+          onChange={(value) => update({ status: value, page: undefined })}
+        />
         {/* On a phone the table's column headers are hidden (rows become cards): sort here instead. */}
-        <div className="field only-narrow">
-          <label htmlFor={`${id}-sort`}>{t('review.sortBy')}</label>
-          <select
-            id={`${id}-sort`}
-            value={`${sort}:${order}`}
-            onChange={(event) => {
-              const [nextSort, nextOrder] = event.target.value.split(':');
-              update({ sort: nextSort, order: nextOrder, page: undefined });
-            }}
-          >
-            {OVERVIEW_SORTS.flatMap((value) =>
-              (['asc', 'desc'] as const).map((direction) => (
-                <option key={`${value}:${direction}`} value={`${value}:${direction}`}>
-                  {t('review.sortOption', { column: t(`review.sort.${value}`), order: t(`review.order.${direction}`) })}
-                </option>
-              )),
-            )}
-          </select>
-        </div>
+        <SelectField
+          className="only-narrow"
+          label={t('review.sortBy')}
+          value={`${sort}:${order}`}
+          options={OVERVIEW_SORTS.flatMap((value) =>
+            (['asc', 'desc'] as const).map((direction) => ({
+              value: `${value}:${direction}`,
+              label: t('review.sortOption', { column: t(`review.sort.${value}`), order: t(`review.order.${direction}`) }),
+            })),
+          )}
+          onChange={(value) => {
+            const [nextSort, nextOrder] = value.split(':');
+            update({ sort: nextSort, order: nextOrder, page: undefined });
+          }}
+        />
         {filtered && (
           <button
             type="button"

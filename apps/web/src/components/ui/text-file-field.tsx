@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '@/lib/i18n';
+import { FormField } from './form-field';
 
 /**
  * CSV (or other text) from a chosen file or typed/pasted into the box; the box always shows what
@@ -25,56 +26,46 @@ export function TextFileField({
   rows?: number;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const [readError, setReadError] = useState(false);
-  const describedBy = [hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined].filter(Boolean).join(' ') || undefined;
   return (
     <div className="text-file-field">
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{fileLabel}</label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept={accept}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (!file) return;
-            setReadError(false);
-            file.text().then(
-              (text) => onChange(text.replace(/^\uFEFF/, '')),
-              () => setReadError(true),
-            );
-          }}
-        />
-        {readError && (
-          <p className="field__error" role="alert">
-            {t('import.unreadable')}
-          </p>
+      <FormField label={fileLabel}>
+        {(control) => (
+          <>
+            <input
+              {...control}
+              type="file"
+              accept={accept}
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                if (!file) return;
+                setReadError(false);
+                file.text().then(
+                  (text) => onChange(text.replace(/^\uFEFF/, '')),
+                  () => setReadError(true),
+                );
+              }}
+            />
+            {readError && (
+              <p className="field__error" role="alert">
+                {t('import.unreadable')}
+              </p>
+            )}
+          </>
         )}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-text`}>{label}</label>
-        <textarea
-          id={`${id}-text`}
-          rows={rows}
-          value={value}
-          spellCheck={false}
-          className="monospace"
-          onChange={(event) => onChange(event.target.value)}
-          aria-invalid={Boolean(error) || undefined}
-          aria-describedby={describedBy}
-        />
-        {hint && (
-          <p id={`${id}-hint`} className="field__hint">
-            {hint}
-          </p>
+      </FormField>
+      <FormField label={label} hint={hint} error={error}>
+        {(control) => (
+          <textarea
+            {...control}
+            rows={rows}
+            value={value}
+            spellCheck={false}
+            className="monospace"
+            onChange={(event) => onChange(event.target.value)}
+          />
         )}
-        {error && (
-          <p id={`${id}-error`} className="field__error">
-            {error}
-          </p>
-        )}
-      </div>
+      </FormField>
     </div>
   );
 }

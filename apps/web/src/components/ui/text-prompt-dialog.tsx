@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { useT } from '@/lib/i18n';
-import { Dialog } from './dialog';
-import { InlineError } from './error-state';
+import { DialogForm } from './dialog-form';
+import { FormField } from './form-field';
 
 /**
  * A dialog that asks for one piece of text (a reason, a comment) and checks it with a shared
@@ -45,41 +45,16 @@ export function TextPromptDialog({
     onSubmit(parsed.data);
   };
 
-  const describedBy = [description ? `${id}-description` : undefined, invalid ? `${id}-error` : undefined].filter(Boolean).join(' ');
   return (
-    <Dialog title={title} onClose={onClose}>
-      <form className="form" onSubmit={submit} noValidate>
-        {description && (
-          <p id={`${id}-description`} className="muted">
-            {description}
-          </p>
-        )}
-        <div className="field">
-          <label htmlFor={`${id}-text`}>{label}</label>
-          <textarea
-            id={`${id}-text`}
-            rows={5}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            aria-invalid={Boolean(invalid) || undefined}
-            aria-describedby={describedBy || undefined}
-          />
-          {invalid && (
-            <p id={`${id}-error`} className="field__error">
-              {invalid}
-            </p>
-          )}
-        </div>
-        <InlineError error={error} />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={pending}>
-            {submitLabel}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <DialogForm title={title} onClose={onClose} onSubmit={submit} submitLabel={submitLabel} pending={pending} error={error}>
+      {description && (
+        <p id={`${id}-description`} className="muted">
+          {description}
+        </p>
+      )}
+      <FormField label={label} error={invalid} describedBy={description ? `${id}-description` : undefined}>
+        {(control) => <textarea {...control} rows={5} value={text} onChange={(event) => setText(event.target.value)} />}
+      </FormField>
+    </DialogForm>
   );
 }

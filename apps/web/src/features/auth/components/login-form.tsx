@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
+import { FormField } from '@/components/ui/form-field';
 
 type LoginFormValues = z.input<typeof LoginInputSchema>;
 
@@ -39,39 +40,12 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: SessionUser) => voi
           <p>{errorMessage(submitError)}</p>
         </div>
       )}
-      <div className="field">
-        <label htmlFor="login-email">{t('login.email')}</label>
-        <input
-          id="login-email"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          aria-invalid={Boolean(errors.email) || undefined}
-          aria-describedby={errors.email ? 'login-email-error' : undefined}
-          {...register('email')}
-        />
-        {errors.email?.message && (
-          <p id="login-email-error" className="field__error">
-            {errors.email.message}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="login-password">{t('login.password')}</label>
-        <input
-          id="login-password"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={Boolean(errors.password) || undefined}
-          aria-describedby={errors.password ? 'login-password-error' : undefined}
-          {...register('password')}
-        />
-        {errors.password?.message && (
-          <p id="login-password-error" className="field__error">
-            {errors.password.message}
-          </p>
-        )}
-      </div>
+      <FormField label={t('login.email')} id="login-email" error={errors.email?.message}>
+        {(control) => <input {...control} type="email" autoComplete="username" inputMode="email" {...register('email')} />}
+      </FormField>
+      <FormField label={t('login.password')} id="login-password" error={errors.password?.message}>
+        {(control) => <input {...control} type="password" autoComplete="current-password" {...register('password')} />}
+      </FormField>
       <button type="submit" className="button button--primary button--block" disabled={isSubmitting}>
         {isSubmitting ? t('login.submitting') : t('login.submit')}
       </button>

@@ -4,6 +4,7 @@ import { ResetPasswordInputSchema, type ResetPasswordInput } from '@prongsai/sha
 import type { z } from 'zod';
 import { useT } from '@/lib/i18n';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
+import { FormField } from '@/components/ui/form-field';
 import { useRedeemPasswordReset } from '../api/redeem-password-reset';
 
 type ResetPasswordFormValues = z.input<typeof ResetPasswordInputSchema>;
@@ -32,40 +33,26 @@ export function ResetPasswordForm({ initialCode, onSuccess }: { initialCode: str
           <p>{errorMessage(redeem.error)}</p>
         </div>
       )}
-      <div className="field">
-        <label htmlFor="reset-code">{t('resetPassword.code')}</label>
-        <input
-          id="reset-code"
-          autoComplete="one-time-code"
-          aria-invalid={Boolean(errors.code) || undefined}
-          aria-describedby={errors.code ? 'reset-code-error' : undefined}
-          {...register('code')}
-        />
-        {errors.code?.message && (
-          <p id="reset-code-error" className="field__error">
-            {errors.code.message}
-          </p>
+      <FormField label={t('resetPassword.code')} id="reset-code" error={errors.code?.message}>
+        {(control) => <input {...control} autoComplete="one-time-code" {...register('code')} />}
+      </FormField>
+      <FormField label={t('resetPassword.password')} id="reset-password" error={errors.password?.message}>
+        {(control) => (
+          <>
+            {/* The rule is a muted line rather than a field hint, and the error replaces it as the description. */}
+            <input
+              {...control}
+              type="password"
+              autoComplete="new-password"
+              aria-describedby={control['aria-describedby'] ?? 'reset-password-hint'}
+              {...register('password')}
+            />
+            <p id="reset-password-hint" className="muted">
+              {t('resetPassword.hint')}
+            </p>
+          </>
         )}
-      </div>
-      <div className="field">
-        <label htmlFor="reset-password">{t('resetPassword.password')}</label>
-        <input
-          id="reset-password"
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={Boolean(errors.password) || undefined}
-          aria-describedby={errors.password ? 'reset-password-error' : 'reset-password-hint'}
-          {...register('password')}
-        />
-        <p id="reset-password-hint" className="muted">
-          {t('resetPassword.hint')}
-        </p>
-        {errors.password?.message && (
-          <p id="reset-password-error" className="field__error">
-            {errors.password.message}
-          </p>
-        )}
-      </div>
+      </FormField>
       <button type="submit" className="button button--primary button--block" disabled={isSubmitting}>
         {isSubmitting ? t('resetPassword.submitting') : t('resetPassword.submit')}
       </button>

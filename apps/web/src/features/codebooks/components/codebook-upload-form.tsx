@@ -1,14 +1,14 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { FiscalYearSchema, UploadCodebookInputSchema, type Codebook } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { CsvIssues } from '@/components/ui/csv-issues';
+import { FormField } from '@/components/ui/form-field';
 import { TextFileField } from '@/components/ui/text-file-field';
 import { useUploadCodebook } from '../api/codebooks';
 
 /** Replace a fiscal year's codebook with a CSV of code,title,group; bad lines come back one by one. */
 export function CodebookUploadForm({ defaultYear, onUploaded }: { defaultYear: number; onUploaded: (codebook: Codebook) => void }) {
   const { t } = useI18n();
-  const id = useId();
   const [fiscalYear, setFiscalYear] = useState(String(defaultYear));
   const [csv, setCsv] = useState('');
   const [note, setNote] = useState('');
@@ -29,23 +29,17 @@ export function CodebookUploadForm({ defaultYear, onUploaded }: { defaultYear: n
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-year`}>{t('codebooks.uploadYear')}</label>
-        <input
-          id={`${id}-year`}
-          inputMode="numeric"
-          value={fiscalYear}
-          onChange={(event) => setFiscalYear(event.target.value)}
-          aria-invalid={Boolean(errors.fiscalYear) || undefined}
-          aria-describedby={errors.fiscalYear ? `${id}-year-error` : undefined}
-          className="input--short"
-        />
-        {errors.fiscalYear && (
-          <p id={`${id}-year-error`} className="field__error">
-            {errors.fiscalYear}
-          </p>
+      <FormField label={t('codebooks.uploadYear')} error={errors.fiscalYear}>
+        {(control) => (
+          <input
+            {...control}
+            inputMode="numeric"
+            value={fiscalYear}
+            onChange={(event) => setFiscalYear(event.target.value)}
+            className="input--short"
+          />
         )}
-      </div>
+      </FormField>
       <TextFileField
         fileLabel={t('codebooks.csvFile')}
         label={t('codebooks.csvText')}
@@ -54,10 +48,9 @@ export function CodebookUploadForm({ defaultYear, onUploaded }: { defaultYear: n
         onChange={setCsv}
         error={errors.csv}
       />
-      <div className="field">
-        <label htmlFor={`${id}-note`}>{t('codebooks.noteLabel')}</label>
-        <input id={`${id}-note`} value={note} onChange={(event) => setNote(event.target.value)} maxLength={500} />
-      </div>
+      <FormField label={t('codebooks.noteLabel')}>
+        {(control) => <input {...control} value={note} onChange={(event) => setNote(event.target.value)} maxLength={500} />}
+      </FormField>
       <p className="notice notice--info small">{t('codebooks.replaceWarning')}</p>
       <CsvIssues error={upload.error} title={t('codebooks.issuesCaption')} />
       <div className="form__actions">

@@ -1,9 +1,10 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { PublicSummary } from '@prongsai/shared';
 import { paths } from '@/config/paths';
 import { useI18n } from '@/lib/i18n';
 import { BarChart } from '@/components/ui/bar-chart';
+import { FormField } from '@/components/ui/form-field';
 
 type ProvinceRow = PublicSummary['byProvince'][number];
 
@@ -15,7 +16,6 @@ const CHART_LIMIT = 20;
  */
 export function ProvinceFigures({ rows, fiscalYear }: { rows: ProvinceRow[]; fiscalYear: number }) {
   const { t, lang, formatDecimal } = useI18n();
-  const id = useId();
   const [filter, setFilter] = useState('');
   const nameOf = (row: ProvinceRow) => (lang === 'en' ? row.nameEn : row.nameTh);
 
@@ -64,10 +64,9 @@ export function ProvinceFigures({ rows, fiscalYear }: { rows: ProvinceRow[]; fis
         />
       )}
       <div className="toolbar">
-        <div className="field">
-          <label htmlFor={`${id}-filter`}>{t('public.byProvince.filter')}</label>
-          <input id={`${id}-filter`} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
-        </div>
+        <FormField label={t('public.byProvince.filter')}>
+          {(control) => <input {...control} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />}
+        </FormField>
         <p className="muted small" aria-live="polite">
           {t('public.byProvince.count', { count: shown.length })}
         </p>

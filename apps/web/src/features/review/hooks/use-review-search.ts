@@ -1,7 +1,6 @@
-import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
 import { currentFiscalYear, scopeOf } from '@prongsai/shared';
 import { useAuth } from '@/lib/auth';
+import { usePageParams } from '@/components/ui/use-page-params';
 
 /** The fiscal years a reviewer can pick: next year back to the first year the system holds. */
 export function reviewYears(): number[] {
@@ -11,12 +10,13 @@ export function reviewYears(): number[] {
 }
 
 /**
- * The province and fiscal year the reviewer pages show, kept in the URL so a view can be shared.
- * A provincial reviewer always sees their own province; a national admin picks one (`?province=49`).
+ * The province and fiscal year the reviewer pages show, kept in the URL (with the list's page and
+ * filters, see `usePageParams`) so a view can be shared. A provincial reviewer always sees their own
+ * province; a national admin picks one (`?province=49`).
  */
 export function useReviewSearch() {
   const { user } = useAuth();
-  const [params, setParams] = useSearchParams();
+  const { params, page, update } = usePageParams();
   const canPickProvince = user ? scopeOf(user.role, 'review:plan') === 'all' : false;
   const requested = Number(params.get('province'));
   const provinceId = canPickProvince
@@ -26,26 +26,9 @@ export function useReviewSearch() {
     : (user?.provinceId ?? undefined);
   const fiscalYear = Number(params.get('fy')) || currentFiscalYear();
 
-  /** Set or clear (undefined / '') search parameters, replacing the history entry. */
-  const update = useCallback(
-    (patch: Record<string, string | number | undefined>) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(patch)) {
-            if (value === undefined || value === '') next.delete(key);
-            else next.set(key, String(value));
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
-
   return {
     params,
+    page,
     update,
     provinceId,
     fiscalYear,

@@ -1,6 +1,7 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ROLES, type Role, type RoleAssignment } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import { SelectField } from '@/components/ui/form-field';
 
 /** A role with the agency (editors) or province (reviewers) it works in, as the form holds it. */
 export interface AssignmentDraft {
@@ -42,31 +43,16 @@ export function AssignmentFields({
   pickers: ScopePickers;
 }) {
   const { t } = useI18n();
-  const id = useId();
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-role`}>{t('users.role')}</label>
-        <select
-          id={`${id}-role`}
-          value={value.role}
-          aria-invalid={Boolean(errors.role) || undefined}
-          aria-describedby={errors.role ? `${id}-role-error` : undefined}
-          onChange={(event) => onChange({ ...value, role: event.target.value as Role | '' })}
-        >
-          <option value="">{t('users.chooseRole')}</option>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`role.${role}`)}
-            </option>
-          ))}
-        </select>
-        {errors.role && (
-          <p id={`${id}-role-error`} className="field__error">
-            {errors.role}
-          </p>
-        )}
-      </div>
+      <SelectField
+        label={t('users.role')}
+        value={value.role}
+        emptyLabel={t('users.chooseRole')}
+        options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+        onChange={(role) => onChange({ ...value, role: role as Role | '' })}
+        error={errors.role}
+      />
       {value.role === 'agency_editor' &&
         pickers.renderAgencyPicker({
           value: value.agencyId,

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { RoleAssignmentSchema, type User } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
-import { Dialog } from '@/components/ui/dialog';
-import { InlineError } from '@/components/ui/error-state';
+import { DialogForm } from '@/components/ui/dialog-form';
 import { useUpdateUser } from '../api/update-user';
 import { AssignmentFields, fieldErrors, toAssignment, type AssignmentDraft, type ScopePickers } from './assignment-fields';
 
@@ -44,20 +43,16 @@ export function ChangeRoleDialog({
   };
 
   return (
-    <Dialog title={t('users.roleTitle', { name: user.name })} onClose={onClose}>
-      <form className="form" onSubmit={submit} noValidate>
-        <p className="muted">{t('users.roleHelp')}</p>
-        <AssignmentFields value={assignment} onChange={setAssignment} errors={errors} pickers={pickers} />
-        <InlineError error={update.error} />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={update.isPending}>
-            {update.isPending ? t('common.saving') : t('users.roleSubmit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <DialogForm
+      title={t('users.roleTitle', { name: user.name })}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={update.isPending ? t('common.saving') : t('users.roleSubmit')}
+      pending={update.isPending}
+      error={update.error}
+    >
+      <p className="muted">{t('users.roleHelp')}</p>
+      <AssignmentFields value={assignment} onChange={setAssignment} errors={errors} pickers={pickers} />
+    </DialogForm>
   );
 }

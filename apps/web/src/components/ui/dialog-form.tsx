@@ -1,0 +1,44 @@
+import type { FormEvent, ReactNode } from 'react';
+import { useT } from '@/lib/i18n';
+import { Dialog } from './dialog';
+import { InlineError } from './error-state';
+
+/**
+ * A form in a `Dialog`: the fields, the server's error if any, then the submit button (disabled while
+ * `pending`) and "ยกเลิก", which closes the dialog. The form does its own validation (`noValidate`).
+ */
+export function DialogForm({
+  title,
+  onClose,
+  onSubmit,
+  submitLabel,
+  pending,
+  error,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  onSubmit: (event: FormEvent) => void;
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        {children}
+        <InlineError error={error} />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={pending}>
+            {submitLabel}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
