@@ -28,6 +28,11 @@ export interface AppOptions {
    * default in main.ts); 0 or unset turns the limit off (tests opt in).
    */
   publicRateLimitPerMinute?: number;
+  /**
+   * How long an export may wait for a client that reads nothing before the connection is cut
+   * (EXPORT_STALL_SECONDS; 60 s by default). Kept in `app.locals` for the streaming services.
+   */
+  exportStallMs?: number;
 }
 
 /** Builds the Express app without listening: server.ts listens, tests use it with supertest. */
@@ -38,6 +43,7 @@ export function createApp(options: AppOptions = {}): Express {
   app.set('trust proxy', options.trustProxy ? 1 : false);
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
+  app.locals.exportStallMs = options.exportStallMs ?? 60_000;
 
   app.use(requestId);
   if (options.logRequests) app.use(pinoHttp({ logger, genReqId: (req) => (req as express.Request).requestId }));

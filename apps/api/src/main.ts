@@ -53,6 +53,7 @@ async function main() {
       allowedOrigins: env.ALLOWED_ORIGINS,
       trustProxy: env.TRUST_PROXY,
       publicRateLimitPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
+      exportStallMs: env.EXPORT_STALL_SECONDS * 1000,
       webDist: env.WEB_DIST ?? path.join(root, 'apps', 'web', 'dist'),
       logRequests: env.NODE_ENV !== 'test',
     });

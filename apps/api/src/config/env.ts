@@ -33,6 +33,8 @@ const EnvSchema = z.object({
     .transform((value) => value === 'true' || value === '1'),
   /** Requests per minute one client IP may make to /api/v1/public (counted in PostgreSQL); 0 turns the limit off. */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(300),
+  /** A download (export) whose client reads nothing for this long is cut off, giving back its database connection. */
+  EXPORT_STALL_SECONDS: z.coerce.number().int().min(1).default(60),
   /** Folder of the embedded PostgreSQL cluster (when DATABASE_URL is unset). */
   PG_DATA_DIR: z.string().optional(),
 });

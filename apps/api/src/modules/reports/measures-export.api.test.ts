@@ -336,4 +336,37 @@ describe('measures export: a download that stops half-way', () => {
       }
     },
   );
+  it('when a client stops reading and stays connected, then after the stall timeout the export hangs up and frees its connection', async () => {
+    // Arrange: the same large province, an app whose exports give up after 300 ms without progress.
+    const admin = await createUser('national_admin');
+    expect(planId).toBeDefined(); // made by the tests above
+    const stallApp = testApp({ exportStallMs: 300 });
+    const server = stallApp.listen(0);
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    await waitFor(() => checkedOut() === 0);
+    let client: http.ClientRequest | undefined;
+
+    try {
+      // Act: read the first bytes, then never read again (but never hang up either).
+      const cookie = await sessionCookie(admin.id);
+      client = http.get({ port, path: `/api/v1/exports/measures.csv?provinceId=${ABORT_PROVINCE}`, headers: { cookie } });
+      const response = await new Promise<http.IncomingMessage>((resolve) => client!.once('response', resolve));
+      await new Promise((resolve) => response.once('data', resolve));
+      response.pause();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const heldWhileStalled = checkedOut();
+
+      // Assert: with the client still connected (and still not reading), the server gave up on it
+      // and the export's connection is back in the pool.
+      await waitFor(() => checkedOut() === 0, 5_000);
+      expect(response.statusCode).toBe(200);
+      expect(heldWhileStalled).toBe(1);
+      expect(client.destroyed).toBe(false);
+      expect(getPool().waitingCount).toBe(0);
+    } finally {
+      client?.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });

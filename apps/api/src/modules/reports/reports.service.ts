@@ -261,6 +261,9 @@ export async function streamMeasuresExport(
       if (!res.writableFinished) gone.abort(new Error('The client went away before the export finished'));
     };
     res.once('close', onClose);
+    // A client that stops reading would hold the cursor's connection and an export slot for ever:
+    // after this long without the socket moving, hang up (the 'close' above then ends the export).
+    res.setTimeout(Number(res.app.locals.exportStallMs ?? 60_000), () => res.destroy());
     try {
       const rows = readExportRows(exportStatement(actor, query, publishedOnly));
       res.setHeader('Content-Disposition', `attachment; filename="${exportName(query, format)}"`);
