@@ -4,6 +4,7 @@ import { assertCan } from '../../access/policies';
 import { auditWhere } from '../../access/scope';
 import { getPrisma, type Prisma, type Tx } from '../../lib/prisma';
 import { requestContext } from '../../lib/request-context';
+import type { SqlParams } from '../../lib/sql';
 
 export interface AuditRecord {
   action: AuditAction;
@@ -33,6 +34,31 @@ export async function recordAudit(tx: Tx, actor: Actor, record: AuditRecord): Pr
       ip: context?.ip ?? null,
     },
   });
+}
+
+/** The columns `auditValuesSql` fills, in its order. */
+export const AUDIT_COLUMNS =
+  '"at", "actorUserId", "actorRole", "action", "entityType", "entityId", "agencyId", "provinceId", "changes", "requestId", "ip"';
+
+/**
+ * The same row as `recordAudit` writes, as SQL values for a hand-written statement that writes the
+ * change and its audit row together (`INSERT INTO "AuditLog" (AUDIT_COLUMNS) SELECT <this> FROM …`).
+ */
+export function auditValuesSql(actor: Actor, record: AuditRecord, params: SqlParams, at: Date): string {
+  const context = requestContext();
+  return [
+    `${params.add(at.toISOString(), 'timestamptz')} AT TIME ZONE 'UTC'`,
+    params.add(actor.kind === 'user' ? actor.userId : (record.userId ?? null), 'uuid'),
+    params.add(actor.kind === 'user' ? actor.role : null, '"Role"'),
+    params.add(record.action, 'text'),
+    params.add(record.entityType, 'text'),
+    params.add(record.entityId, 'text'),
+    params.add(record.agencyId ?? null, 'uuid'),
+    params.add(record.provinceId ?? null, 'int'),
+    params.add(record.changes == null ? null : JSON.stringify(record.changes), 'jsonb'),
+    params.add(context?.requestId ?? null, 'text'),
+    params.add(context?.ip ?? null, 'text'),
+  ].join(', ');
 }
 
 /** The before/after of the fields that changed; undefined when nothing did. */

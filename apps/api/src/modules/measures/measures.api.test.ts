@@ -86,6 +86,61 @@ describe('measures', () => {
     expect(audit.changes).toMatchObject({ outcome: { from: 'planned', to: 'in_progress' }, version: { from: 1, to: 2 } });
   });
 
+  it('when a save changes every kind of field, then its answer equals a fresh read, and its audit, timeline and plan rows are complete', async () => {
+    // Arrange: the save is written as one SQL statement; this checks it against what Prisma reads back.
+    const { agency, editor } = await createTenant();
+    const plan = await createPlan(agency.id, 2567, 'draft', 2);
+    const measure = plan.measures[0]!;
+    const agent = await signIn(app, editor);
+    const before = new Date();
+
+    // Act
+    const saved = await agent
+      .patch(`/api/v1/measures/${measure.id}`)
+      .set(csrf)
+      .send({
+        version: 1,
+        title: 'ชื่อใหม่ "ทดสอบ" \\ 😀',
+        actions: ['ขั้นที่ ๑', 'ขั้นที่ ๒'],
+        responsible: 'สำนักปลัด',
+        plannedStart: '2024-01-01',
+        plannedEnd: '2024-03-31',
+        outcome: 'completed',
+        resultText: 'ดำเนินการครบ',
+        summary: 'สรุป',
+        carriedOut: { date: '2024-02-01', precision: 'month' },
+        indicators: [{ fiscalYear: 2567, code: 'O11' }],
+        evidence: [{ url: 'https://example.go.th/b.pdf', label: 'หลักฐาน' }],
+      });
+    const read = await agent.get(`/api/v1/measures/${measure.id}`);
+
+    // Assert
+    expect(saved.status).toBe(200);
+    expect(read.status).toBe(200);
+    expect(saved.body).toEqual(read.body);
+    expect(saved.body).toMatchObject({ version: 2, outcome: 'completed', carriedOut: { date: '2024-02-01', precision: 'month' } });
+    const audit = await getPrisma().auditLog.findFirstOrThrow({ where: { entityId: measure.id, action: 'update' } });
+    expect(audit).toMatchObject({
+      actorUserId: editor.id,
+      actorRole: 'agency_editor',
+      entityType: 'measure',
+      agencyId: agency.id,
+      provinceId: agency.provinceId,
+    });
+    expect(audit.requestId).toEqual(expect.any(String));
+    expect(Math.abs(audit.at.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(audit.changes).toMatchObject({ title: { from: measure.title, to: 'ชื่อใหม่ "ทดสอบ" \\ 😀' }, version: { from: 1, to: 2 } });
+    const entries = await getPrisma().timelineEntry.findMany({ where: { measureId: measure.id }, orderBy: { kind: 'asc' } });
+    expect(entries.map((entry) => [entry.kind, entry.authorId, entry.agencyId])).toEqual([
+      ['status_change', editor.id, agency.id],
+      ['evidence_added', editor.id, agency.id],
+    ]);
+    expect(entries.every((entry) => Math.abs(entry.createdAt.getTime() - Date.now()) < 60_000)).toBe(true);
+    const stored = await getPrisma().plan.findUniqueOrThrow({ where: { id: plan.id } });
+    expect(stored).toMatchObject({ measureCount: 2, completedCount: 1, indicatorsCovered: 1 });
+    expect(stored.updatedAt.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+  });
+
   it('when two people save from the same version, then the second gets 409 with the current record and nothing is lost', async () => {
     const { agency, editor } = await createTenant();
     const plan = await createPlan(agency.id, 2567, 'draft', 1);

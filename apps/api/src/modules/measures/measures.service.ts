@@ -11,17 +11,18 @@ import type { Actor, UserActor } from '../../access/actor';
 import { assertCan, can, requireUser, type ResourceOwner } from '../../access/policies';
 import { AppError, notFound } from '../../lib/app-error';
 import { getPrisma, type Prisma, type Tx } from '../../lib/prisma';
-import { sqlRows } from '../../lib/sql';
-import { diffFields, recordAudit } from '../audit/audit.service';
+import { SqlParams, sqlRows } from '../../lib/sql';
+import { AUDIT_COLUMNS, auditValuesSql, diffFields, recordAudit, type AuditRecord } from '../audit/audit.service';
 import {
   assertEditable,
   computeWarnings,
   findVisiblePlan,
   loadPlanDetail,
   loadPlanOfMeasure,
+  loadPlanOfMeasureForUpdate,
   lockPlan,
   refreshPlanWarnings,
-  storePlanCounters,
+  planCounters,
   type LoadedPlan,
 } from '../plans/plans.service';
 import { MEASURE_INCLUDE, isoDate, loadIndicatorTitles, loadMeasure, toDbDate, toMeasure, type MeasureRow } from './measure-dto';
@@ -104,8 +105,9 @@ async function findVisibleMeasureInPlan(
   db: Tx,
   actor: Actor,
   measureId: string,
+  load: (db: Tx, measureId: string) => Promise<LoadedPlan | undefined> = loadPlanOfMeasure,
 ): Promise<{ loaded: LoadedPlan; measure: MeasureRow; owner: ResourceOwner }> {
-  const loaded = await loadPlanOfMeasure(db, measureId);
+  const loaded = await load(db, measureId);
   const measure = loaded?.measures.find((candidate) => candidate.id === measureId);
   if (!loaded || !measure) throw notFound('ไม่พบมาตรการนี้');
   const owner: ResourceOwner = { agencyId: measure.agencyId, provinceId: loaded.provinceId };
@@ -177,6 +179,83 @@ function applyUpdate(
   return after;
 }
 
+interface TimelineRow {
+  kind: 'status_change' | 'evidence_added';
+  note?: string | null;
+  fromOutcome?: string | null;
+  toOutcome?: string | null;
+  evidenceUrl?: string | null;
+}
+
+/** SQL types of the measure columns an update may set (keys of `scalarData`). */
+const MEASURE_COLUMN_TYPES: Record<string, string> = {
+  title: 'text',
+  actions: 'text[]',
+  responsible: 'text',
+  plannedStart: 'date',
+  plannedEnd: 'date',
+  outcome: '"Outcome"',
+  outcomeReason: 'text',
+  resultText: 'text',
+  summary: 'text',
+  carriedOutDate: 'date',
+  carriedOutPrecision: '"DatePrecision"',
+};
+
+/**
+ * A measure's update with everything that goes with it — its timeline entries, its audit row and
+ * its plan's counters — as ONE statement of data-modifying CTEs, each writing only if the measure
+ * still had `version` (docs/performance.md F5: every round trip costs more than its SQL). Returns
+ * how many measures were updated: 0 means the version moved (a conflict), and then nothing was written.
+ */
+async function writeMeasureUpdate(
+  tx: Tx,
+  args: {
+    measureId: string;
+    version: number;
+    data: Prisma.MeasureUncheckedUpdateInput;
+    now: Date;
+    planId: string;
+    agencyId: string;
+    author: string;
+    counters: ReturnType<typeof planCounters>['counters'];
+    timeline: TimelineRow[];
+    audit: { actor: UserActor; record: AuditRecord };
+  },
+): Promise<number> {
+  const params = new SqlParams();
+  const now = `${params.add(args.now.toISOString(), 'timestamptz')} AT TIME ZONE 'UTC'`;
+  const sets = Object.entries(args.data)
+    .filter(([, value]) => value !== undefined)
+    .map(([column, value]) => {
+      const type = MEASURE_COLUMN_TYPES[column];
+      if (!type) throw new Error(`no SQL type for measure column ${column}`);
+      return `"${column}" = ${params.add(value instanceof Date ? isoDate(value) : value, type)}`;
+    });
+  sets.push('"version" = "version" + 1', `"updatedAt" = ${now}`);
+  const counters = Object.entries(args.counters).map(([column, value]) => `"${column}" = ${params.add(value, 'int')}`);
+  const statement = `
+    WITH m AS (
+      UPDATE "Measure" SET ${sets.join(', ')}
+      WHERE id = ${params.add(args.measureId, 'uuid')} AND "version" = ${params.add(args.version, 'int')}
+      RETURNING id
+    ), audit AS (
+      INSERT INTO "AuditLog" (${AUDIT_COLUMNS}) SELECT ${auditValuesSql(args.audit.actor, args.audit.record, params, args.now)} FROM m
+    ), timeline AS (
+      INSERT INTO "TimelineEntry" (id, "measureId", "agencyId", kind, note, "fromOutcome", "toOutcome", "evidenceUrl", "occurredOn", "authorId", "createdAt")
+      SELECT gen_random_uuid(), m.id, ${params.add(args.agencyId, 'uuid')}, e.kind::"TimelineKind", e.note, e."fromOutcome"::"Outcome",
+             e."toOutcome"::"Outcome", e."evidenceUrl", ${params.add(isoDate(today()), 'date')}, ${params.add(args.author, 'uuid')}, ${now}
+      FROM m CROSS JOIN jsonb_to_recordset(${params.add(JSON.stringify(args.timeline), 'jsonb')})
+           AS e(kind text, note text, "fromOutcome" text, "toOutcome" text, "evidenceUrl" text)
+    ), plan AS (
+      UPDATE "Plan" SET ${counters.join(', ')}, "updatedAt" = ${now}
+      WHERE id = ${params.add(args.planId, 'uuid')} AND EXISTS (SELECT 1 FROM m)
+    )
+    SELECT count(*)::int AS updated FROM m`;
+  const [row] = await sqlRows<{ updated: number }>(tx, statement, params.values);
+  return row?.updated ?? 0;
+}
+
 /**
  * Update with optimistic concurrency: the write succeeds only if the row still has the version
  * the client read; otherwise 409 with the current record. Outcome changes and added evidence
@@ -188,8 +267,8 @@ function applyUpdate(
 export async function updateMeasure(actor: Actor, measureId: string, input: UpdateMeasureInput): Promise<Measure> {
   const user = requireUser(actor);
   return getPrisma().$transaction(async (tx) => {
-    await lockPlan(tx, { measureId });
-    const { loaded, measure: before, owner } = await findVisibleMeasureInPlan(tx, user, measureId);
+    // The plan's row lock and the plan, in one statement (see loadPlanOfMeasureForUpdate).
+    const { loaded, measure: before, owner } = await findVisibleMeasureInPlan(tx, user, measureId, loadPlanOfMeasureForUpdate);
     assertCan(user, 'write:plan', owner);
     assertEditable(loaded.plan);
     if (before.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว กรุณากู้คืนก่อนแก้ไข');
@@ -201,11 +280,42 @@ export async function updateMeasure(actor: Actor, measureId: string, input: Upda
     const { version, indicators, evidence, ...fields } = input;
     const data = scalarData(fields);
     const now = new Date();
-    const updated = await tx.measure.updateMany({
-      where: { id: measureId, version },
-      data: { ...(data as Prisma.MeasureUncheckedUpdateManyInput), version: { increment: 1 }, updatedAt: now },
+    const after = applyUpdate(before, data, indicators, evidence, now);
+    const oldUrls = new Set(before.evidence.map((link) => link.url));
+    const timeline: TimelineRow[] = [
+      ...(before.outcome !== after.outcome
+        ? [{ kind: 'status_change' as const, fromOutcome: before.outcome, toOutcome: after.outcome }]
+        : []),
+      ...after.evidence
+        .filter((link) => !oldUrls.has(link.url))
+        .map((link) => ({ kind: 'evidence_added' as const, note: link.label, evidenceUrl: link.url })),
+    ];
+    const changes = diffFields(auditView(before), auditView(after));
+    const measures = loaded.measures.map((measure) => (measure.id === measureId ? after : measure));
+    const { warnings, counters } = planCounters({ ...loaded, measures });
+    const updated = await writeMeasureUpdate(tx, {
+      measureId,
+      version,
+      data,
+      now,
+      planId: loaded.plan.id,
+      counters,
+      timeline,
+      author: user.userId,
+      audit: {
+        actor: user,
+        record: {
+          action: 'update',
+          entityType: 'measure',
+          entityId: measureId,
+          agencyId: owner.agencyId,
+          provinceId: owner.provinceId,
+          changes: { ...changes, version: { from: before.version, to: after.version } },
+        },
+      },
+      agencyId: owner.agencyId,
     });
-    if (updated.count !== 1) return versionConflict(tx, measureId);
+    if (updated !== 1) return versionConflict(tx, measureId);
     if (indicators) {
       await tx.measureIndicator.deleteMany({ where: { measureId } });
       await tx.measureIndicator.createMany({ data: dedupeIndicators(indicators).map((ref) => ({ ...ref, measureId })) });
@@ -214,28 +324,6 @@ export async function updateMeasure(actor: Actor, measureId: string, input: Upda
       await tx.evidenceLink.deleteMany({ where: { measureId } });
       await tx.evidenceLink.createMany({ data: evidence.map((link, position) => ({ ...link, position, measureId })) });
     }
-    const after = applyUpdate(before, data, indicators, evidence, now);
-    const oldUrls = new Set(before.evidence.map((link) => link.url));
-    const timeline: Prisma.TimelineEntryCreateManyInput[] = [
-      ...(before.outcome !== after.outcome
-        ? [{ kind: 'status_change' as const, fromOutcome: before.outcome, toOutcome: after.outcome }]
-        : []),
-      ...after.evidence
-        .filter((link) => !oldUrls.has(link.url))
-        .map((link) => ({ kind: 'evidence_added' as const, note: link.label, evidenceUrl: link.url })),
-    ].map((entry) => ({ ...entry, measureId, agencyId: owner.agencyId, occurredOn: today(), authorId: user.userId }));
-    if (timeline.length > 0) await tx.timelineEntry.createMany({ data: timeline });
-    const changes = diffFields(auditView(before), auditView(after));
-    await recordAudit(tx, user, {
-      action: 'update',
-      entityType: 'measure',
-      entityId: measureId,
-      agencyId: owner.agencyId,
-      provinceId: owner.provinceId,
-      changes: { ...changes, version: { from: before.version, to: after.version } },
-    });
-    const measures = loaded.measures.map((measure) => (measure.id === measureId ? after : measure));
-    const warnings = await storePlanCounters(tx, { ...loaded, measures });
     const titles = indicators ? new Map([...loaded.titles, ...(await loadIndicatorTitles(tx, [after]))]) : loaded.titles;
     return toMeasure(after, titles, warnings);
   });

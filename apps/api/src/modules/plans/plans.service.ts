@@ -133,6 +133,29 @@ export async function loadPlanOfMeasure(db: Tx, measureId: string): Promise<Load
   return row ? hydrateLoadedPlan(jsonValue<PlanDetailJson>(row.data)) : undefined;
 }
 
+/*
+ * The same, taking the plan's row lock in the same statement (`lockPlan` + load in one round trip).
+ * Under READ COMMITTED a statement that waited for the lock returns the plan row as the other
+ * transaction left it, but its sub-selects (the measures) still read the snapshot taken before the
+ * wait. Every measure write also updates the plan row, so the row version locked (`xmin`) differs from
+ * the one the snapshot sees exactly when another write committed meanwhile: then load again, under the lock.
+ */
+const PLAN_OF_MEASURE_LOCKED_SQL = `SELECT p.xmin::text AS "lockedVersion", (SELECT s.xmin::text FROM "Plan" s WHERE s.id = p.id) AS "snapshotVersion",
+    ${planDetailJson('p', 'true')} AS data
+  FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId"
+  WHERE p.id = (SELECT "planId" FROM "Measure" WHERE id = $1::uuid)
+  FOR UPDATE OF p`;
+
+/** `loadPlanOfMeasure` under the plan's row lock, held until the transaction ends (measure writes only). */
+export async function loadPlanOfMeasureForUpdate(tx: Tx, measureId: string): Promise<LoadedPlan | undefined> {
+  const [row] = await sqlRows<{ lockedVersion: string; snapshotVersion: string | null; data: unknown }>(tx, PLAN_OF_MEASURE_LOCKED_SQL, [
+    measureId,
+  ]);
+  if (!row) return undefined;
+  if (row.lockedVersion !== row.snapshotVersion) return loadPlanOfMeasure(tx, measureId);
+  return hydrateLoadedPlan(jsonValue<PlanDetailJson>(row.data));
+}
+
 /**
  * Take the plan's row lock before a transaction reads its measures to recompute the counters:
  * two saves of different measures of one plan then run one after the other, and the second
@@ -163,24 +186,30 @@ export async function refreshPlanWarnings(db: Tx, planId: string): Promise<Quali
   return storePlanCounters(db, await loadPlan(db, planId, false));
 }
 
-/**
- * The checks and counters of a plan whose live measures the caller already holds as they are now
- * (after its write, inside its transaction). Always one UPDATE: it also moves the plan's
- * `updatedAt`, which is then the last change to the plan or any of its measures.
- */
-export async function storePlanCounters(db: Tx, loaded: Pick<LoadedPlan, 'plan' | 'website' | 'measures'>): Promise<QualityWarning[]> {
+/** What a plan's live measures make of its quality warnings and counters. */
+export function planCounters(loaded: Pick<LoadedPlan, 'plan' | 'website' | 'measures'>) {
   const live = liveMeasures(loaded.measures);
   const warnings = computeWarnings(loaded);
-  await db.plan.update({
-    where: { id: loaded.plan.id },
-    data: {
+  return {
+    warnings,
+    counters: {
       warningCount: warnings.length,
       measureCount: live.length,
       completedCount: live.filter((measure) => measure.outcome === 'completed').length,
       notCarriedOutCount: live.filter((measure) => measure.outcome === 'not_carried_out').length,
       indicatorsCovered: new Set(live.flatMap((measure) => measure.indicators.map((ref) => `${ref.fiscalYear}:${ref.code}`))).size,
     },
-  });
+  };
+}
+
+/**
+ * The checks and counters of a plan whose live measures the caller already holds as they are now
+ * (after its write, inside its transaction). Always one UPDATE: it also moves the plan's
+ * `updatedAt`, which is then the last change to the plan or any of its measures.
+ */
+export async function storePlanCounters(db: Tx, loaded: Pick<LoadedPlan, 'plan' | 'website' | 'measures'>): Promise<QualityWarning[]> {
+  const { warnings, counters } = planCounters(loaded);
+  await db.plan.update({ where: { id: loaded.plan.id }, data: counters });
   return warnings;
 }
 
