@@ -203,19 +203,23 @@ const MEASURE_COLUMN_TYPES: Record<string, string> = {
 };
 
 /**
- * A measure's update with everything that goes with it — its timeline entries, its audit row and
- * its plan's counters — as ONE statement of data-modifying CTEs, each writing only if the measure
- * still had `version` (docs/performance.md F5: every round trip costs more than its SQL). Returns
- * how many measures were updated: 0 means the version moved (a conflict), and then nothing was written.
+ * A measure's update with everything that goes with it — its plan's counters, its timeline entries
+ * and its audit row — as ONE statement of data-modifying CTEs, each writing only if the measure still
+ * had `version` (docs/performance.md F5: every round trip costs more than its SQL). With
+ * `planRowVersion` (the plan row's `xmin` when it was read) it also writes only if the plan row was not
+ * changed since — every measure write changes it — so the statement can run on its own, outside a
+ * transaction, as an optimistic write. Returns how many measures were updated: 0 means nothing was
+ * written (the version moved, or the plan did).
  */
 async function writeMeasureUpdate(
-  tx: Tx,
+  db: Tx,
   args: {
     measureId: string;
     version: number;
     data: Prisma.MeasureUncheckedUpdateInput;
     now: Date;
     planId: string;
+    planRowVersion?: string;
     agencyId: string;
     author: string;
     counters: ReturnType<typeof planCounters>['counters'];
@@ -225,6 +229,8 @@ async function writeMeasureUpdate(
 ): Promise<number> {
   const params = new SqlParams();
   const now = `${params.add(args.now.toISOString(), 'timestamptz')} AT TIME ZONE 'UTC'`;
+  const measureId = params.add(args.measureId, 'uuid');
+  const version = params.add(args.version, 'int');
   const sets = Object.entries(args.data)
     .filter(([, value]) => value !== undefined)
     .map(([column, value]) => {
@@ -234,10 +240,16 @@ async function writeMeasureUpdate(
     });
   sets.push('"version" = "version" + 1', `"updatedAt" = ${now}`);
   const counters = Object.entries(args.counters).map(([column, value]) => `"${column}" = ${params.add(value, 'int')}`);
+  const planGuard = args.planRowVersion === undefined ? '' : `AND xmin::text = ${params.add(args.planRowVersion, 'text')}`;
   const statement = `
-    WITH m AS (
+    WITH plan AS (
+      UPDATE "Plan" SET ${counters.join(', ')}, "updatedAt" = ${now}
+      WHERE id = ${params.add(args.planId, 'uuid')} ${planGuard}
+        AND EXISTS (SELECT 1 FROM "Measure" WHERE id = ${measureId} AND "version" = ${version} AND "deletedAt" IS NULL)
+      RETURNING id
+    ), m AS (
       UPDATE "Measure" SET ${sets.join(', ')}
-      WHERE id = ${params.add(args.measureId, 'uuid')} AND "version" = ${params.add(args.version, 'int')}
+      WHERE id = ${measureId} AND "version" = ${version} AND EXISTS (SELECT 1 FROM plan)
       RETURNING id
     ), audit AS (
       INSERT INTO "AuditLog" (${AUDIT_COLUMNS}) SELECT ${auditValuesSql(args.audit.actor, args.audit.record, params, args.now)} FROM m
@@ -247,12 +259,9 @@ async function writeMeasureUpdate(
              e."toOutcome"::"Outcome", e."evidenceUrl", ${params.add(isoDate(today()), 'date')}, ${params.add(args.author, 'uuid')}, ${now}
       FROM m CROSS JOIN jsonb_to_recordset(${params.add(JSON.stringify(args.timeline), 'jsonb')})
            AS e(kind text, note text, "fromOutcome" text, "toOutcome" text, "evidenceUrl" text)
-    ), plan AS (
-      UPDATE "Plan" SET ${counters.join(', ')}, "updatedAt" = ${now}
-      WHERE id = ${params.add(args.planId, 'uuid')} AND EXISTS (SELECT 1 FROM m)
     )
     SELECT count(*)::int AS updated FROM m`;
-  const [row] = await sqlRows<{ updated: number }>(tx, statement, params.values);
+  const [row] = await sqlRows<{ updated: number }>(db, statement, params.values);
   return row?.updated ?? 0;
 }
 
@@ -261,72 +270,95 @@ async function writeMeasureUpdate(
  * the client read; otherwise 409 with the current record. Outcome changes and added evidence
  * become timeline entries; the audit row holds the before/after of every changed field.
  *
- * It runs on every save of the measure editor, so it reads once (the measure with its plan, as
- * `getMeasure`), writes what changed, and answers from what it holds (docs/performance.md F5).
+ * It runs on every save of the measure editor. A save of the measure's own fields (no indicator or
+ * evidence list) is two statements and no transaction: read the measure with its plan, then write
+ * everything in one statement guarded by the plan row's version. When another save of the same plan
+ * got in between, or the lists change, it runs as a transaction under the plan's row lock instead.
  */
 export async function updateMeasure(actor: Actor, measureId: string, input: UpdateMeasureInput): Promise<Measure> {
   const user = requireUser(actor);
-  return getPrisma().$transaction(async (tx) => {
-    // The plan's row lock and the plan, in one statement (see loadPlanOfMeasureForUpdate).
-    const { loaded, measure: before, owner } = await findVisibleMeasureInPlan(tx, user, measureId, loadPlanOfMeasureForUpdate);
-    assertCan(user, 'write:plan', owner);
-    assertEditable(loaded.plan);
-    if (before.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว กรุณากู้คืนก่อนแก้ไข');
-    if (before.version !== input.version) {
-      throw new AppError('VERSION_CONFLICT', 'มาตรการนี้ถูกแก้ไขโดยผู้อื่นระหว่างที่คุณแก้ไข', {
-        current: toMeasure(before, loaded.titles, computeWarnings(loaded)),
-      });
-    }
-    const { version, indicators, evidence, ...fields } = input;
-    const data = scalarData(fields);
-    const now = new Date();
-    const after = applyUpdate(before, data, indicators, evidence, now);
-    const oldUrls = new Set(before.evidence.map((link) => link.url));
-    const timeline: TimelineRow[] = [
-      ...(before.outcome !== after.outcome
-        ? [{ kind: 'status_change' as const, fromOutcome: before.outcome, toOutcome: after.outcome }]
-        : []),
-      ...after.evidence
-        .filter((link) => !oldUrls.has(link.url))
-        .map((link) => ({ kind: 'evidence_added' as const, note: link.label, evidenceUrl: link.url })),
-    ];
-    const changes = diffFields(auditView(before), auditView(after));
-    const measures = loaded.measures.map((measure) => (measure.id === measureId ? after : measure));
-    const { warnings, counters } = planCounters({ ...loaded, measures });
-    const updated = await writeMeasureUpdate(tx, {
-      measureId,
-      version,
-      data,
-      now,
-      planId: loaded.plan.id,
-      counters,
-      timeline,
-      author: user.userId,
-      audit: {
-        actor: user,
-        record: {
-          action: 'update',
-          entityType: 'measure',
-          entityId: measureId,
-          agencyId: owner.agencyId,
-          provinceId: owner.provinceId,
-          changes: { ...changes, version: { from: before.version, to: after.version } },
-        },
-      },
-      agencyId: owner.agencyId,
+  if (!input.indicators && !input.evidence) {
+    const saved = await saveMeasure(getPrisma(), user, measureId, input, 'optimistic');
+    if (saved) return saved;
+  }
+  return getPrisma().$transaction(async (tx) => (await saveMeasure(tx, user, measureId, input, 'locked'))!);
+}
+
+/** One attempt of `updateMeasure`; undefined when the optimistic write found the plan changed. */
+async function saveMeasure(
+  db: Tx,
+  user: UserActor,
+  measureId: string,
+  input: UpdateMeasureInput,
+  mode: 'optimistic' | 'locked',
+): Promise<Measure | undefined> {
+  // Locked: the plan's row lock and the plan in one statement (see loadPlanOfMeasureForUpdate).
+  const {
+    loaded,
+    measure: before,
+    owner,
+  } = await findVisibleMeasureInPlan(db, user, measureId, mode === 'locked' ? loadPlanOfMeasureForUpdate : loadPlanOfMeasure);
+  assertCan(user, 'write:plan', owner);
+  assertEditable(loaded.plan);
+  if (before.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว กรุณากู้คืนก่อนแก้ไข');
+  if (before.version !== input.version) {
+    throw new AppError('VERSION_CONFLICT', 'มาตรการนี้ถูกแก้ไขโดยผู้อื่นระหว่างที่คุณแก้ไข', {
+      current: toMeasure(before, loaded.titles, computeWarnings(loaded)),
     });
-    if (updated !== 1) return versionConflict(tx, measureId);
-    if (indicators) {
-      await tx.measureIndicator.deleteMany({ where: { measureId } });
-      await tx.measureIndicator.createMany({ data: dedupeIndicators(indicators).map((ref) => ({ ...ref, measureId })) });
-    }
-    if (evidence) {
-      await tx.evidenceLink.deleteMany({ where: { measureId } });
-      await tx.evidenceLink.createMany({ data: evidence.map((link, position) => ({ ...link, position, measureId })) });
-    }
-    const titles = indicators ? new Map([...loaded.titles, ...(await loadIndicatorTitles(tx, [after]))]) : loaded.titles;
-    return toMeasure(after, titles, warnings);
+  }
+  const { version, indicators, evidence, ...fields } = input;
+  const data = scalarData(fields);
+  const now = new Date();
+  const after = applyUpdate(before, data, indicators, evidence, now);
+  const oldUrls = new Set(before.evidence.map((link) => link.url));
+  const timeline: TimelineRow[] = [
+    ...(before.outcome !== after.outcome
+      ? [{ kind: 'status_change' as const, fromOutcome: before.outcome, toOutcome: after.outcome }]
+      : []),
+    ...after.evidence
+      .filter((link) => !oldUrls.has(link.url))
+      .map((link) => ({ kind: 'evidence_added' as const, note: link.label, evidenceUrl: link.url })),
+  ];
+  const changes = diffFields(auditView(before), auditView(after));
+  const measures = loaded.measures.map((measure) => (measure.id === measureId ? after : measure));
+  const { warnings, counters } = planCounters({ ...loaded, measures });
+  const updated = await writeMeasureUpdate(db, {
+    measureId,
+    version,
+    data,
+    now,
+    planId: loaded.plan.id,
+    planRowVersion: mode === 'optimistic' ? (loaded as { rowVersion?: string }).rowVersion : undefined,
+    counters,
+    timeline,
+    author: user.userId,
+    audit: {
+      actor: user,
+      record: {
+        action: 'update',
+        entityType: 'measure',
+        entityId: measureId,
+        agencyId: owner.agencyId,
+        provinceId: owner.provinceId,
+        changes: { ...changes, version: { from: before.version, to: after.version } },
+      },
+    },
+    agencyId: owner.agencyId,
   });
+  if (updated !== 1) {
+    if (mode === 'optimistic') return undefined;
+    return versionConflict(db, measureId);
+  }
+  if (indicators) {
+    await db.measureIndicator.deleteMany({ where: { measureId } });
+    await db.measureIndicator.createMany({ data: dedupeIndicators(indicators).map((ref) => ({ ...ref, measureId })) });
+  }
+  if (evidence) {
+    await db.evidenceLink.deleteMany({ where: { measureId } });
+    await db.evidenceLink.createMany({ data: evidence.map((link, position) => ({ ...link, position, measureId })) });
+  }
+  const titles = indicators ? new Map([...loaded.titles, ...(await loadIndicatorTitles(db, [after]))]) : loaded.titles;
+  return toMeasure(after, titles, warnings);
 }
 
 export async function deleteMeasure(actor: Actor, measureId: string, version: number): Promise<void> {

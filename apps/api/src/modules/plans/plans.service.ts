@@ -124,13 +124,13 @@ export async function loadPlan(db: Tx, planId: string, withComments = true): Pro
   return hydrateLoadedPlan(jsonValue<PlanDetailJson>(row.data));
 }
 
-const PLAN_OF_MEASURE_SQL = `SELECT ${planDetailJson('p', 'true')} AS data FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId"
+const PLAN_OF_MEASURE_SQL = `SELECT p.xmin::text AS "rowVersion", ${planDetailJson('p', 'true')} AS data FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId"
   WHERE p.id = (SELECT "planId" FROM "Measure" WHERE id = $1::uuid)`;
 
 /** The plan a measure belongs to, loaded as `loadPlan` does (no comments); undefined for an unknown measure. */
-export async function loadPlanOfMeasure(db: Tx, measureId: string): Promise<LoadedPlan | undefined> {
-  const [row] = await sqlRows<{ data: unknown }>(db, PLAN_OF_MEASURE_SQL, [measureId]);
-  return row ? hydrateLoadedPlan(jsonValue<PlanDetailJson>(row.data)) : undefined;
+export async function loadPlanOfMeasure(db: Tx, measureId: string): Promise<(LoadedPlan & { rowVersion: string }) | undefined> {
+  const [row] = await sqlRows<{ rowVersion: string; data: unknown }>(db, PLAN_OF_MEASURE_SQL, [measureId]);
+  return row ? { ...hydrateLoadedPlan(jsonValue<PlanDetailJson>(row.data)), rowVersion: row.rowVersion } : undefined;
 }
 
 /*
