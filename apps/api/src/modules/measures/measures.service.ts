@@ -328,7 +328,7 @@ async function saveMeasure(
     data,
     now,
     planId: loaded.plan.id,
-    planRowVersion: mode === 'optimistic' ? (loaded as { rowVersion?: string }).rowVersion : undefined,
+    planRowVersion: mode === 'optimistic' ? loaded.rowVersion : undefined,
     counters,
     timeline,
     author: user.userId,

@@ -98,6 +98,8 @@ export interface LoadedPlan {
   website: string | null;
   /** The province of the plan's agency (for scope checks and audit rows). */
   provinceId: number;
+  /** The plan row's `xmin` when read (by `loadPlanOfMeasure`): a guard for optimistic writes. */
+  rowVersion?: string;
   measures: MeasureRow[];
   titles: IndicatorTitles;
   comments: PlanDetailJson['comments'];
@@ -128,7 +130,7 @@ const PLAN_OF_MEASURE_SQL = `SELECT p.xmin::text AS "rowVersion", ${planDetailJs
   WHERE p.id = (SELECT "planId" FROM "Measure" WHERE id = $1::uuid)`;
 
 /** The plan a measure belongs to, loaded as `loadPlan` does (no comments); undefined for an unknown measure. */
-export async function loadPlanOfMeasure(db: Tx, measureId: string): Promise<(LoadedPlan & { rowVersion: string }) | undefined> {
+export async function loadPlanOfMeasure(db: Tx, measureId: string): Promise<LoadedPlan | undefined> {
   const [row] = await sqlRows<{ rowVersion: string; data: unknown }>(db, PLAN_OF_MEASURE_SQL, [measureId]);
   return row ? { ...hydrateLoadedPlan(jsonValue<PlanDetailJson>(row.data)), rowVersion: row.rowVersion } : undefined;
 }

@@ -14,7 +14,7 @@ import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
 import { agencyWhere } from '../../access/scope';
 import { AppError, notFound } from '../../lib/app-error';
-import { getPool, getPrisma, Prisma } from '../../lib/prisma';
+import { getPrisma, Prisma } from '../../lib/prisma';
 import { sqlRows } from '../../lib/sql';
 import { recordAudit } from '../audit/audit.service';
 
@@ -30,10 +30,8 @@ async function assertProvinceReviewable(actor: Actor, provinceId: number): Promi
   return province;
 }
 
-/** A statement built with Prisma.sql, run straight on the pool (no Prisma runtime on the reviewers' hottest view). */
-async function onPool<T>(statement: Prisma.Sql): Promise<T[]> {
-  return (await getPool().query(statement.text, statement.values)).rows as T[];
-}
+/** A statement built with `Prisma.sql`, run on the pool like every hot read (lib/sql.ts). */
+const onPrismaSql = <T>(statement: Prisma.Sql): Promise<T[]> => sqlRows<T>(getPrisma(), statement.text, statement.values);
 
 const SORT_SQL: Record<ProvinceOverviewQuery['sort'], Prisma.Sql> = {
   name: Prisma.sql`ag."nameTh"`,
@@ -110,7 +108,7 @@ export async function queryOverview(
   const order = query.order === 'desc' ? Prisma.sql`DESC NULLS LAST` : Prisma.sql`ASC NULLS LAST`;
   const page = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit} OFFSET ${(query.page - 1) * limit}`;
   // The plan's counters (kept on every write) stand in for its measures: no measure is read.
-  return onPool<OverviewSqlRow & Partial<OverviewSummaryColumns>>(Prisma.sql`
+  return onPrismaSql<OverviewSqlRow & Partial<OverviewSummaryColumns>>(Prisma.sql`
     SELECT ag.id AS "agencyId", ag."nameTh", ag.type, ag."districtId", d."nameTh" AS "districtNameTh",
            pl.id AS "planId", pl.status AS "planStatus",
            coalesce(pl."measureCount", 0) AS measures,
@@ -165,7 +163,7 @@ export async function getProvinceOverview(actor: Actor, provinceId: number, quer
   assertCan(actor, 'review:plan', { agencyId: '', provinceId });
   const statusRows =
     first?.statusCounts ??
-    (first ? [] : await onPool<{ status: string | null; count: number }>(statusCountsSql(provinceId, query.fiscalYear)));
+    (first ? [] : await onPrismaSql<{ status: string | null; count: number }>(statusCountsSql(provinceId, query.fiscalYear)));
   return {
     provinceId,
     provinceNameTh: province.nameTh,
