@@ -9,7 +9,8 @@ const dbTools = JSON.parse(fs.readFileSync(new URL('../../packages/db-tools/pack
 external.push(...Object.keys({ ...dbTools.dependencies, ...dbTools.optionalDependencies }), '@prisma/client', '@prisma/client/*');
 
 await build({
-  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts' },
+  // parse-worker: the import parsers' worker thread (modules/reports/import/parse-pool.ts finds it beside main.js).
+  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts', 'parse-worker': 'src/modules/reports/import/parse-worker.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedReport } from '@prongsai/shared';
-import { decodeTextFile, parseMeasuresCsv, parseReportDocx, parseReportText } from './modules/reports/import';
+import { AppError } from './lib/app-error';
+import { closeParsePool, parseInWorker, type ParseJob } from './modules/reports/import';
 
 /**
  * Operational commands for containers and scripts: `node dist/cli.js migrate|seed|import-report`.
@@ -124,18 +125,29 @@ async function importReport(args: string[]): Promise<number> {
     return 2;
   }
   const extension = path.extname(options.file).toLowerCase();
-  let report: ParsedReport;
+  let job: ParseJob;
   if (extension === '.docx') {
-    report = await parseReportDocx(bytes);
+    job = { format: 'docx', content: bytes };
   } else if (extension === '.csv') {
     const fiscalYear = findCsvFiscalYear(options.file, options.fiscalYear);
     if (fiscalYear === null) {
       process.stderr.write('import-report: a CSV needs its BE fiscal year: --fiscal-year 2566\n');
       return 2;
     }
-    report = parseMeasuresCsv(decodeTextFile(bytes), fiscalYear);
+    job = { format: 'csv', content: bytes, fiscalYear };
   } else {
-    report = parseReportText(decodeTextFile(bytes));
+    job = { format: 'text', content: bytes };
+  }
+  let report: ParsedReport;
+  try {
+    // The same worker pool, limits and errors as the API's import preview.
+    report = await parseInWorker(job);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    process.stderr.write(`import-report: ${error.message}\n`);
+    return 1;
+  } finally {
+    await closeParsePool();
   }
   await write(process.stdout, options.json ? `${JSON.stringify(toImportJson(report), null, 2)}\n` : formatSummary(report));
   return 0;

@@ -13,6 +13,7 @@ import { loadEnv } from './config/env';
 import { seedIfEmpty } from './db/seed';
 import { logger } from './lib/logger';
 import { disconnectPrisma } from './lib/prisma';
+import { closeParsePool, configureParsePool } from './modules/reports/import';
 import { installShutdown, listen } from './server';
 
 /**
@@ -47,6 +48,11 @@ async function main() {
     logger.info({ applied: result.applied.length, alreadyApplied: result.alreadyApplied }, 'migrations up to date');
     if (env.SEED_DEMO) await seedIfEmpty((line) => logger.info(line));
 
+    configureParsePool({
+      timeoutMs: env.IMPORT_PARSE_TIMEOUT_SECONDS * 1000,
+      memoryMb: env.IMPORT_PARSE_MEMORY_MB,
+      ...(env.IMPORT_PARSE_THREADS > 0 ? { threads: env.IMPORT_PARSE_THREADS } : {}),
+    });
     const app = createApp({
       sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
       sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
@@ -59,6 +65,7 @@ async function main() {
     });
     const server = await listen(app, env.PORT, env.HOST);
     installShutdown(server, async () => {
+      await closeParsePool();
       await disconnectPrisma();
       await stopEmbedded();
     });

@@ -35,6 +35,12 @@ const EnvSchema = z.object({
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(300),
   /** A download (export) whose client reads nothing for this long is cut off, giving back its database connection. */
   EXPORT_STALL_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** An import still parsing after this long is stopped and answered 422 (worker pool, ADR 009). */
+  IMPORT_PARSE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  /** Heap limit of one import-parsing worker thread. */
+  IMPORT_PARSE_MEMORY_MB: z.coerce.number().int().min(32).max(4096).default(256),
+  /** Import-parsing worker threads (jobs at once); 0 picks one per core less one, at most 2. */
+  IMPORT_PARSE_THREADS: z.coerce.number().int().min(0).max(64).default(0),
   /** Folder of the embedded PostgreSQL cluster (when DATABASE_URL is unset). */
   PG_DATA_DIR: z.string().optional(),
 });

@@ -20,7 +20,7 @@ import {
   writeMeasuresXlsx,
   type ReportData,
 } from './export';
-import { checkMeasures, parseMeasuresCsv, parseReportDocx, parseReportText } from './import';
+import { checkMeasures, parseInWorker } from './import';
 import { exportStatement, readExportRows, readReportStamp } from './reports.queries';
 
 // ---------------------------------------------------------------- import
@@ -33,16 +33,16 @@ export async function previewImport(actor: Actor, agencyId: string, input: Impor
   if (input.format === 'docx') {
     const buffer = Buffer.from(input.content, 'base64');
     if (buffer.length === 0) throw invalidContent('ไฟล์ .docx ว่างหรือไม่ใช่ base64');
-    report = await parseReportDocx(buffer);
+    report = await parseInWorker({ format: 'docx', content: buffer });
   } else if (input.format === 'csv') {
     if (!input.fiscalYear) {
       throw new AppError('VALIDATION_FAILED', 'กรุณาระบุปีงบประมาณของไฟล์ CSV', {
         issues: [{ path: 'body.fiscalYear', message: 'required for CSV', code: 'required' }],
       });
     }
-    report = parseMeasuresCsv(input.content, input.fiscalYear);
+    report = await parseInWorker({ format: 'csv', content: input.content, fiscalYear: input.fiscalYear });
   } else {
-    report = parseReportText(input.content);
+    report = await parseInWorker({ format: 'text', content: input.content });
   }
   const fiscalYear = input.fiscalYear ?? report.fiscalYear;
   const checks = checkMeasures({ agencyNameTh: agency.nameTh, website: agency.website, fiscalYear }, report.measures);

@@ -10,8 +10,9 @@ interface RawMeasure {
   cells: string[];
 }
 
-const SEQUENCE_CELL = /^\s*([0-9๐-๙]{1,3})\s*[.)]?\s*$/;
-const SEQUENCE_WITH_TEXT = /^\s*([0-9๐-๙]{1,3})\s*[.)]?\s+(\S[\s\S]*)$/;
+// No two `\s*` side by side (a run of spaces split two ways is quadratic): the optional mark takes its spaces with it.
+const SEQUENCE_CELL = /^\s*([0-9๐-๙]{1,3})(?:\s*[.)])?\s*$/;
+const SEQUENCE_WITH_TEXT = /^\s*([0-9๐-๙]{1,3})(?:\s*[.)])?\s+(\S[\s\S]*)$/;
 const HEADER_CELL_MAX_LENGTH = 80;
 // Stray text longer than this inside the table is reported; shorter lines are page numbers, signatures.
 const STRAY_TEXT_MIN_LENGTH = 40;
