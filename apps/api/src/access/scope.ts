@@ -1,67 +1,199 @@
 import { scopeOf, type Action } from '@prongsai/shared';
-import type { Prisma } from '../lib/prisma';
-import type { SqlParams } from '../lib/sql';
+import { Prisma } from '../lib/prisma';
+import { sql, type Sql } from '../lib/sql';
 import type { Actor } from './actor';
 
 /**
- * Tenant filters, written once. Every query for tenant-owned data includes one of these, so a
- * record outside the actor's reach is simply not found (404), exactly like a missing one.
- * `NONE` matches nothing (a valid uuid no row has).
+ * Who sees what, written once (ADR 008). A `Scope` is what one caller may reach with one action:
+ * every query function that reads tenant data takes one as a required argument and applies it
+ * inside its statement (`scopeSql`) or its Prisma filter (`scopeWhere`), so a record outside the
+ * caller's reach is never loaded and answers 404 like a missing one. Only `scopeFor` makes a Scope.
  */
-const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
+declare const SCOPE: unique symbol;
+type ScopeRule =
+  | { kind: 'all' }
+  | { kind: 'agency'; agencyId: string }
+  | { kind: 'province'; provinceId: number }
+  /** The public: published plans, the live measures in them, active agencies. */
+  | { kind: 'published' }
+  | { kind: 'none' };
+export type Scope = ScopeRule & { readonly [SCOPE]: true };
+export type ScopeKind = ScopeRule['kind'];
 
-export function agencyWhere(actor: Actor, action: Action): Prisma.AgencyWhereInput {
-  if (actor.kind !== 'user') return { id: NO_AGENCY };
+const make = (rule: ScopeRule) => rule as Scope;
+
+/** The scope of `actor` for `action`: the role's permission scope (`packages/shared/permissions.ts`) made concrete. */
+export function scopeFor(actor: Actor, action: Action): Scope {
+  if (actor.kind !== 'user') return make({ kind: 'published' });
   switch (scopeOf(actor.role, action)) {
     case 'all':
-      return {};
+      return make({ kind: 'all' });
     case 'agency':
-      return { id: actor.agencyId ?? NO_AGENCY };
+      return make(actor.agencyId ? { kind: 'agency', agencyId: actor.agencyId } : { kind: 'none' });
     case 'province':
-      return { provinceId: actor.provinceId ?? -1 };
+      return make(actor.provinceId !== null ? { kind: 'province', provinceId: actor.provinceId } : { kind: 'none' });
+    case 'published':
+      return make({ kind: 'published' });
     default:
-      return { id: NO_AGENCY };
+      return make({ kind: 'none' });
   }
 }
 
-/** `agencyWhere` for a hand-written statement: a condition on the "Agency" row `alias`. */
-export function agencyScopeSql(actor: Actor, action: Action, alias: string, params: SqlParams): string {
-  if (actor.kind !== 'user') return 'false';
-  switch (scopeOf(actor.role, action)) {
-    case 'all':
-      return 'true';
-    case 'agency':
-      return `${alias}.id = ${params.add(actor.agencyId ?? NO_AGENCY, 'uuid')}`;
-    case 'province':
-      return `${alias}."provinceId" = ${params.add(actor.provinceId ?? -1, 'int')}`;
-    default:
-      return 'false';
-  }
+/** The public's scope, for code that serves anonymous pages without an actor. */
+export const PUBLIC_SCOPE: Scope = make({ kind: 'published' });
+
+const TRUE = sql`true`;
+const FALSE = sql`false`;
+
+/** A table alias written into SQL: from code only, checked so that nothing else can pass. */
+function alias(name: string): Sql {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a table alias: ${name}`);
+  return Prisma.raw(name);
 }
 
-/** Plans the actor may see with `action`; anonymous visitors see published plans only. */
-export function planWhere(actor: Actor, action: Action = 'read:plan'): Prisma.PlanWhereInput {
-  if (actor.kind !== 'user') return { status: 'published' };
-  const scope = scopeOf(actor.role, action);
-  if (scope === 'all') return {};
-  if (scope === 'agency') return { agencyId: actor.agencyId ?? NO_AGENCY };
-  return { agency: agencyWhere(actor, action) };
-}
+/**
+ * THE table: per entity, what each kind of scope sees, as a SQL condition on the entity's row
+ * (`row` is its alias in the statement) and as the same condition for Prisma. `scope.test.ts` checks
+ * that the two forms select the same rows for every entity and scope.
+ */
+const VISIBILITY = {
+  agency: {
+    sql: (scope: Scope, row: Sql): Sql => {
+      switch (scope.kind) {
+        case 'all':
+          return TRUE;
+        case 'agency':
+          return sql`${row}.id = ${scope.agencyId}::uuid`;
+        case 'province':
+          return sql`${row}."provinceId" = ${scope.provinceId}::int`;
+        case 'published':
+          return sql`${row}."isActive"`;
+        case 'none':
+          return FALSE;
+      }
+    },
+    where: (scope: Scope): Prisma.AgencyWhereInput => {
+      switch (scope.kind) {
+        case 'all':
+          return {};
+        case 'agency':
+          return { id: scope.agencyId };
+        case 'province':
+          return { provinceId: scope.provinceId };
+        case 'published':
+          return { isActive: true };
+        case 'none':
+          return { id: { in: [] } };
+      }
+    },
+  },
+  plan: {
+    sql: (scope: Scope, row: Sql): Sql => {
+      switch (scope.kind) {
+        case 'all':
+          return TRUE;
+        case 'agency':
+          return sql`${row}."agencyId" = ${scope.agencyId}::uuid`;
+        case 'province':
+          return sql`${row}."agencyId" IN (SELECT id FROM "Agency" WHERE "provinceId" = ${scope.provinceId}::int)`;
+        case 'published':
+          return sql`${row}.status = 'published'`;
+        case 'none':
+          return FALSE;
+      }
+    },
+    where: (scope: Scope): Prisma.PlanWhereInput => {
+      switch (scope.kind) {
+        case 'all':
+          return {};
+        case 'agency':
+          return { agencyId: scope.agencyId };
+        case 'province':
+          return { agency: { provinceId: scope.provinceId } };
+        case 'published':
+          return { status: 'published' };
+        case 'none':
+          return { id: { in: [] } };
+      }
+    },
+  },
+  measure: {
+    sql: (scope: Scope, row: Sql): Sql => {
+      switch (scope.kind) {
+        case 'all':
+          return TRUE;
+        case 'agency':
+          return sql`${row}."agencyId" = ${scope.agencyId}::uuid`;
+        case 'province':
+          return sql`${row}."agencyId" IN (SELECT id FROM "Agency" WHERE "provinceId" = ${scope.provinceId}::int)`;
+        case 'published':
+          return sql`(${row}."deletedAt" IS NULL AND ${row}."planId" IN (SELECT id FROM "Plan" WHERE status = 'published'))`;
+        case 'none':
+          return FALSE;
+      }
+    },
+    where: (scope: Scope): Prisma.MeasureWhereInput => {
+      switch (scope.kind) {
+        case 'all':
+          return {};
+        case 'agency':
+          return { agencyId: scope.agencyId };
+        case 'province':
+          return { agency: { provinceId: scope.provinceId } };
+        case 'published':
+          return { deletedAt: null, plan: { status: 'published' } };
+        case 'none':
+          return { id: { in: [] } };
+      }
+    },
+  },
+  audit: {
+    sql: (scope: Scope, row: Sql): Sql => {
+      switch (scope.kind) {
+        case 'all':
+          return TRUE;
+        case 'agency':
+          return sql`${row}."agencyId" = ${scope.agencyId}::uuid`;
+        case 'province':
+          // A province's trail is its agencies' records, never national ones (users, codebooks).
+          return sql`(${row}."provinceId" = ${scope.provinceId}::int AND ${row}."agencyId" IS NOT NULL)`;
+        case 'published':
+        case 'none':
+          return FALSE;
+      }
+    },
+    where: (scope: Scope): Prisma.AuditLogWhereInput => {
+      switch (scope.kind) {
+        case 'all':
+          return {};
+        case 'agency':
+          return { agencyId: scope.agencyId };
+        case 'province':
+          return { provinceId: scope.provinceId, agencyId: { not: null } };
+        case 'published':
+        case 'none':
+          return { id: { in: [] } };
+      }
+    },
+  },
+} as const;
 
-export function measureWhere(actor: Actor, action: Action = 'read:plan'): Prisma.MeasureWhereInput {
-  if (actor.kind !== 'user') return { plan: { status: 'published' }, deletedAt: null };
-  const scope = scopeOf(actor.role, action);
-  if (scope === 'all') return {};
-  if (scope === 'agency') return { agencyId: actor.agencyId ?? NO_AGENCY };
-  return { agency: agencyWhere(actor, action) };
-}
+export type ScopedEntity = keyof typeof VISIBILITY;
 
-/** Audit rows the actor may read: own agency's, province's, or all. */
-export function auditWhere(actor: Actor): Prisma.AuditLogWhereInput {
-  if (actor.kind !== 'user') return { id: -1n };
-  const scope = scopeOf(actor.role, 'read:audit');
-  if (scope === 'all') return {};
-  if (scope === 'agency') return { agencyId: actor.agencyId ?? NO_AGENCY };
-  if (scope === 'province') return { provinceId: actor.provinceId ?? -1, agencyId: { not: null } };
-  return { id: -1n };
-}
+/** The rows of `entity` (as `row` in the statement) that `scope` reaches, as a SQL condition. */
+export const scopeSql = (entity: ScopedEntity, scope: Scope, row: string): Sql => VISIBILITY[entity].sql(scope, alias(row));
+
+/** The same condition for Prisma's filters. */
+export const scopeWhere = {
+  agency: (scope: Scope) => VISIBILITY.agency.where(scope),
+  plan: (scope: Scope) => VISIBILITY.plan.where(scope),
+  measure: (scope: Scope) => VISIBILITY.measure.where(scope),
+  audit: (scope: Scope) => VISIBILITY.audit.where(scope),
+};
+
+/** @deprecated Until plans and measures get their queries files (ADR 008): `scopeWhere.plan(scopeFor(actor, action))`. */
+export const planWhere = (actor: Actor, action: Action = 'read:plan') => scopeWhere.plan(scopeFor(actor, action));
+
+/** Whether `scope` reaches any agency of the province (the reviewer's province views). */
+export const reachesProvince = (scope: Scope, provinceId: number): boolean =>
+  scope.kind === 'all' || (scope.kind === 'province' && scope.provinceId === provinceId);

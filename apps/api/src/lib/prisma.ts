@@ -10,15 +10,19 @@ let client: PrismaClient | undefined;
 let pool: pg.Pool | undefined;
 
 const TIMESTAMP_OID = 1114;
+const DATE_OID = 1082;
 /**
- * Prisma stores `DateTime` as `timestamp(3)` holding UTC; `pg` would read it in the process's time
- * zone. Raw queries on the pool read it as UTC, like Prisma (whose adapter sets its own parsers per
- * query, so this never reaches Prisma's statements).
+ * Prisma stores `DateTime` as `timestamp(3)` holding UTC and `@db.Date` as a day; `pg` would read
+ * both in the process's time zone. Raw queries on the pool read them as Prisma does (UTC; a day as
+ * its midnight UTC), so a statement gives the same values on the pool and in a transaction
+ * (lib/sql.test.ts). Prisma's adapter sets its own parsers per query: this never reaches its statements.
  */
+const TEXT_PARSERS: Record<number, (value: string) => unknown> = {
+  [TIMESTAMP_OID]: (value) => new Date(`${value.replace(' ', 'T')}Z`),
+  [DATE_OID]: (value) => new Date(`${value}T00:00:00Z`),
+};
 const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
-  oid === TIMESTAMP_OID && format !== 'binary'
-    ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`)
-    : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser;
+  (format !== 'binary' && TEXT_PARSERS[oid]) || pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser;
 
 /**
  * The one `pg` pool of this process, shared by Prisma (through the driver adapter) and by the hot

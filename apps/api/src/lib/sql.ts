@@ -1,39 +1,52 @@
-import { getPool, getPrisma, type Tx } from './prisma';
+import { getPool, getPrisma, Prisma, type Tx } from './prisma';
 
 /**
- * The rows of one hand-written statement: straight on the `pg` pool when `db` is the process's
- * client, or inside the caller's Prisma transaction (so it sees that transaction's writes). Hot
- * read paths use it to answer in one statement instead of Prisma's relation loads (ADR 007).
- *
- * Both paths must agree on types, so statements here return only text, int4, bool and json
- * columns (cast counts with `::int`, dates inside json); parameters are cast in the SQL
- * (`$1::uuid`), because Prisma sends raw parameters typed.
+ * The one SQL idiom of the API (ADR 008): statements are `sql` tagged templates (Prisma's, so a
+ * value is always a parameter and fragments compose with `join` and `empty`), run by `queryRows` /
+ * `queryRow` from `*.queries.ts` files only. A statement gets the same JS values whichever way it runs:
+ * straight on the `pg` pool (the process's client: one round trip, no ORM layer) or inside the
+ * caller's Prisma transaction (so it sees that transaction's writes). `lib/sql.test.ts` proves it for
+ * every column type the queries may return: text, uuid, int4, bool, float8, json(b), arrays,
+ * timestamp(3), timestamptz and date. int8 and numeric differ between the two (string vs BigInt /
+ * Decimal): cast counts with `::int` and ratios with `::float8`. Parameters are cast where PostgreSQL
+ * cannot infer their type (`${id}::uuid`), because Prisma sends raw parameters typed.
  */
-export async function sqlRows<T>(db: Tx, text: string, values: readonly unknown[]): Promise<T[]> {
-  if (db === getPrisma()) return (await getPool().query(text, values as unknown[])).rows as T[];
-  return db.$queryRawUnsafe<T[]>(text, ...values);
+export type Sql = Prisma.Sql;
+export const sql = Prisma.sql;
+export const join = Prisma.join;
+export const empty = Prisma.empty;
+
+/**
+ * Rows as a statement returns them, for tests that prove a scope is applied inside the SQL: a
+ * listener sees every row the database sent, before any code could filter it.
+ */
+type RowsListener = (statement: Sql, rows: readonly unknown[]) => void;
+const listeners = new Set<RowsListener>();
+export function onRows(listener: RowsListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
-/** A json column as an object: `pg` parses json itself; Prisma's raw path may hand back text. */
-export function jsonValue<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+/** The rows of one statement. `name` makes it a prepared statement on the pool (hot paths). */
+export async function queryRows<Row>(db: Tx, statement: Sql, options: { name?: string } = {}): Promise<Row[]> {
+  const rows =
+    db === getPrisma()
+      ? (await getPool().query({ text: statement.text, values: statement.values, ...options })).rows
+      : await db.$queryRawUnsafe<Row[]>(statement.text, ...statement.values);
+  for (const listener of listeners) listener(statement, rows);
+  return rows as Row[];
 }
+
+/** The first row of a statement, or undefined. */
+export async function queryRow<Row>(db: Tx, statement: Sql, options: { name?: string } = {}): Promise<Row | undefined> {
+  return (await queryRows<Row>(db, statement, options))[0];
+}
+
+/** A LIKE pattern matching `text` anywhere, with LIKE's wildcards in it taken literally. */
+export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** A `timestamp(3)` value inside json (UTC, written without a zone) as a Date. */
 export const jsonTimestamp = (value: string): Date => new Date(value.endsWith('Z') ? value : `${value}Z`);
 export const jsonTimestampOrNull = (value: string | null): Date | null => (value === null ? null : jsonTimestamp(value));
 /** A `date` value inside json ("2567-01-31" style ISO day) as midnight UTC, as Prisma reads `@db.Date`. */
 export const jsonDateOrNull = (value: string | null): Date | null => (value === null ? null : new Date(`${value}T00:00:00Z`));
-
-/** Parameters of a statement being built: `add` returns the typed placeholder to write in the SQL. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-
-  add(value: unknown, type: string): string {
-    this.values.push(value);
-    return `$${this.values.length}::${type}`;
-  }
-}
-
-/** A LIKE pattern matching `text` anywhere, with LIKE's wildcards in it taken literally. */
-export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -11,8 +11,9 @@ import type { Actor, UserActor } from '../../access/actor';
 import { assertCan, can, requireUser, type ResourceOwner } from '../../access/policies';
 import { AppError, notFound } from '../../lib/app-error';
 import { getPrisma, type Prisma, type Tx } from '../../lib/prisma';
-import { SqlParams, sqlRows } from '../../lib/sql';
-import { AUDIT_COLUMNS, auditValuesSql, diffFields, recordAudit, type AuditRecord } from '../audit/audit.service';
+import { sqlRows } from '../../lib/sql-legacy';
+import { join, queryRow, sql, type Sql } from '../../lib/sql';
+import { AUDIT_COLUMNS, auditValues, diffFields, recordAudit, type AuditRecord } from '../audit/audit.service';
 import {
   assertEditable,
   computeWarnings,
@@ -187,19 +188,28 @@ interface TimelineRow {
   evidenceUrl?: string | null;
 }
 
-/** SQL types of the measure columns an update may set (keys of `scalarData`). */
-const MEASURE_COLUMN_TYPES: Record<string, string> = {
-  title: 'text',
-  actions: 'text[]',
-  responsible: 'text',
-  plannedStart: 'date',
-  plannedEnd: 'date',
-  outcome: '"Outcome"',
-  outcomeReason: 'text',
-  resultText: 'text',
-  summary: 'text',
-  carriedOutDate: 'date',
-  carriedOutPrecision: '"DatePrecision"',
+/** The measure columns an update may set (keys of `scalarData`): the column and its SQL type. */
+const MEASURE_COLUMNS: Record<string, { column: Sql; type: Sql }> = {
+  title: { column: sql`"title"`, type: sql`text` },
+  actions: { column: sql`"actions"`, type: sql`text[]` },
+  responsible: { column: sql`"responsible"`, type: sql`text` },
+  plannedStart: { column: sql`"plannedStart"`, type: sql`date` },
+  plannedEnd: { column: sql`"plannedEnd"`, type: sql`date` },
+  outcome: { column: sql`"outcome"`, type: sql`"Outcome"` },
+  outcomeReason: { column: sql`"outcomeReason"`, type: sql`text` },
+  resultText: { column: sql`"resultText"`, type: sql`text` },
+  summary: { column: sql`"summary"`, type: sql`text` },
+  carriedOutDate: { column: sql`"carriedOutDate"`, type: sql`date` },
+  carriedOutPrecision: { column: sql`"carriedOutPrecision"`, type: sql`"DatePrecision"` },
+};
+
+/** The plan's counter columns (keys of `planCounters().counters`). */
+const PLAN_COUNTER_COLUMNS: Record<keyof ReturnType<typeof planCounters>['counters'], Sql> = {
+  warningCount: sql`"warningCount"`,
+  measureCount: sql`"measureCount"`,
+  completedCount: sql`"completedCount"`,
+  notCarriedOutCount: sql`"notCarriedOutCount"`,
+  indicatorsCovered: sql`"indicatorsCovered"`,
 };
 
 /**
@@ -227,41 +237,43 @@ async function writeMeasureUpdate(
     audit: { actor: UserActor; record: AuditRecord };
   },
 ): Promise<number> {
-  const params = new SqlParams();
-  const now = `${params.add(args.now.toISOString(), 'timestamptz')} AT TIME ZONE 'UTC'`;
-  const measureId = params.add(args.measureId, 'uuid');
-  const version = params.add(args.version, 'int');
+  const now = sql`${args.now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
+  const { measureId, version } = args;
   const sets = Object.entries(args.data)
     .filter(([, value]) => value !== undefined)
-    .map(([column, value]) => {
-      const type = MEASURE_COLUMN_TYPES[column];
-      if (!type) throw new Error(`no SQL type for measure column ${column}`);
-      return `"${column}" = ${params.add(value instanceof Date ? isoDate(value) : value, type)}`;
+    .map(([key, value]) => {
+      const column = MEASURE_COLUMNS[key];
+      if (!column) throw new Error(`no SQL type for measure column ${key}`);
+      return sql`${column.column} = ${value instanceof Date ? isoDate(value) : value}::${column.type}`;
     });
-  sets.push('"version" = "version" + 1', `"updatedAt" = ${now}`);
-  const counters = Object.entries(args.counters).map(([column, value]) => `"${column}" = ${params.add(value, 'int')}`);
-  const planGuard = args.planRowVersion === undefined ? '' : `AND xmin::text = ${params.add(args.planRowVersion, 'text')}`;
-  const statement = `
+  sets.push(sql`"version" = "version" + 1`, sql`"updatedAt" = ${now}`);
+  const counters = Object.entries(args.counters).map(
+    ([key, value]) => sql`${PLAN_COUNTER_COLUMNS[key as keyof typeof PLAN_COUNTER_COLUMNS]} = ${value}::int`,
+  );
+  const planGuard = args.planRowVersion === undefined ? sql`` : sql`AND xmin::text = ${args.planRowVersion}::text`;
+  const row = await queryRow<{ updated: number }>(
+    db,
+    sql`
     WITH plan AS (
-      UPDATE "Plan" SET ${counters.join(', ')}, "updatedAt" = ${now}
-      WHERE id = ${params.add(args.planId, 'uuid')} ${planGuard}
-        AND EXISTS (SELECT 1 FROM "Measure" WHERE id = ${measureId} AND "version" = ${version} AND "deletedAt" IS NULL)
+      UPDATE "Plan" SET ${join(counters, ', ')}, "updatedAt" = ${now}
+      WHERE id = ${args.planId}::uuid ${planGuard}
+        AND EXISTS (SELECT 1 FROM "Measure" WHERE id = ${measureId}::uuid AND "version" = ${version}::int AND "deletedAt" IS NULL)
       RETURNING id
     ), m AS (
-      UPDATE "Measure" SET ${sets.join(', ')}
-      WHERE id = ${measureId} AND "version" = ${version} AND EXISTS (SELECT 1 FROM plan)
+      UPDATE "Measure" SET ${join(sets, ', ')}
+      WHERE id = ${measureId}::uuid AND "version" = ${version}::int AND EXISTS (SELECT 1 FROM plan)
       RETURNING id
     ), audit AS (
-      INSERT INTO "AuditLog" (${AUDIT_COLUMNS}) SELECT ${auditValuesSql(args.audit.actor, args.audit.record, params, args.now)} FROM m
+      INSERT INTO "AuditLog" (${AUDIT_COLUMNS}) SELECT ${auditValues(args.audit.actor, args.audit.record, args.now)} FROM m
     ), timeline AS (
       INSERT INTO "TimelineEntry" (id, "measureId", "agencyId", kind, note, "fromOutcome", "toOutcome", "evidenceUrl", "occurredOn", "authorId", "createdAt")
-      SELECT gen_random_uuid(), m.id, ${params.add(args.agencyId, 'uuid')}, e.kind::"TimelineKind", e.note, e."fromOutcome"::"Outcome",
-             e."toOutcome"::"Outcome", e."evidenceUrl", ${params.add(isoDate(today()), 'date')}, ${params.add(args.author, 'uuid')}, ${now}
-      FROM m CROSS JOIN jsonb_to_recordset(${params.add(JSON.stringify(args.timeline), 'jsonb')})
+      SELECT gen_random_uuid(), m.id, ${args.agencyId}::uuid, e.kind::"TimelineKind", e.note, e."fromOutcome"::"Outcome",
+             e."toOutcome"::"Outcome", e."evidenceUrl", ${isoDate(today())}::date, ${args.author}::uuid, ${now}
+      FROM m CROSS JOIN jsonb_to_recordset(${JSON.stringify(args.timeline)}::jsonb)
            AS e(kind text, note text, "fromOutcome" text, "toOutcome" text, "evidenceUrl" text)
     )
-    SELECT count(*)::int AS updated FROM m`;
-  const [row] = await sqlRows<{ updated: number }>(db, statement, params.values);
+    SELECT count(*)::int AS updated FROM m`,
+  );
   return row?.updated ?? 0;
 }
 

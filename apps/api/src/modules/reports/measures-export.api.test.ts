@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv, type Role } from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
-import { measureWhere } from '../../access/scope';
+import { scopeFor, scopeWhere } from '../../access/scope';
 import { getPool, getPrisma, type Prisma } from '../../lib/prisma';
 import { testApp } from '../../../test/app';
 import { createPlan, createUser, ensureProvince, sessionCookie, signIn, unique } from '../../../test/factories';
@@ -263,7 +263,7 @@ describe('measures export: scope and filters', () => {
     for (const [role, actor] of actors) {
       const where: Prisma.MeasureWhereInput = {
         AND: [
-          measureWhere(actor),
+          scopeWhere.measure(scopeFor(actor, 'read:plan')),
           { deletedAt: null },
           role ? {} : { plan: { status: 'published' } },
           { agencyId: { in: [world.own.id, world.neighbour.id, world.elsewhere.id] } },

@@ -1,8 +1,7 @@
 import type { AgencyType, DatePrecision, ExportQuery, Outcome, PlanStatus } from '@prongsai/shared';
-import type { Actor } from '../../access/actor';
-import { agencyScopeSql } from '../../access/scope';
+import { scopeSql, type Scope } from '../../access/scope';
 import { getPool, getPrisma } from '../../lib/prisma';
-import { SqlParams, sqlRows } from '../../lib/sql';
+import { empty, join, queryRow, sql, type Sql } from '../../lib/sql';
 import type { MeasureExportRow } from './export';
 
 // ---------------------------------------------------------------- open-data export (F6)
@@ -10,29 +9,22 @@ import type { MeasureExportRow } from './export';
 /** Rows per FETCH: what the export holds in memory at once. */
 const EXPORT_BATCH = 1000;
 
-export interface Statement {
-  text: string;
-  values: unknown[];
-}
-
 /**
  * The measures an export writes as ONE statement, in the order open-data users read them (province,
- * agency code, fiscal year, sequence; ids break ties), with the filters of the Prisma export it replaces:
- * `measureWhere(actor)` (staff: `agencyScopeSql` on the measure's agency; the public: published plans),
- * live measures only, published plans only on the public route, and the query's agency, year and
- * province. Dates are formatted by PostgreSQL, so no time zone can shift them.
+ * agency code, fiscal year, sequence; ids break ties): the measures `scope` reaches, live ones only,
+ * published plans only on the public route, and the query's agency, year and province. Dates are
+ * formatted by PostgreSQL, so no time zone can shift them.
  */
-export function exportStatement(actor: Actor, query: ExportQuery, publishedOnly: boolean): Statement {
-  const params = new SqlParams();
+export function exportStatement(scope: Scope, query: ExportQuery, publishedOnly: boolean): Sql {
   const conditions = [
-    actor.kind === 'user' ? agencyScopeSql(actor, 'read:plan', 'a', params) : `p.status = 'published'`,
-    'm."deletedAt" IS NULL',
-  ];
-  if (publishedOnly) conditions.push(`p.status = 'published'`);
-  if (query.agencyId) conditions.push(`m."agencyId" = ${params.add(query.agencyId, 'uuid')}`);
-  if (query.fiscalYear) conditions.push(`p."fiscalYear" = ${params.add(query.fiscalYear, 'int')}`);
-  if (query.provinceId) conditions.push(`a."provinceId" = ${params.add(query.provinceId, 'int')}`);
-  const text = `
+    scopeSql('measure', scope, 'm'),
+    sql`m."deletedAt" IS NULL`,
+    publishedOnly ? sql`p.status = 'published'` : empty,
+    query.agencyId ? sql`m."agencyId" = ${query.agencyId}::uuid` : empty,
+    query.fiscalYear ? sql`p."fiscalYear" = ${query.fiscalYear}::int` : empty,
+    query.provinceId ? sql`a."provinceId" = ${query.provinceId}::int` : empty,
+  ].filter((condition) => condition !== empty);
+  return sql`
     SELECT a.id AS "agencyId", a.code AS "agencyCode", a."nameTh" AS "agencyNameTh", a.type AS "agencyType",
            a."provinceId", pr."nameTh" AS "provinceNameTh", a."districtId", d."nameTh" AS "districtNameTh",
            p."fiscalYear", p.status AS "planStatus",
@@ -51,9 +43,8 @@ export function exportStatement(actor: Actor, query: ExportQuery, publishedOnly:
     JOIN "Agency" a ON a.id = m."agencyId"
     JOIN "Province" pr ON pr.id = a."provinceId"
     LEFT JOIN "District" d ON d.id = a."districtId"
-    WHERE ${conditions.join(' AND ')}
+    WHERE ${join(conditions, ' AND ')}
     ORDER BY a."provinceId", a.code, a.id, p."fiscalYear", m.sequence, m."createdAt", m.id`;
-  return { text, values: params.values };
 }
 
 interface ExportSqlRow {
@@ -124,7 +115,7 @@ function toExportRow(row: ExportSqlRow): MeasureExportRow {
  * on the first row asked for and always given back: when the rows run out, when reading fails, and when
  * the consumer stops early (a client that went away ends the `for await`, which runs the `finally`).
  */
-export async function* readExportRows(statement: Statement): AsyncGenerator<MeasureExportRow> {
+export async function* readExportRows(statement: Sql): AsyncGenerator<MeasureExportRow> {
   const client = await getPool().connect();
   let inTransaction = false;
   let broken: Error | undefined;
@@ -174,9 +165,9 @@ export interface ReportStamp {
  * version alone would not do: editing a measure does not change it. Null when the plan does not exist.
  */
 export async function readReportStamp(planId: string): Promise<ReportStamp | null> {
-  const [row] = await sqlRows<ReportStamp>(
+  const row = await queryRow<ReportStamp>(
     getPrisma(),
-    `SELECT concat_ws('|', p.version, p."updatedAt", a."updatedAt", m.digest, cb.newest) AS version,
+    sql`SELECT concat_ws('|', p.version, p."updatedAt", a."updatedAt", m.digest, cb.newest) AS version,
             a.id::text AS "agencyId", a.code AS "agencyCode", p."fiscalYear"
      FROM "Plan" p
      JOIN "Agency" a ON a.id = p."agencyId"
@@ -185,8 +176,7 @@ export async function readReportStamp(planId: string): Promise<ReportStamp | nul
        FROM "Measure" WHERE "planId" = p.id
      ) m
      CROSS JOIN (SELECT max("updatedAt") AS newest FROM "IndicatorCodebook") cb
-     WHERE p.id = $1::uuid`,
-    [planId],
+     WHERE p.id = ${planId}::uuid`,
   );
   return row ?? null;
 }

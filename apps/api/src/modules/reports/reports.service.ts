@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import type { ExportQuery, ImportCommitInput, ImportPreview, ImportPreviewInput, PlanDetail } from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
+import { PUBLIC_SCOPE, scopeFor } from '../../access/scope';
 import { ResponseCache } from '../../http/response-cache';
 import { AppError, notFound } from '../../lib/app-error';
 import { getPrisma, type Prisma } from '../../lib/prisma';
@@ -265,7 +266,7 @@ export async function streamMeasuresExport(
     // after this long without the socket moving, hang up (the 'close' above then ends the export).
     res.setTimeout(Number(res.app.locals.exportStallMs ?? 60_000), () => res.destroy());
     try {
-      const rows = readExportRows(exportStatement(actor, query, publishedOnly));
+      const rows = readExportRows(exportStatement(publishedOnly ? PUBLIC_SCOPE : scopeFor(actor, 'read:plan'), query, publishedOnly));
       res.setHeader('Content-Disposition', `attachment; filename="${exportName(query, format)}"`);
       if (format === 'xlsx') {
         res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

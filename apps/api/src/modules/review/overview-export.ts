@@ -1,7 +1,8 @@
-import type { Response } from 'express';
+import type { Readable } from 'node:stream';
 import { csvLine, neutraliseFormula, type ProvinceOverviewQuery, type ProvinceOverviewRow } from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
-import { getProvinceOverview, queryOverview, toOverviewRow } from './review.service';
+import type { FileResponse } from '../../lib/file-response';
+import { listOverviewRows } from './review.service';
 
 const COLUMNS: { header: string; value: (row: ProvinceOverviewRow) => string | number | null }[] = [
   { header: 'หน่วยงาน', value: (row) => row.nameTh },
@@ -23,35 +24,41 @@ function fileName(provinceId: number, query: ProvinceOverviewQuery, extension: s
 }
 
 /** The whole filtered overview (every page), as CSV with a BOM so Excel reads Thai. */
-export async function writeOverviewCsv(actor: Actor, provinceId: number, query: ProvinceOverviewQuery, res: Response): Promise<void> {
-  await getProvinceOverview(actor, provinceId, { ...query, pageSize: 1 }); // scope and 404/403 first
-  const rows = (await queryOverview(provinceId, query, null)).map(toOverviewRow);
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${fileName(provinceId, query, 'csv')}"`);
-  res.write(`\uFEFF${csvLine(COLUMNS.map((column) => column.header))}`);
-  for (const row of rows) res.write(csvLine(COLUMNS.map((column) => column.value(row))));
-  res.end();
+export async function exportOverviewCsv(actor: Actor, provinceId: number, query: ProvinceOverviewQuery): Promise<FileResponse> {
+  const rows = await listOverviewRows(actor, provinceId, query); // scope and 404/403 first
+  async function* lines() {
+    yield `\uFEFF${csvLine(COLUMNS.map((column) => column.header))}`;
+    for (const row of rows) yield csvLine(COLUMNS.map((column) => column.value(row)));
+  }
+  return { fileName: fileName(provinceId, query, 'csv'), contentType: 'text/csv; charset=utf-8', body: lines() };
 }
 
-export async function writeOverviewXlsx(actor: Actor, provinceId: number, query: ProvinceOverviewQuery, res: Response): Promise<void> {
-  await getProvinceOverview(actor, provinceId, { ...query, pageSize: 1 });
-  const rows = (await queryOverview(provinceId, query, null)).map(toOverviewRow);
-  res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  res.setHeader('Content-Disposition', `attachment; filename="${fileName(provinceId, query, 'xlsx')}"`);
+/** The same as an Excel workbook: text cells that look like formulas are neutralised. */
+export async function exportOverviewXlsx(actor: Actor, provinceId: number, query: ProvinceOverviewQuery): Promise<FileResponse> {
+  const rows = await listOverviewRows(actor, provinceId, query);
   // Loaded on first use: exceljs is ~15 MB of the API's memory otherwise (docs/performance.md F9).
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true });
+  const { PassThrough } = await import('node:stream');
+  const body = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: body, useStyles: true });
   const sheet = workbook.addWorksheet('overview');
   sheet.columns = COLUMNS.map((column) => ({ header: column.header, width: 20 }));
-  for (const row of rows) {
-    sheet
-      .addRow(
-        COLUMNS.map((column) => {
-          const value = column.value(row);
-          return typeof value === 'string' ? neutraliseFormula(value) : value;
-        }),
-      )
-      .commit();
-  }
-  await workbook.commit();
+  void (async () => {
+    for (const row of rows) {
+      sheet
+        .addRow(
+          COLUMNS.map((column) => {
+            const value = column.value(row);
+            return typeof value === 'string' ? neutraliseFormula(value) : value;
+          }),
+        )
+        .commit();
+    }
+    await workbook.commit();
+  })().catch((error: Error) => body.destroy(error));
+  return {
+    fileName: fileName(provinceId, query, 'xlsx'),
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: body as Readable,
+  };
 }

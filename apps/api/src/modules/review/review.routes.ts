@@ -12,7 +12,8 @@ import {
   UploadItaResultsResponseSchema,
 } from '@prongsai/shared';
 import { defineRoute } from '../../http/define-route';
-import { writeOverviewCsv, writeOverviewXlsx } from './overview-export';
+import { sendFile } from '../../http/send-file';
+import { exportOverviewCsv, exportOverviewXlsx } from './overview-export';
 import { compareAgencies, getIndicatorHeatmap, getProvinceOverview, getProvinceTrends, uploadItaResults } from './review.service';
 
 export const reviewRouter = Router();
@@ -44,7 +45,7 @@ defineRoute(
     query: ProvinceOverviewQuerySchema,
     produces: 'text/csv',
   },
-  async ({ actor, params, query, res }) => writeOverviewCsv(actor, params.provinceId, query, res),
+  async ({ actor, params, query, res }) => sendFile(res, await exportOverviewCsv(actor, params.provinceId, query)),
 );
 
 defineRoute(
@@ -58,7 +59,7 @@ defineRoute(
     query: ProvinceOverviewQuerySchema,
     produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   },
-  async ({ actor, params, query, res }) => writeOverviewXlsx(actor, params.provinceId, query, res),
+  async ({ actor, params, query, res }) => sendFile(res, await exportOverviewXlsx(actor, params.provinceId, query)),
 );
 
 defineRoute(

@@ -1,0 +1,40 @@
+import { once } from 'node:events';
+import type { Response } from 'express';
+import type { FileResponse } from '../lib/file-response';
+
+/**
+ * Send a service's file: headers, then its bytes with backpressure. A client that goes away ends
+ * the reading (so a database cursor behind the stream is released at once); a client that stops
+ * reading for `stallMs` is hung up on (EXPORT_STALL_SECONDS).
+ */
+export async function sendFile(res: Response, file: FileResponse): Promise<void> {
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+  for (const [name, value] of Object.entries(file.headers ?? {})) res.setHeader(name, value);
+  if (Buffer.isBuffer(file.body)) {
+    res.end(file.body);
+    return;
+  }
+  const gone = new AbortController();
+  const onClose = () => {
+    if (!res.writableFinished) gone.abort(new Error('The client went away before the file was sent'));
+  };
+  res.once('close', onClose);
+  res.setTimeout(Number(res.app.locals.exportStallMs ?? 60_000), () => res.destroy());
+  try {
+    for await (const chunk of file.body) {
+      if (gone.signal.aborted) break;
+      if (!res.write(chunk)) await once(res, 'drain', { signal: gone.signal });
+    }
+    if (!gone.signal.aborted) res.end();
+  } catch (error) {
+    // Nobody is left to answer; leaving the loop has already ended the stream (and its cursor).
+    if (gone.signal.aborted) return;
+    // Nothing was sent yet: the error handler answers instead, without the file's headers.
+    if (!res.headersSent) for (const name of ['Content-Disposition', ...Object.keys(file.headers ?? {})]) res.removeHeader(name);
+    throw error;
+  } finally {
+    res.off('close', onClose);
+    if (gone.signal.aborted && 'destroy' in file.body && typeof file.body.destroy === 'function') file.body.destroy();
+  }
+}

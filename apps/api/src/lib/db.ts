@@ -1,0 +1,21 @@
+import { getPrisma, type Tx } from './prisma';
+
+/**
+ * How services hold the database without touching it (ADR 008): a `Db` is an opaque handle (the
+ * process's client or an open transaction) that services pass to query functions; only `*.queries.ts`
+ * files turn it back into a client with `clientOf`. Services therefore cannot run a statement, and
+ * lint keeps them from importing `lib/prisma` or `lib/sql`.
+ */
+declare const DB: unique symbol;
+export type Db = { readonly [DB]: true };
+
+/** The process's client (each statement on its own). */
+export const rootDb = (): Db => getPrisma() as unknown as Db;
+
+/** Run `work` in one transaction: every statement given the handle commits together or not at all. */
+export function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  return getPrisma().$transaction((tx) => work(tx as unknown as Db));
+}
+
+/** For query functions only: the client behind a handle. */
+export const clientOf = (db: Db): Tx => db as unknown as Tx;
