@@ -1,5 +1,8 @@
 import {
+  fiscalYearRangeMessage,
+  isValidFiscalYear,
   itaBand,
+  percentOf,
   ITA_PASS_SCORE,
   parseCsv,
   type CompareResponse,
@@ -225,7 +228,7 @@ export async function compareAgencies(actor: Actor, agencyIds: string[]): Promis
             fiscalYear,
             planStatus: plan?.status ?? null,
             measures: total,
-            completedPercent: total === 0 ? 0 : Math.round((completed / total) * 1000) / 10,
+            completedPercent: percentOf(completed, total),
             warnings: plan?.warningCount ?? 0,
             itaScore: score === undefined ? null : Number(score),
             byGroup: Object.fromEntries(
@@ -312,8 +315,8 @@ export async function getProvinceTrends(actor: Actor, provinceId: number): Promi
       (SELECT count(*)::int FROM "ItaResult" r JOIN "Agency" a ON a.id = r."agencyId" WHERE a."provinceId" = ${provinceId} AND r."fiscalYear" = y."fiscalYear") AS scored
     FROM years y ORDER BY y."fiscalYear"`;
   const agencies = await prisma.agency.count({ where: { provinceId, isActive: true } });
-  const pairs = await prisma.$queryRaw<{ completion: number; change: number }[]>`
-    SELECT (100.0 * count(*) FILTER (WHERE m.outcome = 'completed') / nullif(count(*), 0))::float8 AS completion,
+  const pairs = await prisma.$queryRaw<{ completed: number; measures: number; change: number }[]>`
+    SELECT count(*) FILTER (WHERE m.outcome = 'completed')::int AS completed, count(*)::int AS measures,
            (next.score - this.score)::float8 AS change
     FROM "Plan" p
     JOIN "Agency" a ON a.id = p."agencyId"
@@ -322,9 +325,13 @@ export async function getProvinceTrends(actor: Actor, provinceId: number): Promi
     JOIN "ItaResult" next ON next."agencyId" = p."agencyId" AND next."fiscalYear" = p."fiscalYear" + 1
     WHERE a."provinceId" = ${provinceId}
     GROUP BY p.id, next.score, this.score`;
-  const bucketOf = (completion: number) => (completion >= 100 ? 'completed_all' : completion >= 50 ? 'completed_most' : 'completed_few');
+  // Bucketed by the same rounded completion the pages show.
+  const bucketOf = ({ completed, measures }: { completed: number; measures: number }) => {
+    const completion = percentOf(completed, measures);
+    return completion >= 100 ? 'completed_all' : completion >= 50 ? 'completed_most' : 'completed_few';
+  };
   const improvement = (['completed_all', 'completed_most', 'completed_few'] as const).map((bucket) => {
-    const members = pairs.filter((pair) => bucketOf(pair.completion) === bucket);
+    const members = pairs.filter((pair) => bucketOf(pair) === bucket);
     return {
       bucket,
       agencies: members.length,
@@ -340,9 +347,9 @@ export async function getProvinceTrends(actor: Actor, provinceId: number): Promi
       agencies,
       plans: year.plans,
       published: year.published,
-      completedPercent: year.measures ? Math.round((year.completed / year.measures) * 1000) / 10 : 0,
+      completedPercent: percentOf(year.completed, year.measures),
       averageScore: year.averageScore === null ? null : Math.round(year.averageScore * 100) / 100,
-      passRate: year.scored ? Math.round((year.passed / year.scored) * 1000) / 10 : null,
+      passRate: year.scored ? percentOf(year.passed, year.scored) : null,
     })),
     improvement,
   };
@@ -363,11 +370,12 @@ export async function uploadItaResults(actor: Actor, csv: string): Promise<{ imp
   const parsed = rows.slice(1).flatMap((row, index) => {
     const line = index + 2;
     const code = (row[column('agency_code')] ?? '').trim();
-    const fiscalYear = Number(row[column('fiscal_year')]);
+    const fiscalYearText = (row[column('fiscal_year')] ?? '').trim();
+    const fiscalYear = /^[0-9]{4}$/.test(fiscalYearText) ? Number(fiscalYearText) : Number.NaN;
     const score = Number(row[column('score')]);
     if (!code) issues.push({ path: `body.csv.line${line}.agency_code`, message: 'กรุณาระบุรหัสหน่วยงาน', code: 'required' });
-    if (!Number.isInteger(fiscalYear) || fiscalYear < 2560 || fiscalYear > 2600)
-      issues.push({ path: `body.csv.line${line}.fiscal_year`, message: 'ปีงบประมาณต้องเป็น พ.ศ.', code: 'invalid' });
+    if (!isValidFiscalYear(fiscalYear))
+      issues.push({ path: `body.csv.line${line}.fiscal_year`, message: fiscalYearRangeMessage(), code: 'invalid' });
     if (!Number.isFinite(score) || score < 0 || score > 100)
       issues.push({ path: `body.csv.line${line}.score`, message: 'คะแนนต้องอยู่ระหว่าง 0–100', code: 'invalid' });
     return [{ code, fiscalYear, score }];
