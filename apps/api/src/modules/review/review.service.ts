@@ -66,6 +66,13 @@ interface OverviewSqlRow {
   total: string;
 }
 
+/**
+ * The shared `percentOf` in SQL (the overview sorts and pages by it, so it is computed there): one
+ * decimal, halves up, 0 for an empty whole. percent-sql.api.test.ts holds the two to the same figures.
+ */
+export const percentSql = (part: Prisma.Sql, whole: Prisma.Sql): Prisma.Sql =>
+  Prisma.sql`CASE WHEN coalesce(${whole}, 0) = 0 THEN 0 ELSE round(100.0 * ${part} / ${whole}, 1)::float8 END`;
+
 function overviewFilters(provinceId: number, query: ProvinceOverviewQuery): Prisma.Sql {
   const parts = [Prisma.sql`ag."provinceId" = ${provinceId}`, Prisma.sql`ag."isActive"`];
   if (query.type) parts.push(Prisma.sql`ag.type = ${query.type}::"AgencyType"`);
@@ -115,10 +122,8 @@ export async function queryOverview(
     SELECT ag.id AS "agencyId", ag."nameTh", ag.type, ag."districtId", d."nameTh" AS "districtNameTh",
            pl.id AS "planId", pl.status AS "planStatus",
            coalesce(pl."measureCount", 0) AS measures,
-           CASE WHEN coalesce(pl."measureCount", 0) = 0 THEN 0
-                ELSE round(100.0 * pl."completedCount" / pl."measureCount", 1)::float8 END AS "completedPercent",
-           CASE WHEN coalesce(pl."measureCount", 0) = 0 THEN 0
-                ELSE round(100.0 * pl."notCarriedOutCount" / pl."measureCount", 1)::float8 END AS "notCarriedOutPercent",
+           ${percentSql(Prisma.sql`pl."completedCount"`, Prisma.sql`pl."measureCount"`)} AS "completedPercent",
+           ${percentSql(Prisma.sql`pl."notCarriedOutCount"`, Prisma.sql`pl."measureCount"`)} AS "notCarriedOutPercent",
            coalesce(pl."indicatorsCovered", 0) AS "indicatorsCovered",
            coalesce(pl."warningCount", 0) AS warnings,
            pl."updatedAt" AS "lastUpdate",
