@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { EDITABLE_PLAN_STATUSES } from '../../packages/shared/src/index';
 import { BENCH_EMAIL_DOMAIN, reviewerEmail } from '../national/accounts';
 import type { Province } from '../national/geography';
 
@@ -35,8 +36,8 @@ export async function loadFixtures(client: pg.ClientBase, measureCount: number):
   if (!agency) throw new Error(`no bench editor with a FY${OVERVIEW_YEAR} plan in province ${province.id}: regenerate the data set`);
   const { rows: measures } = await client.query<{ id: string; version: number }>(
     `SELECT m.id, m.version FROM "Measure" m JOIN "Plan" p ON p.id = m."planId"
-     WHERE p.status IN ('draft', 'returned') AND m."deletedAt" IS NULL ORDER BY m.id LIMIT $1`,
-    [measureCount],
+     WHERE p.status::text = ANY($2::text[]) AND m."deletedAt" IS NULL ORDER BY m.id LIMIT $1`,
+    [measureCount, EDITABLE_PLAN_STATUSES],
   );
   const { rows: matches } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Agency" WHERE "nameTh" LIKE $1`, [
     `%${SEARCH_TERM}%`,

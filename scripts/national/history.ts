@@ -1,4 +1,4 @@
-import { THAI_MONTHS, toThaiDigits } from '../../packages/shared/src/thai';
+import { THAI_MONTHS, ceYearOfFiscalMonth, toBuddhistYear, toCommonEraYear, toThaiDigits } from '../../packages/shared/src/index';
 import { SAO_PREFIX, type GeneratedAgency } from './agencies';
 import {
   MEASURE_TEMPLATES,
@@ -86,7 +86,7 @@ function itaScore(prng: Prng, agency: GeneratedAgency, fiscalYear: number): ItaR
   // Scores bunch below 100 with a long tail of weak agencies: 100 minus a log-normal gap.
   const gap = (100 - ITA_MEAN[fiscalYear]!) * Math.exp(prng.normal(-0.18, 0.6) - 0.35 * agency.quality);
   const score = Math.max(20, Math.min(100, 100 - gap));
-  const ceEnd = fiscalYear - 543;
+  const ceEnd = toCommonEraYear(fiscalYear);
   return [{ agencyId: agency.row.id, fiscalYear, score: score.toFixed(2), createdAt: iso(Date.UTC(ceEnd, 8, 30, 3)) }];
 }
 
@@ -106,7 +106,7 @@ class PlanBuilder {
     private readonly reviewerId: string | null,
     private readonly history: AgencyHistory,
   ) {
-    this.ceStart = fiscalYear - 544;
+    this.ceStart = ceYearOfFiscalMonth(fiscalYear, 10);
     this.website = agency.row.website ?? `www.${hostLabel(agency.place)}.go.th`;
   }
 
@@ -263,7 +263,7 @@ class PlanBuilder {
     const isDay = prng.chance(0.45);
     const at = isDay ? month + prng.int(0, 27) * DAY_MS : month;
     const date = new Date(at);
-    const thaiMonth = `${THAI_MONTHS[date.getUTCMonth()]} ${toThaiDigits(String(date.getUTCFullYear() + 543))}`;
+    const thaiMonth = `${THAI_MONTHS[date.getUTCMonth()]} ${toThaiDigits(String(toBuddhistYear(date.getUTCFullYear())))}`;
     const blankDay = !isDay && prng.chance(0.05);
     const raw = blankDay
       ? `ดำเนินการเมื่อวันที่ ${thaiMonth}`

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ParsedReport } from '@prongsai/shared';
+import { FIRST_FISCAL_YEAR, FiscalYearParamSchema, currentFiscalYear, isValidFiscalYear, type ParsedReport } from '@prongsai/shared';
 import { AppError } from './lib/app-error';
 import { closeParsePool, parseInWorker, type ParseJob } from './modules/reports/import';
 
@@ -45,7 +45,8 @@ async function seed(): Promise<number> {
 interface ImportOptions {
   file: string | null;
   json: boolean;
-  fiscalYear: number | null;
+  /** --fiscal-year as typed. */
+  fiscalYear: string | null;
 }
 
 function readImportOptions(args: string[]): ImportOptions {
@@ -53,18 +54,21 @@ function readImportOptions(args: string[]): ImportOptions {
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     if (arg === '--json') options.json = true;
-    else if (arg === '--fiscal-year') options.fiscalYear = Number(args[++index]);
-    else if (arg.startsWith('--fiscal-year=')) options.fiscalYear = Number(arg.slice('--fiscal-year='.length));
+    else if (arg === '--fiscal-year') options.fiscalYear = args[++index] ?? '';
+    else if (arg.startsWith('--fiscal-year=')) options.fiscalYear = arg.slice('--fiscal-year='.length);
     else options.file ??= arg;
   }
   return options;
 }
 
 /** A CSV carries no fiscal year: take --fiscal-year, else a BE year in the file name ("measures-2566.csv"). */
-function findCsvFiscalYear(file: string, given: number | null): number | null {
-  if (given !== null) return Number.isInteger(given) && given >= 2400 && given <= 2700 ? given : null;
+function findCsvFiscalYear(file: string, given: string | null): number | null {
+  if (given !== null) {
+    const parsed = FiscalYearParamSchema.safeParse(given);
+    return parsed.success ? parsed.data : null;
+  }
   const match = /(?<![0-9])(2[45][0-9]{2})(?![0-9])/.exec(path.basename(file));
-  return match ? Number(match[1]) : null;
+  return match && isValidFiscalYear(Number(match[1])) ? Number(match[1]) : null;
 }
 
 /** The JSON the command prints: the report without the fields only the web import needs. */
@@ -131,7 +135,9 @@ async function importReport(args: string[]): Promise<number> {
   } else if (extension === '.csv') {
     const fiscalYear = findCsvFiscalYear(options.file, options.fiscalYear);
     if (fiscalYear === null) {
-      process.stderr.write('import-report: a CSV needs its BE fiscal year: --fiscal-year 2566\n');
+      process.stderr.write(
+        `import-report: a CSV needs its BE fiscal year, ${FIRST_FISCAL_YEAR}–${currentFiscalYear() + 1}: --fiscal-year 2566\n`,
+      );
       return 2;
     }
     job = { format: 'csv', content: bytes, fiscalYear };

@@ -204,14 +204,14 @@ const ROUTES: Record<string, RouteSpec> = {
     allowed: SIGNED_IN,
     visible: [],
     build: async () => {
-      await getPrisma().indicatorCodebook.upsert({ where: { fiscalYear: 2599 }, create: { fiscalYear: 2599 }, update: {} });
-      return { url: '/api/v1/codebooks/2599' };
+      await getPrisma().indicatorCodebook.upsert({ where: { fiscalYear: 2558 }, create: { fiscalYear: 2558 }, update: {} });
+      return { url: '/api/v1/codebooks/2558' };
     },
   },
   'PUT /api/v1/codebooks/:fiscalYear': {
     allowed: ['admin'],
     visible: SIGNED_IN,
-    build: async () => ({ url: '/api/v1/codebooks/2598', body: { csv: 'code,title,group\nO1,โครงสร้าง,9.1\n' } }),
+    build: async () => ({ url: '/api/v1/codebooks/2557', body: { csv: 'code,title,group\nO1,โครงสร้าง,9.1\n' } }),
   },
   'GET /api/v1/users': { allowed: ['admin'], visible: SIGNED_IN, build: async () => ({ url: '/api/v1/users' }) },
   'POST /api/v1/users': {
@@ -331,12 +331,12 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /api/v1/public/exports/measures.csv': {
     allowed: EVERYONE,
     visible: [],
-    build: async () => ({ url: '/api/v1/public/exports/measures.csv?provinceId=49&fiscalYear=2599' }),
+    build: async () => ({ url: '/api/v1/public/exports/measures.csv?provinceId=49&fiscalYear=2558' }),
   },
   'GET /api/v1/public/exports/measures.xlsx': {
     allowed: EVERYONE,
     visible: [],
-    build: async () => ({ url: '/api/v1/public/exports/measures.xlsx?provinceId=49&fiscalYear=2599' }),
+    build: async () => ({ url: '/api/v1/public/exports/measures.xlsx?provinceId=49&fiscalYear=2558' }),
   },
   'GET /api/v1/audit': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/audit' }) },
 };

@@ -1,20 +1,30 @@
 import { z } from 'zod';
 import { dayDate, type IsoDate } from './dates';
+import { DecimalIntSchema } from './schemas/common';
 import { toBuddhistYear, toCommonEraYear } from './thai';
 
-/** A fiscal year (ปีงบประมาณ) as a Buddhist-era year. */
-export const FiscalYearSchema = z.coerce
-  .number({ message: 'ปีงบประมาณต้องเป็นตัวเลข พ.ศ.' })
-  .int('ปีงบประมาณต้องเป็นจำนวนเต็ม')
-  .min(2560, 'ปีงบประมาณต้องเป็น พ.ศ. 2560 ขึ้นไป')
-  .max(2600, 'ปีงบประมาณต้องเป็น พ.ศ. ไม่เกิน 2600');
-export type FiscalYear = z.infer<typeof FiscalYearSchema>;
+/** The time zone every "today" and "current fiscal year" is reckoned in, on the server and in the browser. */
+export const APP_TIME_ZONE = 'Asia/Bangkok';
 
-/** FY N (BE) runs 1 October of BE N-1 to 30 September of BE N. */
+/** The earliest fiscal year (BE) the app holds; the latest is the current fiscal year + 1. */
+export const FIRST_FISCAL_YEAR = 2550;
+
+const bangkokDate = new Intl.DateTimeFormat('en-CA', { timeZone: APP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in Bangkok as `YYYY-MM-DD` (CE), whatever the machine's or browser's time zone. */
+export function todayInBangkok(now: Date = new Date()): IsoDate {
+  const part = (type: Intl.DateTimeFormatPartTypes) => bangkokDate.formatToParts(now).find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** FY N (BE) runs 1 October of CE N-544 to 30 September of CE N-543. */
 export function fiscalYearRange(fiscalYear: number): { start: IsoDate; end: IsoDate } {
   const ceEnd = toCommonEraYear(fiscalYear);
   return { start: dayDate(ceEnd - 1, 10, 1), end: dayDate(ceEnd, 9, 30) };
 }
+
+/** The CE year in which month `month` (1–12) of fiscal year N falls: October–December in CE N-544, the rest in CE N-543. */
+export const ceYearOfFiscalMonth = (fiscalYear: number, month: number): number => toCommonEraYear(fiscalYear) - (month >= 10 ? 1 : 0);
 
 /** The fiscal year (BE) a CE date belongs to. */
 export function fiscalYearOf(isoDate: string): number {
@@ -29,4 +39,42 @@ export function isInFiscalYear(isoDate: string, fiscalYear: number): boolean {
   return day >= start && day <= end;
 }
 
-export const currentFiscalYear = (now = new Date()): number => fiscalYearOf(now.toISOString().slice(0, 10));
+/** The fiscal year (BE) that today in Bangkok belongs to. */
+export const currentFiscalYear = (now: Date = new Date()): number => fiscalYearOf(todayInBangkok(now));
+
+/** The valid fiscal years: FIRST_FISCAL_YEAR … the current fiscal year + 1 (next year's plan may be started). */
+export function fiscalYearBounds(now: Date = new Date()): { min: number; max: number } {
+  return { min: FIRST_FISCAL_YEAR, max: currentFiscalYear(now) + 1 };
+}
+
+export function isValidFiscalYear(year: number, now: Date = new Date()): boolean {
+  const { min, max } = fiscalYearBounds(now);
+  return Number.isInteger(year) && year >= min && year <= max;
+}
+
+/** Every valid fiscal year, newest first (for year pickers). */
+export function validFiscalYears(now: Date = new Date()): number[] {
+  const { min, max } = fiscalYearBounds(now);
+  return Array.from({ length: max - min + 1 }, (_, index) => max - index);
+}
+
+/** The message for a year outside the valid range, naming the range. */
+export function fiscalYearRangeMessage(now: Date = new Date()): string {
+  const { min, max } = fiscalYearBounds(now);
+  return `ปีงบประมาณต้องเป็น พ.ศ. ${min}–${max}`;
+}
+
+/**
+ * A fiscal year (ปีงบประมาณ) as a Buddhist-era year, in a JSON body: a JSON number, an integer in
+ * the valid range (checked at parse time, so the range moves with the calendar).
+ */
+export const FiscalYearSchema = z
+  .number({ message: 'ปีงบประมาณต้องเป็นตัวเลข พ.ศ.' })
+  .int('ปีงบประมาณต้องเป็นจำนวนเต็ม')
+  .superRefine((year, ctx) => {
+    if (!isValidFiscalYear(year)) ctx.addIssue({ code: 'custom', message: fiscalYearRangeMessage() });
+  });
+export type FiscalYear = z.infer<typeof FiscalYearSchema>;
+
+/** A fiscal year in a path or query string: decimal digits only, then the same range. */
+export const FiscalYearParamSchema = DecimalIntSchema.pipe(FiscalYearSchema);

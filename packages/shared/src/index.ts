@@ -4,6 +4,8 @@ export * from './permissions';
 export * from './thai';
 export * from './dates';
 export * from './fiscal-year';
+export * from './plan-lifecycle';
+export * from './progress';
 export * from './ita';
 export * from './csv';
 export * from './schemas/common';

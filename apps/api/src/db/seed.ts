@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repoRoot } from '@prongsai/db-tools';
-import { CodebookConfidenceSchema, parseCsv, type Outcome, type PlanStatus, type Role } from '@prongsai/shared';
+import {
+  CodebookConfidenceSchema,
+  ceYearOfFiscalMonth,
+  parseCsv,
+  toCommonEraYear,
+  type Outcome,
+  type PlanStatus,
+  type Role,
+} from '@prongsai/shared';
 import { hashPassword } from '../lib/passwords';
 import { getPrisma, type Db } from '../lib/prisma';
 import { refreshPlanWarnings } from '../modules/plans/plans.service';
@@ -152,7 +160,7 @@ export async function seedDemo(prisma: Db, log: Log = () => undefined): Promise<
       measures: GENERIC_MEASURES.slice(0, count).map((template, index) => {
         const outcome = outcomeFor(scenario.status, index);
         const month = ((index * 2 + 10) % 12) + 1;
-        const ceYear = month >= 10 ? scenario.fiscalYear - 544 : scenario.fiscalYear - 543;
+        const ceYear = ceYearOfFiscalMonth(scenario.fiscalYear, month);
         const done = outcome === 'completed';
         return {
           title: template.title,
@@ -210,7 +218,7 @@ async function createPlanIfMissing(
     select: { id: true },
   });
   if (exists) return;
-  const ceEnd = plan.fiscalYear - 543;
+  const ceEnd = toCommonEraYear(plan.fiscalYear);
   const reviewed = ['accepted', 'published', 'returned'].includes(plan.status);
   const created = await prisma.plan.create({
     data: {

@@ -109,7 +109,7 @@ export const en: CoreMessages = {
   'pagination.status': 'Page {page} of {pages} ({total} in all)',
 
   'progress.label': 'Plan progress',
-  'progress.summary': '{done} of {total} measures done ({percent}%)',
+  'progress.summary': '{done} of {total} measures completed ({percent}%)',
   'progress.detail':
     '· completed {completed} · in progress {inProgress} · not started {planned} · could not be carried out {notCarriedOut}',
 

@@ -113,7 +113,7 @@ export const th = {
   'pagination.status': 'หน้า {page} จาก {pages} (ทั้งหมด {total} รายการ)',
 
   'progress.label': 'ความคืบหน้าของแผน',
-  'progress.summary': 'ดำเนินการแล้ว {done} จาก {total} มาตรการ ({percent}%)',
+  'progress.summary': 'แล้วเสร็จ {done} จาก {total} มาตรการ ({percent}%)',
   'progress.detail': '· แล้วเสร็จ {completed} · ระหว่างดำเนินการ {inProgress} · ยังไม่เริ่ม {planned} · ไม่สามารถดำเนินการได้ {notCarriedOut}',
 
   'review.searchButton': 'ค้นหา',

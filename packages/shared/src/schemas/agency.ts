@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AgencyTypeSchema, MunicipalityClassSchema, PlanStatusSchema } from '../enums';
-import { FiscalYearSchema } from '../fiscal-year';
-import { PageQuerySchema, UuidSchema, pageOf } from './common';
+import { FiscalYearParamSchema } from '../fiscal-year';
+import { DistrictIdParamSchema, PageQuerySchema, ProvinceIdParamSchema, UuidSchema, pageOf } from './common';
 
 export const ProvinceSchema = z.object({
   id: z.number().int(),
@@ -39,13 +39,14 @@ export const AgencySchema = z.object({
 export type Agency = z.infer<typeof AgencySchema>;
 
 export const AgencyParamsSchema = z.object({ agencyId: UuidSchema });
+export const ProvinceParamsSchema = z.object({ provinceId: ProvinceIdParamSchema });
 
 export const AgencyListQuerySchema = PageQuerySchema.extend({
-  provinceId: z.coerce.number().int().min(10).max(99).optional(),
-  districtId: z.coerce.number().int().min(1000).max(9999).optional(),
+  provinceId: ProvinceIdParamSchema.optional(),
+  districtId: DistrictIdParamSchema.optional(),
   type: AgencyTypeSchema.optional(),
   q: z.string().trim().max(100).optional(),
-  fiscalYear: FiscalYearSchema.optional(),
+  fiscalYear: FiscalYearParamSchema.optional(),
 });
 export type AgencyListQuery = z.infer<typeof AgencyListQuerySchema>;
 

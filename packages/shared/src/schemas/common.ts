@@ -21,9 +21,19 @@ export const HttpUrlSchema = z
   .url({ message: 'ลิงก์ไม่ถูกต้อง' })
   .refine((value) => /^https?:\/\//i.test(value), 'ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://');
 
+/**
+ * A whole number in a path or query string: decimal digits only (no sign, spaces, exponent, hex
+ * or fraction), then a number. Every path and query number goes through it, piped into its bounds:
+ * `DecimalIntSchema.pipe(z.number().int().min(1))`. JSON bodies carry JSON numbers instead.
+ */
+export const DecimalIntSchema = z
+  .string({ message: 'ต้องเป็นตัวเลข' })
+  .regex(/^[0-9]{1,15}$/, 'ต้องเป็นตัวเลขฐานสิบ (0–9) เท่านั้น')
+  .transform(Number);
+
 export const PageQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: DecimalIntSchema.pipe(z.number().int().min(1).max(100_000)).default(1),
+  pageSize: DecimalIntSchema.pipe(z.number().int().min(1).max(200)).default(50),
 });
 export type PageQuery = z.infer<typeof PageQuerySchema>;
 
@@ -35,6 +45,17 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     total: z.number().int(),
   });
 
-export const VersionSchema = z.coerce.number().int().min(1, 'version ต้องเป็นจำนวนเต็มบวก').max(2_147_483_647, 'version ไม่ถูกต้อง');
+/** A row version in a JSON body: a JSON number (no "3", true or [1]). */
+export const VersionSchema = z
+  .number({ message: 'version ต้องเป็นตัวเลข' })
+  .int('version ต้องเป็นจำนวนเต็มบวก')
+  .min(1, 'version ต้องเป็นจำนวนเต็มบวก')
+  .max(2_147_483_647, 'version ไม่ถูกต้อง');
+/** A row version in a query string. */
+export const VersionQuerySchema = DecimalIntSchema.pipe(VersionSchema);
+
+/** Province codes (DOPA, two digits) and district codes (four digits) in paths and queries. */
+export const ProvinceIdParamSchema = DecimalIntSchema.pipe(z.number().int().min(10).max(99));
+export const DistrictIdParamSchema = DecimalIntSchema.pipe(z.number().int().min(1000).max(9999));
 
 export const DateTimeSchema = z.string(); // ISO-8601 timestamps in responses

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CodebookConfidenceSchema } from '../enums';
-import { FiscalYearSchema } from '../fiscal-year';
+import { FiscalYearParamSchema } from '../fiscal-year';
 
 /** OIT item codes: O1 … O99 (Thai digits and a Thai "โอ" are normalised by the import parser). */
 export const IndicatorCodeSchema = z
@@ -31,7 +31,7 @@ export const CodebookSchema = z.object({
 });
 export type Codebook = z.infer<typeof CodebookSchema>;
 
-export const CodebookParamsSchema = z.object({ fiscalYear: FiscalYearSchema });
+export const CodebookParamsSchema = z.object({ fiscalYear: FiscalYearParamSchema });
 
 export const CodebookListResponseSchema = z.object({
   items: z.array(z.object({ fiscalYear: z.number().int(), itemCount: z.number().int(), note: z.string().nullable() })),

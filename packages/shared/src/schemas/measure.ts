@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PartialDateSchema, IsoDateSchema } from '../dates';
 import { OutcomeSchema } from '../enums';
 import { FiscalYearSchema } from '../fiscal-year';
-import { HttpUrlSchema, UuidSchema, VersionSchema, optionalText, text } from './common';
+import { HttpUrlSchema, UuidSchema, VersionQuerySchema, VersionSchema, optionalText, text } from './common';
 import { IndicatorCodeSchema } from './indicator';
 
 export const MeasureIndicatorRefSchema = z.object({
@@ -122,4 +122,4 @@ export const ReorderMeasuresInputSchema = z
   });
 export type ReorderMeasuresInput = z.infer<typeof ReorderMeasuresInputSchema>;
 
-export const DeleteMeasureQuerySchema = z.object({ version: VersionSchema });
+export const DeleteMeasureQuerySchema = z.object({ version: VersionQuerySchema });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AgencyTypeSchema, PlanStatusSchema, ReviewKindSchema } from '../enums';
-import { FiscalYearSchema } from '../fiscal-year';
+import { FiscalYearParamSchema, FiscalYearSchema } from '../fiscal-year';
 import { UuidSchema, VersionSchema, optionalText, text } from './common';
 import { MeasureSchema, QualityWarningSchema } from './measure';
 
@@ -10,7 +10,9 @@ export const PlanProgressSchema = z.object({
   inProgress: z.number().int(),
   completed: z.number().int(),
   notCarriedOut: z.number().int(),
-  /** Completed or could-not-be-carried-out measures over all measures, 0–100. */
+  /** Completion: completed measures over all measures, 0–100, one decimal (shared `planProgress`). */
+  completedPercent: z.number(),
+  /** Completed or could-not-be-carried-out measures over all measures, 0–100, one decimal. */
   percentDone: z.number(),
 });
 export type PlanProgress = z.infer<typeof PlanProgressSchema>;
@@ -55,7 +57,7 @@ export type PlanDetail = z.infer<typeof PlanDetailSchema>;
 export const PlanListResponseSchema = z.object({ items: z.array(PlanSummarySchema) });
 export type PlanListResponse = z.infer<typeof PlanListResponseSchema>;
 
-export const AgencyPlanParamsSchema = z.object({ agencyId: UuidSchema, fiscalYear: FiscalYearSchema });
+export const AgencyPlanParamsSchema = z.object({ agencyId: UuidSchema, fiscalYear: FiscalYearParamSchema });
 export const PlanParamsSchema = z.object({ planId: UuidSchema });
 
 export const CreatePlanInputSchema = z

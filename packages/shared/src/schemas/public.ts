@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AgencyTypeSchema } from '../enums';
-import { FiscalYearSchema } from '../fiscal-year';
+import { FiscalYearParamSchema } from '../fiscal-year';
 import { AgencySchema } from './agency';
-import { PageQuerySchema, UuidSchema, pageOf } from './common';
+import { PageQuerySchema, ProvinceIdParamSchema, UuidSchema, pageOf } from './common';
 import { PlanSummarySchema } from './plan';
 
 /** Figures over published plans only. */
@@ -15,7 +15,7 @@ export const PublicFiguresSchema = z.object({
 });
 export type PublicFigures = z.infer<typeof PublicFiguresSchema>;
 
-export const PublicYearQuerySchema = z.object({ fiscalYear: FiscalYearSchema.optional() });
+export const PublicYearQuerySchema = z.object({ fiscalYear: FiscalYearParamSchema.optional() });
 
 export const PublicSummarySchema = z.object({
   fiscalYear: z.number().int(),
@@ -26,9 +26,9 @@ export const PublicSummarySchema = z.object({
 });
 export type PublicSummary = z.infer<typeof PublicSummarySchema>;
 
-export const PublicProvinceParamsSchema = z.object({ provinceId: z.coerce.number().int().min(10).max(99) });
+export const PublicProvinceParamsSchema = z.object({ provinceId: ProvinceIdParamSchema });
 export const PublicProvinceQuerySchema = PageQuerySchema.extend({
-  fiscalYear: FiscalYearSchema.optional(),
+  fiscalYear: FiscalYearParamSchema.optional(),
   q: z.string().trim().max(100).optional(),
   type: AgencyTypeSchema.optional(),
 });

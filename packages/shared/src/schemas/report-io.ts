@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { FiscalYearSchema } from '../fiscal-year';
+import { FiscalYearParamSchema, FiscalYearSchema } from '../fiscal-year';
 import { OutcomeSchema } from '../enums';
-import { optionalText } from './common';
+import { ProvinceIdParamSchema, optionalText } from './common';
 import { QualityWarningSchema, measureFields } from './measure';
 import { ParsedReportSchema } from './report-import';
 
@@ -51,8 +51,8 @@ export const ImportCommitInputSchema = z
 export type ImportCommitInput = z.infer<typeof ImportCommitInputSchema>;
 
 export const ExportQuerySchema = z.object({
-  fiscalYear: FiscalYearSchema.optional(),
-  provinceId: z.coerce.number().int().min(10).max(99).optional(),
+  fiscalYear: FiscalYearParamSchema.optional(),
+  provinceId: ProvinceIdParamSchema.optional(),
   agencyId: z.uuid().optional(),
 });
 export type ExportQuery = z.infer<typeof ExportQuerySchema>;

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { AgencyTypeSchema, PlanStatusSchema } from '../enums';
-import { FiscalYearSchema } from '../fiscal-year';
-import { PageQuerySchema, UuidSchema, pageOf } from './common';
+import { FiscalYearParamSchema } from '../fiscal-year';
+import { DistrictIdParamSchema, PageQuerySchema, ProvinceIdParamSchema, UuidSchema, pageOf } from './common';
 
 export const OVERVIEW_SORTS = ['name', 'status', 'completion', 'notCarriedOut', 'warnings', 'updated', 'score', 'measures'] as const;
 
-export const ProvinceOverviewParamsSchema = z.object({ provinceId: z.coerce.number().int().min(10).max(99) });
+export const ProvinceOverviewParamsSchema = z.object({ provinceId: ProvinceIdParamSchema });
 
 export const ProvinceOverviewQuerySchema = PageQuerySchema.extend({
-  fiscalYear: FiscalYearSchema,
+  fiscalYear: FiscalYearParamSchema,
   type: AgencyTypeSchema.optional(),
-  districtId: z.coerce.number().int().min(1000).max(9999).optional(),
+  districtId: DistrictIdParamSchema.optional(),
   /** A plan status, or `none` for agencies without a plan that year. */
   status: z.union([PlanStatusSchema, z.literal('none')]).optional(),
   q: z.string().trim().max(100).optional(),
@@ -81,7 +81,7 @@ export const IndicatorHeatmapSchema = z.object({
 });
 export type IndicatorHeatmap = z.infer<typeof IndicatorHeatmapSchema>;
 
-export const ProvinceYearQuerySchema = z.object({ fiscalYear: FiscalYearSchema });
+export const ProvinceYearQuerySchema = z.object({ fiscalYear: FiscalYearParamSchema });
 
 export const TrendsSchema = z.object({
   provinceId: z.number().int(),

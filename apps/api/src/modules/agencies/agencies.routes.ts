@@ -6,6 +6,7 @@ import {
   AgencyParamsSchema,
   AgencySchema,
   DistrictSchema,
+  ProvinceParamsSchema,
   ProvinceSchema,
 } from '@prongsai/shared';
 import { defineRoute } from '../../http/define-route';
@@ -13,7 +14,6 @@ import { getAgency, listAgencies, listDistricts, listProvinces } from './agencie
 
 export const agenciesRouter = Router();
 const tag = 'agencies';
-const ProvinceParamsSchema = z.object({ provinceId: z.coerce.number().int().min(10).max(99) });
 
 defineRoute(
   agenciesRouter,

@@ -13,8 +13,8 @@ describe('indicator codebooks', () => {
     const adminAgent = await signIn(app, admin);
     const csv = '\uFEFFcode,title,group\r\nO10,"แผนดำเนินงาน, ประจำปี",9.2\r\nO2,ข้อมูลผู้บริหาร,9.1\r\n';
 
-    const uploaded = await adminAgent.put('/api/v1/codebooks/2597').set(csrf).send({ csv, note: 'ทดสอบ' });
-    const read = await (await signIn(app, editor)).get('/api/v1/codebooks/2597');
+    const uploaded = await adminAgent.put('/api/v1/codebooks/2556').set(csrf).send({ csv, note: 'ทดสอบ' });
+    const read = await (await signIn(app, editor)).get('/api/v1/codebooks/2556');
 
     expect(uploaded.status).toBe(200);
     const book = CodebookSchema.parse(read.body);
@@ -25,13 +25,13 @@ describe('indicator codebooks', () => {
   it('when rows are invalid, then 400 names each line and the old codebook stays', async () => {
     const admin = await createUser('national_admin');
     const agent = await signIn(app, admin);
-    await agent.put('/api/v1/codebooks/2596').set(csrf).send({ csv: 'code,title,group\nO1,โครงสร้าง,9.1\n' });
+    await agent.put('/api/v1/codebooks/2555').set(csrf).send({ csv: 'code,title,group\nO1,โครงสร้าง,9.1\n' });
 
     const response = await agent
-      .put('/api/v1/codebooks/2596')
+      .put('/api/v1/codebooks/2555')
       .set(csrf)
       .send({ csv: 'code,title,group\nX1,ผิด,9.1\nO2,,11.5\nO2,ซ้ำ,9.1\n' });
-    const after = CodebookSchema.parse((await agent.get('/api/v1/codebooks/2596')).body);
+    const after = CodebookSchema.parse((await agent.get('/api/v1/codebooks/2555')).body);
 
     expect(response.status).toBe(400);
     const paths = response.body.error.issues.map((issue: { path: string }) => issue.path);

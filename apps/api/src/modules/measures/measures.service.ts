@@ -1,11 +1,12 @@
-import type {
-  CreateMeasureInput,
-  CreateTimelineEntryInput,
-  Measure,
-  PlanDetail,
-  ReorderMeasuresInput,
-  TimelineEntry,
-  UpdateMeasureInput,
+import {
+  todayInBangkok,
+  type CreateMeasureInput,
+  type CreateTimelineEntryInput,
+  type Measure,
+  type PlanDetail,
+  type ReorderMeasuresInput,
+  type TimelineEntry,
+  type UpdateMeasureInput,
 } from '@prongsai/shared';
 import type { Actor, UserActor } from '../../access/actor';
 import { assertCan, can, requireUser, type ResourceOwner } from '../../access/policies';
@@ -89,8 +90,6 @@ function scalarData(input: MeasureFields): Prisma.MeasureUncheckedUpdateInput {
   if (input.outcome !== undefined && input.outcome !== 'not_carried_out' && input.outcomeReason === undefined) data.outcomeReason = null;
   return data;
 }
-
-const today = () => new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
 
 export async function getMeasure(actor: Actor, measureId: string): Promise<Measure> {
   const { loaded, measure } = await findVisibleMeasureInPlan(getPrisma(), actor, measureId);
@@ -268,7 +267,7 @@ async function writeMeasureUpdate(
     ), timeline AS (
       INSERT INTO "TimelineEntry" (id, "measureId", "agencyId", kind, note, "fromOutcome", "toOutcome", "evidenceUrl", "occurredOn", "authorId", "createdAt")
       SELECT gen_random_uuid(), m.id, ${args.agencyId}::uuid, e.kind::"TimelineKind", e.note, e."fromOutcome"::"Outcome",
-             e."toOutcome"::"Outcome", e."evidenceUrl", ${isoDate(today())}::date, ${args.author}::uuid, ${now}
+             e."toOutcome"::"Outcome", e."evidenceUrl", ${todayInBangkok(args.now)}::date, ${args.author}::uuid, ${now}
       FROM m CROSS JOIN jsonb_to_recordset(${JSON.stringify(args.timeline)}::jsonb)
            AS e(kind text, note text, "fromOutcome" text, "toOutcome" text, "evidenceUrl" text)
     )

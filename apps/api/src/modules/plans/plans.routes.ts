@@ -9,9 +9,10 @@ import {
   PlanReturnInputSchema,
   PlanTransitionInputSchema,
   UpdatePlanInputSchema,
+  type PlanTransitionName,
 } from '@prongsai/shared';
 import { defineRoute } from '../../http/define-route';
-import { createPlan, getPlan, getPlanByYear, listAgencyPlans, transitionPlan, updatePlan, type TransitionName } from './plans.service';
+import { createPlan, getPlan, getPlanByYear, listAgencyPlans, transitionPlan, updatePlan } from './plans.service';
 
 export const plansRouter = Router();
 const tag = 'plans';
@@ -84,16 +85,18 @@ defineRoute(
   async ({ actor, params, body }) => updatePlan(actor, params.planId, body),
 );
 
-const TRANSITION_DOCS: Record<TransitionName, { summary: string; body: typeof PlanTransitionInputSchema | typeof PlanReturnInputSchema }> =
-  {
-    submit: { summary: 'Editor: submit a draft or returned plan for review', body: PlanTransitionInputSchema },
-    return: { summary: 'Reviewer: return a submitted plan with a reason', body: PlanReturnInputSchema },
-    accept: { summary: 'Reviewer: accept a submitted plan', body: PlanTransitionInputSchema },
-    publish: { summary: 'Editor: publish an accepted plan', body: PlanTransitionInputSchema },
-    reopen: { summary: 'Reviewer: reopen an accepted or published plan for changes, with a reason', body: PlanReturnInputSchema },
-  };
+const TRANSITION_DOCS: Record<
+  PlanTransitionName,
+  { summary: string; body: typeof PlanTransitionInputSchema | typeof PlanReturnInputSchema }
+> = {
+  submit: { summary: 'Editor: submit a draft or returned plan for review', body: PlanTransitionInputSchema },
+  return: { summary: 'Reviewer: return a submitted plan with a reason', body: PlanReturnInputSchema },
+  accept: { summary: 'Reviewer: accept a submitted plan', body: PlanTransitionInputSchema },
+  publish: { summary: 'Editor: publish an accepted plan', body: PlanTransitionInputSchema },
+  reopen: { summary: 'Reviewer: reopen an accepted or published plan for changes, with a reason', body: PlanReturnInputSchema },
+};
 
-for (const [name, doc] of Object.entries(TRANSITION_DOCS) as [TransitionName, (typeof TRANSITION_DOCS)[TransitionName]][]) {
+for (const [name, doc] of Object.entries(TRANSITION_DOCS) as [PlanTransitionName, (typeof TRANSITION_DOCS)[PlanTransitionName]][]) {
   defineRoute(
     plansRouter,
     {

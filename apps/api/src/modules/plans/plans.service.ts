@@ -1,14 +1,18 @@
-import type {
-  QualityWarning,
-  CreatePlanInput,
-  PlanDetail,
-  PlanProgress,
-  PlanReturnInput,
-  PlanStatus,
-  PlanSummary,
-  PlanTransitionInput,
-  ReviewKind,
-  UpdatePlanInput,
+import {
+  PLAN_TRANSITIONS,
+  isEditablePlanStatus,
+  planProgress,
+  type QualityWarning,
+  type CreatePlanInput,
+  type Outcome,
+  type PlanDetail,
+  type PlanReturnInput,
+  type PlanStatus,
+  type PlanSummary,
+  type PlanTransition,
+  type PlanTransitionInput,
+  type PlanTransitionName,
+  type UpdatePlanInput,
 } from '@prongsai/shared';
 import type { Actor, UserActor } from '../../access/actor';
 import { assertCan, can, type ResourceOwner } from '../../access/policies';
@@ -22,9 +26,6 @@ import { diffFields, recordAudit } from '../audit/audit.service';
 import { MEASURE_INCLUDE, toCheckable, toMeasure, type MeasureRow } from '../measures/measure-dto';
 import { checkMeasures } from '../reports/import';
 import { hydrateMeasures, hydratePlan, planDetailJson, type IndicatorTitles, type PlanDetailJson, type PlanRow } from './plan-query';
-
-/** Statuses in which editors may change a plan's content. */
-export const EDITABLE_STATUSES: readonly PlanStatus[] = ['draft', 'returned'];
 
 const PLAN_OWNER_SELECT = {
   id: true,
@@ -51,27 +52,12 @@ export async function findVisiblePlan(db: Tx, actor: Actor, planId: string): Pro
 }
 
 export function assertEditable(plan: { status: PlanStatus }): void {
-  if (!EDITABLE_STATUSES.includes(plan.status)) {
+  if (!isEditablePlanStatus(plan.status)) {
     throw new AppError('INVALID_STATE', 'แผนนี้ไม่อยู่ในสถานะที่แก้ไขได้ (แก้ไขได้เฉพาะแผนร่างหรือแผนที่ถูกส่งกลับ)');
   }
 }
 
-function progressOf(outcomes: { outcome: string }[]): PlanProgress {
-  const count = (outcome: string) => outcomes.filter((row) => row.outcome === outcome).length;
-  const total = outcomes.length;
-  const completed = count('completed');
-  const notCarriedOut = count('not_carried_out');
-  return {
-    total,
-    planned: count('planned'),
-    inProgress: count('in_progress'),
-    completed,
-    notCarriedOut,
-    percentDone: total === 0 ? 0 : Math.round(((completed + notCarriedOut) / total) * 1000) / 10,
-  };
-}
-
-function toSummary(plan: PlanRow, outcomes: { outcome: string }[]): PlanSummary {
+function toSummary(plan: PlanRow, outcomes: { outcome: Outcome }[]): PlanSummary {
   return {
     id: plan.id,
     agencyId: plan.agencyId,
@@ -84,7 +70,7 @@ function toSummary(plan: PlanRow, outcomes: { outcome: string }[]): PlanSummary 
     reviewedAt: plan.reviewedAt?.toISOString() ?? null,
     publishedAt: plan.publishedAt?.toISOString() ?? null,
     updatedAt: plan.updatedAt.toISOString(),
-    progress: progressOf(outcomes),
+    progress: planProgress(outcomes),
   };
 }
 
@@ -388,24 +374,6 @@ export async function updatePlan(actor: Actor, planId: string, input: UpdatePlan
   });
 }
 
-interface Transition {
-  action: 'submit:plan' | 'review:plan' | 'publish:plan';
-  from: readonly PlanStatus[];
-  to: PlanStatus;
-  review?: ReviewKind;
-  stamp: Partial<Record<'submittedAt' | 'reviewedAt' | 'publishedAt', true>>;
-}
-
-export const TRANSITIONS = {
-  submit: { action: 'submit:plan', from: ['draft', 'returned'], to: 'submitted', stamp: { submittedAt: true } },
-  return: { action: 'review:plan', from: ['submitted'], to: 'returned', review: 'return', stamp: { reviewedAt: true } },
-  accept: { action: 'review:plan', from: ['submitted'], to: 'accepted', review: 'accept', stamp: { reviewedAt: true } },
-  publish: { action: 'publish:plan', from: ['accepted'], to: 'published', stamp: { publishedAt: true } },
-  reopen: { action: 'review:plan', from: ['accepted', 'published'], to: 'returned', review: 'reopen', stamp: {} },
-} as const satisfies Record<string, Transition>;
-
-export type TransitionName = keyof typeof TRANSITIONS;
-
 const STATUS_LABEL: Record<PlanStatus, string> = {
   draft: 'ร่าง',
   submitted: 'ส่งตรวจสอบแล้ว',
@@ -414,14 +382,14 @@ const STATUS_LABEL: Record<PlanStatus, string> = {
   published: 'เผยแพร่แล้ว',
 };
 
-/** Move a plan through its lifecycle; the rules are the table above. */
+/** Move a plan through its lifecycle; the rules are the shared PLAN_TRANSITIONS table. */
 export async function transitionPlan(
   actor: Actor,
   planId: string,
-  name: TransitionName,
+  name: PlanTransitionName,
   input: PlanTransitionInput | PlanReturnInput,
 ): Promise<PlanDetail> {
-  const transition: Transition = TRANSITIONS[name];
+  const transition: PlanTransition = PLAN_TRANSITIONS[name];
   return getPrisma().$transaction(async (tx) => {
     const owner = await findVisiblePlan(tx, actor, planId);
     assertCan(actor, transition.action, owner);

@@ -28,13 +28,13 @@ describe('public dashboard API', () => {
 
   it('when the summary is asked for a year, then only published plans count, by type and province', async () => {
     const agency = await createAgency({ provinceId: 37, type: 'pao' });
-    const plan = await createPlan(agency.id, 2590, 'published', 4);
+    const plan = await createPlan(agency.id, 2552, 'published', 4);
     await getPrisma().measure.updateMany({ where: { agencyId: agency.id }, data: { outcome: 'completed' } });
     await refreshPlanWarnings(getPrisma(), plan.id);
     const other = await createAgency({ provinceId: 37, type: 'pao' });
-    await createPlan(other.id, 2590, 'submitted', 5);
+    await createPlan(other.id, 2552, 'submitted', 5);
 
-    const summary = PublicSummarySchema.parse((await request(app).get('/api/v1/public/summary?fiscalYear=2590')).body);
+    const summary = PublicSummarySchema.parse((await request(app).get('/api/v1/public/summary?fiscalYear=2552')).body);
 
     expect(summary.totals.agenciesPublished).toBe(1);
     expect(summary.totals.measures).toBe(4);
@@ -46,9 +46,9 @@ describe('public dashboard API', () => {
 
   it('when a province page is asked, then its agencies are paginated with their published figures', async () => {
     const agency = await createAgency({ provinceId: 49, nameTh: 'องค์การบริหารส่วนตำบลค้นหาเจอ' });
-    await createPlan(agency.id, 2591, 'published', 2);
+    await createPlan(agency.id, 2553, 'published', 2);
 
-    const response = await request(app).get('/api/v1/public/provinces/49?fiscalYear=2591&q=ค้นหาเจอ&pageSize=5');
+    const response = await request(app).get('/api/v1/public/provinces/49?fiscalYear=2553&q=ค้นหาเจอ&pageSize=5');
 
     const page = PublicProvinceSchema.parse(response.body);
     expect(page.agencies.items).toEqual([expect.objectContaining({ id: agency.id, published: true, measures: 2 })]);
@@ -120,9 +120,9 @@ describe('public answers cache (keyed by the public data version)', () => {
 
   it('when a plan is published through the API, then the cached summary, province and agency pages change at once', async () => {
     const agency = await createAgency({ provinceId: 50, type: 'sao' });
-    const plan = await createPlan(agency.id, 2592, 'accepted', 3);
-    const summaryUrl = '/api/v1/public/summary?fiscalYear=2592';
-    const provinceUrl = `/api/v1/public/provinces/50?fiscalYear=2592&q=${encodeURIComponent(agency.nameTh)}`;
+    const plan = await createPlan(agency.id, 2554, 'accepted', 3);
+    const summaryUrl = '/api/v1/public/summary?fiscalYear=2554';
+    const provinceUrl = `/api/v1/public/provinces/50?fiscalYear=2554&q=${encodeURIComponent(agency.nameTh)}`;
     const before = PublicSummarySchema.parse((await request(app).get(summaryUrl)).body);
     const provinceBefore = PublicProvinceSchema.parse((await request(app).get(provinceUrl)).body);
     const admin = await signIn(app, await createUser('national_admin'));

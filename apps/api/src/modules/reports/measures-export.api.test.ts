@@ -173,8 +173,8 @@ describe('measures export: scope and filters', () => {
     const neighbour = await createCodedAgency(SCOPE_PROVINCE, `${run}-neighbour`);
     const elsewhere = await createCodedAgency(OTHER_PROVINCE, `${run}-elsewhere`);
     const ids = (plan: { measures: { id: string }[] }) => plan.measures.map((measure) => measure.id);
-    const ownDraft = await createPlan(own.id, 2590, 'draft', 2);
-    const ownPublished = await createPlan(own.id, 2589, 'published', 2);
+    const ownDraft = await createPlan(own.id, 2552, 'draft', 2);
+    const ownPublished = await createPlan(own.id, 2551, 'published', 2);
     const deleted = ownPublished.measures[1]!.id;
     await getPrisma().measure.update({ where: { id: deleted }, data: { deletedAt: new Date() } });
     world = {
@@ -185,9 +185,9 @@ describe('measures export: scope and filters', () => {
         ownDraft: ids(ownDraft),
         ownPublished: [ownPublished.measures[0]!.id],
         ownDeleted: [deleted],
-        neighbourDraft: ids(await createPlan(neighbour.id, 2590, 'draft', 1)),
-        neighbourPublished: ids(await createPlan(neighbour.id, 2589, 'published', 1)),
-        elsewherePublished: ids(await createPlan(elsewhere.id, 2589, 'published', 1)),
+        neighbourDraft: ids(await createPlan(neighbour.id, 2552, 'draft', 1)),
+        neighbourPublished: ids(await createPlan(neighbour.id, 2551, 'published', 1)),
+        elsewherePublished: ids(await createPlan(elsewhere.id, 2551, 'published', 1)),
       },
       users: {
         agency_editor: await createUser('agency_editor', { agencyId: own.id }),
@@ -216,7 +216,7 @@ describe('measures export: scope and filters', () => {
     expect(await exportedIds('agency_editor', '')).toEqual(sorted(ids.ownDraft, ids.ownPublished));
     expect(await exportedIds('agency_editor', `?provinceId=${SCOPE_PROVINCE}`)).toEqual(sorted(ids.ownDraft, ids.ownPublished));
     expect(await exportedIds('agency_editor', `?provinceId=${OTHER_PROVINCE}`)).toEqual([]);
-    expect(await exportedIds('agency_editor', '?fiscalYear=2589')).toEqual(sorted(ids.ownPublished));
+    expect(await exportedIds('agency_editor', '?fiscalYear=2551')).toEqual(sorted(ids.ownPublished));
   });
 
   it("when an editor names another agency, then 404 and none of that agency's rows", async () => {
@@ -233,7 +233,7 @@ describe('measures export: scope and filters', () => {
     const province = sorted(ids.ownDraft, ids.ownPublished, ids.neighbourDraft, ids.neighbourPublished);
     expect(await exportedIds('provincial_reviewer', '')).toEqual(province);
     expect(await exportedIds('provincial_reviewer', `?provinceId=${OTHER_PROVINCE}`)).toEqual([]);
-    expect(await exportedIds('provincial_reviewer', `?agencyId=${world.neighbour.id}&fiscalYear=2590`)).toEqual(sorted(ids.neighbourDraft));
+    expect(await exportedIds('provincial_reviewer', `?agencyId=${world.neighbour.id}&fiscalYear=2552`)).toEqual(sorted(ids.neighbourDraft));
   });
 
   it('when the public exports, then published plans only, never a deleted measure, and the filters narrow it', async () => {
@@ -241,7 +241,7 @@ describe('measures export: scope and filters', () => {
     expect(await exportedIds(null, '')).toEqual(sorted(ids.ownPublished, ids.neighbourPublished, ids.elsewherePublished));
     expect(await exportedIds(null, `?provinceId=${SCOPE_PROVINCE}`)).toEqual(sorted(ids.ownPublished, ids.neighbourPublished));
     expect(await exportedIds(null, `?agencyId=${world.own.id}`)).toEqual(sorted(ids.ownPublished));
-    expect(await exportedIds(null, '?fiscalYear=2590')).toEqual([]);
+    expect(await exportedIds(null, '?fiscalYear=2552')).toEqual([]);
   });
 
   it('when each role exports, then the SQL selects exactly the measures measureWhere of access/scope.ts selects', async () => {
@@ -300,7 +300,7 @@ describe('measures export: a download that stops half-way', () => {
       const admin = await createUser('national_admin');
       if (!planId) {
         const agency = await createCodedAgency(ABORT_PROVINCE, unique('AB'));
-        planId = (await createPlan(agency.id, 2590, 'draft', 0)).id;
+        planId = (await createPlan(agency.id, 2552, 'draft', 0)).id;
         await getPrisma().$executeRaw`
           INSERT INTO "Measure" (id, "planId", "agencyId", sequence, title, "updatedAt")
           SELECT gen_random_uuid(), ${planId}::uuid, ${agency.id}::uuid, g,

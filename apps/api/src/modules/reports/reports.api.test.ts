@@ -117,13 +117,13 @@ describe('report export through the API', () => {
 
   it('when a reviewer exports measures as CSV, then it has a BOM, their province only, and published-only for the public', async () => {
     const { agency, reviewer } = await createTenant(37);
-    await createPlan(agency.id, 2588, 'draft', 2);
+    await createPlan(agency.id, 2550, 'draft', 2);
     const elsewhere = await createAgency({ provinceId: 49 });
-    await createPlan(elsewhere.id, 2588, 'draft', 1);
+    await createPlan(elsewhere.id, 2550, 'draft', 1);
     const agent = await signIn(app, reviewer);
 
-    const csv = (await agent.get('/api/v1/exports/measures.csv?fiscalYear=2588')).text;
-    const open = (await request(app).get('/api/v1/public/exports/measures.csv?fiscalYear=2588')).text;
+    const csv = (await agent.get('/api/v1/exports/measures.csv?fiscalYear=2550')).text;
+    const open = (await request(app).get('/api/v1/public/exports/measures.csv?fiscalYear=2550')).text;
 
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain(agency.nameTh);

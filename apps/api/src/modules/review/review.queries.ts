@@ -50,6 +50,13 @@ export interface OverviewSummaryColumns {
   statusCounts: { status: string | null; count: number }[] | null;
 }
 
+/**
+ * The shared `percentOf` in SQL (the overview sorts and pages by it, so it is computed there): one
+ * decimal, halves up, 0 for an empty whole. percent-sql.api.test.ts holds the two to the same figures.
+ */
+export const percentSql = (part: Sql, whole: Sql): Sql =>
+  sql`CASE WHEN coalesce(${whole}, 0) = 0 THEN 0 ELSE round(100.0 * ${part} / ${whole}, 1)::float8 END`;
+
 function overviewFilters(scope: Scope, provinceId: number, query: ProvinceOverviewQuery): Sql {
   return join(
     [
@@ -106,10 +113,8 @@ export async function overviewRows(
     SELECT ag.id AS "agencyId", ag."nameTh", ag.type, ag."districtId", d."nameTh" AS "districtNameTh",
            pl.id AS "planId", pl.status AS "planStatus",
            coalesce(pl."measureCount", 0) AS measures,
-           CASE WHEN coalesce(pl."measureCount", 0) = 0 THEN 0
-                ELSE round(100.0 * pl."completedCount" / pl."measureCount", 1)::float8 END AS "completedPercent",
-           CASE WHEN coalesce(pl."measureCount", 0) = 0 THEN 0
-                ELSE round(100.0 * pl."notCarriedOutCount" / pl."measureCount", 1)::float8 END AS "notCarriedOutPercent",
+           ${percentSql(sql`pl."completedCount"`, sql`pl."measureCount"`)} AS "completedPercent",
+           ${percentSql(sql`pl."notCarriedOutCount"`, sql`pl."measureCount"`)} AS "notCarriedOutPercent",
            coalesce(pl."indicatorsCovered", 0) AS "indicatorsCovered",
            coalesce(pl."warningCount", 0) AS warnings,
            pl."updatedAt" AS "lastUpdate",
@@ -218,7 +223,7 @@ export interface TrendYearRow {
 export async function trendRows(
   scope: Scope,
   provinceId: number,
-): Promise<{ years: TrendYearRow[]; agencies: number; pairs: { completion: number; change: number }[] }> {
+): Promise<{ years: TrendYearRow[]; agencies: number; pairs: { completed: number; measures: number; change: number }[] }> {
   const db = getPrisma();
   const agencies = sql`SELECT a.id FROM "Agency" a WHERE a."provinceId" = ${provinceId}::int AND ${scopeSql('agency', scope, 'a')}`;
   const [years, count, pairs] = await Promise.all([
@@ -244,10 +249,10 @@ export async function trendRows(
       db,
       sql`SELECT count(*)::int AS count FROM (${agencies}) s JOIN "Agency" a ON a.id = s.id WHERE a."isActive"`,
     ),
-    queryRows<{ completion: number; change: number }>(
+    queryRows<{ completed: number; measures: number; change: number }>(
       db,
       sql`
-      SELECT (100.0 * count(*) FILTER (WHERE m.outcome = 'completed') / nullif(count(*), 0))::float8 AS completion,
+      SELECT count(*) FILTER (WHERE m.outcome = 'completed')::int AS completed, count(*)::int AS measures,
              (next.score - this.score)::float8 AS change
       FROM "Plan" p
       JOIN "Measure" m ON m."planId" = p.id AND m."deletedAt" IS NULL

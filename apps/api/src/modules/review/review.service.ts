@@ -1,5 +1,8 @@
 import {
+  fiscalYearRangeMessage,
+  isValidFiscalYear,
   itaBand,
+  percentOf,
   parseCsv,
   type CompareResponse,
   type FieldIssue,
@@ -105,7 +108,7 @@ export async function compareAgencies(actor: Actor, agencyIds: string[]): Promis
             fiscalYear,
             planStatus: plan?.status ?? null,
             measures: total,
-            completedPercent: total === 0 ? 0 : Math.round((completed / total) * 1000) / 10,
+            completedPercent: percentOf(completed, total),
             warnings: plan?.warnings ?? 0,
             itaScore: score ?? null,
             byGroup: Object.fromEntries(
@@ -149,9 +152,13 @@ export async function getIndicatorHeatmap(actor: Actor, provinceId: number, fisc
 /** Province figures per fiscal year, and whether completing measures went with better ITA scores next year. */
 export async function getProvinceTrends(actor: Actor, provinceId: number): Promise<Trends> {
   const { years, agencies, pairs } = await queries.trendRows((await reviewScope(actor, provinceId)).scope, provinceId);
-  const bucketOf = (completion: number) => (completion >= 100 ? 'completed_all' : completion >= 50 ? 'completed_most' : 'completed_few');
+  // Bucketed by the same rounded completion the pages show.
+  const bucketOf = ({ completed, measures }: { completed: number; measures: number }) => {
+    const completion = percentOf(completed, measures);
+    return completion >= 100 ? 'completed_all' : completion >= 50 ? 'completed_most' : 'completed_few';
+  };
   const improvement = (['completed_all', 'completed_most', 'completed_few'] as const).map((bucket) => {
-    const members = pairs.filter((pair) => bucketOf(pair.completion) === bucket);
+    const members = pairs.filter((pair) => bucketOf(pair) === bucket);
     return {
       bucket,
       agencies: members.length,
@@ -167,9 +174,9 @@ export async function getProvinceTrends(actor: Actor, provinceId: number): Promi
       agencies,
       plans: year.plans,
       published: year.published,
-      completedPercent: year.measures ? Math.round((year.completed / year.measures) * 1000) / 10 : 0,
+      completedPercent: percentOf(year.completed, year.measures),
       averageScore: year.averageScore === null ? null : Math.round(year.averageScore * 100) / 100,
-      passRate: year.scored ? Math.round((year.passed / year.scored) * 1000) / 10 : null,
+      passRate: year.scored ? percentOf(year.passed, year.scored) : null,
     })),
     improvement,
   };
@@ -190,11 +197,12 @@ export async function uploadItaResults(actor: Actor, csv: string): Promise<{ imp
   const parsed = rows.slice(1).flatMap((row, index) => {
     const line = index + 2;
     const code = (row[column('agency_code')] ?? '').trim();
-    const fiscalYear = Number(row[column('fiscal_year')]);
+    const fiscalYearText = (row[column('fiscal_year')] ?? '').trim();
+    const fiscalYear = /^[0-9]{4}$/.test(fiscalYearText) ? Number(fiscalYearText) : Number.NaN;
     const score = Number(row[column('score')]);
     if (!code) issues.push({ path: `body.csv.line${line}.agency_code`, message: 'กรุณาระบุรหัสหน่วยงาน', code: 'required' });
-    if (!Number.isInteger(fiscalYear) || fiscalYear < 2560 || fiscalYear > 2600)
-      issues.push({ path: `body.csv.line${line}.fiscal_year`, message: 'ปีงบประมาณต้องเป็น พ.ศ.', code: 'invalid' });
+    if (!isValidFiscalYear(fiscalYear))
+      issues.push({ path: `body.csv.line${line}.fiscal_year`, message: fiscalYearRangeMessage(), code: 'invalid' });
     if (!Number.isFinite(score) || score < 0 || score > 100)
       issues.push({ path: `body.csv.line${line}.score`, message: 'คะแนนต้องอยู่ระหว่าง 0–100', code: 'invalid' });
     return [{ code, fiscalYear, score }];

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { currentFiscalYear, type ImportPreview } from '@prongsai/shared';
+import { isEditablePlanStatus, validFiscalYears, PlanStatusSchema, type ImportPreview } from '@prongsai/shared';
 import { useAgency } from '@/features/agencies/api/get-agency';
 import { useCommitImport } from '@/features/imports/api/commit-import';
 import { usePreviewImport } from '@/features/imports/api/preview-import';
@@ -16,13 +16,11 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { EmptyState } from '@/components/ui/empty-state';
 import { InlineError } from '@/components/ui/error-state';
 
-const EDITABLE_STATUSES = new Set(['draft', 'returned']);
-
-function importYears(): number[] {
-  const years: number[] = [];
-  for (let year = currentFiscalYear() + 1; year >= 2560; year -= 1) years.push(year);
-  return years;
-}
+/** Whether the plan the preview would go into can no longer be changed (a status string from the server). */
+const isLockedStatus = (status: string): boolean => {
+  const parsed = PlanStatusSchema.safeParse(status);
+  return parsed.success && !isEditablePlanStatus(parsed.data);
+};
 
 /**
  * นำเข้ารายงาน: upload or paste a report, check what was understood (and fix it), then save the
@@ -85,7 +83,7 @@ export function AgencyImportRoute() {
 
   const sameYearAsPreview = result && fiscalYear === result.report.fiscalYear;
   const blockedStatus =
-    sameYearAsPreview && result.existingPlanStatus && !EDITABLE_STATUSES.has(result.existingPlanStatus) ? result.existingPlanStatus : null;
+    sameYearAsPreview && result.existingPlanStatus && isLockedStatus(result.existingPlanStatus) ? result.existingPlanStatus : null;
 
   return (
     <div className="page import-page">
@@ -103,7 +101,7 @@ export function AgencyImportRoute() {
       {!result ? (
         <>
           <ImportSourceForm
-            years={importYears()}
+            years={validFiscalYears()}
             pending={preview.isPending}
             onSubmit={(input) =>
               preview.mutate(input, {
@@ -163,7 +161,7 @@ export function AgencyImportRoute() {
                 onChange={(event) => setFiscalYear(event.target.value ? Number(event.target.value) : undefined)}
               >
                 <option value="">{t('import.chooseYear')}</option>
-                {importYears().map((year) => (
+                {validFiscalYears().map((year) => (
                   <option key={year} value={year}>
                     {formatNumber(year)}
                   </option>

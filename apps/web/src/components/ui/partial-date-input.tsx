@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import {
   ENGLISH_MONTHS,
+  FIRST_FISCAL_YEAR,
   THAI_MONTHS,
   currentFiscalYear,
   monthDate,
@@ -35,7 +36,7 @@ export function PartialDateInput({
   onChange,
   error,
   disabled,
-  yearFrom = 2560,
+  yearFrom = FIRST_FISCAL_YEAR - 1,
   yearTo = currentFiscalYear() + 1,
 }: {
   legend: string;

@@ -1,12 +1,14 @@
 import type { PlanProgress } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 
-/** How far a plan has got: completed or could-not-be-carried-out measures over all measures. */
+/**
+ * How far a plan has got: its completion (completed measures over all measures), the same figure,
+ * with the same rounding, the reviewer's pages show (shared `planProgress`). The breakdown follows.
+ */
 export function PlanProgressBar({ progress, label }: { progress: PlanProgress; label?: string }) {
   const { t } = useI18n();
-  const percent = Math.max(0, Math.min(100, Math.round(progress.percentDone)));
-  const done = progress.completed + progress.notCarriedOut;
-  const summary = t('progress.summary', { done, total: progress.total, percent });
+  const percent = progress.completedPercent;
+  const summary = t('progress.summary', { done: progress.completed, total: progress.total, percent });
   return (
     <div className="progress">
       <div

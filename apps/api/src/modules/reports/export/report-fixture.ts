@@ -1,6 +1,6 @@
 // Test data for the export renderers: องค์การบริหารส่วนตำบลบางทรายน้อย, FY2566, shaped like the real sample
 // report (shared/samples/report-2566-bangsainoi.txt), with the defects the renderers must survive.
-import type { Agency, Measure, PlanDetail } from '@prongsai/shared';
+import { planProgress, type Agency, type Measure, type PlanDetail } from '@prongsai/shared';
 import type { MeasureExportRow, ReportData } from './report-model';
 
 const AGENCY_ID = '7d3c6c1e-5b1a-4f52-9a51-1f0c2b7e6a01';
@@ -115,8 +115,6 @@ export const BANGSAINOI_MEASURES: Measure[] = [
 ];
 
 export function buildPlan(measures: Measure[] = BANGSAINOI_MEASURES): PlanDetail {
-  const completed = measures.filter((measure) => measure.outcome === 'completed').length;
-  const notCarriedOut = measures.filter((measure) => measure.outcome === 'not_carried_out').length;
   return {
     id: PLAN_ID,
     agencyId: AGENCY_ID,
@@ -129,14 +127,7 @@ export function buildPlan(measures: Measure[] = BANGSAINOI_MEASURES): PlanDetail
     reviewedAt: '2023-10-05T02:00:00.000Z',
     publishedAt: '2023-10-06T02:00:00.000Z',
     updatedAt: '2023-10-06T02:00:00.000Z',
-    progress: {
-      total: measures.length,
-      planned: measures.filter((measure) => measure.outcome === 'planned').length,
-      inProgress: measures.filter((measure) => measure.outcome === 'in_progress').length,
-      completed,
-      notCarriedOut,
-      percentDone: measures.length ? ((completed + notCarriedOut) / measures.length) * 100 : 0,
-    },
+    progress: planProgress(measures),
     introText: null,
     copiedFromPlanId: null,
     measures,

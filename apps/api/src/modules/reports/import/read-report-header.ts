@@ -1,4 +1,4 @@
-import { toArabicDigits, type ParsedAgency } from '@prongsai/shared';
+import { isValidFiscalYear, toArabicDigits, type ParsedAgency } from '@prongsai/shared';
 import { cleanCellText } from './clean-text';
 import { findLocalGovernmentMentions } from './local-government-names';
 import { findWebAddresses, isSharedPlatform } from './web-addresses';
@@ -21,9 +21,10 @@ const AGENCY_NAME_END = /ประจำปี|ปีงบประมาณ|�
 // The intro paragraph is long prose; the title and address lines are short.
 const MIN_INTRO_LENGTH = 80;
 
+/** A fiscal year the app holds (shared rule), else null: the user names the year in the preview. */
 const readYear = (text: string): number | null => {
   const year = Number(text);
-  return year >= 2400 && year <= 2700 ? year : null;
+  return isValidFiscalYear(year) ? year : null;
 };
 
 /** Paragraphs: runs of non-blank lines. */

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { FiscalYearSchema, UploadCodebookInputSchema, type Codebook } from '@prongsai/shared';
+import { FiscalYearParamSchema, UploadCodebookInputSchema, type Codebook } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { CsvIssues } from '@/components/ui/csv-issues';
 import { FormField } from '@/components/ui/form-field';
@@ -17,7 +17,7 @@ export function CodebookUploadForm({ defaultYear, onUploaded }: { defaultYear: n
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const year = FiscalYearSchema.safeParse(fiscalYear);
+    const year = FiscalYearParamSchema.safeParse(fiscalYear.trim());
     const input = UploadCodebookInputSchema.safeParse({ csv, note: note.trim() || undefined });
     const next: Record<string, string> = {};
     if (!year.success) next.fiscalYear = year.error.issues[0]?.message ?? t('validation.required');

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { MeasureSchema, type Measure, type PlanDetail } from '@prongsai/shared';
+import { MeasureSchema, planProgress, type Measure, type PlanDetail } from '@prongsai/shared';
 import { api } from '@/lib/api-client';
-import { progressOf } from '../utils/plan-cache';
 import { invalidatePlan } from './get-plan';
 import { planKeys } from './plan-keys';
 
@@ -26,7 +25,7 @@ export function useDeleteMeasure(plan: Pick<PlanDetail, 'id' | 'agencyId' | 'fis
         queryClient.setQueryData<PlanDetail>(queryKey, {
           ...previous,
           measures,
-          progress: progressOf(measures),
+          progress: planProgress(measures),
           deletedMeasures: [
             {
               id: removed.id,

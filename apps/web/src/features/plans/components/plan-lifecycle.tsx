@@ -1,8 +1,13 @@
 import { useState } from 'react';
 import {
   CreateReviewCommentInputSchema,
+  PLAN_TRANSITIONS,
+  PLAN_TRANSITION_NAMES,
   PlanReturnInputSchema,
   hasPermission,
+  isEditablePlanStatus,
+  isTransitionAllowedFrom,
+  type PlanTransitionName,
   type PlanDetail,
   type PlanStatus,
   type Role,
@@ -13,24 +18,20 @@ import { TextPromptDialog } from '@/components/ui/text-prompt-dialog';
 import { useCreateReviewComment } from '../api/create-review-comment';
 import { useTransitionPlan, type PlanTransitionAction } from '../api/transition-plan';
 
-const EDITABLE: readonly PlanStatus[] = ['draft', 'returned'];
-
-/** Which lifecycle steps a role may take from a status (hides the rest; the server decides). */
-export function availableTransitions(role: Role | undefined, status: PlanStatus) {
-  const canReview = hasPermission(role, 'review:plan');
-  return {
-    submit: hasPermission(role, 'submit:plan') && EDITABLE.includes(status),
-    publish: hasPermission(role, 'publish:plan') && status === 'accepted',
-    return: canReview && status === 'submitted',
-    accept: canReview && status === 'submitted',
-    reopen: canReview && (status === 'accepted' || status === 'published'),
-    comment: canReview,
-  };
+/** Which lifecycle steps a role may take from a status, read from the shared table (hides the rest; the server decides). */
+export function availableTransitions(role: Role | undefined, status: PlanStatus): Record<PlanTransitionName | 'comment', boolean> {
+  const steps = Object.fromEntries(
+    PLAN_TRANSITION_NAMES.map((name) => [
+      name,
+      hasPermission(role, PLAN_TRANSITIONS[name].action) && isTransitionAllowedFrom(name, status),
+    ]),
+  ) as Record<PlanTransitionName, boolean>;
+  return { ...steps, comment: hasPermission(role, 'review:plan') };
 }
 
-/** Editors may change measures only while the plan is a draft or was returned. */
+/** Editors may change measures only while the plan's status is editable (shared rule). */
 export const isPlanEditable = (role: Role | undefined, status: PlanStatus): boolean =>
-  hasPermission(role, 'write:plan') && EDITABLE.includes(status);
+  hasPermission(role, 'write:plan') && isEditablePlanStatus(status);
 
 type Prompt = 'return' | 'reopen' | 'comment';
 

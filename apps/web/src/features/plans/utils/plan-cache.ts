@@ -1,20 +1,4 @@
-import type { Measure, PlanDetail, PlanProgress } from '@prongsai/shared';
-
-/** The progress figures the server would compute, for optimistic updates. */
-export function progressOf(measures: readonly Pick<Measure, 'outcome'>[]): PlanProgress {
-  const count = (outcome: Measure['outcome']) => measures.filter((measure) => measure.outcome === outcome).length;
-  const total = measures.length;
-  const completed = count('completed');
-  const notCarriedOut = count('not_carried_out');
-  return {
-    total,
-    planned: count('planned'),
-    inProgress: count('in_progress'),
-    completed,
-    notCarriedOut,
-    percentDone: total === 0 ? 0 : ((completed + notCarriedOut) / total) * 100,
-  };
-}
+import { planProgress, type Measure, type PlanDetail } from '@prongsai/shared';
 
 /** The plan with its measures in the given order, sequence numbers following. */
 export function withMeasureOrder(plan: PlanDetail, measureIds: readonly string[]): PlanDetail {
@@ -30,7 +14,7 @@ export function withMeasureOrder(plan: PlanDetail, measureIds: readonly string[]
 /** The plan with one measure replaced (or patched), progress recomputed. */
 export function withMeasure(plan: PlanDetail, measureId: string, patch: Partial<Measure>): PlanDetail {
   const measures = plan.measures.map((measure) => (measure.id === measureId ? { ...measure, ...patch } : measure));
-  return { ...plan, measures, progress: progressOf(measures) };
+  return { ...plan, measures, progress: planProgress(measures) };
 }
 
 /** The ids in order after moving one measure up (-1) or down (+1); undefined at the edge. */

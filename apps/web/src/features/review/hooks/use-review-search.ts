@@ -1,13 +1,9 @@
-import { currentFiscalYear, scopeOf } from '@prongsai/shared';
+import { FiscalYearParamSchema, currentFiscalYear, scopeOf, validFiscalYears } from '@prongsai/shared';
 import { useAuth } from '@/lib/auth';
 import { usePageParams } from '@/components/ui/use-page-params';
 
 /** The fiscal years a reviewer can pick: next year back to the first year the system holds. */
-export function reviewYears(): number[] {
-  const years: number[] = [];
-  for (let year = currentFiscalYear() + 1; year >= 2565; year -= 1) years.push(year);
-  return years;
-}
+export const reviewYears = (): number[] => validFiscalYears();
 
 /**
  * The province and fiscal year the reviewer pages show, kept in the URL (with the list's page and
@@ -24,7 +20,8 @@ export function useReviewSearch() {
       ? requested
       : undefined
     : (user?.provinceId ?? undefined);
-  const fiscalYear = Number(params.get('fy')) || currentFiscalYear();
+  const requestedYear = FiscalYearParamSchema.safeParse(params.get('fy'));
+  const fiscalYear = requestedYear.success ? requestedYear.data : currentFiscalYear();
 
   return {
     params,

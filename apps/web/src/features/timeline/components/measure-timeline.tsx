@@ -1,9 +1,15 @@
 import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { CreateTimelineEntryInputSchema, isValidIsoDate, type CreateTimelineEntryInput, type TimelineEntry } from '@prongsai/shared';
+import {
+  CreateTimelineEntryInputSchema,
+  isValidIsoDate,
+  todayInBangkok,
+  type CreateTimelineEntryInput,
+  type TimelineEntry,
+} from '@prongsai/shared';
 import type { z } from 'zod';
-import { localIsoDate, useI18n } from '@/lib/i18n';
+import { useI18n } from '@/lib/i18n';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
@@ -59,7 +65,7 @@ function AddNoteForm({ measureId }: { measureId: string }) {
     formState: { errors, isSubmitting },
   } = useForm<NoteFormValues, unknown, CreateTimelineEntryInput>({
     resolver: zodResolver(CreateTimelineEntryInputSchema),
-    defaultValues: { note: '', occurredOn: localIsoDate(new Date()), evidenceUrl: null },
+    defaultValues: { note: '', occurredOn: todayInBangkok(), evidenceUrl: null },
   });
   const occurredOn = useWatch({ control, name: 'occurredOn' });
   const submit = handleSubmit(async (input) => {
