@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   INVALID_STATE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** An uploaded archive (.docx) unpacks to more entries or bytes than the import allows. */
+  ARCHIVE_LIMIT_EXCEEDED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,

@@ -72,6 +72,7 @@ export const en: CoreMessages = {
   'errors.INVALID_STATE': 'This is not possible in the plan’s current status.',
   'errors.PAYLOAD_TOO_LARGE': 'The data sent is too large.',
   'errors.UNSUPPORTED_MEDIA_TYPE': 'This data format is not supported.',
+  'errors.ARCHIVE_LIMIT_EXCEEDED': 'The file unpacks to more than the import allows.',
   'errors.RATE_LIMITED': 'Too many attempts. Please wait a moment and try again.',
   'errors.INTERNAL': 'A server error occurred. Please try again.',
   'errors.SERVICE_UNAVAILABLE': 'The service is temporarily unavailable. Please try again later.',

@@ -76,6 +76,7 @@ export const th = {
   'errors.INVALID_STATE': 'ทำรายการนี้ไม่ได้ในสถานะปัจจุบันของแผน',
   'errors.PAYLOAD_TOO_LARGE': 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป',
   'errors.UNSUPPORTED_MEDIA_TYPE': 'ไม่รองรับรูปแบบข้อมูลนี้',
+  'errors.ARCHIVE_LIMIT_EXCEEDED': 'ไฟล์เมื่อแตกออกมีขนาดเกินขีดจำกัดของระบบ',
   'errors.RATE_LIMITED': 'ทำรายการบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่',
   'errors.INTERNAL': 'เกิดข้อผิดพลาดในระบบ กรุณาลองใหม่อีกครั้ง',
   'errors.SERVICE_UNAVAILABLE': 'ระบบไม่พร้อมให้บริการชั่วคราว กรุณาลองใหม่ภายหลัง',
