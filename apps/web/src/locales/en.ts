@@ -62,6 +62,7 @@ export const en: CoreMessages = {
   'errors.HTTP_ERROR': 'The server answered with an error.',
   'errors.VALIDATION_FAILED': 'Some data is not valid. Please check the marked fields.',
   'errors.INVALID_JSON': 'The data sent was not valid.',
+  'errors.INVALID_ENCODING': 'The data sent is not UTF-8 text.',
   'errors.UNAUTHENTICATED': 'Please sign in.',
   'errors.INVALID_CREDENTIALS': 'Wrong email or password.',
   'errors.FORBIDDEN': 'You are not allowed to do this.',

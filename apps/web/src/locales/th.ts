@@ -66,6 +66,7 @@ export const th = {
   'errors.HTTP_ERROR': 'เซิร์ฟเวอร์ตอบกลับด้วยข้อผิดพลาด',
   'errors.VALIDATION_FAILED': 'ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบช่องที่มีข้อความแจ้ง',
   'errors.INVALID_JSON': 'ข้อมูลที่ส่งไม่ถูกต้อง',
+  'errors.INVALID_ENCODING': 'ข้อมูลที่ส่งไม่ได้เข้ารหัสแบบ UTF-8',
   'errors.UNAUTHENTICATED': 'กรุณาเข้าสู่ระบบ',
   'errors.INVALID_CREDENTIALS': 'อีเมลหรือรหัสผ่านไม่ถูกต้อง',
   'errors.FORBIDDEN': 'คุณไม่มีสิทธิ์ทำรายการนี้',
