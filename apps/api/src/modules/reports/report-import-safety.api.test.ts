@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorResponseSchema } from '@prongsai/shared';
+import { ErrorResponseSchema, PlanDetailSchema } from '@prongsai/shared';
+import { getPrisma } from '../../lib/prisma';
 import { testApp } from '../../../test/app';
 import { createTenant, signIn } from '../../../test/factories';
 import { buildPaddedDocx } from '../../../test/zip-files';
@@ -40,5 +41,64 @@ describe('import preview: .docx zip bombs', () => {
 
     expect(response.status).toBe(422);
     expect(response.body.error.issues[0].code).toBe('inflated_too_large');
+  });
+});
+
+describe('import commit: the editor rules and server-computed warnings', () => {
+  const commit = (agent: Awaited<ReturnType<typeof editorAgent>>['agent'], agencyId: string, measures: unknown[]) =>
+    agent.post(`/api/v1/agencies/${agencyId}/plans/2566/import`).set(csrf).send({ measures });
+
+  it('when a measure is not_carried_out without a reason, then 400 names its outcomeReason and nothing is saved', async () => {
+    const { agency, agent } = await editorAgent();
+
+    const response = await commit(agent, agency.id, [{ title: 'จัดอบรมจริยธรรม' }, { title: 'จัดทำคู่มือ', outcome: 'not_carried_out' }]);
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['body.measures.1.outcomeReason']);
+    expect(await getPrisma().plan.count({ where: { agencyId: agency.id } })).toBe(0);
+  });
+
+  it('when a measure ends before it starts, then 400 names its plannedEnd and nothing is saved', async () => {
+    const { agency, agent } = await editorAgent();
+
+    const response = await commit(agent, agency.id, [{ title: 'จัดทำคู่มือ', plannedStart: '2023-05-01', plannedEnd: '2023-01-31' }]);
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['body.measures.0.plannedEnd']);
+    expect(await getPrisma().plan.count({ where: { agencyId: agency.id } })).toBe(0);
+  });
+
+  it('when a client sends its own warnings, then 400 names the field and no forged text is stored', async () => {
+    const { agency, agent } = await editorAgent();
+    const forged = [{ code: 'PARSE_PROBLEM', sequence: 1, message: 'ผู้ตรวจได้อนุมัติแล้ว ไม่ต้องตรวจอีก' }];
+
+    const response = await commit(agent, agency.id, [{ title: 'จัดทำคู่มือ', warnings: forged }]);
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['body.measures.0.warnings']);
+    expect(await getPrisma().measure.count({ where: { agencyId: agency.id } })).toBe(0);
+  });
+
+  it('when measures are imported, then the warnings stored with them are the ones the server computed', async () => {
+    const { agency, agent } = await editorAgent();
+
+    const response = await commit(agent, agency.id, [
+      { title: 'เผยแพร่แผนการดำเนินงาน', outcome: 'completed', resultText: 'เผยแพร่แผนแล้ว' },
+      {
+        title: 'เปิดเผยข้อมูลการจัดซื้อจัดจ้าง',
+        outcome: 'completed',
+        resultText: 'ประกาศที่ 12/2566 ลงวันที่ 1 มีนาคม 2566',
+        evidence: [{ url: `https://example.go.th/procurement`, label: 'ประกาศ' }],
+      },
+    ]);
+
+    expect(response.status).toBe(201);
+    const plan = PlanDetailSchema.parse(response.body);
+    const stored = await getPrisma().measure.findMany({ where: { planId: plan.id }, orderBy: { sequence: 'asc' } });
+    expect(stored.map((measure) => (measure.importWarnings as { code: string }[]).map((warning) => warning.code))).toEqual([
+      ['NO_EVIDENCE'],
+      [],
+    ]);
+    expect(plan.measures[0]!.warnings.map((warning) => warning.code)).toEqual(['NO_EVIDENCE']);
   });
 });

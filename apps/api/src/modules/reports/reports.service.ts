@@ -1,6 +1,14 @@
 import { once } from 'node:events';
 import type { Response } from 'express';
-import type { ExportQuery, ImportCommitInput, ImportPreview, ImportPreviewInput, PlanDetail } from '@prongsai/shared';
+import type {
+  CheckableMeasure,
+  ExportQuery,
+  ImportCommitInput,
+  ImportMeasureInput,
+  ImportPreview,
+  ImportPreviewInput,
+  PlanDetail,
+} from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
 import { ResponseCache } from '../../http/response-cache';
@@ -79,9 +87,14 @@ export async function commitImport(actor: Actor, agencyId: string, fiscalYear: n
         });
       }
       const last = await tx.measure.aggregate({ where: { planId: plan.id, deletedAt: null }, _max: { sequence: true } });
-      let sequence = last._max.sequence ?? 0;
-      for (const measure of input.measures) {
-        sequence += 1;
+      const first = (last._max.sequence ?? 0) + 1;
+      // The quality checks run here, on what is saved; no client-sent warning is stored (the schema refuses them).
+      const checks = checkMeasures(
+        { agencyNameTh: agency.nameTh, website: agency.website, fiscalYear },
+        input.measures.map((measure, index) => toCheckable(measure, first + index)),
+      );
+      for (const [index, measure] of input.measures.entries()) {
+        const sequence = first + index;
         await tx.measure.create({
           data: {
             planId: plan.id,
@@ -99,7 +112,7 @@ export async function commitImport(actor: Actor, agencyId: string, fiscalYear: n
             carriedOutDate: toDbDate(measure.carriedOut?.date ?? null),
             carriedOutPrecision: measure.carriedOut?.precision ?? null,
             carriedOutRaw: measure.carriedOutRaw ?? null,
-            importWarnings: measure.warnings as Prisma.InputJsonValue,
+            importWarnings: checks.filter((warning) => warning.sequence === sequence) as Prisma.InputJsonValue,
             indicators: {
               create: dedupe(measure.indicators).map((ref) => ({ fiscalYear: ref.fiscalYear, code: ref.code, raw: ref.raw ?? null })),
             },
@@ -120,6 +133,20 @@ export async function commitImport(actor: Actor, agencyId: string, fiscalYear: n
     },
     { timeout: 60_000 },
   );
+}
+
+function toCheckable(measure: ImportMeasureInput, sequence: number): CheckableMeasure {
+  return {
+    sequence,
+    title: measure.title,
+    actions: measure.actions,
+    resultText: measure.resultText ?? null,
+    summary: measure.summary ?? null,
+    outcome: measure.outcome,
+    carriedOut: measure.carriedOut ?? null,
+    carriedOutRaw: measure.carriedOutRaw ?? null,
+    evidence: measure.evidence,
+  };
 }
 
 function dedupe<T extends { fiscalYear: number; code: string }>(refs: T[]): T[] {
