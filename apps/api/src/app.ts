@@ -47,7 +47,15 @@ export function createApp(options: AppOptions = {}): Express {
   app.locals.exportStallMs = options.exportStallMs ?? 60_000;
 
   app.use(requestId);
-  if (options.logRequests) app.use(pinoHttp({ logger, genReqId: (req) => (req as express.Request).requestId }));
+  if (options.logRequests) {
+    app.use(
+      pinoHttp({
+        logger,
+        genReqId: (req) => (req as express.Request).requestId,
+        customProps: (req) => ({ clientRequestId: (req as express.Request).clientRequestId }),
+      }),
+    );
+  }
   app.use(
     helmet({
       contentSecurityPolicy: {

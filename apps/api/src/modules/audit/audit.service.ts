@@ -1,4 +1,4 @@
-import type { AuditAction, AuditListResponse, AuditQuery } from '@prongsai/shared';
+import { scopeOf, type AuditAction, type AuditListResponse, type AuditQuery } from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
 import { auditWhere } from '../../access/scope';
@@ -108,6 +108,9 @@ export async function listAudit(actor: Actor, query: AuditQuery): Promise<AuditL
   const userIds = [...new Set(rows.map((row) => row.actorUserId).filter((id): id is string => id !== null))];
   const users = await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
   const names = new Map(users.map((user) => [user.id, user.name]));
+  // Where an action came from is personal data (PDPA): only callers who read the whole trail (admins)
+  // see the IP address and request id; editors and reviewers see who did what and when.
+  const showOrigin = actor.kind === 'user' && scopeOf(actor.role, 'read:audit') === 'all';
   return {
     items: rows.map((row) => ({
       id: row.id.toString(),
@@ -120,8 +123,7 @@ export async function listAudit(actor: Actor, query: AuditQuery): Promise<AuditL
       entityId: row.entityId,
       agencyId: row.agencyId,
       changes: (row.changes as Record<string, unknown> | null) ?? null,
-      requestId: row.requestId,
-      ip: row.ip,
+      ...(showOrigin ? { requestId: row.requestId, ip: row.ip } : {}),
     })),
     page: query.page,
     pageSize: query.pageSize,
