@@ -6,11 +6,17 @@ import { ParsedReportSchema } from './report-import';
 
 export const IMPORT_FORMATS = ['text', 'docx', 'csv'] as const;
 
-/** Upload or paste: text and CSV as they are, .docx as base64. Nothing is written by a preview. */
+/**
+ * Upload or paste. A .docx is always base64. Text and CSV are either pasted text (`contentEncoding`
+ * "text", the default) or an uploaded file's raw bytes as base64 (`contentEncoding` "base64"): the server
+ * then detects the encoding (UTF-8 with or without BOM, UTF-16 with BOM, Windows-874) as the CLI does.
+ * Nothing is written by a preview.
+ */
 export const ImportPreviewInputSchema = z
   .object({
     format: z.enum(IMPORT_FORMATS),
     content: z.string().min(1, 'กรุณาแนบไฟล์หรือวางข้อความ').max(8_000_000, 'ไฟล์ใหญ่เกินไป (ไม่เกิน 6 MB)'),
+    contentEncoding: z.enum(['text', 'base64']).optional(),
     /** Needed for CSV (it names no year); for reports it overrides the year read from the text. */
     fiscalYear: FiscalYearSchema.optional(),
   })

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorResponseSchema, PlanDetailSchema } from '@prongsai/shared';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ErrorResponseSchema, ImportPreviewSchema, MEASURE_CSV_COLUMNS, PlanDetailSchema, csvLine } from '@prongsai/shared';
 import { getPrisma } from '../../lib/prisma';
 import { testApp } from '../../../test/app';
 import { createTenant, signIn } from '../../../test/factories';
@@ -100,5 +102,65 @@ describe('import commit: the editor rules and server-computed warnings', () => {
       [],
     ]);
     expect(plan.measures[0]!.warnings.map((warning) => warning.code)).toEqual(['NO_EVIDENCE']);
+  });
+});
+
+/** Windows-874 (TIS-620 for Thai): ASCII as is, Thai U+0E01–U+0E5B at 0xA1–0xFB. */
+function encodeWindows874(text: string): Buffer {
+  return Buffer.from(
+    [...text].map((char) => {
+      const code = char.codePointAt(0)!;
+      if (code < 0x80) return code;
+      if (code >= 0x0e01 && code <= 0x0e5b) return code - 0x0e00 + 0xa0;
+      throw new Error(`not in Windows-874: ${char}`);
+    }),
+  );
+}
+
+describe('import preview: uploaded text files in other encodings', () => {
+  const sample = fs.readFileSync(path.join(__dirname, 'import', 'fixtures', 'report-2566-bangsainoi.txt'), 'utf8');
+  const preview = (agent: Awaited<ReturnType<typeof editorAgent>>['agent'], agencyId: string, body: object) =>
+    agent.post(`/api/v1/agencies/${agencyId}/imports/preview`).set(csrf).send(body);
+
+  it('when a Windows-874 CSV is uploaded as bytes, then its Thai text comes back right with a guessed-encoding warning', async () => {
+    const { agency, agent } = await editorAgent();
+    const title = 'จัดทำแผนการใช้จ่ายงบประมาณประจำปี';
+    const csv =
+      csvLine([...MEASURE_CSV_COLUMNS]) +
+      csvLine(MEASURE_CSV_COLUMNS.map((column) => ({ sequence: '1', title, outcome: 'planned' })[column as string] ?? ''));
+
+    const response = await preview(agent, agency.id, {
+      format: 'csv',
+      fiscalYear: 2566,
+      contentEncoding: 'base64',
+      content: encodeWindows874(csv).toString('base64'),
+    });
+
+    expect(response.status).toBe(200);
+    const { report } = ImportPreviewSchema.parse(response.body);
+    expect(report.measures.map((measure) => measure.title)).toEqual([title]);
+    expect(report.warnings.map((warning) => warning.code)).toContain('ENCODING_GUESSED');
+  });
+
+  it('when a UTF-16 report (LE or BE, with BOM) is uploaded as bytes, then it reads like the UTF-8 one, with no encoding warning', async () => {
+    const { agency, agent } = await editorAgent();
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sample, 'utf16le')]);
+    const utf16be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(sample, 'utf16le').swap16()]);
+
+    const responses = await Promise.all(
+      [utf16le, utf16be].map((bytes) =>
+        preview(agent, agency.id, { format: 'text', contentEncoding: 'base64', content: bytes.toString('base64') }),
+      ),
+    );
+
+    const expected = ImportPreviewSchema.parse((await preview(agent, agency.id, { format: 'text', content: sample })).body).report;
+    for (const response of responses) {
+      expect(response.status).toBe(200);
+      const { report } = ImportPreviewSchema.parse(response.body);
+      expect(report.fiscalYear).toBe(2566);
+      expect(report.measures).toEqual(expected.measures);
+      expect(report.measures[0]!.title).toMatch(/[\u0E01-\u0E5B]/);
+      expect(report.warnings.map((warning) => warning.code)).not.toContain('ENCODING_GUESSED');
+    }
   });
 });

@@ -8,6 +8,7 @@ import type {
   ImportPreview,
   ImportPreviewInput,
   PlanDetail,
+  QualityWarning,
 } from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
@@ -28,7 +29,7 @@ import {
   writeMeasuresXlsx,
   type ReportData,
 } from './export';
-import { checkMeasures, parseMeasuresCsv, parseReportDocx, parseReportText } from './import';
+import { checkMeasures, parseMeasuresCsv, parseReportDocx, parseReportText, readTextFile } from './import';
 import { exportStatement, readExportRows, readReportStamp } from './reports.queries';
 
 // ---------------------------------------------------------------- import
@@ -37,6 +38,7 @@ import { exportStatement, readExportRows, readReportStamp } from './reports.quer
 export async function previewImport(actor: Actor, agencyId: string, input: ImportPreviewInput): Promise<ImportPreview> {
   const agency = await findVisibleAgency(actor, agencyId);
   assertCan(actor, 'import:report', agency);
+  const upload = readUploadedText(input);
   let report;
   if (input.format === 'docx') {
     const buffer = Buffer.from(input.content, 'base64');
@@ -48,9 +50,9 @@ export async function previewImport(actor: Actor, agencyId: string, input: Impor
         issues: [{ path: 'body.fiscalYear', message: 'required for CSV', code: 'required' }],
       });
     }
-    report = parseMeasuresCsv(input.content, input.fiscalYear);
+    report = parseMeasuresCsv(upload.text, input.fiscalYear);
   } else {
-    report = parseReportText(input.content);
+    report = parseReportText(upload.text);
   }
   const fiscalYear = input.fiscalYear ?? report.fiscalYear;
   const checks = checkMeasures({ agencyNameTh: agency.nameTh, website: agency.website, fiscalYear }, report.measures);
@@ -59,10 +61,32 @@ export async function previewImport(actor: Actor, agencyId: string, input: Impor
     ? await getPrisma().plan.findUnique({ where: { agencyId_fiscalYear: { agencyId, fiscalYear } }, select: { status: true } })
     : null;
   return {
-    report: { ...report, fiscalYear, warnings: [...parseProblems, ...checks] },
+    report: { ...report, fiscalYear, warnings: [...upload.warnings, ...parseProblems, ...checks] },
     agencyNameTh: agency.nameTh,
     existingPlanStatus: existing?.status ?? null,
   };
+}
+
+/**
+ * The text of a text or CSV preview: pasted text as it is, an uploaded file's bytes (base64) decoded as the
+ * CLI decodes files, with a warning when the encoding had to be guessed (Windows-874: no BOM, not UTF-8).
+ */
+function readUploadedText(input: ImportPreviewInput): { text: string; warnings: QualityWarning[] } {
+  if (input.format === 'docx' || input.contentEncoding !== 'base64') return { text: input.content, warnings: [] };
+  const bytes = Buffer.from(input.content, 'base64');
+  if (bytes.length === 0) throw invalidContent('ไฟล์ว่างหรือไม่ใช่ base64');
+  const { text, encoding } = readTextFile(bytes);
+  const warnings: QualityWarning[] =
+    encoding === 'windows-874'
+      ? [
+          {
+            code: 'ENCODING_GUESSED',
+            sequence: null,
+            message: 'ไฟล์นี้ไม่ได้เข้ารหัสแบบ UTF-8 ระบบจึงอ่านเป็นภาษาไทยแบบ Windows-874 (TIS-620) กรุณาตรวจว่าข้อความภาษาไทยถูกต้อง',
+          },
+        ]
+      : [];
+  return { text, warnings };
 }
 
 function invalidContent(message: string): AppError {

@@ -4,4 +4,4 @@ export { parseReportText } from './parse-report-text';
 export { parseReportDocx } from './parse-docx';
 export { parseMeasuresCsv } from './parse-csv';
 export { checkMeasures, DUPLICATE_SIMILARITY } from './quality-checks';
-export { decodeTextFile } from './decode-text-file';
+export { decodeTextFile, readTextFile, type TextFileEncoding } from './decode-text-file';
