@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { authenticate } from './http/authenticate';
+import { assertUtf8Body } from './http/body-encoding';
 import { rejectUnreadableBody } from './http/body-type';
 import { csrfGuard } from './http/csrf';
 import { publicRateLimit } from './http/public-rate-limit';
@@ -46,7 +47,15 @@ export function createApp(options: AppOptions = {}): Express {
   app.locals.exportStallMs = options.exportStallMs ?? 60_000;
 
   app.use(requestId);
-  if (options.logRequests) app.use(pinoHttp({ logger, genReqId: (req) => (req as express.Request).requestId }));
+  if (options.logRequests) {
+    app.use(
+      pinoHttp({
+        logger,
+        genReqId: (req) => (req as express.Request).requestId,
+        customProps: (req) => ({ clientRequestId: (req as express.Request).clientRequestId }),
+      }),
+    );
+  }
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -70,8 +79,9 @@ export function createApp(options: AppOptions = {}): Express {
   app.use(compression());
   if (options.publicRateLimitPerMinute) app.use('/api/v1/public', publicRateLimit(options.publicRateLimitPerMinute));
   // 8 MB: a .docx report arrives as base64 in JSON; anything larger is a 413.
-  app.use('/api', express.json({ limit: '8mb', strict: true }));
-  app.use('/api', express.text({ type: ['text/plain', 'text/csv'], limit: '5mb' }));
+  // Bytes that are not UTF-8 are a 400 INVALID_ENCODING, never stored as U+FFFD (http/body-encoding.ts).
+  app.use('/api', express.json({ limit: '8mb', strict: true, verify: assertUtf8Body }));
+  app.use('/api', express.text({ type: ['text/plain', 'text/csv'], limit: '5mb', verify: assertUtf8Body }));
   app.use('/api', rejectUnreadableBody);
   // Only API requests resolve the session (static files of the SPA never touch the database).
   app.use('/api', authenticate(settings));

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
+  /** A JSON or text body whose bytes are not valid UTF-8. */
+  INVALID_ENCODING: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
@@ -16,6 +18,8 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** An import the parser gave up on (time or memory limit): the code names the reason. */
   IMPORT_UNPARSABLE: 422,
+  /** An uploaded archive (.docx) unpacks to more entries or bytes than the import allows. */
+  ARCHIVE_LIMIT_EXCEEDED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,

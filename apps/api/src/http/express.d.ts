@@ -4,7 +4,10 @@ import type { Actor } from '../access/actor';
 declare global {
   namespace Express {
     interface Request {
+      /** Our id for this request (never the client's). */
       requestId: string;
+      /** The client's own X-Request-Id, when sane: logged beside ours, never stored as ours. */
+      clientRequestId?: string;
       actor: Actor;
       /** The signed-in user as the session resolved it (undefined when anonymous). */
       sessionUser?: SessionUser;

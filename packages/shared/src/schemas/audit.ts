@@ -13,8 +13,9 @@ export const AuditEntrySchema = z.object({
   entityId: z.string(),
   agencyId: z.string().nullable(),
   changes: z.record(z.string(), z.unknown()).nullable(),
-  requestId: z.string().nullable(),
-  ip: z.string().nullable(),
+  /** Where the action came from: present for callers who read the whole trail (admins) only (PDPA). */
+  requestId: z.string().nullable().optional(),
+  ip: z.string().nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 

@@ -50,17 +50,25 @@ const periodRule = <T extends { plannedStart?: string | null; plannedEnd?: strin
   !value.plannedStart || !value.plannedEnd || value.plannedStart <= value.plannedEnd;
 const periodIssue = { message: 'วันสิ้นสุดต้องไม่ก่อนวันเริ่ม', path: ['plannedEnd'] };
 
-export const CreateMeasureInputSchema = z
-  .object({
-    ...measureFields,
-    actions: measureFields.actions.default([]),
-    indicators: measureFields.indicators.default([]),
-    outcome: measureFields.outcome.default('planned'),
-    evidence: measureFields.evidence.default([]),
-  })
-  .strict()
-  .refine(outcomeReasonRule, outcomeReasonIssue)
-  .refine(periodRule, periodIssue);
+type MeasureRuleInput = { outcome?: string; outcomeReason?: string | null; plannedStart?: string | null; plannedEnd?: string | null };
+
+/**
+ * The cross-field rules of a measure (a reason for not_carried_out, an end not before its start), for
+ * every schema that creates or changes measures: the editor's and the import's (one rule, one place).
+ */
+export const withMeasureRules = <T extends z.ZodType<MeasureRuleInput>>(schema: T) =>
+  schema.refine(outcomeReasonRule, outcomeReasonIssue).refine(periodRule, periodIssue);
+
+/** The fields of a new measure with their defaults, before the cross-field rules. */
+export const createMeasureShape = {
+  ...measureFields,
+  actions: measureFields.actions.default([]),
+  indicators: measureFields.indicators.default([]),
+  outcome: measureFields.outcome.default('planned'),
+  evidence: measureFields.evidence.default([]),
+};
+
+export const CreateMeasureInputSchema = withMeasureRules(z.object(createMeasureShape).strict());
 export type CreateMeasureInput = z.infer<typeof CreateMeasureInputSchema>;
 
 /** Every update names the version it was based on; a stale one gets 409 VERSION_CONFLICT. */

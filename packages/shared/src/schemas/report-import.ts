@@ -35,6 +35,8 @@ export const QUALITY_WARNING_CODES = [
   'DUPLICATE_TEXT',
   'NO_EVIDENCE',
   'PARSE_PROBLEM',
+  /** An uploaded text file was not UTF-8 (no BOM): read as Windows-874, the legacy Thai code page. */
+  'ENCODING_GUESSED',
 ] as const;
 export const QualityWarningCodeSchema = z.enum(QUALITY_WARNING_CODES);
 export type QualityWarningCode = z.infer<typeof QualityWarningCodeSchema>;

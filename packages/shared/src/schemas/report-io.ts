@@ -1,17 +1,22 @@
 import { z } from 'zod';
 import { FiscalYearParamSchema, FiscalYearSchema } from '../fiscal-year';
-import { OutcomeSchema } from '../enums';
 import { ProvinceIdParamSchema, optionalText } from './common';
-import { QualityWarningSchema, measureFields } from './measure';
+import { createMeasureShape, withMeasureRules } from './measure';
 import { ParsedReportSchema } from './report-import';
 
 export const IMPORT_FORMATS = ['text', 'docx', 'csv'] as const;
 
-/** Upload or paste: text and CSV as they are, .docx as base64. Nothing is written by a preview. */
+/**
+ * Upload or paste. A .docx is always base64. Text and CSV are either pasted text (`contentEncoding`
+ * "text", the default) or an uploaded file's raw bytes as base64 (`contentEncoding` "base64"): the server
+ * then detects the encoding (UTF-8 with or without BOM, UTF-16 with BOM, Windows-874) as the CLI does.
+ * Nothing is written by a preview.
+ */
 export const ImportPreviewInputSchema = z
   .object({
     format: z.enum(IMPORT_FORMATS),
     content: z.string().min(1, 'กรุณาแนบไฟล์หรือวางข้อความ').max(8_000_000, 'ไฟล์ใหญ่เกินไป (ไม่เกิน 6 MB)'),
+    contentEncoding: z.enum(['text', 'base64']).optional(),
     /** Needed for CSV (it names no year); for reports it overrides the year read from the text. */
     fiscalYear: FiscalYearSchema.optional(),
   })
@@ -27,18 +32,20 @@ export const ImportPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 
-/** One measure as confirmed (and possibly edited) in the preview table. */
-export const ImportMeasureInputSchema = z
-  .object({
-    ...measureFields,
-    actions: measureFields.actions.default([]),
-    indicators: measureFields.indicators.default([]),
-    outcome: OutcomeSchema.default('planned'),
-    evidence: measureFields.evidence.default([]),
-    carriedOutRaw: optionalText(500),
-    warnings: z.array(QualityWarningSchema).max(50).default([]),
-  })
-  .strict();
+/**
+ * One measure as confirmed (and possibly edited) in the preview table: the editor's create-measure schema
+ * and rules, plus the period cell as written. Quality warnings are not part of it: the server computes
+ * them when it saves, and a `warnings` field sent by a client is refused (400, unknown field), so that no
+ * client-written text reaches reviewers as a warning.
+ */
+export const ImportMeasureInputSchema = withMeasureRules(
+  z
+    .object({ ...createMeasureShape, carriedOutRaw: optionalText(500) })
+    .strict()
+    .describe(
+      'A measure to import, checked like POST /plans/{id}/measures. Quality warnings are computed by the server; a client-sent `warnings` field is refused (400).',
+    ),
+);
 export type ImportMeasureInput = z.infer<typeof ImportMeasureInputSchema>;
 
 /** Save the confirmed preview into the draft plan of that year (created when missing), in one transaction. */

@@ -10,7 +10,11 @@ export { AUDIT_COLUMNS, auditValues, insertAudit as recordAudit } from './audit.
 
 export async function listAudit(actor: Actor, query: AuditQuery): Promise<AuditListResponse> {
   assertCan(actor, 'read:audit');
-  const { rows, total } = await queries.listAudit(rootDb(), scopeFor(actor, 'read:audit'), query);
+  const scope = scopeFor(actor, 'read:audit');
+  const { rows, total } = await queries.listAudit(rootDb(), scope, query);
+  // Where an action came from is personal data (PDPA): only callers who read the whole trail (admins)
+  // see the IP address and request id; editors and reviewers see who did what and when.
+  const showOrigin = scope.kind === 'all';
   return {
     items: rows.map((row) => ({
       id: row.id.toString(),
@@ -23,8 +27,7 @@ export async function listAudit(actor: Actor, query: AuditQuery): Promise<AuditL
       entityId: row.entityId,
       agencyId: row.agencyId,
       changes: (row.changes as Record<string, unknown> | null) ?? null,
-      requestId: row.requestId,
-      ip: row.ip,
+      ...(showOrigin ? { requestId: row.requestId, ip: row.ip } : {}),
     })),
     page: query.page,
     pageSize: query.pageSize,

@@ -1,6 +1,15 @@
 import { once } from 'node:events';
 import type { Response } from 'express';
-import type { ExportQuery, ImportCommitInput, ImportPreview, ImportPreviewInput, PlanDetail } from '@prongsai/shared';
+import type {
+  CheckableMeasure,
+  ExportQuery,
+  ImportCommitInput,
+  ImportMeasureInput,
+  ImportPreview,
+  ImportPreviewInput,
+  PlanDetail,
+  QualityWarning,
+} from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
 import { PUBLIC_SCOPE, scopeFor } from '../../access/scope';
@@ -21,7 +30,7 @@ import {
   writeMeasuresXlsx,
   type ReportData,
 } from './export';
-import { checkMeasures, parseInWorker } from './import';
+import { checkMeasures, parseInWorker, readTextFile } from './import';
 import { exportStatement, readExportRows, readReportStamp } from './reports.queries';
 
 // ---------------------------------------------------------------- import
@@ -30,6 +39,7 @@ import { exportStatement, readExportRows, readReportStamp } from './reports.quer
 export async function previewImport(actor: Actor, agencyId: string, input: ImportPreviewInput): Promise<ImportPreview> {
   const agency = await findVisibleAgency(actor, agencyId);
   assertCan(actor, 'import:report', agency);
+  const upload = readUploadedText(input);
   let report;
   if (input.format === 'docx') {
     const buffer = Buffer.from(input.content, 'base64');
@@ -41,9 +51,9 @@ export async function previewImport(actor: Actor, agencyId: string, input: Impor
         issues: [{ path: 'body.fiscalYear', message: 'required for CSV', code: 'required' }],
       });
     }
-    report = await parseInWorker({ format: 'csv', content: input.content, fiscalYear: input.fiscalYear });
+    report = await parseInWorker({ format: 'csv', content: upload.text, fiscalYear: input.fiscalYear });
   } else {
-    report = await parseInWorker({ format: 'text', content: input.content });
+    report = await parseInWorker({ format: 'text', content: upload.text });
   }
   const fiscalYear = input.fiscalYear ?? report.fiscalYear;
   const checks = checkMeasures({ agencyNameTh: agency.nameTh, website: agency.website, fiscalYear }, report.measures);
@@ -52,10 +62,32 @@ export async function previewImport(actor: Actor, agencyId: string, input: Impor
     ? await getPrisma().plan.findUnique({ where: { agencyId_fiscalYear: { agencyId, fiscalYear } }, select: { status: true } })
     : null;
   return {
-    report: { ...report, fiscalYear, warnings: [...parseProblems, ...checks] },
+    report: { ...report, fiscalYear, warnings: [...upload.warnings, ...parseProblems, ...checks] },
     agencyNameTh: agency.nameTh,
     existingPlanStatus: existing?.status ?? null,
   };
+}
+
+/**
+ * The text of a text or CSV preview: pasted text as it is, an uploaded file's bytes (base64) decoded as the
+ * CLI decodes files, with a warning when the encoding had to be guessed (Windows-874: no BOM, not UTF-8).
+ */
+function readUploadedText(input: ImportPreviewInput): { text: string; warnings: QualityWarning[] } {
+  if (input.format === 'docx' || input.contentEncoding !== 'base64') return { text: input.content, warnings: [] };
+  const bytes = Buffer.from(input.content, 'base64');
+  if (bytes.length === 0) throw invalidContent('ไฟล์ว่างหรือไม่ใช่ base64');
+  const { text, encoding } = readTextFile(bytes);
+  const warnings: QualityWarning[] =
+    encoding === 'windows-874'
+      ? [
+          {
+            code: 'ENCODING_GUESSED',
+            sequence: null,
+            message: 'ไฟล์นี้ไม่ได้เข้ารหัสแบบ UTF-8 ระบบจึงอ่านเป็นภาษาไทยแบบ Windows-874 (TIS-620) กรุณาตรวจว่าข้อความภาษาไทยถูกต้อง',
+          },
+        ]
+      : [];
+  return { text, warnings };
 }
 
 function invalidContent(message: string): AppError {
@@ -80,9 +112,14 @@ export async function commitImport(actor: Actor, agencyId: string, fiscalYear: n
         });
       }
       const last = await tx.measure.aggregate({ where: { planId: plan.id, deletedAt: null }, _max: { sequence: true } });
-      let sequence = last._max.sequence ?? 0;
-      for (const measure of input.measures) {
-        sequence += 1;
+      const first = (last._max.sequence ?? 0) + 1;
+      // The quality checks run here, on what is saved; no client-sent warning is stored (the schema refuses them).
+      const checks = checkMeasures(
+        { agencyNameTh: agency.nameTh, website: agency.website, fiscalYear },
+        input.measures.map((measure, index) => toCheckable(measure, first + index)),
+      );
+      for (const [index, measure] of input.measures.entries()) {
+        const sequence = first + index;
         await tx.measure.create({
           data: {
             planId: plan.id,
@@ -100,7 +137,7 @@ export async function commitImport(actor: Actor, agencyId: string, fiscalYear: n
             carriedOutDate: toDbDate(measure.carriedOut?.date ?? null),
             carriedOutPrecision: measure.carriedOut?.precision ?? null,
             carriedOutRaw: measure.carriedOutRaw ?? null,
-            importWarnings: measure.warnings as Prisma.InputJsonValue,
+            importWarnings: checks.filter((warning) => warning.sequence === sequence) as Prisma.InputJsonValue,
             indicators: {
               create: dedupe(measure.indicators).map((ref) => ({ fiscalYear: ref.fiscalYear, code: ref.code, raw: ref.raw ?? null })),
             },
@@ -121,6 +158,20 @@ export async function commitImport(actor: Actor, agencyId: string, fiscalYear: n
     },
     { timeout: 60_000 },
   );
+}
+
+function toCheckable(measure: ImportMeasureInput, sequence: number): CheckableMeasure {
+  return {
+    sequence,
+    title: measure.title,
+    actions: measure.actions,
+    resultText: measure.resultText ?? null,
+    summary: measure.summary ?? null,
+    outcome: measure.outcome,
+    carriedOut: measure.carriedOut ?? null,
+    carriedOutRaw: measure.carriedOutRaw ?? null,
+    evidence: measure.evidence,
+  };
 }
 
 function dedupe<T extends { fiscalYear: number; code: string }>(refs: T[]): T[] {

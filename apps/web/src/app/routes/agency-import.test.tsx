@@ -84,10 +84,11 @@ describe('AgencyImportRoute', () => {
           title: 'เผยแพร่แผนประจำปี',
           outcome: 'in_progress',
           carriedOut: { date: '2025-03-01', precision: 'month' },
-          warnings: [{ code: 'NO_EVIDENCE' }],
         },
       ],
     });
+    // Quality warnings are the server's to compute: the commit never carries them.
+    expect(commit?.body).not.toHaveProperty('measures.0.warnings');
   });
 
   it('when the file names no fiscal year, then one must be chosen before saving', async () => {

@@ -5,6 +5,6 @@ export { parseReportText } from './parse-report-text';
 export { parseReportDocx } from './parse-docx';
 export { parseMeasuresCsv } from './parse-csv';
 export { checkMeasures, DUPLICATE_SIMILARITY } from './quality-checks';
-export { decodeTextFile } from './decode-text-file';
+export { decodeTextFile, readTextFile, type TextFileEncoding } from './decode-text-file';
 export { parseInWorker, closeParsePool, configureParsePool, DEFAULT_PARSE_POOL_OPTIONS, type ParsePoolOptions } from './parse-pool';
 export type { ParseJob } from './parse-job';

@@ -1,6 +1,8 @@
 import type { ParsedReport } from '@prongsai/shared';
+import { AppError } from '../../../lib/app-error';
 import { buildParsedReport, buildUnreadableReport } from './build-parsed-report';
 import { decodeHtmlEntities } from './clean-text';
+import { assertDocxWithinLimits, DOCX_LIMITS, type DocxLimits } from './docx-limits';
 import type { ReportItem, ReportSource } from './report-source';
 
 const TOKEN = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)/g;
@@ -129,14 +131,20 @@ export function readHtmlDocument(html: string): ReportSource {
   return { items: items.flatMap((item): ReportItem[] => (item.kind === 'line' ? [item, { ...item, text: '' }] : [item])) };
 }
 
-/** A report from a .docx file: mammoth's HTML, then the same interpretation as text. Never throws. */
-export async function parseReportDocx(buffer: Buffer): Promise<ParsedReport> {
+/**
+ * A report from a .docx file: mammoth's HTML, then the same interpretation as text. An unreadable file
+ * gives a report with a PARSE_PROBLEM warning; an archive over the unpacking limits (a zip bomb) throws
+ * AppError ARCHIVE_LIMIT_EXCEEDED (422) before mammoth inflates anything.
+ */
+export async function parseReportDocx(buffer: Buffer, limits: DocxLimits = DOCX_LIMITS): Promise<ParsedReport> {
   try {
+    await assertDocxWithinLimits(buffer, limits);
     // mammoth is loaded on the first .docx import, not when the API starts (F9).
     const { default: mammoth } = await import('mammoth');
     const { value } = await mammoth.convertToHtml({ buffer }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
     return buildParsedReport(readHtmlDocument(value));
   } catch (error) {
+    if (error instanceof AppError) throw error;
     return buildUnreadableReport(`อ่านไฟล์ .docx ไม่ได้: ${(error as Error).message}`);
   }
 }

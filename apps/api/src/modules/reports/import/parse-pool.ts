@@ -2,7 +2,7 @@ import os from 'node:os';
 import { Piscina } from 'piscina';
 import type { ParsedReport } from '@prongsai/shared';
 import { AppError } from '../../../lib/app-error';
-import type { ParseJob } from './parse-job';
+import type { ParseJob, ParseOutcome } from './parse-job';
 
 /**
  * Every import is parsed in a worker thread, never on the event loop that answers requests: a
@@ -31,7 +31,7 @@ export const DEFAULT_PARSE_POOL_OPTIONS: ParsePoolOptions = {
 };
 
 let options = DEFAULT_PARSE_POOL_OPTIONS;
-let pool: Piscina<ParseJob, ParsedReport> | undefined;
+let pool: Piscina<ParseJob, ParseOutcome> | undefined;
 /** Jobs accepted and not yet finished (running or waiting). Counted here: piscina's own maxQueue is not enforced for tasks that carry an AbortSignal. */
 let pending = 0;
 
@@ -48,8 +48,8 @@ export function configureParsePool(next: Partial<ParsePoolOptions>): void {
   void closeParsePool();
 }
 
-function getPool(): Piscina<ParseJob, ParsedReport> {
-  pool ??= new Piscina<ParseJob, ParsedReport>({
+function getPool(): Piscina<ParseJob, ParseOutcome> {
+  pool ??= new Piscina<ParseJob, ParseOutcome>({
     filename: options.workerFile ?? workerFile(),
     name: 'default',
     minThreads: 0,
@@ -76,9 +76,10 @@ export async function parseInWorker(job: ParseJob): Promise<ParsedReport> {
     });
   }
   pending++;
+  let outcome: ParseOutcome;
   try {
     // The job is copied to the worker (structured clone); the caller's buffer stays the caller's.
-    return await getPool().run(job, { signal: AbortSignal.timeout(timeoutMs) });
+    outcome = await getPool().run(job, { signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     const { name, message, code } = error as NodeJS.ErrnoException;
     if (name === 'AbortError') {
@@ -94,6 +95,8 @@ export async function parseInWorker(job: ParseJob): Promise<ParsedReport> {
   } finally {
     pending--;
   }
+  if ('refusal' in outcome) throw new AppError(outcome.refusal.code, outcome.refusal.message, outcome.refusal.details);
+  return outcome.report;
 }
 
 /** Stops the workers (shutdown, the CLI, tests). */

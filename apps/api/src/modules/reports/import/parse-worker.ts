@@ -1,2 +1,2 @@
 // The entry of a parse worker thread (bundled as dist/parse-worker.js; see parse-pool.ts).
-export { runParseJob as default } from './parse-job';
+export { runParseJobInWorker as default } from './parse-job';

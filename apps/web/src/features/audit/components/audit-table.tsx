@@ -8,6 +8,8 @@ const MAX_CHANGES_SHOWN = 6;
 /** Audit entries, newest first: when, who, what, on which record, and what changed. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t, formatDateTime } = useI18n();
+  // The server sends where an action came from (IP, request id) to admins only.
+  const showOrigin = entries.some((entry) => entry.ip != null || entry.requestId != null);
   const fieldLabel = (field: string) => {
     const key = `field.${field}`;
     return isMessageKey(key) ? t(key) : field;
@@ -23,7 +25,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <th scope="col">{t('audit.action')}</th>
             <th scope="col">{t('audit.entity')}</th>
             <th scope="col">{t('audit.changes')}</th>
-            <th scope="col">{t('audit.request')}</th>
+            {showOrigin && <th scope="col">{t('audit.request')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -62,10 +64,12 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                     </ul>
                   )}
                 </td>
-                <td data-label={t('audit.request')} className="small">
-                  {entry.ip && <span>{entry.ip}</span>}
-                  {entry.requestId && <code className="cell-sub">{entry.requestId}</code>}
-                </td>
+                {showOrigin && (
+                  <td data-label={t('audit.request')} className="small">
+                    {entry.ip && <span>{entry.ip}</span>}
+                    {entry.requestId && <code className="cell-sub">{entry.requestId}</code>}
+                  </td>
+                )}
               </tr>
             );
           })}

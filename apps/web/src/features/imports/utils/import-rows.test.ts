@@ -10,7 +10,7 @@ describe('import rows', () => {
     expect(reportWarnings(preview).map((warning) => warning.code)).toEqual(['PARSE_PROBLEM']);
   });
 
-  it('builds a valid commit body: warnings per measure, indicators read in the plan year, only http evidence', () => {
+  it('when rows are confirmed, then the commit body has no warnings, indicators read in the plan year and only http evidence', () => {
     const rows = rowsFromPreview(makeImportPreview());
     const parsed = toCommitInput(rows, 2568, null);
     expect(parsed.success).toBe(true);
@@ -21,9 +21,17 @@ describe('import rows', () => {
       indicators: [{ fiscalYear: 2568, code: 'O11', raw: 'อ้างอิงจาก ๐๑๑' }],
       evidence: [{ url: 'https://www.banshong.go.th/plan', label: 'แผน' }],
       carriedOut: { date: '2025-03-01', precision: 'month' },
-      warnings: [{ code: 'NO_EVIDENCE', message: 'มาตรการที่ 1 ดำเนินการแล้วเสร็จแต่ไม่มีลิงก์หลักฐาน', sequence: 1 }],
     });
-    expect(second).toMatchObject({ outcome: 'not_carried_out', outcomeReason: 'ไม่มีงบประมาณ', warnings: [] });
+    expect(second).toMatchObject({ outcome: 'not_carried_out', outcomeReason: 'ไม่มีงบประมาณ' });
+    // The server computes quality warnings when it saves and refuses any a client sends.
+    expect(parsed.data!.measures.every((measure) => !('warnings' in measure))).toBe(true);
+  });
+
+  it('when a row is not carried out and its reason is emptied, then the editor rule refuses it before anything is sent', () => {
+    const rows = rowsFromPreview(makeImportPreview()).map((row, index) => (index === 1 ? { ...row, outcomeReason: null } : row));
+    const parsed = toCommitInput(rows, 2568, null);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['measures', 1, 'outcomeReason']);
   });
 
   it('refuses an emptied title before anything is sent', () => {

@@ -34,8 +34,9 @@ export const storableEvidence = (row: Pick<ImportRow, 'evidence'>) =>
   row.evidence.filter((link) => isHttpUrl(link.url)).map((link) => ({ url: link.url.trim(), label: link.label.trim() || link.url.trim() }));
 
 /**
- * The commit body: each kept row with its warnings; indicators without a codebook year are read in
- * the plan's fiscal year. Checked with the shared schema, so what fails here never reaches the API.
+ * The commit body: each kept row; indicators without a codebook year are read in the plan's fiscal year.
+ * Warnings are not sent: the server runs the quality checks itself when it saves (and refuses any sent).
+ * Checked with the shared schema, so what fails here never reaches the API.
  */
 export function toCommitInput(rows: ImportRow[], fiscalYear: number, introText: string | null) {
   const input: ImportCommitInput = {
@@ -58,7 +59,6 @@ export function toCommitInput(rows: ImportRow[], fiscalYear: number, introText: 
       carriedOut: row.carriedOut,
       carriedOutRaw: row.carriedOutRaw,
       evidence: storableEvidence(row),
-      warnings: row.warnings.map(({ code, message, sequence }) => ({ code, message, sequence: sequence ?? null })),
     })),
   };
   return ImportCommitInputSchema.safeParse(input);

@@ -22,13 +22,14 @@ export function formatOfFile(file: Pick<File, 'name' | 'type'>): ImportFormat | 
 }
 
 /**
- * Reads a chosen file for the preview: text and CSV as UTF-8 text, .docx as base64 (without the
- * data: URL prefix). Reports progress (0–1) while reading large files.
+ * Reads a chosen file for the preview as its raw bytes, base64 (without the data: URL prefix): a .docx,
+ * and also text and CSV, whose encoding (UTF-8, UTF-16, Windows-874) the server detects; reading them
+ * here as UTF-8 text would garble a Windows-874 file for good. Reports progress (0–1) while reading.
  */
 export function readImportFile(
   file: File,
   onProgress?: (fraction: number) => void,
-): Promise<Pick<ImportPreviewInput, 'format' | 'content'>> {
+): Promise<Pick<ImportPreviewInput, 'format' | 'content' | 'contentEncoding'>> {
   const format = formatOfFile(file);
   if (!format) return Promise.reject(new ImportFileError('unsupported'));
   if (file.size > MAX_IMPORT_BYTES) return Promise.reject(new ImportFileError('too-large'));
@@ -41,15 +42,11 @@ export function readImportFile(
     reader.onload = () => {
       onProgress?.(1);
       const result = typeof reader.result === 'string' ? reader.result : '';
-      if (format === 'docx') {
-        const comma = result.indexOf(',');
-        resolve({ format, content: comma >= 0 ? result.slice(comma + 1) : result });
-      } else {
-        // A byte-order mark is not part of the report.
-        resolve({ format, content: result.replace(/^\uFEFF/, '') });
-      }
+      const comma = result.indexOf(',');
+      const content = comma >= 0 ? result.slice(comma + 1) : result;
+      if (content === '') return reject(new ImportFileError('unreadable'));
+      resolve(format === 'docx' ? { format, content } : { format, content, contentEncoding: 'base64' });
     };
-    if (format === 'docx') reader.readAsDataURL(file);
-    else reader.readAsText(file, 'utf-8');
+    reader.readAsDataURL(file);
   });
 }

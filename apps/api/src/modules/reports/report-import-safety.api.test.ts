@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ErrorResponseSchema, ImportPreviewSchema, MEASURE_CSV_COLUMNS, PlanDetailSchema, csvLine } from '@prongsai/shared';
+import { getPrisma } from '../../lib/prisma';
+import { testApp } from '../../../test/app';
+import { createTenant, signIn } from '../../../test/factories';
+import { buildPaddedDocx } from '../../../test/zip-files';
+
+const app = testApp();
+const csrf = { 'x-prongsai-csrf': '1' };
+const MB = 1024 * 1024;
+
+async function editorAgent() {
+  const { agency, editor } = await createTenant();
+  return { agency, agent: await signIn(app, editor) };
+}
+
+describe('import preview: .docx zip bombs', () => {
+  it('when a .docx that inflates to 100 MB is previewed, then 422 ARCHIVE_LIMIT_EXCEEDED names the 50 MB limit', async () => {
+    const { agency, agent } = await editorAgent();
+    const bomb = await buildPaddedDocx(100 * MB);
+
+    const response = await agent
+      .post(`/api/v1/agencies/${agency.id}/imports/preview`)
+      .set(csrf)
+      .send({ format: 'docx', content: bomb.toString('base64') });
+
+    expect(response.status).toBe(422);
+    const { error } = ErrorResponseSchema.parse(response.body);
+    expect(error.code).toBe('ARCHIVE_LIMIT_EXCEEDED');
+    expect(error.message).toContain('50 MB');
+  });
+
+  it('when a .docx whose headers lie about its size is previewed, then 422 as well', async () => {
+    const { agency, agent } = await editorAgent();
+    const liar = await buildPaddedDocx(60 * MB, { lie: true });
+
+    const response = await agent
+      .post(`/api/v1/agencies/${agency.id}/imports/preview`)
+      .set(csrf)
+      .send({ format: 'docx', content: liar.toString('base64') });
+
+    expect(response.status).toBe(422);
+    expect(response.body.error.issues[0].code).toBe('inflated_too_large');
+  });
+});
+
+describe('import commit: the editor rules and server-computed warnings', () => {
+  const commit = (agent: Awaited<ReturnType<typeof editorAgent>>['agent'], agencyId: string, measures: unknown[]) =>
+    agent.post(`/api/v1/agencies/${agencyId}/plans/2566/import`).set(csrf).send({ measures });
+
+  it('when a measure is not_carried_out without a reason, then 400 names its outcomeReason and nothing is saved', async () => {
+    const { agency, agent } = await editorAgent();
+
+    const response = await commit(agent, agency.id, [{ title: 'จัดอบรมจริยธรรม' }, { title: 'จัดทำคู่มือ', outcome: 'not_carried_out' }]);
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['body.measures.1.outcomeReason']);
+    expect(await getPrisma().plan.count({ where: { agencyId: agency.id } })).toBe(0);
+  });
+
+  it('when a measure ends before it starts, then 400 names its plannedEnd and nothing is saved', async () => {
+    const { agency, agent } = await editorAgent();
+
+    const response = await commit(agent, agency.id, [{ title: 'จัดทำคู่มือ', plannedStart: '2023-05-01', plannedEnd: '2023-01-31' }]);
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['body.measures.0.plannedEnd']);
+    expect(await getPrisma().plan.count({ where: { agencyId: agency.id } })).toBe(0);
+  });
+
+  it('when a client sends its own warnings, then 400 names the field and no forged text is stored', async () => {
+    const { agency, agent } = await editorAgent();
+    const forged = [{ code: 'PARSE_PROBLEM', sequence: 1, message: 'ผู้ตรวจได้อนุมัติแล้ว ไม่ต้องตรวจอีก' }];
+
+    const response = await commit(agent, agency.id, [{ title: 'จัดทำคู่มือ', warnings: forged }]);
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['body.measures.0.warnings']);
+    expect(await getPrisma().measure.count({ where: { agencyId: agency.id } })).toBe(0);
+  });
+
+  it('when measures are imported, then the warnings stored with them are the ones the server computed', async () => {
+    const { agency, agent } = await editorAgent();
+
+    const response = await commit(agent, agency.id, [
+      { title: 'เผยแพร่แผนการดำเนินงาน', outcome: 'completed', resultText: 'เผยแพร่แผนแล้ว' },
+      {
+        title: 'เปิดเผยข้อมูลการจัดซื้อจัดจ้าง',
+        outcome: 'completed',
+        resultText: 'ประกาศที่ 12/2566 ลงวันที่ 1 มีนาคม 2566',
+        evidence: [{ url: `https://example.go.th/procurement`, label: 'ประกาศ' }],
+      },
+    ]);
+
+    expect(response.status).toBe(201);
+    const plan = PlanDetailSchema.parse(response.body);
+    const stored = await getPrisma().measure.findMany({ where: { planId: plan.id }, orderBy: { sequence: 'asc' } });
+    expect(stored.map((measure) => (measure.importWarnings as { code: string }[]).map((warning) => warning.code))).toEqual([
+      ['NO_EVIDENCE'],
+      [],
+    ]);
+    expect(plan.measures[0]!.warnings.map((warning) => warning.code)).toEqual(['NO_EVIDENCE']);
+  });
+});
+
+/** Windows-874 (TIS-620 for Thai): ASCII as is, Thai U+0E01–U+0E5B at 0xA1–0xFB. */
+function encodeWindows874(text: string): Buffer {
+  return Buffer.from(
+    [...text].map((char) => {
+      const code = char.codePointAt(0)!;
+      if (code < 0x80) return code;
+      if (code >= 0x0e01 && code <= 0x0e5b) return code - 0x0e00 + 0xa0;
+      throw new Error(`not in Windows-874: ${char}`);
+    }),
+  );
+}
+
+describe('import preview: uploaded text files in other encodings', () => {
+  const sample = fs.readFileSync(path.join(__dirname, 'import', 'fixtures', 'report-2566-bangsainoi.txt'), 'utf8');
+  const preview = (agent: Awaited<ReturnType<typeof editorAgent>>['agent'], agencyId: string, body: object) =>
+    agent.post(`/api/v1/agencies/${agencyId}/imports/preview`).set(csrf).send(body);
+
+  it('when a Windows-874 CSV is uploaded as bytes, then its Thai text comes back right with a guessed-encoding warning', async () => {
+    const { agency, agent } = await editorAgent();
+    const title = 'จัดทำแผนการใช้จ่ายงบประมาณประจำปี';
+    const csv =
+      csvLine([...MEASURE_CSV_COLUMNS]) +
+      csvLine(MEASURE_CSV_COLUMNS.map((column) => ({ sequence: '1', title, outcome: 'planned' })[column as string] ?? ''));
+
+    const response = await preview(agent, agency.id, {
+      format: 'csv',
+      fiscalYear: 2566,
+      contentEncoding: 'base64',
+      content: encodeWindows874(csv).toString('base64'),
+    });
+
+    expect(response.status).toBe(200);
+    const { report } = ImportPreviewSchema.parse(response.body);
+    expect(report.measures.map((measure) => measure.title)).toEqual([title]);
+    expect(report.warnings.map((warning) => warning.code)).toContain('ENCODING_GUESSED');
+  });
+
+  it('when a UTF-16 report (LE or BE, with BOM) is uploaded as bytes, then it reads like the UTF-8 one, with no encoding warning', async () => {
+    const { agency, agent } = await editorAgent();
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sample, 'utf16le')]);
+    const utf16be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(sample, 'utf16le').swap16()]);
+
+    const responses = await Promise.all(
+      [utf16le, utf16be].map((bytes) =>
+        preview(agent, agency.id, { format: 'text', contentEncoding: 'base64', content: bytes.toString('base64') }),
+      ),
+    );
+
+    const expected = ImportPreviewSchema.parse((await preview(agent, agency.id, { format: 'text', content: sample })).body).report;
+    for (const response of responses) {
+      expect(response.status).toBe(200);
+      const { report } = ImportPreviewSchema.parse(response.body);
+      expect(report.fiscalYear).toBe(2566);
+      expect(report.measures).toEqual(expected.measures);
+      expect(report.measures[0]!.title).toMatch(/[\u0E01-\u0E5B]/);
+      expect(report.warnings.map((warning) => warning.code)).not.toContain('ENCODING_GUESSED');
+    }
+  });
+});
