@@ -117,6 +117,25 @@ describe('audit trail', () => {
     await expect(getPrisma().auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
   });
 
+  it('when anyone tries to TRUNCATE the audit table, then PostgreSQL refuses and the rows stay', async () => {
+    // Arrange
+    const { editor } = await createTenant();
+    await signIn(app, editor);
+    const WIPED = new Error('TRUNCATE went through (rolled back)');
+
+    // Act: inside a transaction that is always rolled back, so a missing trigger cannot wipe the
+    // audit rows other tests are reading; lock_timeout keeps a busy table from hanging the test.
+    const attempt = getPrisma().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '5s'`);
+      await tx.$executeRawUnsafe('TRUNCATE "AuditLog"');
+      throw WIPED;
+    });
+
+    // Assert
+    await expect(attempt).rejects.toThrow(/AuditLog is append-only \(TRUNCATE rejected\)/);
+    expect(await getPrisma().auditLog.count({ where: { actorUserId: editor.id } })).toBeGreaterThan(0);
+  });
+
   it('when an editor reads the audit, then only their own agency rows come back', async () => {
     const a = await createTenant();
     const b = await createTenant(37);
