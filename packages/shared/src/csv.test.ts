@@ -36,4 +36,24 @@ describe('csv', () => {
       ['1', '2'],
     ]);
   });
+
+  it('when lines end in CR only, CRLF or LF, then each ends a row, and a CR inside quotes is kept', () => {
+    expect(parseCsv('a,b\r1,2\r\n3,4\n"x\ry",5')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+      ['x\ry', '5'],
+    ]);
+  });
+
+  it('when a row has some empty cells, then it is kept; a row of only empty cells is dropped', () => {
+    expect(parseCsv('a,,\n,,\n,b,\n,,')).toEqual([
+      ['a', '', ''],
+      ['', 'b', ''],
+    ]);
+  });
+
+  it('when a cell is null or undefined, then it is empty; zero is written as 0', () => {
+    expect(csvLine([null, undefined, 0, ''])).toBe(',,0,\r\n');
+  });
 });

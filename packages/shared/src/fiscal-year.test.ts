@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentFiscalYear, fiscalYearOf, fiscalYearRange, isInFiscalYear } from './fiscal-year';
+import { currentFiscalYear, FiscalYearSchema, fiscalYearOf, fiscalYearRange, isInFiscalYear } from './fiscal-year';
 
 /** FY 2570 (BE) runs 1 October 2026 to 30 September 2027 (CE). */
 describe('fiscalYearOf', () => {
@@ -47,6 +47,32 @@ describe('fiscalYearRange / isInFiscalYear', () => {
       true,
       false,
     ]);
+  });
+});
+
+describe('FiscalYearSchema', () => {
+  it.each([
+    ['2560', 2560],
+    [2600, 2600],
+  ])('when the fiscal year is %j, then it is accepted as %i', (input, fiscalYear) => {
+    expect(FiscalYearSchema.parse(input)).toBe(fiscalYear);
+  });
+
+  it.each([
+    [2559, 'ปีงบประมาณต้องเป็น พ.ศ. 2560 ขึ้นไป'],
+    [2601, 'ปีงบประมาณต้องเป็น พ.ศ. ไม่เกิน 2600'],
+    [2023, 'ปีงบประมาณต้องเป็น พ.ศ. 2560 ขึ้นไป'],
+    [2566.5, 'ปีงบประมาณต้องเป็นจำนวนเต็ม'],
+    ['สองพัน', 'ปีงบประมาณต้องเป็นตัวเลข พ.ศ.'],
+  ])('when the fiscal year is %j, then it is refused with "%s"', (input, message) => {
+    expect(FiscalYearSchema.safeParse(input).error?.issues.map((issue) => issue.message)).toEqual([message]);
+  });
+});
+
+describe('isInFiscalYear with timestamps', () => {
+  it('when a timestamp is given, then only its date part counts', () => {
+    expect(isInFiscalYear('2027-09-30T23:59:59Z', 2570)).toBe(true);
+    expect(isInFiscalYear('2026-09-30T23:59:59Z', 2570)).toBe(false);
   });
 });
 
