@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorResponseSchema } from '@prongsai/shared';
-import { disconnectPrisma, getPrisma } from '../src/lib/prisma';
+import { disconnectPrisma, getPool, getPrisma } from '../src/lib/prisma';
 import { testApp } from './app';
 import { createAgency, createPlan, createUser, ensureProvince, sessionCookie } from './factories';
 import { listenInRange, type Listening } from './listen';
@@ -232,6 +232,18 @@ describe('concurrent writes', () => {
     const editor = await createUser('agency_editor', { agencyId: agency.id });
     const cookie = await sessionCookie(editor.id);
     const controller = new AbortController();
+    // The saves are in flight once they hold connections: wait for the pool to hand out five.
+    const pool = getPool();
+    const fiveAcquired = new Promise<void>((resolve) => {
+      let acquired = 0;
+      const onAcquire = () => {
+        acquired += 1;
+        if (acquired < 5) return;
+        pool.off('acquire', onAcquire);
+        resolve();
+      };
+      pool.on('acquire', onAcquire);
+    });
     const inFlight = plan.measures.map((measure) =>
       fetch(`${listening.baseUrl}/api/v1/measures/${measure.id}`, {
         method: 'PATCH',
@@ -240,7 +252,7 @@ describe('concurrent writes', () => {
         signal: controller.signal,
       }).catch(() => undefined),
     );
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await fiveAcquired;
 
     // Act
     const outcome = await Promise.race([

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Request, Response } from 'express';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ErrorResponseSchema, parseCsv } from '@prongsai/shared';
 import { createApp } from '../src/app';
 import { loadEnv } from '../src/config/env';
@@ -10,7 +10,7 @@ import { errorHandler } from '../src/http/error-handler';
 import { disconnectPrisma, getPrisma, Prisma } from '../src/lib/prisma';
 import { LOGIN_FAILURE_LIMIT } from '../src/modules/auth/auth.service';
 import { testApp } from './app';
-import { createPlan, createTenant, createUser, sessionCookie } from './factories';
+import { createAgency, createPlan, createTenant, createUser, sessionCookie, unique } from './factories';
 
 /**
  * HTTP hardening, attacked: security headers, body limits, error bodies that leak nothing, the
@@ -299,6 +299,44 @@ describe('error responses leak nothing', () => {
   });
 });
 
+describe('CSRF origin check', () => {
+  const withOrigin = (target: ReturnType<typeof testApp>, host: string, origin: string) =>
+    request(target)
+      .post('/api/v1/auth/login')
+      .set({ Host: host, Origin: origin })
+      .send({ email: `${randomInt(1e9)}@nobody.example`, password: 'x' });
+
+  it.each([
+    ['our own host with a longer host name', 'http://localhost:3000.evil.example'],
+    ['our own host with a longer port', 'http://localhost:30001'],
+    ['an allowed origin with a longer host name', 'https://prongsai.example.go.th.evil.example'],
+    ['an allowed origin followed by a path-like suffix', 'https://prongsai.example.go.th@evil.example'],
+    ['our host under another scheme', 'https://localhost:3000'],
+  ])('when a write comes from %s (%s), then it is rejected as CSRF', async (_label, origin) => {
+    // Arrange
+    const guarded = testApp({ allowedOrigins: ['https://prongsai.example.go.th'] });
+
+    // Act
+    const response = await withOrigin(guarded, 'localhost:3000', origin);
+
+    // Assert
+    expect(response.status).toBe(403);
+    expect(ErrorResponseSchema.parse(response.body).error.code).toBe('CSRF_REJECTED');
+  });
+
+  it.each([
+    ['our own origin', 'http://localhost:3000'],
+    ['an allowed origin', 'https://prongsai.example.go.th'],
+  ])('when a write comes from %s exactly, then it passes the CSRF check', async (_label, origin) => {
+    const guarded = testApp({ allowedOrigins: ['https://prongsai.example.go.th'] });
+
+    const response = await withOrigin(guarded, 'localhost:3000', origin).set('X-Forwarded-For', freshIp());
+
+    // The login itself fails (no such user): what matters is that the CSRF guard let it through.
+    expect(response.status).toBe(401);
+  });
+});
+
 describe('rate limits', () => {
   it(`when an account failed ${LOGIN_FAILURE_LIMIT} logins, then the next is 429 with Retry-After (the login limit exists)`, async () => {
     const { editor } = await createTenant();
@@ -320,31 +358,36 @@ describe('rate limits', () => {
   });
 
   it('when one IP goes over the public limit, then it gets 429 RATE_LIMITED with Retry-After while other IPs and signed-in routes go on', async () => {
-    // Arrange
+    // Arrange: the clock is held still (Date only; timers stay real), so no window boundary can
+    // fall inside the loop and restart the count: the fourth request must be refused every time.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now());
     const limited = testApp({ publicRateLimitPerMinute: 3 });
     const ip = freshIp();
     const other = freshIp();
 
-    // Act
-    const within = [];
-    for (let i = 0; i < 3; i += 1) within.push(await request(limited).get('/api/v1/public/summary').set('X-Forwarded-For', ip));
-    const over = await request(limited).get('/api/v1/public/provinces/49').set('X-Forwarded-For', ip);
-    const otherIp = await request(limited).get('/api/v1/public/summary').set('X-Forwarded-For', other);
-    const health = await request(limited).get('/api/v1/health').set('X-Forwarded-For', ip);
+    try {
+      // Act
+      const within = [];
+      for (let i = 0; i < 3; i += 1) within.push(await request(limited).get('/api/v1/public/summary').set('X-Forwarded-For', ip));
+      const over = await request(limited).get('/api/v1/public/provinces/49').set('X-Forwarded-For', ip);
+      const otherIp = await request(limited).get('/api/v1/public/summary').set('X-Forwarded-For', other);
+      const health = await request(limited).get('/api/v1/health').set('X-Forwarded-For', ip);
 
-    // Assert
-    expect(within.map((response) => response.status)).toEqual([200, 200, 200]);
-    expect(within[0]!.headers['ratelimit-limit']).toBe('3');
-    // A window boundary may fall inside the loop (a fresh minute restarts the count): then it is 200.
-    if (over.status !== 200) {
+      // Assert
+      expect(within.map((response) => response.status)).toEqual([200, 200, 200]);
+      expect(within[0]!.headers['ratelimit-limit']).toBe('3');
+      expect(within.map((response) => response.headers['ratelimit-remaining'])).toEqual(['2', '1', '0']);
       expect(over.status).toBe(429);
       expect(ErrorResponseSchema.parse(over.body).error.code).toBe('RATE_LIMITED');
       const retryAfter = Number(over.headers['retry-after']);
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(otherIp.status).toBe(200);
+      expect(health.status).toBe(200);
+    } finally {
+      vi.useRealTimers();
     }
-    expect(otherIp.status).toBe(200);
-    expect(health.status).toBe(200);
   });
 
   it('when the limit is 0 or unset, then the public API is not counted at all', async () => {
@@ -495,6 +538,55 @@ describe('stored links and exports', () => {
     const strings = values.filter((value): value is string => typeof value === 'string');
     expect(strings.filter((value) => /^[=+\-@\t\r]/.test(value))).toEqual([]);
     expect(strings).toContain(`'${FORMULAS[0]}`);
+  });
+});
+
+describe('review overview exports and formulas', () => {
+  const OVERVIEW_PROVINCE = 93;
+  const xlsxBody = (req: request.Test) =>
+    req.buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+
+  async function agencyNamedLikeAFormula() {
+    const token = unique('FORMULA');
+    const name = `=HYPERLINK("http://evil.example","${token}")`;
+    await createAgency({ provinceId: OVERVIEW_PROVINCE, nameTh: name });
+    const reviewer = await createUser('provincial_reviewer', { provinceId: OVERVIEW_PROVINCE });
+    const url = (extension: string) =>
+      `/api/v1/review/provinces/${OVERVIEW_PROVINCE}/overview.${extension}?fiscalYear=2567&q=${encodeURIComponent(token)}`;
+    return { name, url, cookie: await sessionCookie(reviewer.id) };
+  }
+
+  it('when an agency name in the review overview XLSX looks like a formula, then the cell is a plain string with a leading quote', async () => {
+    // Arrange
+    const { name, url, cookie } = await agencyNamedLikeAFormula();
+
+    // Act
+    const response = await xlsxBody(request(app).get(url('xlsx')).set('Cookie', cookie));
+
+    // Assert
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as never);
+    const values: unknown[] = [];
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => values.push(cell.value))));
+    expect(values.filter((value) => typeof value === 'object' && value !== null && 'formula' in value)).toEqual([]);
+    expect(values).toContain(`'${name}`);
+    expect(values.filter((value) => typeof value === 'string' && /^[=+\-@\t\r]/.test(value))).toEqual([]);
+  });
+
+  it('when an agency name in the review overview CSV looks like a formula, then the cell has a leading quote', async () => {
+    const { name, url, cookie } = await agencyNamedLikeAFormula();
+
+    const response = await request(app).get(url('csv')).set('Cookie', cookie);
+
+    expect(response.status).toBe(200);
+    const cells = parseCsv(response.text.replace(/^\ufeff/, '')).flat();
+    expect(cells).toContain(`'${name}`);
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
   });
 });
 

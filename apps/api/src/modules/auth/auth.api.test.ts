@@ -125,6 +125,32 @@ describe('POST /api/v1/auth/login', () => {
 });
 
 describe('sessions', () => {
+  it('when a user logs in, then the session ends at the absolute lifetime (SESSION_ABSOLUTE_HOURS), in the database and in the cookie', async () => {
+    // Arrange
+    const { editor } = await createTenant();
+    const shortLived = testApp({ sessionAbsoluteHours: 3 });
+    const hours = (ms: number) => ms / 3600_000;
+    const before = Date.now();
+
+    // Act
+    const response = await request(shortLived)
+      .post('/api/v1/auth/login')
+      .set(freshIp())
+      .send({ email: editor.email, password: TEST_PASSWORD });
+    const after = Date.now();
+
+    // Assert
+    expect(response.status).toBe(200);
+    const session = await getPrisma().session.findFirstOrThrow({ where: { userId: editor.id }, orderBy: { createdAt: 'desc' } });
+    expect(hours(session.expiresAt.getTime() - before)).toBeGreaterThanOrEqual(3 - 1 / 3600);
+    expect(hours(session.expiresAt.getTime() - after)).toBeLessThanOrEqual(3 + 1 / 3600);
+    const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((value) => value.startsWith('prongsai_session='))!;
+    const cookieExpires = /Expires=([^;]+)/i.exec(cookie)?.[1];
+    const maxAge = /Max-Age=(\d+)/i.exec(cookie)?.[1];
+    const cookieEnd = maxAge ? after + Number(maxAge) * 1000 : Date.parse(cookieExpires ?? '');
+    expect(Math.abs(hours(cookieEnd - session.expiresAt.getTime()))).toBeLessThan(1 / 60);
+  });
+
   it('when logged out, then the session no longer works', async () => {
     const { editor } = await createTenant();
     const agent = await signIn(app, editor);

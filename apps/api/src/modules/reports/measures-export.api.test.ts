@@ -285,12 +285,32 @@ describe('measures export: a download that stops half-way', () => {
   /** Connections of the shared pool that someone holds (Prisma's idle ones excluded). */
   const checkedOut = () => getPool().totalCount - getPool().idleCount;
 
-  async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error('timed out');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  /**
+   * Resolves once `condition` holds, re-checked on the pool's own events (a connection taken,
+   * given back or dropped) instead of on a timer; `timeoutMs` only bounds a failing test.
+   */
+  function waitForPool(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+    if (condition()) return Promise.resolve();
+    const pool = getPool();
+    const events = ['acquire', 'release', 'remove'] as const;
+    return new Promise((resolve, reject) => {
+      // 'release' is emitted before the connection is back in the idle list: check after it.
+      const check = () =>
+        setImmediate(() => {
+          if (!condition()) return;
+          stop();
+          resolve();
+        });
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`timed out with ${checkedOut()} connection(s) checked out`));
+      }, timeoutMs);
+      const stop = () => {
+        clearTimeout(timer);
+        for (const event of events) pool.off(event, check);
+      };
+      for (const event of events) pool.on(event, check);
+    });
   }
 
   it.each(['csv', 'xlsx'] as const)(
@@ -310,7 +330,7 @@ describe('measures export: a download that stops half-way', () => {
       const server = app.listen(0);
       await new Promise((resolve) => server.once('listening', resolve));
       const { port } = server.address() as AddressInfo;
-      await waitFor(() => checkedOut() === 0);
+      await waitForPool(() => checkedOut() === 0);
 
       try {
         // Act: read the first bytes, stop reading, then hang up.
@@ -326,7 +346,7 @@ describe('measures export: a download that stops half-way', () => {
         // Assert
         expect(response.statusCode).toBe(200);
         expect(heldWhileStalled).toBe(1);
-        await waitFor(() => checkedOut() === 0);
+        await waitForPool(() => checkedOut() === 0);
         expect(getPool().waitingCount).toBe(0);
         // The export's slot is free again too: the next export is served.
         const next = await (await signIn(app, admin)).get(`/api/v1/exports/measures.csv?provinceId=${OTHER_PROVINCE}&fiscalYear=2560`);
@@ -344,7 +364,7 @@ describe('measures export: a download that stops half-way', () => {
     const server = stallApp.listen(0);
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;
-    await waitFor(() => checkedOut() === 0);
+    await waitForPool(() => checkedOut() === 0);
     let client: http.ClientRequest | undefined;
 
     try {
@@ -359,7 +379,7 @@ describe('measures export: a download that stops half-way', () => {
 
       // Assert: with the client still connected (and still not reading), the server gave up on it
       // and the export's connection is back in the pool.
-      await waitFor(() => checkedOut() === 0, 5_000);
+      await waitForPool(() => checkedOut() === 0, 5_000);
       expect(response.statusCode).toBe(200);
       expect(heldWhileStalled).toBe(1);
       expect(client.destroyed).toBe(false);

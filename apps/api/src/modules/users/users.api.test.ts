@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { PasswordResetCodeResponseSchema, UserSchema } from '@prongsai/shared';
+import { applyMigrations, dropDatabase, ensureDatabase, migrationsDir, repoRoot } from '@prongsai/db-tools';
 import { getPrisma } from '../../lib/prisma';
 import { testApp } from '../../../test/app';
 import { createAgency, createTenant, createUser, signIn, unique } from '../../../test/factories';
+import { serverUrlOf } from '../../../test/private-database';
 
 const app = testApp();
 const csrf = { 'x-prongsai-csrf': '1' };
@@ -115,6 +119,30 @@ describe('audit trail', () => {
 
     await expect(getPrisma().auditLog.update({ where: { id: row.id }, data: { action: 'forged' } })).rejects.toThrow(/append-only/);
     await expect(getPrisma().auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+  });
+
+  it('when anyone tries to TRUNCATE the audit table, then PostgreSQL refuses and the rows stay', async () => {
+    // Arrange: a migrated database of its own (TRUNCATE locks the whole table, and a missing
+    // trigger must not wipe the audit rows other test files are reading).
+    const base = process.env.DATABASE_URL!;
+    const name = `prongsai_truncate_${randomBytes(4).toString('hex')}`;
+    await ensureDatabase(serverUrlOf(base), name);
+    await applyMigrations(serverUrlOf(base, name), migrationsDir(repoRoot()));
+    const client = new pg.Client({ connectionString: serverUrlOf(base, name) });
+    await client.connect();
+    try {
+      await client.query(`INSERT INTO "AuditLog" (action, "entityType", "entityId") VALUES ('create', 'plan', 'p-1')`);
+
+      // Act
+      const attempt = client.query('TRUNCATE "AuditLog"');
+
+      // Assert
+      await expect(attempt).rejects.toThrow('AuditLog is append-only (TRUNCATE rejected)');
+      expect((await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "AuditLog"')).rows[0]!.n).toBe(1);
+    } finally {
+      await client.end();
+      await dropDatabase(serverUrlOf(base), name);
+    }
   });
 
   it('when an editor reads the audit, then only their own agency rows come back', async () => {

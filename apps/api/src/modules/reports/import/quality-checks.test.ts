@@ -104,6 +104,14 @@ describe('checkMeasures', () => {
       expect(codesOf(aMeasure({ summary: `ดูได้ที่ ${address}` }))).toEqual([]);
     });
 
+    it.each([
+      ['a look-alike name that ends with its own', 'www.evilbangsainoi.go.th'],
+      ['a look-alike without www', 'https://notbangsainoi.go.th/o11'],
+      ['its own name under another domain', 'https://bangsainoi.go.th.evil.com/o11'],
+    ])('when the text cites %s (%s), then it is flagged as another site', (_label, address) => {
+      expect(codesOf(aMeasure({ summary: `ดูได้ที่ ${address}` }))).toEqual(['OTHER_WEBSITE']);
+    });
+
     it("when the agency's website is unknown, then the check is skipped", () => {
       expect(codesOf(aMeasure({ summary: 'www.banshong.go.th' }), { ...CONTEXT, website: null })).toEqual([]);
     });
