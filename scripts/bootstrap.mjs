@@ -180,6 +180,10 @@ function validate(pnpm) {
     }),
   );
 
+  // Mutation testing of the shared rules that cost most when silently wrong (fiscal year, CSV
+  // escaping, permissions): fails when the score drops below 80 % (docs/testing.md).
+  step('mutation testing, quick form (StrykerJS)', ...p(['run', 'test:mutation:quick']));
+
   // Keeps the benchmark harness working on a small data set; it never fails on timing.
   step('quick benchmark (harness check)', ...p(['run', 'bench', '--quick']));
 
