@@ -71,15 +71,14 @@ const EXPORT_BATCH = 1000;
 
 /**
  * The measures an export writes as ONE statement, in the order open-data users read them (province,
- * agency code, fiscal year, sequence; ids break ties): the measures `scope` reaches, live ones only,
- * published plans only on the public route, and the query's agency, year and province. Dates are
+ * agency code, fiscal year, sequence; ids break ties): the measures `scope` reaches (for the public:
+ * live measures of published plans), live ones only, and the query's agency, year and province. Dates are
  * formatted by PostgreSQL, so no time zone can shift them.
  */
-export function exportStatement(scope: Scope, query: ExportQuery, publishedOnly: boolean): Sql {
+export function exportStatement(scope: Scope, query: ExportQuery): Sql {
   const conditions = [
     scopeSql('measure', scope, 'm'),
     sql`m."deletedAt" IS NULL`,
-    publishedOnly ? sql`p.status = 'published'` : empty,
     query.agencyId ? sql`m."agencyId" = ${query.agencyId}::uuid` : empty,
     query.fiscalYear ? sql`p."fiscalYear" = ${query.fiscalYear}::int` : empty,
     query.provinceId ? sql`a."provinceId" = ${query.provinceId}::int` : empty,

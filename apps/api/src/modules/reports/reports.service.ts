@@ -303,7 +303,7 @@ export async function exportMeasures(
   if (query.agencyId && !publishedOnly) await findVisibleAgency(actor, query.agencyId);
   const scope: Scope = publishedOnly ? PUBLIC_SCOPE : scopeFor(actor, 'read:plan');
   const release = await takeExportSlot();
-  const rows = queries.readExportRows(queries.exportStatement(scope, query, publishedOnly));
+  const rows = queries.readExportRows(queries.exportStatement(scope, query));
   if (format === 'xlsx') {
     const body = new PassThrough();
     // Destroying the body (the client went away) makes the writer stop reading rows, which closes the cursor.
