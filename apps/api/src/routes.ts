@@ -3,6 +3,7 @@ import { agenciesRouter } from './modules/agencies/agencies.routes';
 import { auditRouter } from './modules/audit/audit.routes';
 import { authRouter } from './modules/auth/auth.routes';
 import type { SessionSettings } from './modules/auth/auth.service';
+import { commentsRouter } from './modules/comments/comments.routes';
 import { healthRouter } from './modules/health/health.routes';
 import { indicatorsRouter } from './modules/indicators/indicators.routes';
 import { measuresRouter } from './modules/measures/measures.routes';
@@ -10,7 +11,6 @@ import { plansRouter } from './modules/plans/plans.routes';
 import { publicRouter } from './modules/public/public.routes';
 import { reportsRouter } from './modules/reports/reports.routes';
 import { reviewRouter } from './modules/review/review.routes';
-import { reviewsRouter } from './modules/reviews/reviews.routes';
 import { usersRouter } from './modules/users/users.routes';
 
 /** Every API module, mounted under /api/v1. The isolation matrix test walks this router. */
@@ -22,7 +22,7 @@ export function apiRoutes(settings: SessionSettings): Router {
   router.use(agenciesRouter);
   router.use(plansRouter);
   router.use(measuresRouter);
-  router.use(reviewsRouter);
+  router.use(commentsRouter);
   router.use(reviewRouter);
   router.use(reportsRouter);
   router.use(indicatorsRouter);

@@ -18,7 +18,6 @@ type ScopeRule =
   | { kind: 'published' }
   | { kind: 'none' };
 export type Scope = ScopeRule & { readonly [SCOPE]: true };
-export type ScopeKind = ScopeRule['kind'];
 
 const make = (rule: ScopeRule) => rule as Scope;
 

@@ -3,16 +3,17 @@ import type { Response } from 'express';
 import type { FileResponse } from '../lib/file-response';
 
 /**
- * Send a service's file: headers, then its bytes with backpressure. A client that goes away ends
+ * Send a service's file: headers, then its bytes (a buffer at once, with an ETag; a stream with backpressure). A client that goes away ends
  * the reading (so a database cursor behind the stream is released at once); a client that stops
  * reading for `stallMs` is hung up on (EXPORT_STALL_SECONDS).
  */
 export async function sendFile(res: Response, file: FileResponse): Promise<void> {
   res.setHeader('Content-Type', file.contentType);
-  res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+  res.setHeader('Content-Disposition', `${file.disposition ?? 'attachment'}; filename="${file.fileName}"`);
   for (const [name, value] of Object.entries(file.headers ?? {})) res.setHeader(name, value);
   if (Buffer.isBuffer(file.body)) {
-    res.end(file.body);
+    // Express adds a strong ETag and answers a matching If-None-Match with 304.
+    res.send(file.body);
     return;
   }
   const gone = new AbortController();

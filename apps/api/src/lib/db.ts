@@ -12,9 +12,12 @@ export type Db = { readonly [DB]: true };
 /** The process's client (each statement on its own). */
 export const rootDb = (): Db => getPrisma() as unknown as Db;
 
-/** Run `work` in one transaction: every statement given the handle commits together or not at all. */
-export function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  return getPrisma().$transaction((tx) => work(tx as unknown as Db));
+/**
+ * Run `work` in one transaction: every statement given the handle commits together or not at all.
+ * `timeoutMs` lengthens the default 15 s for known long writes (a report import).
+ */
+export function transaction<T>(work: (db: Db) => Promise<T>, timeoutMs?: number): Promise<T> {
+  return getPrisma().$transaction((tx) => work(tx as unknown as Db), timeoutMs === undefined ? undefined : { timeout: timeoutMs });
 }
 
 /** For query functions only: the client behind a handle. */

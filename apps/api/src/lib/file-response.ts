@@ -9,6 +9,8 @@ export interface FileResponse {
   fileName: string;
   contentType: string;
   body: Buffer | Readable | AsyncIterable<string | Uint8Array>;
+  /** Saved as a file (the default) or shown in the browser (an HTML report). */
+  disposition?: 'attachment' | 'inline';
   /** Extra headers a file carries (cache validators, inline display). */
   headers?: Record<string, string>;
 }

@@ -1,6 +1,6 @@
 import { AppError } from './app-error';
-import type { Tx } from './prisma';
-import { getPrisma } from './prisma';
+import { clientOf, rootDb, type Db } from './db';
+import { queryRow, queryRows, sql } from './sql';
 
 /**
  * Fixed-window counters in PostgreSQL, so every API replica counts together (no per-process
@@ -15,21 +15,25 @@ function windowStart(windowSeconds: number, now = Date.now()): Date {
   return new Date(Math.floor(now / (windowSeconds * 1000)) * windowSeconds * 1000);
 }
 
-export async function hitCounter(db: Tx, window: Window): Promise<number> {
-  const start = windowStart(window.windowSeconds);
-  const rows = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${window.key}, ${start}, 1)
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
-    RETURNING "count"`;
-  return Number(rows[0]?.count ?? 0);
+/** A window's start as the UTC `timestamp(3)` the table stores. */
+const startSql = (start: Date) => sql`(${start.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+/** Add one to the window's counter (on the process's client, or inside the caller's transaction). */
+export async function hitCounter(db: Db, window: Window): Promise<number> {
+  const row = await queryRow<{ count: number }>(
+    clientOf(db),
+    sql`INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${window.key}::text, ${startSql(windowStart(window.windowSeconds))}, 1)
+        ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
+        RETURNING "count"`,
+  );
+  return row?.count ?? 0;
 }
 
 export async function readCounter(window: Window): Promise<number> {
-  const start = windowStart(window.windowSeconds);
-  const row = await getPrisma().rateLimitCounter.findUnique({
-    where: { key_windowStart: { key: window.key, windowStart: start } },
-    select: { count: true },
-  });
+  const row = await queryRow<{ count: number }>(
+    clientOf(rootDb()),
+    sql`SELECT "count" FROM "RateLimitCounter" WHERE "key" = ${window.key}::text AND "windowStart" = ${startSql(windowStart(window.windowSeconds))}`,
+  );
   return row?.count ?? 0;
 }
 
@@ -47,5 +51,8 @@ export function rateLimited(windowSeconds: number): AppError {
 
 /** Remove windows that ended long ago (called opportunistically). */
 export async function pruneCounters(olderThanSeconds = 86_400): Promise<void> {
-  await getPrisma().rateLimitCounter.deleteMany({ where: { windowStart: { lt: new Date(Date.now() - olderThanSeconds * 1000) } } });
+  await queryRows(
+    clientOf(rootDb()),
+    sql`DELETE FROM "RateLimitCounter" WHERE "windowStart" < ${startSql(new Date(Date.now() - olderThanSeconds * 1000))}`,
+  );
 }

@@ -2,10 +2,11 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { ErrorResponseSchema, MeResponseSchema } from '@prongsai/shared';
 import { getPrisma } from '../../lib/prisma';
+import { onRows } from '../../lib/sql';
 import { testApp } from '../../../test/app';
 
 const csrf = { 'x-prongsai-csrf': '1' };
-import { createTenant, signIn, TEST_PASSWORD, unique } from '../../../test/factories';
+import { createTenant, sessionCookie, signIn, TEST_PASSWORD, unique } from '../../../test/factories';
 import { LOGIN_FAILURE_LIMIT, LOGIN_IP_FAILURE_LIMIT } from './auth.service';
 
 let ipCounter = 0;
@@ -214,5 +215,61 @@ describe('GET /api/v1/health', () => {
 
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ status: 'ok', db: 'ok' });
+  });
+});
+
+describe('the session lookup applies its rules inside the SQL', () => {
+  /** Every row the database sent while `act` ran (lib/sql's onRows sees them before any code could filter). */
+  async function rowsSentDuring(act: () => Promise<unknown>): Promise<unknown[]> {
+    const rows: unknown[] = [];
+    const stop = onRows((_statement, sent) => rows.push(...sent));
+    try {
+      await act();
+    } finally {
+      stop();
+    }
+    return rows;
+  }
+  const mentions = (rows: unknown[], value: string) => rows.some((row) => JSON.stringify(row).includes(value));
+
+  it("when a request carries an expired session, then the database returns no session row (neither its user's nor another session's) and it is 401", async () => {
+    // Arrange: the caller's session passed its absolute expiry; another user's session is live.
+    const { editor, reviewer } = await createTenant();
+    const expired = await sessionCookie(editor.id);
+    await getPrisma().session.updateMany({ where: { userId: editor.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await sessionCookie(reviewer.id);
+
+    // Act
+    let status = 0;
+    const rows = await rowsSentDuring(async () => {
+      status = (await request(app).get('/api/v1/auth/me').set('Cookie', expired)).status;
+    });
+
+    // Assert
+    expect(status).toBe(401);
+    expect(mentions(rows, editor.id)).toBe(false);
+    expect(mentions(rows, reviewer.id)).toBe(false);
+    expect(await getPrisma().session.count({ where: { userId: editor.id } })).toBe(0);
+  });
+
+  it('when a request carries an idle session, then no row of it comes back; a live one comes back as its own row only', async () => {
+    const { editor, reviewer } = await createTenant();
+    const idle = await sessionCookie(editor.id);
+    await getPrisma().session.updateMany({ where: { userId: editor.id }, data: { lastSeenAt: new Date(Date.now() - 121 * 60_000) } });
+    const live = await sessionCookie(reviewer.id);
+
+    let idleStatus = 0;
+    const idleRows = await rowsSentDuring(async () => {
+      idleStatus = (await request(app).get('/api/v1/auth/me').set('Cookie', idle)).status;
+    });
+    let liveStatus = 0;
+    const liveRows = await rowsSentDuring(async () => {
+      liveStatus = (await request(app).get('/api/v1/auth/me').set('Cookie', live)).status;
+    });
+
+    expect(idleStatus).toBe(401);
+    expect(mentions(idleRows, editor.id)).toBe(false);
+    expect(liveStatus).toBe(200);
+    expect(liveRows).toEqual([expect.objectContaining({ userId: reviewer.id, role: 'provincial_reviewer' })]);
   });
 });

@@ -10,38 +10,20 @@ import { z } from 'zod';
 import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
 import { AppError, notFound } from '../../lib/app-error';
-import { getPrisma } from '../../lib/prisma';
+import { transaction } from '../../lib/db';
 import { recordAudit } from '../audit/audit.service';
+import * as queries from './indicators.queries';
 
-export async function listCodebooks() {
-  const books = await getPrisma().indicatorCodebook.findMany({
-    orderBy: { fiscalYear: 'desc' },
-    include: { _count: { select: { items: true } } },
-  });
-  return books.map((book) => ({ fiscalYear: book.fiscalYear, note: book.note, itemCount: book._count.items }));
-}
+export const listCodebooks = () => queries.listCodebooks();
 
 function codeOrder(code: string): number {
   return Number(code.slice(1));
 }
 
 export async function getCodebook(fiscalYear: number): Promise<Codebook> {
-  const book = await getPrisma().indicatorCodebook.findUnique({ where: { fiscalYear }, include: { items: true } });
+  const book = await queries.findCodebook(fiscalYear);
   if (!book) throw notFound(`ยังไม่มีรายการตัวชี้วัด (OIT) ของปี ${fiscalYear}`);
-  return {
-    fiscalYear: book.fiscalYear,
-    note: book.note,
-    items: book.items
-      .sort((a, b) => codeOrder(a.code) - codeOrder(b.code))
-      .map((item) => ({
-        fiscalYear: item.fiscalYear,
-        code: item.code,
-        group: item.group,
-        titleTh: item.titleTh,
-        titleEn: item.titleEn,
-        confidence: item.confidence,
-      })),
-  };
+  return { ...book, items: book.items.sort((a, b) => codeOrder(a.code) - codeOrder(b.code)) };
 }
 
 const CodebookRowSchema = z.object({
@@ -87,18 +69,9 @@ export function parseCodebookCsv(csv: string): { code: string; title: string; gr
 export async function uploadCodebook(actor: Actor, fiscalYear: number, input: UploadCodebookInput): Promise<Codebook> {
   assertCan(actor, 'write:codebook');
   const items = parseCodebookCsv(input.csv);
-  await getPrisma().$transaction(async (tx) => {
-    const before = await tx.indicatorItem.count({ where: { fiscalYear } });
-    await tx.indicatorCodebook.upsert({
-      where: { fiscalYear },
-      create: { fiscalYear, note: input.note ?? null },
-      update: { note: input.note ?? null },
-    });
-    await tx.indicatorItem.deleteMany({ where: { fiscalYear } });
-    await tx.indicatorItem.createMany({
-      data: items.map((item) => ({ fiscalYear, code: item.code, group: item.group, titleTh: item.title, confidence: 'official' as const })),
-    });
-    await recordAudit(tx, actor, {
+  await transaction(async (db) => {
+    const { before } = await queries.replaceCodebook(db, fiscalYear, input.note ?? null, items);
+    await recordAudit(db, actor, {
       action: 'update',
       entityType: 'codebook',
       entityId: String(fiscalYear),

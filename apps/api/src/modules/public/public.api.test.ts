@@ -2,6 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { PlanDetailSchema, PublicAgencySchema, PublicProvinceSchema, PublicSummarySchema } from '@prongsai/shared';
 import { getPrisma } from '../../lib/prisma';
+import { onRows } from '../../lib/sql';
 import { refreshPlanWarnings } from '../plans/plans.service';
 import { testApp } from '../../../test/app';
 import { createAgency, createPlan, createUser, signIn } from '../../../test/factories';
@@ -136,5 +137,33 @@ describe('public answers cache (keyed by the public data version)', () => {
     expect(after.totals.measures).toBe(before.totals.measures + 3);
     expect(provinceBefore.agencies.items[0]).toMatchObject({ id: agency.id, published: false });
     expect(provinceAfter.agencies.items[0]).toMatchObject({ id: agency.id, published: true, measures: 3 });
+  });
+});
+
+describe('the public plan read applies "published only" inside the SQL', () => {
+  it("when an anonymous reader asks for an unpublished plan, then the database never returns that plan's row and the answer is 404", async () => {
+    // Arrange: the same agency has a published plan (2566) and one in review (2567).
+    const agency = await createAgency({ provinceId: 49 });
+    const published = await createPlan(agency.id, 2566, 'published', 1);
+    const hidden = await createPlan(agency.id, 2567, 'submitted', 1);
+    const rows: unknown[] = [];
+    const stop = onRows((_statement, sent) => rows.push(...sent));
+
+    // Act
+    let hiddenStatus = 0;
+    let shownStatus = 0;
+    try {
+      hiddenStatus = (await request(app).get(`/api/v1/public/agencies/${agency.id}/plans/2567`)).status;
+      shownStatus = (await request(app).get(`/api/v1/public/agencies/${agency.id}/plans/2566`)).status;
+    } finally {
+      stop();
+    }
+
+    // Assert: the published plan's row came from the database (so the listener saw the reads), the hidden one's never did.
+    expect(hiddenStatus).toBe(404);
+    expect(shownStatus).toBe(200);
+    const sent = rows.map((row) => JSON.stringify(row));
+    expect(sent.some((row) => row.includes(published.id))).toBe(true);
+    expect(sent.some((row) => row.includes(hidden.id))).toBe(false);
   });
 });

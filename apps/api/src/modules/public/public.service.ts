@@ -1,87 +1,37 @@
 import type { AgencyType, PlanDetail, PublicAgency, PublicFigures, PublicProvince, PublicSummary } from '@prongsai/shared';
 import { currentFiscalYear } from '@prongsai/shared';
-import { ANONYMOUS } from '../../access/actor';
-import { planWhere } from '../../access/scope';
+import { PUBLIC_SCOPE, scopeWhere } from '../../access/scope';
 import { notFound } from '../../lib/app-error';
-import { getPool, getPrisma, Prisma } from '../../lib/prisma';
-import { AGENCY_SELECT, toAgency } from '../agencies/agencies.service';
+import { clientOf, rootDb } from '../../lib/db';
+import { listProvinces, toAgency } from '../agencies/agencies.service';
 import { findPlanSummaries, loadPlanDetail } from '../plans/plans.service';
+import * as queries from './public.queries';
+import type { FigureRow } from './public.queries';
 
 /**
- * The public dashboard: published data only, no session. Every plan query goes through
- * `planWhere(ANONYMOUS)` or filters `status = 'published'` in SQL.
+ * The public dashboard: no session; everything is read with `PUBLIC_SCOPE` (published plans, their
+ * live measures, active agencies), applied inside each statement (public.queries.ts).
  */
 
-/**
- * The version of everything the public pages show: raised by triggers in the same transaction as
- * the write (migration 20261126040949_public_data_version), read on every public request.
- */
-export async function publicDataVersion(): Promise<string> {
-  const { rows } = await getPool().query<{ version: string }>({
-    name: 'public-data-version',
-    text: 'SELECT "version"::text AS version FROM "PublicDataVersion" WHERE id = 1',
-  });
-  return rows[0]?.version ?? '0';
-}
-
-interface FigureRow {
-  type: AgencyType;
-  provinceId: number;
-  agencies: bigint;
-  published: bigint;
-  measures: bigint;
-  completed: bigint;
-  notCarriedOut: bigint;
-}
+/** The version of everything the public pages show (ADR 007: the public answers' cache key). */
+export const publicDataVersion = (): Promise<string> => queries.readPublicDataVersion();
 
 const EMPTY: PublicFigures = { agencies: 0, agenciesPublished: 0, measures: 0, measuresCompleted: 0, measuresNotCarriedOut: 0 };
 
 function add(into: PublicFigures, row: FigureRow): PublicFigures {
   return {
-    agencies: into.agencies + Number(row.agencies),
-    agenciesPublished: into.agenciesPublished + Number(row.published),
-    measures: into.measures + Number(row.measures),
-    measuresCompleted: into.measuresCompleted + Number(row.completed),
-    measuresNotCarriedOut: into.measuresNotCarriedOut + Number(row.notCarriedOut),
+    agencies: into.agencies + row.agencies,
+    agenciesPublished: into.agenciesPublished + row.published,
+    measures: into.measures + row.measures,
+    measuresCompleted: into.measuresCompleted + row.completed,
+    measuresNotCarriedOut: into.measuresNotCarriedOut + row.notCarriedOut,
   };
 }
 
-/**
- * Per (agency type, province): agencies, how many published, and their published measures. Reads
- * the counters kept on each plan (refreshPlanWarnings), never the measures themselves.
- */
-async function figureRows(fiscalYear: number, provinceId?: number): Promise<FigureRow[]> {
-  const provinceFilter = provinceId === undefined ? Prisma.empty : Prisma.sql`AND a."provinceId" = ${provinceId}`;
-  return getPrisma().$queryRaw<FigureRow[]>`
-    SELECT a.type, a."provinceId",
-           count(*) AS agencies,
-           count(p.id) AS published,
-           coalesce(sum(p."measureCount"), 0)::bigint AS measures,
-           coalesce(sum(p."completedCount"), 0)::bigint AS completed,
-           coalesce(sum(p."notCarriedOutCount"), 0)::bigint AS "notCarriedOut"
-    FROM "Agency" a
-    LEFT JOIN "Plan" p ON p."agencyId" = a.id AND p."fiscalYear" = ${fiscalYear} AND p.status = 'published'
-    WHERE a."isActive" ${provinceFilter}
-    GROUP BY a.type, a."provinceId"`;
-}
-
-/** The fiscal years with a published plan, newest first: a skip scan of (fiscalYear, status). */
-async function publishedYears(): Promise<number[]> {
-  const rows = await getPrisma().$queryRaw<{ fiscalYear: number }[]>`
-    WITH RECURSIVE y AS (
-      (SELECT "fiscalYear" FROM "Plan" WHERE status = 'published' ORDER BY "fiscalYear" DESC LIMIT 1)
-      UNION ALL
-      SELECT (SELECT "fiscalYear" FROM "Plan" WHERE status = 'published' AND "fiscalYear" < y."fiscalYear"
-              ORDER BY "fiscalYear" DESC LIMIT 1)
-      FROM y WHERE y."fiscalYear" IS NOT NULL)
-    SELECT "fiscalYear" FROM y WHERE "fiscalYear" IS NOT NULL`;
-  return rows.map((row) => row.fiscalYear);
-}
-
 export async function getPublicSummary(fiscalYear?: number): Promise<PublicSummary> {
-  const years = await publishedYears();
+  const years = await queries.planYears(PUBLIC_SCOPE);
   const year = fiscalYear ?? years[0] ?? currentFiscalYear();
-  const [rows, provinces] = await Promise.all([figureRows(year), getPrisma().province.findMany({ orderBy: { id: 'asc' } })]);
+  const [rows, provinces] = await Promise.all([queries.figureRows(PUBLIC_SCOPE, year), listProvinces()]);
   const byType = new Map<AgencyType, PublicFigures>();
   const byProvince = new Map<number, PublicFigures>();
   let totals = EMPTY;
@@ -110,54 +60,30 @@ export async function getPublicProvince(
   provinceId: number,
   query: { fiscalYear?: number; page: number; pageSize: number; q?: string; type?: AgencyType },
 ): Promise<PublicProvince> {
-  const prisma = getPrisma();
-  const province = await prisma.province.findUnique({ where: { id: provinceId } });
+  const province = await queries.findProvince(provinceId);
   if (!province) throw notFound('ไม่พบจังหวัดนี้');
-  const year = query.fiscalYear ?? (await publishedYears())[0] ?? currentFiscalYear();
-  const rows = await figureRows(year, provinceId);
-  const totals = rows.reduce(add, EMPTY);
-  const where: Prisma.AgencyWhereInput = {
-    provinceId,
-    isActive: true,
-    type: query.type,
-    ...(query.q ? { nameTh: { contains: query.q, mode: 'insensitive' } } : {}),
-  };
-  const [agencies, total] = await Promise.all([
-    prisma.agency.findMany({
-      where,
-      orderBy: [{ nameTh: 'asc' }, { id: 'asc' }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: {
-        id: true,
-        nameTh: true,
-        type: true,
-        district: { select: { nameTh: true } },
-        plans: {
-          where: { fiscalYear: year, status: 'published' },
-          select: { measures: { where: { deletedAt: null }, select: { outcome: true } } },
-        },
-      },
-    }),
-    prisma.agency.count({ where }),
+  const year = query.fiscalYear ?? (await queries.planYears(PUBLIC_SCOPE))[0] ?? currentFiscalYear();
+  const [figures, { rows, total }] = await Promise.all([
+    queries.figureRows(PUBLIC_SCOPE, year, provinceId),
+    queries.listProvinceAgencies(PUBLIC_SCOPE, provinceId, year, query),
   ]);
   return {
     provinceId,
     nameTh: province.nameTh,
     nameEn: province.nameEn,
     fiscalYear: year,
-    totals,
+    totals: figures.reduce(add, EMPTY),
     agencies: {
-      items: agencies.map((agency) => {
-        const measures = agency.plans[0]?.measures ?? [];
+      items: rows.map((agency) => {
+        const outcomes = agency.outcomes ?? [];
         return {
           id: agency.id,
           nameTh: agency.nameTh,
           type: agency.type,
-          districtNameTh: agency.district?.nameTh ?? null,
-          published: agency.plans.length > 0,
-          measures: measures.length,
-          measuresCompleted: measures.filter((measure) => measure.outcome === 'completed').length,
+          districtNameTh: agency.districtNameTh,
+          published: agency.outcomes !== null,
+          measures: outcomes.length,
+          measuresCompleted: outcomes.filter((outcome) => outcome === 'completed').length,
         };
       }),
       page: query.page,
@@ -168,13 +94,14 @@ export async function getPublicProvince(
 }
 
 export async function getPublicAgency(agencyId: string): Promise<PublicAgency> {
-  const agency = await getPrisma().agency.findFirst({ where: { id: agencyId, isActive: true }, select: AGENCY_SELECT });
+  const agency = await queries.findAgency(PUBLIC_SCOPE, agencyId);
   if (!agency) throw notFound('ไม่พบหน่วยงานนี้');
-  return { agency: toAgency(agency), plans: await findPlanSummaries({ AND: [{ agencyId }, planWhere(ANONYMOUS)] }) };
+  return { agency: toAgency(agency), plans: await findPlanSummaries({ AND: [{ agencyId }, scopeWhere.plan(PUBLIC_SCOPE)] }) };
 }
 
 export async function getPublicPlan(agencyId: string, fiscalYear: number): Promise<PlanDetail> {
-  const plan = await getPrisma().plan.findFirst({ where: { AND: [{ agencyId, fiscalYear }, planWhere(ANONYMOUS)] }, select: { id: true } });
-  if (!plan) throw notFound('ไม่พบรายงานที่เผยแพร่ของปีนี้');
-  return loadPlanDetail(getPrisma(), plan.id, { publicView: true });
+  const planId = await queries.findPlanId(PUBLIC_SCOPE, agencyId, fiscalYear);
+  if (!planId) throw notFound('ไม่พบรายงานที่เผยแพร่ของปีนี้');
+  // plans.service still takes a Prisma client until its own conversion (ADR 008).
+  return loadPlanDetail(clientOf(rootDb()), planId, { publicView: true });
 }

@@ -1,8 +1,68 @@
-import type { AgencyType, DatePrecision, ExportQuery, Outcome, PlanStatus } from '@prongsai/shared';
-import { scopeSql, type Scope } from '../../access/scope';
-import { getPool, getPrisma } from '../../lib/prisma';
+import type { AgencyType, DatePrecision, ExportQuery, ImportMeasureInput, Outcome, PlanStatus, QualityWarning } from '@prongsai/shared';
+import { scopeSql, scopeWhere, type Scope } from '../../access/scope';
+import { clientOf, rootDb, type Db } from '../../lib/db';
+import { getPool, type Prisma } from '../../lib/prisma';
 import { empty, join, queryRow, sql, type Sql } from '../../lib/sql';
+import { AGENCY_SELECT, type AgencyRow } from '../agencies/agencies.queries';
+import { toDbDate } from '../measures/measure-dto';
 import type { MeasureExportRow } from './export';
+
+// ---------------------------------------------------------------- import
+
+/** The agency's plan of one fiscal year, if `scope` reaches it. */
+export async function findPlanOfYear(
+  db: Db,
+  scope: Scope,
+  agencyId: string,
+  fiscalYear: number,
+): Promise<{ id: string; status: PlanStatus } | null> {
+  return clientOf(db).plan.findFirst({
+    where: { AND: [{ agencyId, fiscalYear }, scopeWhere.plan(scope)] },
+    select: { id: true, status: true },
+  });
+}
+
+export async function insertImportPlan(
+  db: Db,
+  plan: { agencyId: string; fiscalYear: number; agencyType: AgencyType; agencyNameTh: string; introText: string | null },
+): Promise<{ id: string; status: PlanStatus }> {
+  return clientOf(db).plan.create({ data: plan, select: { id: true, status: true } });
+}
+
+/** The sequence after the plan's last live measure. */
+export async function nextSequence(db: Db, planId: string): Promise<number> {
+  const last = await clientOf(db).measure.aggregate({ where: { planId, deletedAt: null }, _max: { sequence: true } });
+  return (last._max.sequence ?? 0) + 1;
+}
+
+/** One imported measure with its indicator references (deduplicated by the caller) and evidence links. */
+export async function insertImportedMeasure(
+  db: Db,
+  target: { planId: string; agencyId: string; sequence: number },
+  measure: ImportMeasureInput,
+  warnings: QualityWarning[],
+): Promise<void> {
+  await clientOf(db).measure.create({
+    data: {
+      ...target,
+      title: measure.title,
+      actions: measure.actions,
+      responsible: measure.responsible ?? null,
+      plannedStart: toDbDate(measure.plannedStart) ?? null,
+      plannedEnd: toDbDate(measure.plannedEnd) ?? null,
+      outcome: measure.outcome,
+      outcomeReason: measure.outcomeReason ?? null,
+      resultText: measure.resultText ?? null,
+      summary: measure.summary ?? null,
+      carriedOutDate: toDbDate(measure.carriedOut?.date ?? null),
+      carriedOutPrecision: measure.carriedOut?.precision ?? null,
+      carriedOutRaw: measure.carriedOutRaw ?? null,
+      importWarnings: warnings as Prisma.InputJsonValue,
+      indicators: { create: measure.indicators.map((ref) => ({ fiscalYear: ref.fiscalYear, code: ref.code, raw: ref.raw ?? null })) },
+      evidence: { create: measure.evidence.map((link, position) => ({ ...link, position })) },
+    },
+  });
+}
 
 // ---------------------------------------------------------------- open-data export (F6)
 
@@ -11,15 +71,14 @@ const EXPORT_BATCH = 1000;
 
 /**
  * The measures an export writes as ONE statement, in the order open-data users read them (province,
- * agency code, fiscal year, sequence; ids break ties): the measures `scope` reaches, live ones only,
- * published plans only on the public route, and the query's agency, year and province. Dates are
+ * agency code, fiscal year, sequence; ids break ties): the measures `scope` reaches (for the public:
+ * live measures of published plans), live ones only, and the query's agency, year and province. Dates are
  * formatted by PostgreSQL, so no time zone can shift them.
  */
-export function exportStatement(scope: Scope, query: ExportQuery, publishedOnly: boolean): Sql {
+export function exportStatement(scope: Scope, query: ExportQuery): Sql {
   const conditions = [
     scopeSql('measure', scope, 'm'),
     sql`m."deletedAt" IS NULL`,
-    publishedOnly ? sql`p.status = 'published'` : empty,
     query.agencyId ? sql`m."agencyId" = ${query.agencyId}::uuid` : empty,
     query.fiscalYear ? sql`p."fiscalYear" = ${query.fiscalYear}::int` : empty,
     query.provinceId ? sql`a."provinceId" = ${query.provinceId}::int` : empty,
@@ -150,6 +209,7 @@ export async function* readExportRows(statement: Sql): AsyncGenerator<MeasureExp
 
 /** What a report is rendered from, as one comparable string, and what its file is named after. */
 export interface ReportStamp {
+  planId: string;
   version: string;
   agencyId: string;
   agencyCode: string | null;
@@ -162,12 +222,20 @@ export interface ReportStamp {
  * last change and deletion (text, outcome, indicators and evidence change only with the version; a
  * reorder changes sequences, a hard delete the set), and the codebooks (indicator titles). A change made
  * through any replica changes `version`, so a render cached under it is never stale. The plan's own
- * version alone would not do: editing a measure does not change it. Null when the plan does not exist.
+ * version alone would not do: editing a measure does not change it. The plan is named by id or by
+ * (agency, fiscal year) and read inside `scope`: null when it does not exist or is out of reach.
  */
-export async function readReportStamp(planId: string): Promise<ReportStamp | null> {
+export async function readReportStamp(
+  scope: Scope,
+  plan: { planId: string } | { agencyId: string; fiscalYear: number },
+): Promise<ReportStamp | null> {
+  const which =
+    'planId' in plan
+      ? sql`p.id = ${plan.planId}::uuid`
+      : sql`p."agencyId" = ${plan.agencyId}::uuid AND p."fiscalYear" = ${plan.fiscalYear}::int`;
   const row = await queryRow<ReportStamp>(
-    getPrisma(),
-    sql`SELECT concat_ws('|', p.version, p."updatedAt", a."updatedAt", m.digest, cb.newest) AS version,
+    clientOf(rootDb()),
+    sql`SELECT p.id::text AS "planId", concat_ws('|', p.version, p."updatedAt", a."updatedAt", m.digest, cb.newest) AS version,
             a.id::text AS "agencyId", a.code AS "agencyCode", p."fiscalYear"
      FROM "Plan" p
      JOIN "Agency" a ON a.id = p."agencyId"
@@ -176,7 +244,12 @@ export async function readReportStamp(planId: string): Promise<ReportStamp | nul
        FROM "Measure" WHERE "planId" = p.id
      ) m
      CROSS JOIN (SELECT max("updatedAt") AS newest FROM "IndicatorCodebook") cb
-     WHERE p.id = ${planId}::uuid`,
+     WHERE ${which} AND ${scopeSql('plan', scope, 'p')}`,
   );
   return row ?? null;
+}
+
+/** The agency row a report's cover shows (the agency of a plan already read in scope). */
+export async function findReportAgency(agencyId: string): Promise<AgencyRow> {
+  return clientOf(rootDb()).agency.findUniqueOrThrow({ where: { id: agencyId }, select: AGENCY_SELECT });
 }

@@ -11,7 +11,8 @@ import {
 } from '@prongsai/shared';
 import { ANONYMOUS } from '../../access/actor';
 import { defineRoute } from '../../http/define-route';
-import { commitImport, previewImport, sendPlanReport, sendPublicReport, streamMeasuresExport, type ReportFormat } from './reports.service';
+import { sendFile } from '../../http/send-file';
+import { commitImport, exportMeasures, getPlanReport, getPublicReport, previewImport, type ReportFormat } from './reports.service';
 
 export const reportsRouter = Router();
 const tag = 'reports';
@@ -62,7 +63,7 @@ for (const [format, mediaType] of Object.entries(FORMATS) as [ReportFormat, stri
       params: PlanParamsSchema,
       produces: mediaType,
     },
-    async ({ actor, params, res }) => sendPlanReport(actor, params.planId, format, res),
+    async ({ actor, params, res }) => sendFile(res, await getPlanReport(actor, params.planId, format)),
   );
   defineRoute(
     reportsRouter,
@@ -75,7 +76,7 @@ for (const [format, mediaType] of Object.entries(FORMATS) as [ReportFormat, stri
       produces: mediaType,
       anonymous: true,
     },
-    async ({ params, res }) => sendPublicReport(params.agencyId, params.fiscalYear, format, res),
+    async ({ params, res }) => sendFile(res, await getPublicReport(params.agencyId, params.fiscalYear, format)),
   );
 }
 
@@ -92,7 +93,7 @@ for (const [format, mediaType] of Object.entries(EXPORTS) as ['csv' | 'xlsx', st
       query: ExportQuerySchema,
       produces: mediaType,
     },
-    async ({ actor, query, res }) => streamMeasuresExport(actor, query, format, res),
+    async ({ actor, query, res }) => sendFile(res, await exportMeasures(actor, query, format)),
   );
   defineRoute(
     reportsRouter,
@@ -106,6 +107,6 @@ for (const [format, mediaType] of Object.entries(EXPORTS) as ['csv' | 'xlsx', st
       anonymous: true,
     },
     // The same open data for everyone, signed in or not: read as the anonymous public.
-    async ({ query, res }) => streamMeasuresExport(ANONYMOUS, query, format, res, true),
+    async ({ query, res }) => sendFile(res, await exportMeasures(ANONYMOUS, query, format, true)),
   );
 }

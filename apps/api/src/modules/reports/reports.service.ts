@@ -1,5 +1,4 @@
-import { once } from 'node:events';
-import type { Response } from 'express';
+import { PassThrough } from 'node:stream';
 import type {
   CheckableMeasure,
   ExportQuery,
@@ -12,13 +11,13 @@ import type {
 } from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
-import { PUBLIC_SCOPE, scopeFor } from '../../access/scope';
+import { PUBLIC_SCOPE, scopeFor, type Scope } from '../../access/scope';
 import { ResponseCache } from '../../http/response-cache';
 import { AppError, notFound } from '../../lib/app-error';
-import { getPrisma, type Prisma } from '../../lib/prisma';
-import { AGENCY_SELECT, findVisibleAgency, toAgency } from '../agencies/agencies.service';
+import { clientOf, rootDb, transaction } from '../../lib/db';
+import type { FileResponse } from '../../lib/file-response';
+import { findVisibleAgency, toAgency } from '../agencies/agencies.service';
 import { recordAudit } from '../audit/audit.service';
-import { toDbDate } from '../measures/measure-dto';
 import { assertEditable, findVisiblePlan, loadPlanDetail, refreshPlanWarnings } from '../plans/plans.service';
 import { ConcurrencyLimit } from './concurrency-limit';
 import {
@@ -31,7 +30,8 @@ import {
   type ReportData,
 } from './export';
 import { checkMeasures, parseInWorker, readTextFile } from './import';
-import { exportStatement, readExportRows, readReportStamp } from './reports.queries';
+import * as queries from './reports.queries';
+import type { ReportStamp } from './reports.queries';
 
 // ---------------------------------------------------------------- import
 
@@ -58,9 +58,7 @@ export async function previewImport(actor: Actor, agencyId: string, input: Impor
   const fiscalYear = input.fiscalYear ?? report.fiscalYear;
   const checks = checkMeasures({ agencyNameTh: agency.nameTh, website: agency.website, fiscalYear }, report.measures);
   const parseProblems = report.warnings.filter((warning) => warning.code === 'PARSE_PROBLEM');
-  const existing = fiscalYear
-    ? await getPrisma().plan.findUnique({ where: { agencyId_fiscalYear: { agencyId, fiscalYear } }, select: { status: true } })
-    : null;
+  const existing = fiscalYear ? await queries.findPlanOfYear(rootDb(), scopeFor(actor, 'read:plan'), agencyId, fiscalYear) : null;
   return {
     report: { ...report, fiscalYear, warnings: [...upload.warnings, ...parseProblems, ...checks] },
     agencyNameTh: agency.nameTh,
@@ -101,63 +99,45 @@ function invalidContent(message: string): AppError {
 export async function commitImport(actor: Actor, agencyId: string, fiscalYear: number, input: ImportCommitInput): Promise<PlanDetail> {
   const agency = await findVisibleAgency(actor, agencyId);
   assertCan(actor, 'import:report', agency);
-  return getPrisma().$transaction(
-    async (tx) => {
-      let plan = await tx.plan.findUnique({ where: { agencyId_fiscalYear: { agencyId, fiscalYear } }, select: { id: true, status: true } });
-      if (plan) assertEditable(plan);
-      else {
-        plan = await tx.plan.create({
-          data: { agencyId, fiscalYear, agencyType: agency.type, agencyNameTh: agency.nameTh, introText: input.introText ?? null },
-          select: { id: true, status: true },
-        });
-      }
-      const last = await tx.measure.aggregate({ where: { planId: plan.id, deletedAt: null }, _max: { sequence: true } });
-      const first = (last._max.sequence ?? 0) + 1;
-      // The quality checks run here, on what is saved; no client-sent warning is stored (the schema refuses them).
-      const checks = checkMeasures(
-        { agencyNameTh: agency.nameTh, website: agency.website, fiscalYear },
-        input.measures.map((measure, index) => toCheckable(measure, first + index)),
-      );
-      for (const [index, measure] of input.measures.entries()) {
-        const sequence = first + index;
-        await tx.measure.create({
-          data: {
-            planId: plan.id,
-            agencyId,
-            sequence,
-            title: measure.title,
-            actions: measure.actions,
-            responsible: measure.responsible ?? null,
-            plannedStart: toDbDate(measure.plannedStart) ?? null,
-            plannedEnd: toDbDate(measure.plannedEnd) ?? null,
-            outcome: measure.outcome,
-            outcomeReason: measure.outcomeReason ?? null,
-            resultText: measure.resultText ?? null,
-            summary: measure.summary ?? null,
-            carriedOutDate: toDbDate(measure.carriedOut?.date ?? null),
-            carriedOutPrecision: measure.carriedOut?.precision ?? null,
-            carriedOutRaw: measure.carriedOutRaw ?? null,
-            importWarnings: checks.filter((warning) => warning.sequence === sequence) as Prisma.InputJsonValue,
-            indicators: {
-              create: dedupe(measure.indicators).map((ref) => ({ fiscalYear: ref.fiscalYear, code: ref.code, raw: ref.raw ?? null })),
-            },
-            evidence: { create: measure.evidence.map((link, position) => ({ ...link, position })) },
-          },
-        });
-      }
-      await refreshPlanWarnings(tx, plan.id);
-      await recordAudit(tx, actor, {
-        action: 'import',
-        entityType: 'plan',
-        entityId: plan.id,
+  return transaction(async (db) => {
+    let plan = await queries.findPlanOfYear(db, scopeFor(actor, 'read:plan'), agencyId, fiscalYear);
+    if (plan) assertEditable(plan);
+    else {
+      plan = await queries.insertImportPlan(db, {
         agencyId,
-        provinceId: agency.provinceId,
-        changes: { fiscalYear, measuresImported: input.measures.length },
+        fiscalYear,
+        agencyType: agency.type,
+        agencyNameTh: agency.nameTh,
+        introText: input.introText ?? null,
       });
-      return loadPlanDetail(tx, plan.id);
-    },
-    { timeout: 60_000 },
-  );
+    }
+    const first = await queries.nextSequence(db, plan.id);
+    // The quality checks run here, on what is saved; no client-sent warning is stored (the schema refuses them).
+    const checks = checkMeasures(
+      { agencyNameTh: agency.nameTh, website: agency.website, fiscalYear },
+      input.measures.map((measure, index) => toCheckable(measure, first + index)),
+    );
+    for (const [index, measure] of input.measures.entries()) {
+      const sequence = first + index;
+      await queries.insertImportedMeasure(
+        db,
+        { planId: plan.id, agencyId, sequence },
+        { ...measure, indicators: dedupe(measure.indicators) },
+        checks.filter((warning) => warning.sequence === sequence),
+      );
+    }
+    // plans.service still takes a Prisma client until its own conversion (ADR 008).
+    await refreshPlanWarnings(clientOf(db), plan.id);
+    await recordAudit(db, actor, {
+      action: 'import',
+      entityType: 'plan',
+      entityId: plan.id,
+      agencyId,
+      provinceId: agency.provinceId,
+      changes: { fiscalYear, measuresImported: input.measures.length },
+    });
+    return loadPlanDetail(clientOf(db), plan.id);
+  }, 60_000);
 }
 
 function toCheckable(measure: ImportMeasureInput, sequence: number): CheckableMeasure {
@@ -223,9 +203,9 @@ export function getReportRenderStats(): { renders: number; cachedEntries: number
 }
 
 async function reportData(agencyId: string, planId: string, publicView: boolean): Promise<ReportData> {
-  const prisma = getPrisma();
-  const agencyRow = await prisma.agency.findUniqueOrThrow({ where: { id: agencyId }, select: AGENCY_SELECT });
-  return { agency: toAgency(agencyRow), plan: await loadPlanDetail(prisma, planId, { publicView }) };
+  const agency = toAgency(await queries.findReportAgency(agencyId));
+  // plans.service still takes a Prisma client until its own conversion (ADR 008).
+  return { agency, plan: await loadPlanDetail(clientOf(rootDb()), planId, { publicView }) };
 }
 
 async function renderReport(agencyId: string, planId: string, format: ReportFormat, publicView: boolean): Promise<Buffer> {
@@ -240,39 +220,46 @@ async function renderReport(agencyId: string, planId: string, format: ReportForm
   });
 }
 
-async function sendReport(res: Response, planId: string, format: ReportFormat, publicView: boolean): Promise<void> {
-  const stamp = await readReportStamp(planId);
-  if (!stamp) throw notFound('ไม่พบแผนนี้');
+/** The report of the plan whose stamp was read in the caller's scope: from the cache when nothing it shows changed. */
+async function reportFile(stamp: ReportStamp, format: ReportFormat, publicView: boolean): Promise<FileResponse> {
   // Internal comments are not in the report today; the view is in the key so that they never could leak.
-  const key = `${planId}:${format}:${publicView ? 'public' : 'staff'}:${stamp.version}`;
+  const key = `${stamp.planId}:${format}:${publicView ? 'public' : 'staff'}:${stamp.version}`;
   const cached = await reportCache.getOrCompute(key, async () =>
-    (await renderReport(stamp.agencyId, planId, format, publicView)).toString('latin1'),
+    (await renderReport(stamp.agencyId, stamp.planId, format, publicView)).toString('latin1'),
   );
-  const body = Buffer.from(cached.body, 'latin1');
-  const name = `prongsai-${stamp.agencyCode ?? stamp.agencyId}-${stamp.fiscalYear}.${format}`;
-  res.setHeader('Content-Type', MEDIA_TYPES[format]);
-  res.setHeader('Content-Disposition', `${format === 'html' ? 'inline' : 'attachment'}; filename="${name}"`);
-  if (format === 'html') {
-    // The report page carries its own fonts and styles inline and no script.
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; frame-ancestors 'none'",
-    );
-  }
-  res.send(body);
+  return {
+    fileName: `prongsai-${stamp.agencyCode ?? stamp.agencyId}-${stamp.fiscalYear}.${format}`,
+    contentType: MEDIA_TYPES[format],
+    body: Buffer.from(cached.body, 'latin1'),
+    disposition: format === 'html' ? 'inline' : 'attachment',
+    headers: {
+      // The report page carries its own fonts and styles inline and no script.
+      ...(format === 'html'
+        ? {
+            'Content-Security-Policy':
+              "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; frame-ancestors 'none'",
+          }
+        : {}),
+      ...(publicView ? { 'Cache-Control': 'public, max-age=300' } : {}),
+    },
+  };
 }
 
-export async function sendPlanReport(actor: Actor, planId: string, format: ReportFormat, res: Response): Promise<void> {
-  const plan = await findVisiblePlan(getPrisma(), actor, planId);
+/** The official report of a plan the actor may export. */
+export async function getPlanReport(actor: Actor, planId: string, format: ReportFormat): Promise<FileResponse> {
+  // plans.service still takes a Prisma client until its own conversion (ADR 008).
+  const plan = await findVisiblePlan(clientOf(rootDb()), actor, planId);
   assertCan(actor, 'export:report', plan);
-  await sendReport(res, planId, format, false);
+  const stamp = await queries.readReportStamp(scopeFor(actor, 'read:plan'), { planId });
+  if (!stamp) throw notFound('ไม่พบแผนนี้');
+  return reportFile(stamp, format, false);
 }
 
-export async function sendPublicReport(agencyId: string, fiscalYear: number, format: ReportFormat, res: Response): Promise<void> {
-  const plan = await getPrisma().plan.findFirst({ where: { agencyId, fiscalYear, status: 'published' }, select: { id: true } });
-  if (!plan) throw notFound('ไม่พบรายงานที่เผยแพร่ของปีนี้');
-  res.setHeader('Cache-Control', 'public, max-age=300');
-  await sendReport(res, plan.id, format, true);
+/** The public permalink of an agency's published report of one fiscal year. */
+export async function getPublicReport(agencyId: string, fiscalYear: number, format: ReportFormat): Promise<FileResponse> {
+  const stamp = await queries.readReportStamp(PUBLIC_SCOPE, { agencyId, fiscalYear });
+  if (!stamp) throw notFound('ไม่พบรายงานที่เผยแพร่ของปีนี้');
+  return reportFile(stamp, format, true);
 }
 
 // ---------------------------------------------------------------- open-data exports
@@ -288,53 +275,49 @@ const exportLimit = new ConcurrencyLimit({
   retryAfterSeconds: 30,
 });
 
+/** A slot of `exportLimit` held until the returned release is called (503 at once when none is free). */
+function takeExportSlot(): Promise<() => void> {
+  return new Promise((taken, refused) => {
+    exportLimit.run(() => new Promise<void>((release) => taken(release))).catch(refused);
+  });
+}
+
 function exportName(query: ExportQuery, extension: string): string {
   const parts = ['prongsai-measures', query.provinceId ?? (query.agencyId ? 'agency' : 'all'), query.fiscalYear ?? 'all-years'];
   return `${parts.join('-')}.${extension}`;
 }
 
 /**
- * Measures the actor may read (published ones only for the public), filtered, streamed as CSV or XLSX
- * with back-pressure, read as one statement through a cursor (reports.queries.ts). A client that goes
- * away ends the export quietly and gives its database connection back.
+ * Measures the actor may read (published ones only for the public), filtered, as a CSV or XLSX file
+ * whose body is read from ONE statement through a cursor (reports.queries.ts) only as fast as the
+ * client takes it. The export's slot and the cursor's connection are held while the body is read and
+ * given back when it ends, fails, or is stopped early (a client that went away or stalled).
  */
-export async function streamMeasuresExport(
+export async function exportMeasures(
   actor: Actor,
   query: ExportQuery,
   format: 'csv' | 'xlsx',
-  res: Response,
   publishedOnly = false,
-): Promise<void> {
+): Promise<FileResponse> {
   if (!publishedOnly) assertCan(actor, 'export:report');
   if (query.agencyId && !publishedOnly) await findVisibleAgency(actor, query.agencyId);
-  await exportLimit.run(async () => {
-    const gone = new AbortController();
-    const onClose = () => {
-      if (!res.writableFinished) gone.abort(new Error('The client went away before the export finished'));
-    };
-    res.once('close', onClose);
-    // A client that stops reading would hold the cursor's connection and an export slot for ever:
-    // after this long without the socket moving, hang up (the 'close' above then ends the export).
-    res.setTimeout(Number(res.app.locals.exportStallMs ?? 60_000), () => res.destroy());
+  const scope: Scope = publishedOnly ? PUBLIC_SCOPE : scopeFor(actor, 'read:plan');
+  const release = await takeExportSlot();
+  const rows = queries.readExportRows(queries.exportStatement(scope, query));
+  if (format === 'xlsx') {
+    const body = new PassThrough();
+    // Destroying the body (the client went away) makes the writer stop reading rows, which closes the cursor.
+    writeMeasuresXlsx(rows, body)
+      .catch((error: Error) => body.destroy(error))
+      .finally(release);
+    return { fileName: exportName(query, format), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body };
+  }
+  async function* csv(): AsyncGenerator<string> {
     try {
-      const rows = readExportRows(exportStatement(publishedOnly ? PUBLIC_SCOPE : scopeFor(actor, 'read:plan'), query, publishedOnly));
-      res.setHeader('Content-Disposition', `attachment; filename="${exportName(query, format)}"`);
-      if (format === 'xlsx') {
-        res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        await writeMeasuresXlsx(rows, res);
-        return;
-      }
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      for await (const chunk of measuresCsvStream(rows)) {
-        if (!res.write(chunk)) await once(res, 'drain', { signal: gone.signal });
-      }
-      res.end();
-    } catch (error) {
-      // Nobody is left to answer; leaving the loops above has already released the cursor's connection.
-      if (gone.signal.aborted) return;
-      throw error;
+      yield* measuresCsvStream(rows);
     } finally {
-      res.off('close', onClose);
+      release();
     }
-  });
+  }
+  return { fileName: exportName(query, format), contentType: 'text/csv; charset=utf-8', body: csv() };
 }

@@ -6,18 +6,11 @@ import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
 import { AppError, notFound } from '../../lib/app-error';
 import { assertAcceptablePassword, hashPassword } from '../../lib/passwords';
-import { getPrisma, type Prisma, type Tx } from '../../lib/prisma';
+import { transaction, type Db } from '../../lib/db';
 import { recordAudit } from '../audit/audit.service';
-import { hashToken } from '../auth/auth.service';
-
-const USER_INCLUDE = {
-  memberships: {
-    take: 1,
-    orderBy: { createdAt: 'asc' },
-    include: { agency: { select: { nameTh: true } }, province: { select: { nameTh: true } } },
-  },
-} as const;
-type UserRow = Prisma.UserGetPayload<{ include: typeof USER_INCLUDE }>;
+import { endSessionsOf, storeResetCode } from '../auth/auth.service';
+import * as queries from './users.queries';
+import type { UserRow } from './users.queries';
 
 function toUser(row: UserRow): User {
   const membership = row.memberships[0];
@@ -36,47 +29,22 @@ function toUser(row: UserRow): User {
   };
 }
 
-async function assertAssignmentTarget(tx: Tx, assignment: RoleAssignment): Promise<void> {
-  if (assignment.role === 'agency_editor' && !(await tx.agency.findUnique({ where: { id: assignment.agencyId }, select: { id: true } }))) {
+async function assertAssignmentTarget(db: Db, assignment: RoleAssignment): Promise<void> {
+  if (assignment.role === 'agency_editor' && !(await queries.agencyExists(db, assignment.agencyId))) {
     throw new AppError('VALIDATION_FAILED', 'ไม่พบหน่วยงานนี้', {
       issues: [{ path: 'body.assignment.agencyId', message: 'unknown agency', code: 'invalid_reference' }],
     });
   }
-  if (
-    assignment.role === 'provincial_reviewer' &&
-    !(await tx.province.findUnique({ where: { id: assignment.provinceId }, select: { id: true } }))
-  ) {
+  if (assignment.role === 'provincial_reviewer' && !(await queries.provinceExists(db, assignment.provinceId))) {
     throw new AppError('VALIDATION_FAILED', 'ไม่พบจังหวัดนี้', {
       issues: [{ path: 'body.assignment.provinceId', message: 'unknown province', code: 'invalid_reference' }],
     });
   }
 }
 
-const membershipData = (assignment: RoleAssignment) => ({
-  role: assignment.role,
-  agencyId: assignment.role === 'agency_editor' ? assignment.agencyId : null,
-  provinceId: assignment.role === 'provincial_reviewer' ? assignment.provinceId : null,
-});
-
 export async function listUsers(actor: Actor, query: z.infer<typeof UserListQuerySchema>) {
   assertCan(actor, 'manage:user');
-  const where: Prisma.UserWhereInput = {
-    ...(query.q
-      ? { OR: [{ email: { contains: query.q, mode: 'insensitive' } }, { name: { contains: query.q, mode: 'insensitive' } }] }
-      : {}),
-    ...(query.role ? { memberships: { some: { role: query.role } } } : {}),
-  };
-  const prisma = getPrisma();
-  const [rows, total] = await Promise.all([
-    prisma.user.findMany({
-      where,
-      include: USER_INCLUDE,
-      orderBy: { email: 'asc' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
-    prisma.user.count({ where }),
-  ]);
+  const { rows, total } = await queries.listUsers(query);
   return { items: rows.map(toUser), page: query.page, pageSize: query.pageSize, total };
 }
 
@@ -84,14 +52,11 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
   assertCan(actor, 'manage:user');
   assertAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password);
-  return getPrisma().$transaction(async (tx) => {
-    await assertAssignmentTarget(tx, input.assignment);
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new AppError('CONFLICT', 'มีผู้ใช้อีเมลนี้อยู่แล้ว');
-    const row = await tx.user.create({
-      data: { email: input.email, name: input.name, passwordHash, memberships: { create: membershipData(input.assignment) } },
-      include: USER_INCLUDE,
-    });
-    await recordAudit(tx, actor, {
+  return transaction(async (db) => {
+    await assertAssignmentTarget(db, input.assignment);
+    if (await queries.emailTaken(db, input.email)) throw new AppError('CONFLICT', 'มีผู้ใช้อีเมลนี้อยู่แล้ว');
+    const row = await queries.insertUser(db, { email: input.email, name: input.name, passwordHash, assignment: input.assignment });
+    await recordAudit(db, actor, {
       action: 'create',
       entityType: 'user',
       entityId: row.id,
@@ -103,19 +68,19 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
 
 export async function updateUser(actor: Actor, userId: string, input: UpdateUserInput): Promise<User> {
   assertCan(actor, 'manage:user');
-  return getPrisma().$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: userId }, include: USER_INCLUDE });
+  return transaction(async (db) => {
+    const before = await queries.findUser(db, userId);
     if (!before) throw notFound('ไม่พบผู้ใช้นี้');
     if (input.isActive === false && userId === actor.userId) throw new AppError('INVALID_STATE', 'ปิดการใช้งานบัญชีของตนเองไม่ได้');
-    await tx.user.update({ where: { id: userId }, data: { name: input.name, isActive: input.isActive } });
-    if (input.isActive === false) await tx.session.deleteMany({ where: { userId } });
+    await queries.updateUser(db, userId, { name: input.name, isActive: input.isActive });
+    // A disabled account or a changed role takes effect on the next request, on every replica.
+    if (input.isActive === false) await endSessionsOf(db, userId);
     if (input.assignment) {
-      await assertAssignmentTarget(tx, input.assignment);
-      await tx.roleMembership.deleteMany({ where: { userId } });
-      await tx.roleMembership.create({ data: { userId, ...membershipData(input.assignment) } });
-      await tx.session.deleteMany({ where: { userId } });
+      await assertAssignmentTarget(db, input.assignment);
+      await queries.replaceMembership(db, userId, input.assignment);
+      await endSessionsOf(db, userId);
       const old = before.memberships[0];
-      await recordAudit(tx, actor, {
+      await recordAudit(db, actor, {
         action: 'role_change',
         entityType: 'user',
         entityId: userId,
@@ -125,7 +90,7 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
       });
     }
     if (input.name !== undefined || input.isActive !== undefined) {
-      await recordAudit(tx, actor, {
+      await recordAudit(db, actor, {
         action: 'update',
         entityType: 'user',
         entityId: userId,
@@ -135,7 +100,7 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
         },
       });
     }
-    return toUser(await tx.user.findUniqueOrThrow({ where: { id: userId }, include: USER_INCLUDE }));
+    return toUser((await queries.findUser(db, userId))!);
   });
 }
 
@@ -144,10 +109,10 @@ export async function createPasswordResetCode(actor: Actor, userId: string): Pro
   assertCan(actor, 'manage:user');
   const code = randomBytes(12).toString('base64url');
   const expiresAt = new Date(Date.now() + 24 * 3600_000);
-  await getPrisma().$transaction(async (tx) => {
-    if (!(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw notFound('ไม่พบผู้ใช้นี้');
-    await tx.passwordResetToken.create({ data: { id: hashToken(code), userId, createdById: actor.userId, expiresAt } });
-    await recordAudit(tx, actor, {
+  await transaction(async (db) => {
+    if (!(await queries.findUser(db, userId))) throw notFound('ไม่พบผู้ใช้นี้');
+    await storeResetCode(db, code, userId, actor.userId, expiresAt);
+    await recordAudit(db, actor, {
       action: 'password_reset',
       entityType: 'user',
       entityId: userId,

@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import { CreateReviewCommentInputSchema, PlanParamsSchema, ReviewCommentSchema } from '@prongsai/shared';
 import { defineRoute } from '../../http/define-route';
-import { addReviewComment } from './reviews.service';
+import { addReviewComment } from './comments.service';
 
-export const reviewsRouter = Router();
+export const commentsRouter = Router();
 
 defineRoute(
-  reviewsRouter,
+  commentsRouter,
   {
     method: 'post',
     path: '/plans/:planId/comments',

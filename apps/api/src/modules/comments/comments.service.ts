@@ -1,0 +1,38 @@
+import type { CreateReviewCommentInput, ReviewComment } from '@prongsai/shared';
+import type { Actor } from '../../access/actor';
+import { assertCan } from '../../access/policies';
+import { AppError } from '../../lib/app-error';
+import { clientOf, transaction } from '../../lib/db';
+import { recordAudit } from '../audit/audit.service';
+import { findVisiblePlan } from '../plans/plans.service';
+import * as queries from './comments.queries';
+
+/** A reviewer's comment on a plan or one of its measures; the editor sees it in context. */
+export async function addReviewComment(actor: Actor, planId: string, input: CreateReviewCommentInput): Promise<ReviewComment> {
+  return transaction(async (db) => {
+    // plans.service still takes a Prisma client until its own conversion (ADR 008).
+    const plan = await findVisiblePlan(clientOf(db), actor, planId);
+    assertCan(actor, 'review:plan', plan);
+    if (input.measureId && !(await queries.isMeasureOfPlan(db, planId, input.measureId))) {
+      throw new AppError('VALIDATION_FAILED', 'มาตรการนี้ไม่อยู่ในแผนนี้', {
+        issues: [{ path: 'body.measureId', message: 'not a measure of this plan', code: 'invalid_reference' }],
+      });
+    }
+    const comment = await queries.insertComment(db, {
+      planId,
+      agencyId: plan.agencyId,
+      measureId: input.measureId ?? null,
+      authorId: actor.userId,
+      body: input.body,
+    });
+    await recordAudit(db, actor, {
+      action: 'create',
+      entityType: 'review',
+      entityId: comment.id,
+      agencyId: plan.agencyId,
+      provinceId: plan.provinceId,
+      changes: { planId, measureId: comment.measureId, body: comment.body },
+    });
+    return comment;
+  });
+}
