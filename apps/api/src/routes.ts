@@ -6,6 +6,7 @@ import type { SessionSettings } from './modules/auth/auth.service';
 import { healthRouter } from './modules/health/health.routes';
 import { indicatorsRouter } from './modules/indicators/indicators.routes';
 import { measuresRouter } from './modules/measures/measures.routes';
+import { notificationsRouter } from './modules/notifications/notifications.routes';
 import { plansRouter } from './modules/plans/plans.routes';
 import { publicRouter } from './modules/public/public.routes';
 import { reportsRouter } from './modules/reports/reports.routes';
@@ -28,5 +29,6 @@ export function apiRoutes(settings: SessionSettings): Router {
   router.use(indicatorsRouter);
   router.use(usersRouter);
   router.use(auditRouter);
+  router.use(notificationsRouter);
   return router;
 }

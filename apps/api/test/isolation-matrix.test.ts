@@ -339,6 +339,13 @@ const ROUTES: Record<string, RouteSpec> = {
     build: async () => ({ url: '/api/v1/public/exports/measures.xlsx?provinceId=49&fiscalYear=2558' }),
   },
   'GET /api/v1/audit': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/audit' }) },
+  // A user's own notifications: every signed-in caller reads and marks theirs (their contents: notifications.api.test.ts).
+  'GET /api/v1/notifications': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/notifications' }) },
+  'POST /api/v1/notifications/read': {
+    allowed: SIGNED_IN,
+    visible: [],
+    build: async () => ({ url: '/api/v1/notifications/read', body: { all: true } }),
+  },
 };
 
 function expectedStatus(spec: RouteSpec, caller: Caller, route: string): 'ok' | number {

@@ -4,6 +4,7 @@ import { assertCan } from '../../access/policies';
 import { AppError } from '../../lib/app-error';
 import { getPrisma } from '../../lib/prisma';
 import { recordAudit } from '../audit/audit.service';
+import { recordPlanEvent } from '../notifications/notifications.service';
 import { findVisiblePlan } from '../plans/plans.service';
 
 /** A reviewer's comment on a plan or one of its measures; the editor sees it in context. */
@@ -38,6 +39,7 @@ export async function addReviewComment(actor: Actor, planId: string, input: Crea
       provinceId: plan.provinceId,
       changes: { planId, measureId: row.measureId, body: row.body },
     });
+    await recordPlanEvent(tx, actor, { kind: 'review_comment', planId, comment: row.body });
     return {
       id: row.id,
       planId: row.planId,
