@@ -265,6 +265,12 @@ const ROUTES: Record<string, RouteSpec> = {
     visible: SIGNED_IN,
     build: async () => ({ url: '/api/v1/review/provinces/49/trends' }),
   },
+  'GET /api/v1/review/waiting': {
+    // Every reviewer has a queue (their own province's: contents in notifications.api.test.ts); editors lack the permission.
+    allowed: ['reviewerA', 'reviewerOther', 'admin'],
+    visible: ['editorA', 'editorB'],
+    build: async () => ({ url: '/api/v1/review/waiting' }),
+  },
   'GET /api/v1/review/compare': {
     allowed: ['reviewerA', 'admin'],
     // Editors lack the permission (403); the other province's reviewer cannot see these agencies (404).

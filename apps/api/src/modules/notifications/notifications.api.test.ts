@@ -304,3 +304,34 @@ describe('GET /notifications and POST /notifications/read', () => {
     expect((await me.get('/api/v1/notifications?pageSize=0')).status).toBe(400);
   });
 });
+
+describe('GET /review/waiting', () => {
+  it("when plans are submitted in two provinces over two years, then a reviewer's queue holds only their province's, oldest submission first", async () => {
+    // Arrange
+    const { agency, reviewers } = await world();
+    const elsewhere = await createAgency({ provinceId: 82 });
+    const older = await createPlan(agency.id, 2567, 'submitted', 1);
+    const newer = await createPlan(agency.id, 2568, 'submitted', 1);
+    const foreign = await createPlan(elsewhere.id, 2568, 'submitted', 1);
+    await getPrisma().plan.update({ where: { id: older.id }, data: { submittedAt: new Date('2026-01-01T00:00:00Z') } });
+    await getPrisma().plan.update({ where: { id: newer.id }, data: { submittedAt: new Date('2026-02-01T00:00:00Z') } });
+    await getPrisma().plan.update({ where: { id: foreign.id }, data: { submittedAt: new Date('2025-01-01T00:00:00Z') } });
+    const reviewer = await signIn(app, reviewers[0]!);
+
+    // Act
+    const response = await reviewer.get('/api/v1/review/waiting');
+
+    // Assert
+    expect(response.status).toBe(200);
+    const ids = response.body.items.map((item: { planId: string }) => item.planId);
+    expect(ids).not.toContain(foreign.id);
+    expect(ids.indexOf(older.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(older.id)).toBeLessThan(ids.indexOf(newer.id));
+    expect(response.body.total).toBe(ids.length);
+    expect(response.body.items.find((item: { planId: string }) => item.planId === older.id)).toMatchObject({
+      agencyNameTh: agency.nameTh,
+      fiscalYear: 2567,
+      submittedAt: '2026-01-01T00:00:00.000Z',
+    });
+  });
+});
