@@ -9,8 +9,14 @@ const dbTools = JSON.parse(fs.readFileSync(new URL('../../packages/db-tools/pack
 external.push(...Object.keys({ ...dbTools.dependencies, ...dbTools.optionalDependencies }), '@prisma/client', '@prisma/client/*');
 
 await build({
+  // worker: `pnpm worker`, the e-mail worker as its own process (ADR 010).
   // parse-worker: the import parsers' worker thread (modules/reports/import/parse-pool.ts finds it beside main.js).
-  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts', 'parse-worker': 'src/modules/reports/import/parse-worker.ts' },
+  entryPoints: {
+    main: 'src/main.ts',
+    cli: 'src/cli.ts',
+    worker: 'src/worker.ts',
+    'parse-worker': 'src/modules/reports/import/parse-worker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -13,6 +13,7 @@ import { loadEnv } from './config/env';
 import { seedIfEmpty } from './db/seed';
 import { logger } from './lib/logger';
 import { disconnectPrisma } from './lib/prisma';
+import { startMailWorker } from './modules/notifications/mail-runtime';
 import { closeParsePool, configureParsePool } from './modules/reports/import';
 import { installShutdown, listen } from './server';
 
@@ -64,7 +65,10 @@ async function main() {
       logRequests: env.NODE_ENV !== 'test',
     });
     const server = await listen(app, env.PORT, env.HOST);
+    // The e-mail worker runs here unless a separate `pnpm worker` does (MAIL_WORKER=false).
+    const mailWorker = env.MAIL_WORKER ? startMailWorker(env, root) : undefined;
     installShutdown(server, async () => {
+      await mailWorker?.stop();
       await closeParsePool();
       await disconnectPrisma();
       await stopEmbedded();

@@ -7,6 +7,7 @@ import { commentsRouter } from './modules/comments/comments.routes';
 import { healthRouter } from './modules/health/health.routes';
 import { indicatorsRouter } from './modules/indicators/indicators.routes';
 import { measuresRouter } from './modules/measures/measures.routes';
+import { notificationsRouter } from './modules/notifications/notifications.routes';
 import { plansRouter } from './modules/plans/plans.routes';
 import { publicRouter } from './modules/public/public.routes';
 import { reportsRouter } from './modules/reports/reports.routes';
@@ -28,5 +29,6 @@ export function apiRoutes(settings: SessionSettings): Router {
   router.use(indicatorsRouter);
   router.use(usersRouter);
   router.use(auditRouter);
+  router.use(notificationsRouter);
   return router;
 }

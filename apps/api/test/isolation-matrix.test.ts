@@ -265,6 +265,12 @@ const ROUTES: Record<string, RouteSpec> = {
     visible: SIGNED_IN,
     build: async () => ({ url: '/api/v1/review/provinces/49/trends' }),
   },
+  'GET /api/v1/review/waiting': {
+    // Every reviewer has a queue (their own province's: contents in notifications.api.test.ts); editors lack the permission.
+    allowed: ['reviewerA', 'reviewerOther', 'admin'],
+    visible: ['editorA', 'editorB'],
+    build: async () => ({ url: '/api/v1/review/waiting' }),
+  },
   'GET /api/v1/review/compare': {
     allowed: ['reviewerA', 'admin'],
     // Editors lack the permission (403); the other province's reviewer cannot see these agencies (404).
@@ -339,6 +345,13 @@ const ROUTES: Record<string, RouteSpec> = {
     build: async () => ({ url: '/api/v1/public/exports/measures.xlsx?provinceId=49&fiscalYear=2558' }),
   },
   'GET /api/v1/audit': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/audit' }) },
+  // A user's own notifications: every signed-in caller reads and marks theirs (their contents: notifications.api.test.ts).
+  'GET /api/v1/notifications': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/notifications' }) },
+  'POST /api/v1/notifications/read': {
+    allowed: SIGNED_IN,
+    visible: [],
+    build: async () => ({ url: '/api/v1/notifications/read', body: { all: true } }),
+  },
 };
 
 function expectedStatus(spec: RouteSpec, caller: Caller, route: string): 'ok' | number {

@@ -22,3 +22,4 @@ export * from './schemas/report-import';
 export * from './schemas/public';
 export * from './schemas/review';
 export * from './schemas/report-io';
+export * from './schemas/notification';

@@ -18,7 +18,9 @@ const actorOf = (role: Role): Actor => ({
   provinceId: role === 'provincial_reviewer' ? OWN.provinceId : null,
 });
 
-const ACTIONS = [...new Set(Object.values(ROLE_PERMISSIONS).flatMap((list) => list.map((p) => p.split(':').slice(0, 2).join(':'))))] as Action[];
+const ACTIONS = [
+  ...new Set(Object.values(ROLE_PERMISSIONS).flatMap((list) => list.map((p) => p.split(':').slice(0, 2).join(':')))),
+] as Action[];
 
 describe('can: every role × action × owner', () => {
   const expected: Record<Role, { own: boolean; neighbour: boolean; elsewhere: boolean }> = {

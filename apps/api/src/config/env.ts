@@ -41,6 +41,25 @@ const EnvSchema = z.object({
   IMPORT_PARSE_MEMORY_MB: z.coerce.number().int().min(32).max(4096).default(256),
   /** Import-parsing worker threads (jobs at once); 0 picks one per core less one, at most 2. */
   IMPORT_PARSE_THREADS: z.coerce.number().int().min(0).max(64).default(0),
+  /** Where notification e-mails go (`smtp://user:pass@host:587`, `smtps://…`); unset: written as .eml files under MAIL_CAPTURE_DIR. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
+    .optional(),
+  /** The sender of notification e-mails. */
+  MAIL_FROM: z.string().default('Prongsai <no-reply@prongsai.local>'),
+  /** The address people open the app at: links in e-mails point here. */
+  APP_URL: z.string().url().default('http://localhost:3000'),
+  /** Folder where e-mails are written when SMTP_URL is unset (default .data/mail in the repository). */
+  MAIL_CAPTURE_DIR: z.string().optional(),
+  /** Run the e-mail worker inside the API process; set false when `pnpm worker` runs it as its own process. */
+  MAIL_WORKER: z
+    .enum(['true', 'false', '0', '1'])
+    .default('true')
+    .transform((value) => value === 'true' || value === '1'),
+  /** How often the e-mail worker looks for due e-mails. */
+  MAIL_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   /** Folder of the embedded PostgreSQL cluster (when DATABASE_URL is unset). */
   PG_DATA_DIR: z.string().optional(),
 });

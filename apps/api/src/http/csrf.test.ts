@@ -25,7 +25,8 @@ describe('csrfGuard', () => {
   const host = { host: 'localhost:3000' };
 
   it('when a read arrives from anywhere, then it passes', () => {
-    for (const method of ['GET', 'HEAD', 'OPTIONS']) expect(outcome(guard, request(method, { ...host, origin: 'https://evil.example' }))).toBe('next');
+    for (const method of ['GET', 'HEAD', 'OPTIONS'])
+      expect(outcome(guard, request(method, { ...host, origin: 'https://evil.example' }))).toBe('next');
   });
 
   it('when a write comes from our own origin or an allowed one, then it passes', () => {

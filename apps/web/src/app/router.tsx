@@ -1,12 +1,15 @@
 import { Suspense, lazy } from 'react';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { paths } from '@/config/paths';
-import { AuthProvider, RequireAuth } from '@/lib/auth';
+import { hasPermission } from '@prongsai/shared';
+import { AuthProvider, RequireAuth, useAuth } from '@/lib/auth';
 import { RequirePermission } from '@/lib/authorization';
 import { RequireStaffMessages } from '@/lib/i18n';
 import { AppLayout, PublicLayout, PublicSiteLayout } from '@/components/layouts/app-layout';
 import { ErrorBoundary, PageError } from '@/components/ui/error-boundary';
 import { Loading } from '@/components/ui/loading';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
+import { WaitingNavLink } from '@/features/notifications/components/waiting-plans';
 import { HomeRoute } from './routes/home';
 import { PublicNationalRoute } from './routes/public-national';
 
@@ -20,6 +23,7 @@ const ResetPasswordRoute = lazy(() => import('./routes/reset-password').then((m)
 const PublicProvinceRoute = lazy(() => import('./routes/public-province').then((m) => ({ default: m.PublicProvinceRoute })));
 const PublicAgencyRoute = lazy(() => import('./routes/public-agency').then((m) => ({ default: m.PublicAgencyRoute })));
 const PublicPlanRoute = lazy(() => import('./routes/public-plan').then((m) => ({ default: m.PublicPlanRoute })));
+const ReviewWaitingRoute = lazy(() => import('./routes/review-waiting').then((m) => ({ default: m.ReviewWaitingRoute })));
 const ReviewRoute = lazy(() => import('./routes/review').then((m) => ({ default: m.ReviewRoute })));
 const ReviewCompareRoute = lazy(() => import('./routes/review-compare').then((m) => ({ default: m.ReviewCompareRoute })));
 const ReviewIndicatorsRoute = lazy(() => import('./routes/review-indicators').then((m) => ({ default: m.ReviewIndicatorsRoute })));
@@ -63,6 +67,14 @@ function RootError({ error }: { error: unknown }) {
   );
 }
 
+/** The staff frame with the notifications bell, and "waiting for me" for reviewers. */
+function StaffLayout() {
+  const { user } = useAuth();
+  return (
+    <AppLayout headerTools={<NotificationBell />} nav={user && hasPermission(user.role, 'review:plan') ? <WaitingNavLink /> : undefined} />
+  );
+}
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -82,8 +94,9 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireAuth fallback={<Loading />} />}>
           <Route element={<StaffMessages />}>
-            <Route element={<AppLayout />}>
+            <Route element={<StaffLayout />}>
               <Route element={<RequirePermission action="review:plan" />}>
+                <Route path={paths.reviewWaiting.path} element={<ReviewWaitingRoute />} />
                 <Route path={paths.review.path} element={<ReviewRoute />} />
                 <Route path={paths.reviewCompare.path} element={<ReviewCompareRoute />} />
                 <Route path={paths.reviewIndicators.path} element={<ReviewIndicatorsRoute />} />

@@ -44,6 +44,8 @@ export const paths = {
     path: '/review',
     getHref: (search: Record<string, SearchValue> = {}) => `/review${toSearch(search)}`,
   },
+  /** A reviewer's home: submitted plans waiting for them (issue 14). */
+  reviewWaiting: { path: '/review/waiting', getHref: () => '/review/waiting' },
   reviewCompare: {
     path: '/review/compare',
     getHref: (agencyIds: string[], search: Record<string, SearchValue> = {}) =>

@@ -89,7 +89,7 @@ describe('auth', () => {
 
   it('sends each role to its own start page', () => {
     expect(roleHome(makeUser())).toBe('/agencies/5b7a3c2e-8a51-4c1e-9a43-0f7d3b0f6a11');
-    expect(roleHome(makeUser({ role: 'provincial_reviewer', agencyId: null }))).toBe('/review');
+    expect(roleHome(makeUser({ role: 'provincial_reviewer', agencyId: null }))).toBe('/review/waiting');
     expect(roleHome(makeUser({ role: 'national_admin', agencyId: null }))).toBe('/admin/users');
   });
 });

@@ -32,7 +32,7 @@ export function roleHome(user: SessionUser): string {
     case 'agency_editor':
       return user.agencyId ? paths.agency.getHref(user.agencyId) : paths.home.getHref();
     case 'provincial_reviewer':
-      return paths.review.getHref();
+      return paths.reviewWaiting.getHref();
     case 'national_admin':
       return paths.adminUsers.getHref();
   }

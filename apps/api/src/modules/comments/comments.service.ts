@@ -4,6 +4,7 @@ import { assertCan } from '../../access/policies';
 import { AppError } from '../../lib/app-error';
 import { clientOf, transaction } from '../../lib/db';
 import { recordAudit } from '../audit/audit.service';
+import { recordPlanEvent } from '../notifications/notifications.service';
 import { findVisiblePlan } from '../plans/plans.service';
 import * as queries from './comments.queries';
 
@@ -33,6 +34,7 @@ export async function addReviewComment(actor: Actor, planId: string, input: Crea
       provinceId: plan.provinceId,
       changes: { planId, measureId: comment.measureId, body: comment.body },
     });
+    await recordPlanEvent(db, actor, { kind: 'review_comment', planId, comment: comment.body });
     return comment;
   });
 }

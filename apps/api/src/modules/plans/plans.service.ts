@@ -24,6 +24,7 @@ import { jsonValue, sqlRows } from '../../lib/sql-legacy';
 import { findVisibleAgency } from '../agencies/agencies.service';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { MEASURE_INCLUDE, toCheckable, toMeasure, type MeasureRow } from '../measures/measure-dto';
+import { recordPlanEvent } from '../notifications/notifications.service';
 import { checkMeasures } from '../reports/import';
 import { hydrateMeasures, hydratePlan, planDetailJson, type IndicatorTitles, type PlanDetailJson, type PlanRow } from './plan-query';
 
@@ -424,6 +425,7 @@ export async function transitionPlan(
       provinceId: owner.provinceId,
       changes: { status: { from: owner.status, to: transition.to }, ...(text ? { note: text } : {}) },
     });
+    await recordPlanEvent(tx, actor, { transition: name, planId, comment: text });
     return loadPlanDetail(tx, planId);
   });
 }

@@ -281,3 +281,27 @@ export async function upsertItaResults(db: Db, rows: { agencyId: string; fiscalY
     });
   }
 }
+
+export interface WaitingPlanRow {
+  planId: string;
+  agencyId: string;
+  agencyNameTh: string;
+  agencyType: ProvinceOverviewRow['type'];
+  fiscalYear: number;
+  submittedAt: Date | null;
+  measures: number;
+  warnings: number;
+}
+
+/** "Waiting for me": the submitted plans in `scope`, every fiscal year, oldest submission first (issue 14). */
+export async function waitingPlans(scope: Scope, limit: number): Promise<{ rows: WaitingPlanRow[]; total: number }> {
+  const rows = await queryRows<WaitingPlanRow & { total: number }>(
+    getPrisma(),
+    sql`SELECT p.id AS "planId", p."agencyId", a."nameTh" AS "agencyNameTh", a.type::text AS "agencyType", p."fiscalYear",
+        p."submittedAt", p."measureCount" AS measures, p."warningCount" AS warnings, count(*) OVER ()::int AS total
+      FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId"
+      WHERE p.status = 'submitted' AND ${scopeSql('plan', scope, 'p')}
+      ORDER BY p."submittedAt" ASC NULLS FIRST, p.id LIMIT ${limit}::int`,
+  );
+  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
+}

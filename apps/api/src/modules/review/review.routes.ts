@@ -10,11 +10,19 @@ import {
   TrendsSchema,
   UploadItaResultsInputSchema,
   UploadItaResultsResponseSchema,
+  WaitingPlansResponseSchema,
 } from '@prongsai/shared';
 import { defineRoute } from '../../http/define-route';
 import { sendFile } from '../../http/send-file';
 import { exportOverviewCsv, exportOverviewXlsx } from './overview-export';
-import { compareAgencies, getIndicatorHeatmap, getProvinceOverview, getProvinceTrends, uploadItaResults } from './review.service';
+import {
+  compareAgencies,
+  getIndicatorHeatmap,
+  getProvinceOverview,
+  getProvinceTrends,
+  listWaitingPlans,
+  uploadItaResults,
+} from './review.service';
 
 export const reviewRouter = Router();
 const tag = 'review';
@@ -113,4 +121,16 @@ defineRoute(
     response: UploadItaResultsResponseSchema,
   },
   async ({ actor, body }) => uploadItaResults(actor, body.csv),
+);
+
+defineRoute(
+  reviewRouter,
+  {
+    method: 'get',
+    path: '/review/waiting',
+    summary: 'Reviewer: "waiting for me", the submitted plans of the province in every fiscal year, oldest submission first',
+    tag,
+    response: WaitingPlansResponseSchema,
+  },
+  async ({ actor }) => listWaitingPlans(actor),
 );

@@ -11,6 +11,7 @@ import {
   type ProvinceOverviewQuery,
   type ProvinceOverviewRow,
   type Trends,
+  type WaitingPlansResponse,
 } from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
@@ -221,4 +222,11 @@ export async function uploadItaResults(actor: Actor, csv: string): Promise<{ imp
     imported: known.length,
     unknownAgencyCodes: [...new Set(parsed.filter((row) => !agencies.has(row.code)).map((row) => row.code))],
   };
+}
+
+/** A reviewer's home, "waiting for me": submitted plans of their province (an admin: all), every year, oldest first. */
+export async function listWaitingPlans(actor: Actor): Promise<WaitingPlansResponse> {
+  assertCan(actor, 'review:plan');
+  const { rows, total } = await queries.waitingPlans(scopeFor(actor, 'review:plan'), 500);
+  return { items: rows.map((row) => ({ ...row, submittedAt: row.submittedAt?.toISOString() ?? null })), total };
 }

@@ -41,7 +41,8 @@ function Page({ children }: { children?: ReactNode }) {
   );
 }
 
-export function AppLayout() {
+/** `headerTools`: what pages put beside the user (the notifications bell, composed in app/router.tsx); `nav`: extra links. */
+export function AppLayout({ headerTools, nav }: { headerTools?: ReactNode; nav?: ReactNode } = {}) {
   const t = useT();
   const { user, logout } = useAuth();
   const mainRef = useFocusMainOnNavigate();
@@ -58,6 +59,7 @@ export function AppLayout() {
               {user.role === 'agency_editor' && user.agencyId && (
                 <NavLink to={paths.agency.getHref(user.agencyId)}>{t('nav.myAgency')}</NavLink>
               )}
+              {nav}
               {hasPermission(user.role, 'review:plan') && <NavLink to={paths.review.getHref()}>{t('nav.review')}</NavLink>}
               {hasPermission(user.role, 'manage:user') && <NavLink to={paths.adminUsers.getHref()}>{t('nav.users')}</NavLink>}
               {hasPermission(user.role, 'write:codebook') && <NavLink to={paths.adminCodebooks.getHref()}>{t('nav.codebooks')}</NavLink>}
@@ -70,6 +72,7 @@ export function AppLayout() {
           )}
           <div className="app-header__tools">
             <PreferencesSwitch />
+            {user && headerTools}
             {user && (
               <div className="app-header__user">
                 <p className="app-header__user-name">{user.name}</p>

@@ -1,0 +1,120 @@
+import type { NotificationData, NotificationKind } from '@prongsai/shared';
+
+/**
+ * A notification as an e-mail (ADR 010): Thai, or English for users whose `locale` is `en`; a
+ * plain-text part and an HTML part with the same words; a link into the app; and a Message-ID that is
+ * the same every time this notification is sent, so a resend after a crash is the same message.
+ */
+export interface NotificationEmailInput {
+  id: string;
+  kind: NotificationKind;
+  agencyId: string | null;
+  data: NotificationData;
+  locale: string;
+  recipientName: string;
+}
+
+export interface EmailContent {
+  messageId: string;
+  subject: string;
+  text: string;
+  html: string;
+  link: string;
+}
+
+type Words = { subject: string; line: string };
+
+const TH: Record<NotificationKind, (d: NotificationData) => Words> = {
+  plan_submitted: (d) => ({
+    subject: `แผนปีงบประมาณ ${d.fiscalYear} ของ${d.agencyNameTh} รอการตรวจสอบ`,
+    line: `${d.agencyNameTh} ส่งแผนปีงบประมาณ ${d.fiscalYear} ให้ตรวจสอบแล้ว`,
+  }),
+  plan_returned: (d) => ({
+    subject: `แผนปีงบประมาณ ${d.fiscalYear} ถูกส่งกลับให้แก้ไข`,
+    line: `ผู้ตรวจสอบส่งแผนปีงบประมาณ ${d.fiscalYear} ของ${d.agencyNameTh} กลับให้แก้ไข`,
+  }),
+  plan_accepted: (d) => ({
+    subject: `แผนปีงบประมาณ ${d.fiscalYear} ได้รับการอนุมัติแล้ว`,
+    line: `ผู้ตรวจสอบอนุมัติแผนปีงบประมาณ ${d.fiscalYear} ของ${d.agencyNameTh} แล้ว`,
+  }),
+  plan_published: (d) => ({
+    subject: `แผนปีงบประมาณ ${d.fiscalYear} เผยแพร่แล้ว`,
+    line: `แผนปีงบประมาณ ${d.fiscalYear} ของ${d.agencyNameTh} เผยแพร่ต่อสาธารณะแล้ว`,
+  }),
+  plan_reopened: (d) => ({
+    subject: `แผนปีงบประมาณ ${d.fiscalYear} ถูกเปิดให้แก้ไขอีกครั้ง`,
+    line: `ผู้ตรวจสอบเปิดแผนปีงบประมาณ ${d.fiscalYear} ของ${d.agencyNameTh} ให้แก้ไขอีกครั้ง`,
+  }),
+  review_comment: (d) => ({
+    subject: `ความเห็นใหม่จากผู้ตรวจสอบ: แผนปีงบประมาณ ${d.fiscalYear}`,
+    line: `มีความเห็นใหม่ในแผนปีงบประมาณ ${d.fiscalYear} ของ${d.agencyNameTh}`,
+  }),
+};
+
+const EN: Record<NotificationKind, (d: NotificationData) => Words> = {
+  plan_submitted: (d) => ({
+    subject: `${d.agencyNameTh}: the FY${d.fiscalYear} plan is waiting for review`,
+    line: `${d.agencyNameTh} submitted its plan for fiscal year ${d.fiscalYear} for review.`,
+  }),
+  plan_returned: (d) => ({
+    subject: `Your FY${d.fiscalYear} plan was returned for changes`,
+    line: `A reviewer returned the fiscal year ${d.fiscalYear} plan of ${d.agencyNameTh} for changes.`,
+  }),
+  plan_accepted: (d) => ({
+    subject: `Your FY${d.fiscalYear} plan was accepted`,
+    line: `A reviewer accepted the fiscal year ${d.fiscalYear} plan of ${d.agencyNameTh}.`,
+  }),
+  plan_published: (d) => ({
+    subject: `Your FY${d.fiscalYear} plan is published`,
+    line: `The fiscal year ${d.fiscalYear} plan of ${d.agencyNameTh} is now public.`,
+  }),
+  plan_reopened: (d) => ({
+    subject: `Your FY${d.fiscalYear} plan was reopened for changes`,
+    line: `A reviewer reopened the fiscal year ${d.fiscalYear} plan of ${d.agencyNameTh} for changes.`,
+  }),
+  review_comment: (d) => ({
+    subject: `New review comment on your FY${d.fiscalYear} plan`,
+    line: `There is a new review comment on the fiscal year ${d.fiscalYear} plan of ${d.agencyNameTh}.`,
+  }),
+};
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The same Message-ID for every attempt at one notification. */
+export const messageIdOf = (notificationId: string, appUrl: string) => `<notification.${notificationId}@${new URL(appUrl).hostname}>`;
+
+/** Where the notification leads in the app: the plan's page. */
+export function linkOf(input: Pick<NotificationEmailInput, 'agencyId' | 'data'>, appUrl: string): string {
+  const base = appUrl.replace(/\/+$/, '');
+  if (!input.agencyId || input.data.fiscalYear === null) return `${base}/`;
+  return `${base}/agencies/${encodeURIComponent(input.agencyId)}/plans/${input.data.fiscalYear}`;
+}
+
+export function notificationEmail(input: NotificationEmailInput, appUrl: string): EmailContent {
+  const english = input.locale === 'en';
+  const words = (english ? EN : TH)[input.kind](input.data);
+  const link = linkOf(input, appUrl);
+  const greeting = english ? `Dear ${input.recipientName},` : `เรียน คุณ${input.recipientName}`;
+  const by = input.data.actorName ? (english ? `By: ${input.data.actorName}` : `โดย: ${input.data.actorName}`) : null;
+  const comment = input.data.comment ? (english ? `Comment: ${input.data.comment}` : `ความเห็น: ${input.data.comment}`) : null;
+  const open = english ? 'Open the plan:' : 'เปิดดูแผน:';
+  const footer = english
+    ? 'You receive this e-mail because of your role in Prongsai. Notifications are also in the app (the bell).'
+    : 'คุณได้รับอีเมลนี้เพราะบทบาทของคุณในระบบโปร่งใส ดูการแจ้งเตือนทั้งหมดได้ที่ไอคอนกระดิ่งในระบบ';
+  const lines = [greeting, '', words.line, by, comment, '', `${open} ${link}`, '', '-- ', footer].filter((line) => line !== null);
+  const paragraphs = [words.line, by, comment].filter((line): line is string => line !== null);
+  const html = `<!doctype html><html lang="${english ? 'en' : 'th'}"><body>
+<p>${escapeHtml(greeting)}</p>
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+<p><a href="${escapeHtml(link)}">${escapeHtml(open)} ${escapeHtml(link)}</a></p>
+<hr><p style="color:#666;font-size:small">${escapeHtml(footer)}</p>
+</body></html>`;
+  return {
+    messageId: messageIdOf(input.id, appUrl),
+    subject: `[${english ? 'Prongsai' : 'โปร่งใส'}] ${words.subject}`,
+    text: lines.join('\n'),
+    html,
+    link,
+  };
+}

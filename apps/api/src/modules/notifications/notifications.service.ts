@@ -1,0 +1,70 @@
+import {
+  NOTIFICATION_AUDIENCE,
+  type MarkNotificationsReadInput,
+  type MarkNotificationsReadResponse,
+  type NotificationKind,
+  type NotificationListQuery,
+  type NotificationListResponse,
+  type PlanTransitionName,
+} from '@prongsai/shared';
+import type { Actor } from '../../access/actor';
+import { AppError } from '../../lib/app-error';
+import * as queries from './notifications.queries';
+import type { EventDb, NotificationRow } from './notifications.queries';
+
+/**
+ * In-app notifications and the events that make them (issue 14, ADR 010). A user reads and marks
+ * only their own; events are written in the transaction of the change that causes them.
+ */
+
+/** The signed-in user's own notifications (anonymous callers never get here: the routes need a session). */
+function own(actor: Actor): queries.OwnNotifications {
+  if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'กรุณาเข้าสู่ระบบ');
+  return queries.ownNotifications(actor.userId);
+}
+
+export const toNotification = (row: NotificationRow) => ({
+  id: row.id,
+  kind: row.kind,
+  planId: row.planId,
+  agencyId: row.agencyId,
+  data: row.data,
+  readAt: row.readAt?.toISOString() ?? null,
+  createdAt: row.createdAt.toISOString(),
+});
+
+export async function listNotifications(actor: Actor, query: NotificationListQuery): Promise<NotificationListResponse> {
+  const { rows, total, unreadCount } = await queries.listNotifications(own(actor), query);
+  return { items: rows.map(toNotification), page: query.page, pageSize: query.pageSize, total, unreadCount };
+}
+
+export async function markNotificationsRead(actor: Actor, input: MarkNotificationsReadInput): Promise<MarkNotificationsReadResponse> {
+  return queries.markRead(own(actor), 'all' in input ? 'all' : input.ids);
+}
+
+/** Which notification a plan step makes. */
+const KIND_OF_TRANSITION: Record<PlanTransitionName, NotificationKind> = {
+  submit: 'plan_submitted',
+  return: 'plan_returned',
+  accept: 'plan_accepted',
+  publish: 'plan_published',
+  reopen: 'plan_reopened',
+};
+
+export type PlanEvent = { planId: string; comment?: string | null } & ({ transition: PlanTransitionName } | { kind: 'review_comment' });
+
+/**
+ * THE hook of plan events: call it inside the transaction that makes the change, right after its
+ * audit row. Tells the event's audience (shared NOTIFICATION_AUDIENCE) in the app and by e-mail.
+ */
+export async function recordPlanEvent(db: EventDb, actor: Actor, event: PlanEvent): Promise<number> {
+  const kind = 'transition' in event ? KIND_OF_TRANSITION[event.transition] : event.kind;
+  return queries.insertPlanEvent(db, {
+    kind,
+    audience: NOTIFICATION_AUDIENCE[kind],
+    planId: event.planId,
+    actorUserId: actor.kind === 'user' ? actor.userId : null,
+    actorName: actor.kind === 'user' ? actor.name : null,
+    comment: event.comment ?? null,
+  });
+}

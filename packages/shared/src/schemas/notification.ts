@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { AgencyTypeSchema } from '../enums';
+import { DecimalIntSchema, PageQuerySchema, UuidSchema, pageOf } from './common';
+
+/** What a notification tells (issue 14). Plan events go to the province's reviewers (submitted) or the agency's editors (the rest). */
+export const NOTIFICATION_KINDS = [
+  'plan_submitted',
+  'plan_returned',
+  'plan_accepted',
+  'plan_published',
+  'plan_reopened',
+  'review_comment',
+] as const;
+export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof NotificationKindSchema>;
+
+/** Who is told of each kind: the reviewers of the agency's province, or the agency's editors (never the actor). */
+export const NOTIFICATION_AUDIENCE: Record<NotificationKind, 'province_reviewers' | 'agency_editors'> = {
+  plan_submitted: 'province_reviewers',
+  plan_returned: 'agency_editors',
+  plan_accepted: 'agency_editors',
+  plan_published: 'agency_editors',
+  plan_reopened: 'agency_editors',
+  review_comment: 'agency_editors',
+};
+
+/** The event as it happened, kept with the notification (the list and the e-mail show it as it was). */
+export const NotificationDataSchema = z.object({
+  fiscalYear: z.number().int().nullable(),
+  agencyNameTh: z.string().nullable(),
+  actorName: z.string().nullable(),
+  /** The reviewer's comment or reason, when the event has one. */
+  comment: z.string().nullable(),
+});
+export type NotificationData = z.infer<typeof NotificationDataSchema>;
+
+export const NotificationSchema = z.object({
+  id: z.string(),
+  kind: NotificationKindSchema,
+  planId: z.string().nullable(),
+  agencyId: z.string().nullable(),
+  data: NotificationDataSchema,
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Notification = z.infer<typeof NotificationSchema>;
+
+export const NotificationListQuerySchema = PageQuerySchema.extend({
+  pageSize: DecimalIntSchema.pipe(z.number().int().min(1).max(100)).default(20),
+  /** `true`: unread ones only. */
+  unread: z.enum(['true', 'false']).optional(),
+});
+export type NotificationListQuery = z.infer<typeof NotificationListQuerySchema>;
+
+export const NotificationListResponseSchema = pageOf(NotificationSchema).extend({
+  /** The caller's unread notifications, whatever the page (the bell's count). */
+  unreadCount: z.number().int(),
+});
+export type NotificationListResponse = z.infer<typeof NotificationListResponseSchema>;
+
+/** Mark some of the caller's notifications read (ids of others' are ignored), or all of them. */
+export const MarkNotificationsReadInputSchema = z.union([
+  z.object({ ids: z.array(UuidSchema).min(1).max(200) }).strict(),
+  z.object({ all: z.literal(true) }).strict(),
+]);
+export type MarkNotificationsReadInput = z.infer<typeof MarkNotificationsReadInputSchema>;
+
+export const MarkNotificationsReadResponseSchema = z.object({
+  marked: z.number().int(),
+  unreadCount: z.number().int(),
+});
+export type MarkNotificationsReadResponse = z.infer<typeof MarkNotificationsReadResponseSchema>;
+
+/** A reviewer's "waiting for me": submitted plans of their province, every year, oldest submission first. */
+export const WaitingPlanSchema = z.object({
+  planId: z.string(),
+  agencyId: z.string(),
+  agencyNameTh: z.string(),
+  agencyType: AgencyTypeSchema,
+  fiscalYear: z.number().int(),
+  submittedAt: z.string().nullable(),
+  measures: z.number().int(),
+  warnings: z.number().int(),
+});
+export type WaitingPlan = z.infer<typeof WaitingPlanSchema>;
+
+export const WaitingPlansResponseSchema = z.object({ items: z.array(WaitingPlanSchema), total: z.number().int() });
+export type WaitingPlansResponse = z.infer<typeof WaitingPlansResponseSchema>;
