@@ -1,15 +1,15 @@
 import type { AgencyType, PlanDetail, PublicAgency, PublicFigures, PublicProvince, PublicSummary } from '@prongsai/shared';
 import { currentFiscalYear } from '@prongsai/shared';
-import { ANONYMOUS } from '../../access/actor';
-import { planWhere } from '../../access/scope';
+import { PUBLIC_SCOPE, scopeWhere } from '../../access/scope';
 import { notFound } from '../../lib/app-error';
+import { rootDb } from '../../lib/db';
 import { getPool, getPrisma, Prisma } from '../../lib/prisma';
 import { AGENCY_SELECT, toAgency } from '../agencies/agencies.service';
-import { findPlanSummaries, loadPlanDetail } from '../plans/plans.service';
+import { listPlanSummaries, loadPlanDetail } from '../plans/plans.service';
 
 /**
  * The public dashboard: published data only, no session. Every plan query goes through
- * `planWhere(ANONYMOUS)` or filters `status = 'published'` in SQL.
+ * `PUBLIC_SCOPE` or filters `status = 'published'` in SQL.
  */
 
 /**
@@ -170,11 +170,14 @@ export async function getPublicProvince(
 export async function getPublicAgency(agencyId: string): Promise<PublicAgency> {
   const agency = await getPrisma().agency.findFirst({ where: { id: agencyId, isActive: true }, select: AGENCY_SELECT });
   if (!agency) throw notFound('ไม่พบหน่วยงานนี้');
-  return { agency: toAgency(agency), plans: await findPlanSummaries({ AND: [{ agencyId }, planWhere(ANONYMOUS)] }) };
+  return { agency: toAgency(agency), plans: await listPlanSummaries(PUBLIC_SCOPE, agencyId) };
 }
 
 export async function getPublicPlan(agencyId: string, fiscalYear: number): Promise<PlanDetail> {
-  const plan = await getPrisma().plan.findFirst({ where: { AND: [{ agencyId, fiscalYear }, planWhere(ANONYMOUS)] }, select: { id: true } });
+  const plan = await getPrisma().plan.findFirst({
+    where: { AND: [{ agencyId, fiscalYear }, scopeWhere.plan(PUBLIC_SCOPE)] },
+    select: { id: true },
+  });
   if (!plan) throw notFound('ไม่พบรายงานที่เผยแพร่ของปีนี้');
-  return loadPlanDetail(getPrisma(), plan.id, { publicView: true });
+  return loadPlanDetail(rootDb(), PUBLIC_SCOPE, plan.id, { publicView: true });
 }

@@ -12,13 +12,14 @@ import type {
 } from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
-import { PUBLIC_SCOPE, scopeFor } from '../../access/scope';
+import { PUBLIC_SCOPE, scopeFor, SYSTEM_SCOPE } from '../../access/scope';
 import { ResponseCache } from '../../http/response-cache';
 import { AppError, notFound } from '../../lib/app-error';
+import { dbOf, rootDb } from '../../lib/db';
 import { getPrisma, type Prisma } from '../../lib/prisma';
 import { AGENCY_SELECT, findVisibleAgency, toAgency } from '../agencies/agencies.service';
 import { recordAudit } from '../audit/audit.service';
-import { toDbDate } from '../measures/measure-dto';
+import { toDbDate } from '../plans/measure-dto';
 import { assertEditable, findVisiblePlan, loadPlanDetail, refreshPlanWarnings } from '../plans/plans.service';
 import { ConcurrencyLimit } from './concurrency-limit';
 import {
@@ -145,7 +146,7 @@ export async function commitImport(actor: Actor, agencyId: string, fiscalYear: n
           },
         });
       }
-      await refreshPlanWarnings(tx, plan.id);
+      await refreshPlanWarnings(dbOf(tx), plan.id);
       await recordAudit(tx, actor, {
         action: 'import',
         entityType: 'plan',
@@ -154,7 +155,7 @@ export async function commitImport(actor: Actor, agencyId: string, fiscalYear: n
         provinceId: agency.provinceId,
         changes: { fiscalYear, measuresImported: input.measures.length },
       });
-      return loadPlanDetail(tx, plan.id);
+      return loadPlanDetail(dbOf(tx), scopeFor(actor, 'read:plan'), plan.id);
     },
     { timeout: 60_000 },
   );
@@ -225,7 +226,10 @@ export function getReportRenderStats(): { renders: number; cachedEntries: number
 async function reportData(agencyId: string, planId: string, publicView: boolean): Promise<ReportData> {
   const prisma = getPrisma();
   const agencyRow = await prisma.agency.findUniqueOrThrow({ where: { id: agencyId }, select: AGENCY_SELECT });
-  return { agency: toAgency(agencyRow), plan: await loadPlanDetail(prisma, planId, { publicView }) };
+  return {
+    agency: toAgency(agencyRow),
+    plan: await loadPlanDetail(rootDb(), publicView ? PUBLIC_SCOPE : SYSTEM_SCOPE, planId, { publicView }),
+  };
 }
 
 async function renderReport(agencyId: string, planId: string, format: ReportFormat, publicView: boolean): Promise<Buffer> {
@@ -263,7 +267,7 @@ async function sendReport(res: Response, planId: string, format: ReportFormat, p
 }
 
 export async function sendPlanReport(actor: Actor, planId: string, format: ReportFormat, res: Response): Promise<void> {
-  const plan = await findVisiblePlan(getPrisma(), actor, planId);
+  const plan = await findVisiblePlan(rootDb(), actor, planId);
   assertCan(actor, 'export:report', plan);
   await sendReport(res, planId, format, false);
 }

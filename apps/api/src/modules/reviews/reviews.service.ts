@@ -2,6 +2,7 @@ import type { CreateReviewCommentInput, ReviewComment } from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
 import { AppError } from '../../lib/app-error';
+import { dbOf } from '../../lib/db';
 import { getPrisma } from '../../lib/prisma';
 import { recordAudit } from '../audit/audit.service';
 import { findVisiblePlan } from '../plans/plans.service';
@@ -9,7 +10,7 @@ import { findVisiblePlan } from '../plans/plans.service';
 /** A reviewer's comment on a plan or one of its measures; the editor sees it in context. */
 export async function addReviewComment(actor: Actor, planId: string, input: CreateReviewCommentInput): Promise<ReviewComment> {
   return getPrisma().$transaction(async (tx) => {
-    const plan = await findVisiblePlan(tx, actor, planId);
+    const plan = await findVisiblePlan(dbOf(tx), actor, planId);
     assertCan(actor, 'review:plan', plan);
     if (input.measureId) {
       const measure = await tx.measure.findFirst({ where: { id: input.measureId, planId }, select: { id: true } });
