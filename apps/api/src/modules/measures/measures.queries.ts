@@ -2,7 +2,7 @@ import { todayInBangkok, type PlanStatus } from '@prongsai/shared';
 import type { UserActor } from '../../access/actor';
 import { scopeSql, scopeWhere, type Scope } from '../../access/scope';
 import { clientOf, type Db } from '../../lib/db';
-import type { Prisma } from '../../lib/prisma';
+import { Prisma } from '../../lib/prisma';
 import { join, queryRow, queryRows, sql, type Sql } from '../../lib/sql';
 import { AUDIT_COLUMNS, auditValues, type AuditRecord } from '../audit/audit.service';
 import { isoDate } from '../plans/measure-dto';
@@ -104,23 +104,26 @@ export async function lockPlanOfMeasure(db: Db, scope: Scope, measureId: string)
   );
 }
 
-/** The measure columns a write sets from the API's fields. */
-export type MeasureFields = Partial<
-  Pick<
-    MeasureRow,
-    | 'title'
-    | 'actions'
-    | 'responsible'
-    | 'plannedStart'
-    | 'plannedEnd'
-    | 'outcome'
-    | 'outcomeReason'
-    | 'resultText'
-    | 'summary'
-    | 'carriedOutDate'
-    | 'carriedOutPrecision'
-  >
->;
+/** Columns of "Measure" the API's fields never set (the row's identity, place, state and history). */
+const SYSTEM_COLUMNS = [
+  'id',
+  'planId',
+  'agencyId',
+  'sequence',
+  'version',
+  'deletedAt',
+  'createdAt',
+  'updatedAt',
+  'importWarnings',
+  'sourceMeasureId',
+] as const;
+type SystemColumn = (typeof SYSTEM_COLUMNS)[number];
+/** The measure columns a write sets from the API's fields (every other column of "Measure"). */
+export type MeasureFields = Partial<Omit<Prisma.MeasureGetPayload<object>, SystemColumn>>;
+const FIELD_COLUMNS: ReadonlySet<string> = new Set(
+  Object.values(Prisma.MeasureScalarFieldEnum).filter((column) => !(SYSTEM_COLUMNS as readonly string[]).includes(column)),
+);
+
 export type IndicatorRef = { fiscalYear: number; code: string; raw: string | null };
 export type EvidenceLinkInput = { url: string; label: string };
 
@@ -147,21 +150,6 @@ export async function insertMeasure(
     select: { id: true },
   });
 }
-
-/** The measure columns an update may set (keys of `MeasureFields`): the column and its SQL type. */
-const MEASURE_COLUMNS: Record<keyof MeasureFields, { column: Sql; type: Sql }> = {
-  title: { column: sql`"title"`, type: sql`text` },
-  actions: { column: sql`"actions"`, type: sql`text[]` },
-  responsible: { column: sql`"responsible"`, type: sql`text` },
-  plannedStart: { column: sql`"plannedStart"`, type: sql`date` },
-  plannedEnd: { column: sql`"plannedEnd"`, type: sql`date` },
-  outcome: { column: sql`"outcome"`, type: sql`"Outcome"` },
-  outcomeReason: { column: sql`"outcomeReason"`, type: sql`text` },
-  resultText: { column: sql`"resultText"`, type: sql`text` },
-  summary: { column: sql`"summary"`, type: sql`text` },
-  carriedOutDate: { column: sql`"carriedOutDate"`, type: sql`date` },
-  carriedOutPrecision: { column: sql`"carriedOutPrecision"`, type: sql`"DatePrecision"` },
-};
 
 /** The plan's counter columns (keys of `PlanCounters`). */
 const PLAN_COUNTER_COLUMNS: Record<keyof PlanCounters, Sql> = {
@@ -206,14 +194,17 @@ export async function updateMeasure(
 ): Promise<number> {
   const now = sql`${args.now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
   const { measureId, version } = args;
-  const sets = (Object.entries(args.fields) as [keyof MeasureFields, unknown][])
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => {
-      const column = MEASURE_COLUMNS[key];
-      if (!column) throw new Error(`no SQL type for measure column ${key}`);
-      return sql`${column.column} = ${value instanceof Date ? isoDate(value) : value}::${column.type}`;
-    });
-  sets.push(sql`"version" = "version" + 1`, sql`"updatedAt" = ${now}`);
+  // The values travel as one json record typed by the table itself (jsonb_populate_record), so a new
+  // column needs no code here; the column names are checked against the model's columns.
+  const given = Object.entries(args.fields).filter(([, value]) => value !== undefined);
+  const sets = given.map(([column]) => {
+    if (!FIELD_COLUMNS.has(column)) throw new Error(`not a measure field column: ${column}`);
+    const name = Prisma.raw(`"${column}"`);
+    return sql`${name} = r.${name}`;
+  });
+  sets.push(sql`"version" = u."version" + 1`, sql`"updatedAt" = ${now}`);
+  // Every Date among the fields is a day (`@db.Date`): sent as "2024-01-31".
+  const record = Object.fromEntries(given.map(([column, value]) => [column, value instanceof Date ? isoDate(value) : value]));
   const counters = (Object.entries(args.counters) as [keyof PlanCounters, number][]).map(
     ([key, value]) => sql`${PLAN_COUNTER_COLUMNS[key]} = ${value}::int`,
   );
@@ -227,9 +218,10 @@ export async function updateMeasure(
         AND EXISTS (SELECT 1 FROM "Measure" WHERE id = ${measureId}::uuid AND "version" = ${version}::int AND "deletedAt" IS NULL)
       RETURNING id
     ), m AS (
-      UPDATE "Measure" SET ${join(sets, ', ')}
-      WHERE id = ${measureId}::uuid AND "version" = ${version}::int AND EXISTS (SELECT 1 FROM plan)
-      RETURNING id
+      UPDATE "Measure" AS u SET ${join(sets, ', ')}
+      FROM jsonb_populate_record(NULL::"Measure", ${JSON.stringify(record)}::jsonb) AS r
+      WHERE u.id = ${measureId}::uuid AND u."version" = ${version}::int AND EXISTS (SELECT 1 FROM plan)
+      RETURNING u.id
     ), audit AS (
       INSERT INTO "AuditLog" (${AUDIT_COLUMNS}) SELECT ${auditValues(args.audit.actor, args.audit.record, args.now)} FROM m
     ), timeline AS (

@@ -37,40 +37,39 @@ async function findVisibleMeasure(db: Db, actor: Actor, measureId: string): Prom
   return row;
 }
 
-/** The fields of a measure as the audit trail records them (before/after). */
-function auditView(row: MeasureRow) {
+/** The fields of a measure as the audit trail records them (before/after): what an editor can change, as the API shows it. */
+const NOT_AUDITED: readonly string[] = [
+  'id',
+  'planId',
+  'agencyId',
+  'sequence',
+  'version',
+  'updatedAt',
+  'deletedAt',
+  'warnings',
+  'sourceMeasureId',
+  'carriedOutRaw',
+];
+function auditView(row: MeasureRow): Record<string, unknown> {
+  const view = toMeasure(row);
   return {
-    title: row.title,
-    actions: row.actions,
-    indicators: row.indicators.map((ref) => `${ref.fiscalYear}:${ref.code}`),
-    responsible: row.responsible,
-    plannedStart: isoDate(row.plannedStart),
-    plannedEnd: isoDate(row.plannedEnd),
-    outcome: row.outcome,
-    outcomeReason: row.outcomeReason,
-    resultText: row.resultText,
-    summary: row.summary,
-    carriedOut: row.carriedOutDate ? `${isoDate(row.carriedOutDate)}/${row.carriedOutPrecision}` : null,
-    evidence: row.evidence.map((link) => link.url),
+    ...Object.fromEntries(Object.entries(view).filter(([field]) => !NOT_AUDITED.includes(field))),
+    indicators: view.indicators.map((ref) => `${ref.fiscalYear}:${ref.code}`),
+    carriedOut: view.carriedOut && `${view.carriedOut.date}/${view.carriedOut.precision}`,
+    evidence: view.evidence.map((link) => link.url),
   };
 }
 
 type InputFields = Partial<Omit<CreateMeasureInput, 'indicators' | 'evidence'>>;
 
-/** The measure columns the API's fields set (undefined: not given, left as it is). */
+/**
+ * The measure columns the API's fields set (undefined: not given, left as it is). A field is its
+ * column under the same name; only the dates and the carried-out period are written out here.
+ */
 function measureFields(input: InputFields): MeasureFields {
-  const fields: MeasureFields = {
-    title: input.title,
-    actions: input.actions,
-    responsible: input.responsible,
-    plannedStart: toDbDate(input.plannedStart),
-    plannedEnd: toDbDate(input.plannedEnd),
-    outcome: input.outcome,
-    outcomeReason: input.outcomeReason,
-    resultText: input.resultText,
-    summary: input.summary,
-  };
-  if (input.carriedOut !== undefined) {
+  const { plannedStart, plannedEnd, carriedOut, ...sameAsColumn } = input;
+  const fields: MeasureFields = { ...sameAsColumn, plannedStart: toDbDate(plannedStart), plannedEnd: toDbDate(plannedEnd) };
+  if (carriedOut !== undefined) {
     fields.carriedOutDate = toDbDate(input.carriedOut?.date ?? null);
     fields.carriedOutPrecision = input.carriedOut?.precision ?? null;
   }

@@ -1,4 +1,4 @@
-import type { Measure, QualityWarning } from '@prongsai/shared';
+import { MeasureSchema, type Measure, type QualityWarning } from '@prongsai/shared';
 import type { MeasureRow } from './plans.queries';
 
 /** A `date` column's value as the API writes it ("2024-01-31"). */
@@ -6,6 +6,11 @@ export const isoDate = (value: Date | null): string | null => (value ? value.toI
 /** An API date ("2024-01-31") as a `date` column's value; undefined stays undefined (not given). */
 export const toDbDate = (value: string | null | undefined): Date | null | undefined =>
   value === undefined ? undefined : value === null ? null : new Date(`${value}T00:00:00Z`);
+
+/** The API fields a measure row carries under the same name and type (a new plain column needs no code here). */
+const SAME_AS_COLUMN = Object.keys(MeasureSchema.shape).filter(
+  (key) => !['indicators', 'plannedStart', 'plannedEnd', 'carriedOut', 'evidence', 'warnings', 'deletedAt', 'updatedAt'].includes(key),
+);
 
 /**
  * A measure as the API shows it. `planWarnings` are the live quality checks of its plan; the ones
@@ -17,13 +22,12 @@ export function toMeasure(row: MeasureRow, planWarnings: QualityWarning[] = []):
     (warning) => warning.code === 'PARSE_PROBLEM',
   );
   const warnings = row.deletedAt ? [] : planWarnings.filter((warning) => warning.sequence === row.sequence);
+  const columns = Object.fromEntries(SAME_AS_COLUMN.map((key) => [key, row[key as keyof MeasureRow]]));
   return {
-    id: row.id,
-    planId: row.planId,
-    agencyId: row.agencyId,
-    sequence: row.sequence,
-    title: row.title,
-    actions: row.actions,
+    ...(columns as Omit<
+      Measure,
+      'indicators' | 'plannedStart' | 'plannedEnd' | 'carriedOut' | 'evidence' | 'warnings' | 'deletedAt' | 'updatedAt'
+    >),
     indicators: row.indicators.map((ref) => ({
       fiscalYear: ref.fiscalYear,
       code: ref.code,
@@ -31,20 +35,12 @@ export function toMeasure(row: MeasureRow, planWarnings: QualityWarning[] = []):
       titleTh: ref.titleTh,
       group: ref.group,
     })),
-    responsible: row.responsible,
     plannedStart: isoDate(row.plannedStart),
     plannedEnd: isoDate(row.plannedEnd),
-    outcome: row.outcome,
-    outcomeReason: row.outcomeReason,
-    resultText: row.resultText,
-    summary: row.summary,
     carriedOut:
       row.carriedOutDate && row.carriedOutPrecision ? { date: isoDate(row.carriedOutDate)!, precision: row.carriedOutPrecision } : null,
-    carriedOutRaw: row.carriedOutRaw,
     evidence: row.evidence.map((link) => ({ url: link.url, label: link.label })),
     warnings: [...stored, ...warnings],
-    sourceMeasureId: row.sourceMeasureId,
-    version: row.version,
     deletedAt: row.deletedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
