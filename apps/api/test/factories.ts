@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { hashPassword } from '../src/lib/passwords';
 import { getPrisma } from '../src/lib/prisma';
+import { rootDb } from '../src/lib/db';
 import { refreshPlanWarnings } from '../src/modules/plans/plans.service';
 
 /**
@@ -74,7 +75,7 @@ export async function createPlan(agencyId: string, fiscalYear: number, status: P
     },
     include: { measures: { orderBy: { sequence: 'asc' } } },
   });
-  await refreshPlanWarnings(getPrisma(), plan.id); // the counters every write keeps
+  await refreshPlanWarnings(rootDb(), plan.id); // the counters every write keeps
   return plan;
 }
 

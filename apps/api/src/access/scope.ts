@@ -41,6 +41,13 @@ export function scopeFor(actor: Actor, action: Action): Scope {
 /** The public's scope, for code that serves anonymous pages without an actor. */
 export const PUBLIC_SCOPE: Scope = make({ kind: 'published' });
 
+/**
+ * Everything, for code that acts for no caller: the seed, and upkeep a service runs after it has
+ * checked its caller's reach (recomputing a plan's counters, rendering a report already authorised).
+ * Never the scope of a request's reads.
+ */
+export const SYSTEM_SCOPE: Scope = make({ kind: 'all' });
+
 const TRUE = sql`true`;
 const FALSE = sql`false`;
 
@@ -189,9 +196,6 @@ export const scopeWhere = {
   measure: (scope: Scope) => VISIBILITY.measure.where(scope),
   audit: (scope: Scope) => VISIBILITY.audit.where(scope),
 };
-
-/** @deprecated Until plans and measures get their queries files (ADR 008): `scopeWhere.plan(scopeFor(actor, action))`. */
-export const planWhere = (actor: Actor, action: Action = 'read:plan') => scopeWhere.plan(scopeFor(actor, action));
 
 /** Whether `scope` reaches any agency of the province (the reviewer's province views). */
 export const reachesProvince = (scope: Scope, provinceId: number): boolean =>

@@ -13,6 +13,7 @@ import {
 } from '@prongsai/shared';
 import { hashPassword } from '../lib/passwords';
 import { getPrisma, type Db } from '../lib/prisma';
+import { dbOf } from '../lib/db';
 import { refreshPlanWarnings } from '../modules/plans/plans.service';
 import { BANGSAINOI_2566, BANGSAINOI_2566_INTRO } from './seed-data/bangsainoi-2566';
 import { DEMO_AGENCIES } from './seed-data/demo-agencies';
@@ -250,7 +251,7 @@ async function createPlanIfMissing(
       },
     },
   });
-  await refreshPlanWarnings(prisma, created.id);
+  await refreshPlanWarnings(dbOf(prisma), created.id);
 }
 
 /** `pnpm start`: seed the demo data set when the database has no users yet. */

@@ -22,3 +22,9 @@ export function transaction<T>(work: (db: Db) => Promise<T>, timeoutMs?: number)
 
 /** For query functions only: the client behind a handle. */
 export const clientOf = (db: Db): Tx => db as unknown as Tx;
+
+/**
+ * @deprecated For callers that still open their transactions with Prisma (until their module is
+ * converted, ADR 008): the handle of such a transaction, to pass to converted services.
+ */
+export const dbOf = (tx: Tx): Db => tx as unknown as Db;

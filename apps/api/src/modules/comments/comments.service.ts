@@ -2,7 +2,7 @@ import type { CreateReviewCommentInput, ReviewComment } from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
 import { AppError } from '../../lib/app-error';
-import { clientOf, transaction } from '../../lib/db';
+import { transaction } from '../../lib/db';
 import { recordAudit } from '../audit/audit.service';
 import { recordPlanEvent } from '../notifications/notifications.service';
 import { findVisiblePlan } from '../plans/plans.service';
@@ -11,8 +11,7 @@ import * as queries from './comments.queries';
 /** A reviewer's comment on a plan or one of its measures; the editor sees it in context. */
 export async function addReviewComment(actor: Actor, planId: string, input: CreateReviewCommentInput): Promise<ReviewComment> {
   return transaction(async (db) => {
-    // plans.service still takes a Prisma client until its own conversion (ADR 008).
-    const plan = await findVisiblePlan(clientOf(db), actor, planId);
+    const plan = await findVisiblePlan(db, actor, planId);
     assertCan(actor, 'review:plan', plan);
     if (input.measureId && !(await queries.isMeasureOfPlan(db, planId, input.measureId))) {
       throw new AppError('VALIDATION_FAILED', 'มาตรการนี้ไม่อยู่ในแผนนี้', {

@@ -1,149 +1,148 @@
-import {
-  todayInBangkok,
-  type CreateMeasureInput,
-  type CreateTimelineEntryInput,
-  type Measure,
-  type PlanDetail,
-  type ReorderMeasuresInput,
-  type TimelineEntry,
-  type UpdateMeasureInput,
+import type {
+  CreateMeasureInput,
+  CreateTimelineEntryInput,
+  Measure,
+  PlanDetail,
+  ReorderMeasuresInput,
+  TimelineEntry,
+  UpdateMeasureInput,
 } from '@prongsai/shared';
 import type { Actor, UserActor } from '../../access/actor';
-import { assertCan, can, requireUser, type ResourceOwner } from '../../access/policies';
+import { assertCan, requireUser, type ResourceOwner } from '../../access/policies';
+import { scopeFor, type Scope } from '../../access/scope';
 import { AppError, notFound } from '../../lib/app-error';
-import { getPrisma, type Prisma, type Tx } from '../../lib/prisma';
-import { sqlRows } from '../../lib/sql-legacy';
-import { join, queryRow, sql, type Sql } from '../../lib/sql';
-import { AUDIT_COLUMNS, auditValues, diffFields, recordAudit, type AuditRecord } from '../audit/audit.service';
+import { rootDb, transaction, type Db } from '../../lib/db';
+import { diffFields, recordAudit } from '../audit/audit.service';
+import { isoDate, toDbDate, toMeasure } from '../plans/measure-dto';
 import {
   assertEditable,
   computeWarnings,
   findVisiblePlan,
   loadPlanDetail,
-  loadPlanOfMeasure,
-  loadPlanOfMeasureForUpdate,
   lockPlan,
-  refreshPlanWarnings,
   planCounters,
-  type LoadedPlan,
+  refreshPlan,
+  type MeasureRow,
 } from '../plans/plans.service';
-import { MEASURE_INCLUDE, isoDate, loadIndicatorTitles, loadMeasure, toDbDate, toMeasure, type MeasureRow } from './measure-dto';
+import * as queries from './measures.queries';
+import type { MeasureFields, PlanForWrite, TimelineEvent } from './measures.queries';
 
-interface MeasureOwner extends ResourceOwner {
-  id: string;
-  planId: string;
-  version: number;
-  deleted: boolean;
-  planStatus: Prisma.PlanGetPayload<object>['status'];
-}
+/** What the actor reads measures with: the scope every measure statement applies inside its SQL. */
+const readScope = (actor: Actor): Scope => scopeFor(actor, 'read:plan');
 
-/** The measure's owner and state in one statement; 404 when missing or out of the actor's reach (as `measureWhere`). */
-async function findVisibleMeasure(db: Tx, actor: Actor, measureId: string): Promise<MeasureOwner> {
-  const [row] = await sqlRows<MeasureOwner>(
-    db,
-    `SELECT m.id, m."planId", m."agencyId", a."provinceId", m.version, m."deletedAt" IS NOT NULL AS deleted, p.status::text AS "planStatus"
-     FROM "Measure" m JOIN "Plan" p ON p.id = m."planId" JOIN "Agency" a ON a.id = m."agencyId"
-     WHERE m.id = $1::uuid`,
-    [measureId],
-  );
-  const visible = row && (actor.kind === 'user' ? can(actor, 'read:plan', row) : row.planStatus === 'published' && !row.deleted);
-  if (!row || !visible) throw notFound('ไม่พบมาตรการนี้');
+/** The measure's owner and state; 404 when missing or out of the actor's reach (never loaded then). */
+async function findVisibleMeasure(db: Db, actor: Actor, measureId: string): Promise<queries.MeasureOwnerRow> {
+  const row = await queries.findMeasureOwner(db, readScope(actor), measureId);
+  if (!row) throw notFound('ไม่พบมาตรการนี้');
   return row;
 }
 
-/** The fields of a measure as the audit trail records them (before/after). */
-function auditView(row: MeasureRow) {
+/** The fields of a measure as the audit trail records them (before/after): what an editor can change, as the API shows it. */
+const NOT_AUDITED: readonly string[] = [
+  'id',
+  'planId',
+  'agencyId',
+  'sequence',
+  'version',
+  'updatedAt',
+  'deletedAt',
+  'warnings',
+  'sourceMeasureId',
+  'carriedOutRaw',
+];
+function auditView(row: MeasureRow): Record<string, unknown> {
+  const view = toMeasure(row);
   return {
-    title: row.title,
-    actions: row.actions,
-    indicators: row.indicators.map((ref) => `${ref.fiscalYear}:${ref.code}`),
-    responsible: row.responsible,
-    plannedStart: isoDate(row.plannedStart),
-    plannedEnd: isoDate(row.plannedEnd),
-    outcome: row.outcome,
-    outcomeReason: row.outcomeReason,
-    resultText: row.resultText,
-    summary: row.summary,
-    carriedOut: row.carriedOutDate ? `${isoDate(row.carriedOutDate)}/${row.carriedOutPrecision}` : null,
-    evidence: row.evidence.map((link) => link.url),
+    ...Object.fromEntries(Object.entries(view).filter(([field]) => !NOT_AUDITED.includes(field))),
+    indicators: view.indicators.map((ref) => `${ref.fiscalYear}:${ref.code}`),
+    carriedOut: view.carriedOut && `${view.carriedOut.date}/${view.carriedOut.precision}`,
+    evidence: view.evidence.map((link) => link.url),
   };
 }
 
-type MeasureFields = Partial<Omit<CreateMeasureInput, 'indicators' | 'evidence'>>;
+type InputFields = Partial<Omit<CreateMeasureInput, 'indicators' | 'evidence'>>;
 
-function scalarData(input: MeasureFields): Prisma.MeasureUncheckedUpdateInput {
-  const data: Prisma.MeasureUncheckedUpdateInput = {
-    title: input.title,
-    actions: input.actions,
-    responsible: input.responsible,
-    plannedStart: toDbDate(input.plannedStart),
-    plannedEnd: toDbDate(input.plannedEnd),
-    outcome: input.outcome,
-    outcomeReason: input.outcomeReason,
-    resultText: input.resultText,
-    summary: input.summary,
-  };
-  if (input.carriedOut !== undefined) {
-    data.carriedOutDate = toDbDate(input.carriedOut?.date ?? null);
-    data.carriedOutPrecision = input.carriedOut?.precision ?? null;
+/**
+ * The measure columns the API's fields set (undefined: not given, left as it is). A field is its
+ * column under the same name; only the dates and the carried-out period are written out here.
+ */
+function measureFields(input: InputFields): MeasureFields {
+  const { plannedStart, plannedEnd, carriedOut, ...sameAsColumn } = input;
+  const fields: MeasureFields = { ...sameAsColumn, plannedStart: toDbDate(plannedStart), plannedEnd: toDbDate(plannedEnd) };
+  if (carriedOut !== undefined) {
+    fields.carriedOutDate = toDbDate(input.carriedOut?.date ?? null);
+    fields.carriedOutPrecision = input.carriedOut?.precision ?? null;
   }
-  if (input.outcome !== undefined && input.outcome !== 'not_carried_out' && input.outcomeReason === undefined) data.outcomeReason = null;
-  return data;
+  if (input.outcome !== undefined && input.outcome !== 'not_carried_out' && input.outcomeReason === undefined) fields.outcomeReason = null;
+  return fields;
 }
 
 export async function getMeasure(actor: Actor, measureId: string): Promise<Measure> {
-  const { loaded, measure } = await findVisibleMeasureInPlan(getPrisma(), actor, measureId);
-  return toMeasure(measure, loaded.titles, computeWarnings(loaded));
+  const { loaded, measure } = await findVisibleMeasureInPlan(rootDb(), actor, measureId, queries.findPlanOfMeasure);
+  return toMeasure(measure, computeWarnings(loaded));
 }
 
 /**
  * The measure with its whole plan, in one statement (the plan's measures are what its warnings
- * and counters are computed from). 404 when missing or out of the actor's reach; anonymous
- * callers see only live measures of published plans (as `measureWhere`).
+ * and counters are computed from). 404 when missing or out of the actor's reach: the statement
+ * reads only inside the actor's scope, so another tenant's plan is never loaded.
  */
 async function findVisibleMeasureInPlan(
-  db: Tx,
+  db: Db,
   actor: Actor,
   measureId: string,
-  load: (db: Tx, measureId: string) => Promise<LoadedPlan | undefined> = loadPlanOfMeasure,
-): Promise<{ loaded: LoadedPlan; measure: MeasureRow; owner: ResourceOwner }> {
-  const loaded = await load(db, measureId);
+  load: (db: Db, scope: Scope, measureId: string) => Promise<PlanForWrite | undefined>,
+): Promise<{ loaded: PlanForWrite; measure: MeasureRow; owner: ResourceOwner }> {
+  const loaded = await load(db, readScope(actor), measureId);
   const measure = loaded?.measures.find((candidate) => candidate.id === measureId);
   if (!loaded || !measure) throw notFound('ไม่พบมาตรการนี้');
-  const owner: ResourceOwner = { agencyId: measure.agencyId, provinceId: loaded.provinceId };
-  const visible = actor.kind === 'user' ? can(actor, 'read:plan', owner) : loaded.plan.status === 'published' && measure.deletedAt === null;
-  if (!visible) throw notFound('ไม่พบมาตรการนี้');
-  return { loaded, measure, owner };
+  return { loaded, measure, owner: { agencyId: measure.agencyId, provinceId: loaded.provinceId } };
+}
+
+/** The measure as it is now, for a 409's `current` (its plan's warnings left out, as before the write). */
+async function versionConflict(db: Db, actor: Actor, measureId: string): Promise<never> {
+  const current = await queries.findMeasure(db, readScope(actor), measureId);
+  throw new AppError('VERSION_CONFLICT', 'มาตรการนี้ถูกแก้ไขโดยผู้อื่นระหว่างที่คุณแก้ไข', { current: current && toMeasure(current) });
+}
+
+/** The measure's row inside its freshly counted plan, as the API shows it (no extra read). */
+async function refreshedMeasure(db: Db, actor: Actor, planId: string, measureId: string): Promise<Measure> {
+  const { loaded, warnings } = await refreshPlan(db, readScope(actor), planId);
+  const measure = loaded.measures.find((candidate) => candidate.id === measureId);
+  if (!measure) throw notFound('ไม่พบมาตรการนี้');
+  return toMeasure(measure, warnings);
 }
 
 export async function createMeasure(actor: Actor, planId: string, input: CreateMeasureInput): Promise<Measure> {
-  return getPrisma().$transaction(async (tx) => {
-    await lockPlan(tx, { planId });
-    const plan = await findVisiblePlan(tx, actor, planId);
+  return transaction(async (db) => {
+    await lockPlan(db, actor, planId);
+    const plan = await findVisiblePlan(db, actor, planId);
     assertCan(actor, 'write:plan', plan);
     assertEditable(plan);
-    const last = await tx.measure.aggregate({ where: { planId, deletedAt: null }, _max: { sequence: true } });
-    const created = await tx.measure.create({
-      data: {
-        ...(scalarData(input) as Prisma.MeasureUncheckedCreateInput),
-        title: input.title,
+    const created = await queries.insertMeasure(
+      db,
+      {
         planId,
         agencyId: plan.agencyId,
-        sequence: (last._max.sequence ?? 0) + 1,
-        indicators: { create: dedupeIndicators(input.indicators) },
-        evidence: { create: input.evidence.map((link, position) => ({ ...link, position })) },
+        sequence: await queries.nextSequence(db, planId),
+        title: input.title,
+        fields: measureFields(input),
       },
-      include: MEASURE_INCLUDE,
-    });
-    await recordAudit(tx, actor, {
+      dedupeIndicators(input.indicators),
+      input.evidence,
+    );
+    // The new measure reads back through THE measure row, inside its plan (which its counters need anyway).
+    const { loaded, warnings } = await refreshPlan(db, readScope(actor), planId);
+    const measure = loaded.measures.find((candidate) => candidate.id === created.id)!;
+    await recordAudit(db, actor, {
       action: 'create',
       entityType: 'measure',
       entityId: created.id,
       agencyId: plan.agencyId,
       provinceId: plan.provinceId,
-      changes: { after: auditView(created) },
+      changes: { after: auditView(measure) },
     });
-    return loadMeasure(tx, created.id, await refreshPlanWarnings(tx, planId));
+    return toMeasure(measure, warnings);
   });
 }
 
@@ -153,21 +152,25 @@ function dedupeIndicators(refs: CreateMeasureInput['indicators']) {
   return [...seen.values()];
 }
 
-async function versionConflict(tx: Tx, measureId: string): Promise<never> {
-  throw new AppError('VERSION_CONFLICT', 'มาตรการนี้ถูกแก้ไขโดยผู้อื่นระหว่างที่คุณแก้ไข', { current: await loadMeasure(tx, measureId) });
-}
-
 /** A measure row after a successful update, built from the row before it (no re-read). */
 function applyUpdate(
   before: MeasureRow,
-  data: Prisma.MeasureUncheckedUpdateInput,
+  fields: MeasureFields,
   indicators: UpdateMeasureInput['indicators'],
   evidence: UpdateMeasureInput['evidence'],
   updatedAt: Date,
 ): MeasureRow {
   const after = { ...before, version: before.version + 1, updatedAt } as MeasureRow & Record<string, unknown>;
-  for (const [key, value] of Object.entries(data)) if (value !== undefined) after[key] = value;
-  if (indicators) after.indicators = dedupeIndicators(indicators).map((ref, index) => ({ id: -1 - index, measureId: before.id, ...ref }));
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) after[key] = value;
+  if (indicators) {
+    after.indicators = dedupeIndicators(indicators).map((ref, index) => ({
+      id: -1 - index,
+      measureId: before.id,
+      ...ref,
+      titleTh: null,
+      group: null,
+    }));
+  }
   if (evidence)
     after.evidence = evidence.map((link, position) => ({
       id: -1 - position,
@@ -177,103 +180,6 @@ function applyUpdate(
       ...link,
     }));
   return after;
-}
-
-interface TimelineRow {
-  kind: 'status_change' | 'evidence_added';
-  note?: string | null;
-  fromOutcome?: string | null;
-  toOutcome?: string | null;
-  evidenceUrl?: string | null;
-}
-
-/** The measure columns an update may set (keys of `scalarData`): the column and its SQL type. */
-const MEASURE_COLUMNS: Record<string, { column: Sql; type: Sql }> = {
-  title: { column: sql`"title"`, type: sql`text` },
-  actions: { column: sql`"actions"`, type: sql`text[]` },
-  responsible: { column: sql`"responsible"`, type: sql`text` },
-  plannedStart: { column: sql`"plannedStart"`, type: sql`date` },
-  plannedEnd: { column: sql`"plannedEnd"`, type: sql`date` },
-  outcome: { column: sql`"outcome"`, type: sql`"Outcome"` },
-  outcomeReason: { column: sql`"outcomeReason"`, type: sql`text` },
-  resultText: { column: sql`"resultText"`, type: sql`text` },
-  summary: { column: sql`"summary"`, type: sql`text` },
-  carriedOutDate: { column: sql`"carriedOutDate"`, type: sql`date` },
-  carriedOutPrecision: { column: sql`"carriedOutPrecision"`, type: sql`"DatePrecision"` },
-};
-
-/** The plan's counter columns (keys of `planCounters().counters`). */
-const PLAN_COUNTER_COLUMNS: Record<keyof ReturnType<typeof planCounters>['counters'], Sql> = {
-  warningCount: sql`"warningCount"`,
-  measureCount: sql`"measureCount"`,
-  completedCount: sql`"completedCount"`,
-  notCarriedOutCount: sql`"notCarriedOutCount"`,
-  indicatorsCovered: sql`"indicatorsCovered"`,
-};
-
-/**
- * A measure's update with everything that goes with it — its plan's counters, its timeline entries
- * and its audit row — as ONE statement of data-modifying CTEs, each writing only if the measure still
- * had `version` (docs/performance.md F5: every round trip costs more than its SQL). With
- * `planRowVersion` (the plan row's `xmin` when it was read) it also writes only if the plan row was not
- * changed since — every measure write changes it — so the statement can run on its own, outside a
- * transaction, as an optimistic write. Returns how many measures were updated: 0 means nothing was
- * written (the version moved, or the plan did).
- */
-async function writeMeasureUpdate(
-  db: Tx,
-  args: {
-    measureId: string;
-    version: number;
-    data: Prisma.MeasureUncheckedUpdateInput;
-    now: Date;
-    planId: string;
-    planRowVersion?: string;
-    agencyId: string;
-    author: string;
-    counters: ReturnType<typeof planCounters>['counters'];
-    timeline: TimelineRow[];
-    audit: { actor: UserActor; record: AuditRecord };
-  },
-): Promise<number> {
-  const now = sql`${args.now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
-  const { measureId, version } = args;
-  const sets = Object.entries(args.data)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => {
-      const column = MEASURE_COLUMNS[key];
-      if (!column) throw new Error(`no SQL type for measure column ${key}`);
-      return sql`${column.column} = ${value instanceof Date ? isoDate(value) : value}::${column.type}`;
-    });
-  sets.push(sql`"version" = "version" + 1`, sql`"updatedAt" = ${now}`);
-  const counters = Object.entries(args.counters).map(
-    ([key, value]) => sql`${PLAN_COUNTER_COLUMNS[key as keyof typeof PLAN_COUNTER_COLUMNS]} = ${value}::int`,
-  );
-  const planGuard = args.planRowVersion === undefined ? sql`` : sql`AND xmin::text = ${args.planRowVersion}::text`;
-  const row = await queryRow<{ updated: number }>(
-    db,
-    sql`
-    WITH plan AS (
-      UPDATE "Plan" SET ${join(counters, ', ')}, "updatedAt" = ${now}
-      WHERE id = ${args.planId}::uuid ${planGuard}
-        AND EXISTS (SELECT 1 FROM "Measure" WHERE id = ${measureId}::uuid AND "version" = ${version}::int AND "deletedAt" IS NULL)
-      RETURNING id
-    ), m AS (
-      UPDATE "Measure" SET ${join(sets, ', ')}
-      WHERE id = ${measureId}::uuid AND "version" = ${version}::int AND EXISTS (SELECT 1 FROM plan)
-      RETURNING id
-    ), audit AS (
-      INSERT INTO "AuditLog" (${AUDIT_COLUMNS}) SELECT ${auditValues(args.audit.actor, args.audit.record, args.now)} FROM m
-    ), timeline AS (
-      INSERT INTO "TimelineEntry" (id, "measureId", "agencyId", kind, note, "fromOutcome", "toOutcome", "evidenceUrl", "occurredOn", "authorId", "createdAt")
-      SELECT gen_random_uuid(), m.id, ${args.agencyId}::uuid, e.kind::"TimelineKind", e.note, e."fromOutcome"::"Outcome",
-             e."toOutcome"::"Outcome", e."evidenceUrl", ${todayInBangkok(args.now)}::date, ${args.author}::uuid, ${now}
-      FROM m CROSS JOIN jsonb_to_recordset(${JSON.stringify(args.timeline)}::jsonb)
-           AS e(kind text, note text, "fromOutcome" text, "toOutcome" text, "evidenceUrl" text)
-    )
-    SELECT count(*)::int AS updated FROM m`,
-  );
-  return row?.updated ?? 0;
 }
 
 /**
@@ -289,40 +195,45 @@ async function writeMeasureUpdate(
 export async function updateMeasure(actor: Actor, measureId: string, input: UpdateMeasureInput): Promise<Measure> {
   const user = requireUser(actor);
   if (!input.indicators && !input.evidence) {
-    const saved = await saveMeasure(getPrisma(), user, measureId, input, 'optimistic');
+    const saved = await saveMeasure(rootDb(), user, measureId, input, 'optimistic');
     if (saved) return saved;
   }
-  return getPrisma().$transaction(async (tx) => (await saveMeasure(tx, user, measureId, input, 'locked'))!);
+  return transaction(async (db) => (await saveMeasure(db, user, measureId, input, 'locked'))!);
 }
 
 /** One attempt of `updateMeasure`; undefined when the optimistic write found the plan changed. */
 async function saveMeasure(
-  db: Tx,
+  db: Db,
   user: UserActor,
   measureId: string,
   input: UpdateMeasureInput,
   mode: 'optimistic' | 'locked',
 ): Promise<Measure | undefined> {
-  // Locked: the plan's row lock and the plan in one statement (see loadPlanOfMeasureForUpdate).
+  // Locked: the plan's row lock and the plan in one statement (see findPlanOfMeasureForUpdate).
   const {
     loaded,
     measure: before,
     owner,
-  } = await findVisibleMeasureInPlan(db, user, measureId, mode === 'locked' ? loadPlanOfMeasureForUpdate : loadPlanOfMeasure);
+  } = await findVisibleMeasureInPlan(
+    db,
+    user,
+    measureId,
+    mode === 'locked' ? queries.findPlanOfMeasureForUpdate : queries.findPlanOfMeasure,
+  );
   assertCan(user, 'write:plan', owner);
   assertEditable(loaded.plan);
   if (before.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว กรุณากู้คืนก่อนแก้ไข');
   if (before.version !== input.version) {
     throw new AppError('VERSION_CONFLICT', 'มาตรการนี้ถูกแก้ไขโดยผู้อื่นระหว่างที่คุณแก้ไข', {
-      current: toMeasure(before, loaded.titles, computeWarnings(loaded)),
+      current: toMeasure(before, computeWarnings(loaded)),
     });
   }
-  const { version, indicators, evidence, ...fields } = input;
-  const data = scalarData(fields);
+  const { version, indicators, evidence, ...input_ } = input;
+  const fields = measureFields(input_);
   const now = new Date();
-  const after = applyUpdate(before, data, indicators, evidence, now);
+  const after = applyUpdate(before, fields, indicators, evidence, now);
   const oldUrls = new Set(before.evidence.map((link) => link.url));
-  const timeline: TimelineRow[] = [
+  const timeline: TimelineEvent[] = [
     ...(before.outcome !== after.outcome
       ? [{ kind: 'status_change' as const, fromOutcome: before.outcome, toOutcome: after.outcome }]
       : []),
@@ -333,16 +244,15 @@ async function saveMeasure(
   const changes = diffFields(auditView(before), auditView(after));
   const measures = loaded.measures.map((measure) => (measure.id === measureId ? after : measure));
   const { warnings, counters } = planCounters({ ...loaded, measures });
-  const updated = await writeMeasureUpdate(db, {
+  const updated = await queries.updateMeasure(db, {
     measureId,
     version,
-    data,
+    fields,
     now,
     planId: loaded.plan.id,
     planRowVersion: mode === 'optimistic' ? loaded.rowVersion : undefined,
     counters,
     timeline,
-    author: user.userId,
     audit: {
       actor: user,
       record: {
@@ -358,36 +268,27 @@ async function saveMeasure(
   });
   if (updated !== 1) {
     if (mode === 'optimistic') return undefined;
-    return versionConflict(db, measureId);
+    return versionConflict(db, user, measureId);
   }
-  if (indicators) {
-    await db.measureIndicator.deleteMany({ where: { measureId } });
-    await db.measureIndicator.createMany({ data: dedupeIndicators(indicators).map((ref) => ({ ...ref, measureId })) });
-  }
-  if (evidence) {
-    await db.evidenceLink.deleteMany({ where: { measureId } });
-    await db.evidenceLink.createMany({ data: evidence.map((link, position) => ({ ...link, position, measureId })) });
-  }
-  const titles = indicators ? new Map([...loaded.titles, ...(await loadIndicatorTitles(db, [after]))]) : loaded.titles;
-  return toMeasure(after, titles, warnings);
+  if (indicators) await queries.replaceIndicators(db, measureId, dedupeIndicators(indicators));
+  if (evidence) await queries.replaceEvidence(db, measureId, evidence);
+  // New references need their codebook titles: read the measure back through THE measure row.
+  const saved = indicators ? await queries.findMeasure(db, readScope(user), measureId) : after;
+  return toMeasure(saved ?? after, warnings);
 }
 
 export async function deleteMeasure(actor: Actor, measureId: string, version: number): Promise<void> {
-  await getPrisma().$transaction(async (tx) => {
-    await lockPlan(tx, { measureId });
-    const owner = await findVisibleMeasure(tx, actor, measureId);
+  await transaction(async (db) => {
+    await queries.lockPlanOfMeasure(db, readScope(actor), measureId);
+    const owner = await findVisibleMeasure(db, actor, measureId);
     assertCan(actor, 'write:plan', owner);
     assertEditable({ status: owner.planStatus });
     if (owner.deleted) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบไปแล้ว');
     // A version the measure does not have is a conflict before it reaches SQL (3e9 overflows an integer column).
-    if (owner.version !== version) await versionConflict(tx, measureId);
-    const updated = await tx.measure.updateMany({
-      where: { id: measureId, version },
-      data: { deletedAt: new Date(), version: { increment: 1 } },
-    });
-    if (updated.count !== 1) await versionConflict(tx, measureId);
-    await refreshPlanWarnings(tx, owner.planId);
-    await recordAudit(tx, actor, {
+    if (owner.version !== version) await versionConflict(db, actor, measureId);
+    if ((await queries.softDeleteMeasure(db, measureId, version)) !== 1) await versionConflict(db, actor, measureId);
+    await refreshPlan(db, readScope(actor), owner.planId);
+    await recordAudit(db, actor, {
       action: 'delete',
       entityType: 'measure',
       entityId: measureId,
@@ -399,18 +300,14 @@ export async function deleteMeasure(actor: Actor, measureId: string, version: nu
 }
 
 export async function restoreMeasure(actor: Actor, measureId: string): Promise<Measure> {
-  return getPrisma().$transaction(async (tx) => {
-    await lockPlan(tx, { measureId });
-    const owner = await findVisibleMeasure(tx, actor, measureId);
+  return transaction(async (db) => {
+    await queries.lockPlanOfMeasure(db, readScope(actor), measureId);
+    const owner = await findVisibleMeasure(db, actor, measureId);
     assertCan(actor, 'write:plan', owner);
     assertEditable({ status: owner.planStatus });
     if (!owner.deleted) throw new AppError('INVALID_STATE', 'มาตรการนี้ไม่ได้ถูกลบ');
-    const last = await tx.measure.aggregate({ where: { planId: owner.planId, deletedAt: null }, _max: { sequence: true } });
-    await tx.measure.update({
-      where: { id: measureId },
-      data: { deletedAt: null, sequence: (last._max.sequence ?? 0) + 1, version: { increment: 1 } },
-    });
-    await recordAudit(tx, actor, {
+    await queries.restoreMeasure(db, measureId, await queries.nextSequence(db, owner.planId));
+    await recordAudit(db, actor, {
       action: 'restore',
       entityType: 'measure',
       entityId: measureId,
@@ -418,45 +315,39 @@ export async function restoreMeasure(actor: Actor, measureId: string): Promise<M
       provinceId: owner.provinceId,
       changes: { deleted: { from: true, to: false } },
     });
-    return loadMeasure(tx, measureId, await refreshPlanWarnings(tx, owner.planId));
+    return refreshedMeasure(db, actor, owner.planId, measureId);
   });
 }
 
 /** New order of a plan's measures: the list must name each live measure exactly once. */
 export async function reorderMeasures(actor: Actor, planId: string, input: ReorderMeasuresInput): Promise<PlanDetail> {
-  return getPrisma().$transaction(async (tx) => {
-    await lockPlan(tx, { planId });
-    const plan = await findVisiblePlan(tx, actor, planId);
+  return transaction(async (db) => {
+    await lockPlan(db, actor, planId);
+    const plan = await findVisiblePlan(db, actor, planId);
     assertCan(actor, 'write:plan', plan);
     assertEditable(plan);
-    const live = await tx.measure.findMany({
-      where: { planId, deletedAt: null },
-      select: { id: true, sequence: true },
-      orderBy: { sequence: 'asc' },
-    });
-    const ids = new Set(live.map((measure) => measure.id));
+    const live = await queries.listLiveMeasureIds(db, planId);
+    const ids = new Set(live);
     if (live.length !== input.measureIds.length || input.measureIds.some((id) => !ids.has(id))) {
       throw new AppError('VALIDATION_FAILED', 'รายการต้องมีมาตรการทุกข้อของแผนครบ ข้อละหนึ่งครั้ง', {
         issues: [{ path: 'body.measureIds', message: 'must list every live measure of the plan once', code: 'invalid_set' }],
       });
     }
-    for (const [index, id] of input.measureIds.entries()) {
-      await tx.measure.update({ where: { id }, data: { sequence: index + 1 } });
-    }
-    await refreshPlanWarnings(tx, planId);
-    await recordAudit(tx, actor, {
+    await queries.setMeasureOrder(db, input.measureIds);
+    await refreshPlan(db, readScope(actor), planId);
+    await recordAudit(db, actor, {
       action: 'update',
       entityType: 'plan',
       entityId: planId,
       agencyId: plan.agencyId,
       provinceId: plan.provinceId,
-      changes: { measureOrder: { from: live.map((measure) => measure.id), to: input.measureIds } },
+      changes: { measureOrder: { from: live, to: input.measureIds } },
     });
-    return loadPlanDetail(tx, planId);
+    return loadPlanDetail(db, readScope(actor), planId);
   });
 }
 
-function toTimelineEntry(row: Prisma.TimelineEntryGetPayload<{ include: { author: { select: { name: true } } } }>): TimelineEntry {
+function toTimelineEntry(row: queries.TimelineRow): TimelineEntry {
   return {
     id: row.id,
     measureId: row.measureId,
@@ -472,36 +363,27 @@ function toTimelineEntry(row: Prisma.TimelineEntryGetPayload<{ include: { author
 }
 
 export async function listTimeline(actor: Actor, measureId: string): Promise<TimelineEntry[]> {
-  const prisma = getPrisma();
-  await findVisibleMeasure(prisma, actor, measureId);
-  const rows = await prisma.timelineEntry.findMany({
-    where: { measureId },
-    orderBy: [{ occurredOn: 'desc' }, { createdAt: 'desc' }],
-    include: { author: { select: { name: true } } },
-    take: 500,
-  });
-  return rows.map(toTimelineEntry);
+  const db = rootDb();
+  await findVisibleMeasure(db, actor, measureId);
+  return (await queries.listTimeline(db, readScope(actor), measureId)).map(toTimelineEntry);
 }
 
 export async function addTimelineNote(actor: Actor, measureId: string, input: CreateTimelineEntryInput): Promise<TimelineEntry> {
-  return getPrisma().$transaction(async (tx) => {
-    const owner = await findVisibleMeasure(tx, actor, measureId);
+  return transaction(async (db) => {
+    const owner = await findVisibleMeasure(db, actor, measureId);
     assertCan(actor, 'write:plan', owner);
     assertEditable({ status: owner.planStatus });
     if (owner.deleted) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว');
-    const row = await tx.timelineEntry.create({
-      data: {
-        measureId,
-        agencyId: owner.agencyId,
-        kind: input.evidenceUrl ? 'evidence_added' : 'note',
-        note: input.note,
-        evidenceUrl: input.evidenceUrl ?? null,
-        occurredOn: toDbDate(input.occurredOn)!,
-        authorId: (actor as UserActor).userId,
-      },
-      include: { author: { select: { name: true } } },
+    const row = await queries.insertTimelineEntry(db, {
+      measureId,
+      agencyId: owner.agencyId,
+      kind: input.evidenceUrl ? 'evidence_added' : 'note',
+      note: input.note,
+      evidenceUrl: input.evidenceUrl ?? null,
+      occurredOn: toDbDate(input.occurredOn)!,
+      authorId: (actor as UserActor).userId,
     });
-    await recordAudit(tx, actor, {
+    await recordAudit(db, actor, {
       action: 'create',
       entityType: 'timeline',
       entityId: row.id,

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { PlanDetailSchema, PublicAgencySchema, PublicProvinceSchema, PublicSummarySchema } from '@prongsai/shared';
 import { getPrisma } from '../../lib/prisma';
+import { rootDb } from '../../lib/db';
 import { onRows } from '../../lib/sql';
 import { refreshPlanWarnings } from '../plans/plans.service';
 import { testApp } from '../../../test/app';
@@ -31,7 +32,7 @@ describe('public dashboard API', () => {
     const agency = await createAgency({ provinceId: 37, type: 'pao' });
     const plan = await createPlan(agency.id, 2552, 'published', 4);
     await getPrisma().measure.updateMany({ where: { agencyId: agency.id }, data: { outcome: 'completed' } });
-    await refreshPlanWarnings(getPrisma(), plan.id);
+    await refreshPlanWarnings(rootDb(), plan.id);
     const other = await createAgency({ provinceId: 37, type: 'pao' });
     await createPlan(other.id, 2552, 'submitted', 5);
 

@@ -1,10 +1,10 @@
 import type { AgencyType, PlanDetail, PublicAgency, PublicFigures, PublicProvince, PublicSummary } from '@prongsai/shared';
 import { currentFiscalYear } from '@prongsai/shared';
-import { PUBLIC_SCOPE, scopeWhere } from '../../access/scope';
+import { PUBLIC_SCOPE } from '../../access/scope';
 import { notFound } from '../../lib/app-error';
-import { clientOf, rootDb } from '../../lib/db';
+import { rootDb } from '../../lib/db';
 import { listProvinces, toAgency } from '../agencies/agencies.service';
-import { findPlanSummaries, loadPlanDetail } from '../plans/plans.service';
+import { listPlanSummaries, loadPlanDetail } from '../plans/plans.service';
 import * as queries from './public.queries';
 import type { FigureRow } from './public.queries';
 
@@ -96,12 +96,11 @@ export async function getPublicProvince(
 export async function getPublicAgency(agencyId: string): Promise<PublicAgency> {
   const agency = await queries.findAgency(PUBLIC_SCOPE, agencyId);
   if (!agency) throw notFound('ไม่พบหน่วยงานนี้');
-  return { agency: toAgency(agency), plans: await findPlanSummaries({ AND: [{ agencyId }, scopeWhere.plan(PUBLIC_SCOPE)] }) };
+  return { agency: toAgency(agency), plans: await listPlanSummaries(PUBLIC_SCOPE, agencyId) };
 }
 
 export async function getPublicPlan(agencyId: string, fiscalYear: number): Promise<PlanDetail> {
   const planId = await queries.findPlanId(PUBLIC_SCOPE, agencyId, fiscalYear);
   if (!planId) throw notFound('ไม่พบรายงานที่เผยแพร่ของปีนี้');
-  // plans.service still takes a Prisma client until its own conversion (ADR 008).
-  return loadPlanDetail(clientOf(rootDb()), planId, { publicView: true });
+  return loadPlanDetail(rootDb(), PUBLIC_SCOPE, planId, { publicView: true });
 }

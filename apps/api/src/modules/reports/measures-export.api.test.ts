@@ -8,7 +8,10 @@ import { scopeFor, scopeWhere } from '../../access/scope';
 import { getPool, getPrisma, type Prisma } from '../../lib/prisma';
 import { testApp } from '../../../test/app';
 import { createPlan, createUser, ensureProvince, sessionCookie, signIn, unique } from '../../../test/factories';
-import { MEASURE_INCLUDE, loadIndicatorTitles, toMeasure } from '../measures/measure-dto';
+import { SYSTEM_SCOPE } from '../../access/scope';
+import { rootDb } from '../../lib/db';
+import { findMeasure } from '../measures/measures.queries';
+import { toMeasure } from '../plans/measure-dto';
 import { measuresCsvStream, type MeasureExportRow } from './export';
 
 const app = testApp();
@@ -120,20 +123,19 @@ describe('measures export: one statement through a cursor', () => {
     const rows = await getPrisma().measure.findMany({
       where: { agencyId: agency.id },
       include: {
-        ...MEASURE_INCLUDE,
         plan: { select: { fiscalYear: true, status: true } },
         agency: { include: { province: true, district: true } },
       },
       orderBy: { sequence: 'asc' },
     });
-    const titles = await loadIndicatorTitles(getPrisma(), rows);
+    const measureRows = await Promise.all(rows.map(async (row) => (await findMeasure(rootDb(), SYSTEM_SCOPE, row.id))!));
     async function* previous(): AsyncIterable<MeasureExportRow> {
-      for (const row of rows) {
+      for (const [index, row] of rows.entries()) {
         const { agency: owner } = row;
         yield {
           agency: { ...owner, provinceNameTh: owner.province.nameTh, districtNameTh: owner.district?.nameTh ?? null },
           plan: row.plan,
-          measure: toMeasure(row, titles),
+          measure: toMeasure(measureRows[index]!),
         };
       }
     }

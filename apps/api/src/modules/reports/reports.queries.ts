@@ -4,7 +4,7 @@ import { clientOf, rootDb, type Db } from '../../lib/db';
 import { getPool, type Prisma } from '../../lib/prisma';
 import { empty, join, queryRow, sql, type Sql } from '../../lib/sql';
 import { AGENCY_SELECT, type AgencyRow } from '../agencies/agencies.queries';
-import { toDbDate } from '../measures/measure-dto';
+import { toDbDate } from '../plans/measure-dto';
 import type { MeasureExportRow } from './export';
 
 // ---------------------------------------------------------------- import

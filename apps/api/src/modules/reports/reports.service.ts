@@ -11,10 +11,10 @@ import type {
 } from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
-import { PUBLIC_SCOPE, scopeFor, type Scope } from '../../access/scope';
+import { PUBLIC_SCOPE, scopeFor, SYSTEM_SCOPE, type Scope } from '../../access/scope';
 import { ResponseCache } from '../../http/response-cache';
 import { AppError, notFound } from '../../lib/app-error';
-import { clientOf, rootDb, transaction } from '../../lib/db';
+import { rootDb, transaction } from '../../lib/db';
 import type { FileResponse } from '../../lib/file-response';
 import { findVisibleAgency, toAgency } from '../agencies/agencies.service';
 import { recordAudit } from '../audit/audit.service';
@@ -126,8 +126,7 @@ export async function commitImport(actor: Actor, agencyId: string, fiscalYear: n
         checks.filter((warning) => warning.sequence === sequence),
       );
     }
-    // plans.service still takes a Prisma client until its own conversion (ADR 008).
-    await refreshPlanWarnings(clientOf(db), plan.id);
+    await refreshPlanWarnings(db, plan.id);
     await recordAudit(db, actor, {
       action: 'import',
       entityType: 'plan',
@@ -136,7 +135,7 @@ export async function commitImport(actor: Actor, agencyId: string, fiscalYear: n
       provinceId: agency.provinceId,
       changes: { fiscalYear, measuresImported: input.measures.length },
     });
-    return loadPlanDetail(clientOf(db), plan.id);
+    return loadPlanDetail(db, scopeFor(actor, 'read:plan'), plan.id);
   }, 60_000);
 }
 
@@ -204,8 +203,8 @@ export function getReportRenderStats(): { renders: number; cachedEntries: number
 
 async function reportData(agencyId: string, planId: string, publicView: boolean): Promise<ReportData> {
   const agency = toAgency(await queries.findReportAgency(agencyId));
-  // plans.service still takes a Prisma client until its own conversion (ADR 008).
-  return { agency, plan: await loadPlanDetail(clientOf(rootDb()), planId, { publicView }) };
+  // The caller's scope was checked before the render (the stamp and findVisiblePlan); a render is shared by every caller.
+  return { agency, plan: await loadPlanDetail(rootDb(), publicView ? PUBLIC_SCOPE : SYSTEM_SCOPE, planId, { publicView }) };
 }
 
 async function renderReport(agencyId: string, planId: string, format: ReportFormat, publicView: boolean): Promise<Buffer> {
@@ -248,7 +247,7 @@ async function reportFile(stamp: ReportStamp, format: ReportFormat, publicView: 
 /** The official report of a plan the actor may export. */
 export async function getPlanReport(actor: Actor, planId: string, format: ReportFormat): Promise<FileResponse> {
   // plans.service still takes a Prisma client until its own conversion (ADR 008).
-  const plan = await findVisiblePlan(clientOf(rootDb()), actor, planId);
+  const plan = await findVisiblePlan(rootDb(), actor, planId);
   assertCan(actor, 'export:report', plan);
   const stamp = await queries.readReportStamp(scopeFor(actor, 'read:plan'), { planId });
   if (!stamp) throw notFound('ไม่พบแผนนี้');

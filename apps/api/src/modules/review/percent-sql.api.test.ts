@@ -4,6 +4,7 @@ import { getPrisma } from '../../lib/prisma';
 import { queryRows, sql } from '../../lib/sql';
 import { testApp } from '../../../test/app';
 import { createPlan, createTenant, signIn } from '../../../test/factories';
+import { rootDb } from '../../lib/db';
 import { refreshPlanWarnings } from '../plans/plans.service';
 import { percentSql } from './review.queries';
 
@@ -34,7 +35,7 @@ describe('completion computed in SQL and in the shared percentOf', () => {
       where: { id: plan.measures[1]!.id },
       data: { outcome: 'not_carried_out', outcomeReason: 'ไม่ได้รับงบประมาณ' },
     });
-    await refreshPlanWarnings(getPrisma(), plan.id);
+    await refreshPlanWarnings(rootDb(), plan.id);
 
     // Act
     const overview = await (
