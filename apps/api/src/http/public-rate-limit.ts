@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
 import { logger } from '../lib/logger';
-import { getPrisma } from '../lib/prisma';
-import { hitCounter, pruneCounters, rateLimited } from '../lib/rate-limit';
+import { hitCounterAlone, pruneCounters, rateLimited } from '../lib/rate-limit';
 
 const WINDOW_SECONDS = 60;
 /** Roughly one hit in this many also deletes day-old windows, so the counter table stays small. */
@@ -14,7 +13,7 @@ const PRUNE_EVERY = 1000;
  */
 export function publicRateLimit(perMinute: number): RequestHandler {
   return async (req, res, next) => {
-    const count = await hitCounter(getPrisma(), { key: `public:ip:${req.ip ?? 'unknown'}`, windowSeconds: WINDOW_SECONDS });
+    const count = await hitCounterAlone({ key: `public:ip:${req.ip ?? 'unknown'}`, windowSeconds: WINDOW_SECONDS });
     if (Math.random() * PRUNE_EVERY < 1)
       pruneCounters().catch((error: unknown) => logger.warn({ err: error }, 'pruning rate-limit counters failed'));
     res.setHeader('RateLimit-Limit', String(perMinute));

@@ -24,6 +24,11 @@ export async function hitCounter(db: Tx, window: Window): Promise<number> {
   return Number(rows[0]?.count ?? 0);
 }
 
+/** `hitCounter` as a statement of its own, outside any transaction (the public API's per-IP window). */
+export function hitCounterAlone(window: Window): Promise<number> {
+  return hitCounter(getPrisma(), window);
+}
+
 export async function readCounter(window: Window): Promise<number> {
   const start = windowStart(window.windowSeconds);
   const row = await getPrisma().rateLimitCounter.findUnique({

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { HealthResponseSchema } from '@prongsai/shared';
 import { defineRoute } from '../../http/define-route';
 import { openApiDocument, openApiHtml } from '../../http/openapi';
-import { getPrisma } from '../../lib/prisma';
+import { isDatabaseUp } from './health.service';
 
 export const healthRouter = Router();
 
@@ -17,12 +17,8 @@ defineRoute(
     anonymous: true,
   },
   async ({ res }) => {
-    try {
-      await getPrisma().$queryRaw`SELECT 1`;
-      return { status: 'ok' as const, db: 'ok' as const };
-    } catch {
-      res.status(503).json(HealthResponseSchema.parse({ status: 'degraded', db: 'down' }));
-    }
+    if (await isDatabaseUp()) return { status: 'ok' as const, db: 'ok' as const };
+    res.status(503).json(HealthResponseSchema.parse({ status: 'degraded', db: 'down' }));
   },
 );
 
