@@ -118,6 +118,7 @@ describe('web: components/lib → features → app', () => {
   it.each([
     ["import { getMeasureQueryOptions } from '@/features/measures/api/get-measure';", 'by the @/ alias'],
     ["import { getMeasureQueryOptions } from '../../measures/api/get-measure';", 'by a relative path'],
+    ["import '../../review/review.css';", 'its stylesheet'],
   ])('when a feature imports another feature (%s, %s), then lint reports it', async (code) => {
     expect(await rulesFiredBy(feature, code)).toContain(PATHS);
   });
@@ -134,6 +135,7 @@ describe('web: components/lib → features → app', () => {
     ['apps/web/src/components/ui/probe.tsx', "import { PlanHeader } from '../../features/plans/components/plan-header';"],
     ['apps/web/src/lib/probe.ts', "import { router } from '../app/router';"],
     ['apps/web/src/lib/probe.ts', "import { AuditTable } from '@/features/audit/components/audit-table';"],
+    ['apps/web/src/components/ui/probe.tsx', "import '@/features/public/public.css';"],
   ])('when %s imports upward (%s), then lint reports it', async (file, code) => {
     expect(await rulesFiredBy(file, code)).toContain(PATHS);
   });
@@ -148,5 +150,24 @@ describe('packages/shared imports neither side', () => {
     "import fs from 'node:fs';",
   ])('when packages/shared imports %s, then lint reports it', async (code) => {
     expect(await rulesFiredBy('packages/shared/src/probe.ts', code)).toContain(RESTRICTED);
+  });
+});
+
+describe('web: styles live with their owner (STYLE.md)', () => {
+  const MAX_LINES = 600;
+  const sheets = fs
+    .readdirSync(path.join(ROOT, 'apps/web/src'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.css'))
+    .map((file) => path.join('apps/web/src', file));
+
+  it(`when the web's stylesheets are counted, then none is over ${MAX_LINES} lines`, () => {
+    expect(sheets.length).toBeGreaterThan(1);
+    const long = sheets.filter((file) => fs.readFileSync(path.join(ROOT, file), 'utf8').split('\n').length > MAX_LINES);
+    expect(long, 'split these by the feature or component that owns their rules').toEqual([]);
+  });
+
+  it('when the tokens are looked for, then one file declares every custom property', () => {
+    const declaring = sheets.filter((file) => /^\s*--[\w-]+\s*:/m.test(fs.readFileSync(path.join(ROOT, file), 'utf8')));
+    expect(declaring).toEqual(['apps/web/src/styles/tokens.css']);
   });
 });
