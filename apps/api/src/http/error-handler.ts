@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import type { ErrorResponse, FieldIssue } from '@prongsai/shared';
 import { AppError } from '../lib/app-error';
 import { logger } from '../lib/logger';
-import { Prisma } from '../lib/prisma';
+import { knownDatabaseErrorCode } from '../lib/database-errors';
 
 function issuesOf(error: ZodError, where: string): FieldIssue[] {
   const pathOf = (path: PropertyKey[]) => [where, ...path.map(String)].filter(Boolean).join('.');
@@ -51,17 +51,18 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   if (error instanceof ZodError) {
     return send(400, { code: 'VALIDATION_FAILED', message: 'ข้อมูลไม่ถูกต้อง', issues: issuesOf(error, '') });
   }
-  if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === 'P2025') return send(404, { code: 'NOT_FOUND', message: 'ไม่พบข้อมูลที่ต้องการ' });
-    if (error.code === 'P2002') return send(409, { code: 'CONFLICT', message: 'ข้อมูลนี้มีอยู่แล้ว' });
+  const databaseErrorCode = knownDatabaseErrorCode(error);
+  if (databaseErrorCode) {
+    if (databaseErrorCode === 'P2025') return send(404, { code: 'NOT_FOUND', message: 'ไม่พบข้อมูลที่ต้องการ' });
+    if (databaseErrorCode === 'P2002') return send(409, { code: 'CONFLICT', message: 'ข้อมูลนี้มีอยู่แล้ว' });
     // No connection for a transaction in time (the pool is saturated): shed load honestly, retry soon.
-    if (error.code === 'P2028') {
+    if (databaseErrorCode === 'P2028') {
       logger.warn({ err: error, requestId: req.requestId }, 'transaction could not start in time');
       res.setHeader('Retry-After', '1');
       return send(503, { code: 'SERVICE_UNAVAILABLE', message: 'ระบบมีผู้ใช้งานจำนวนมาก กรุณาลองใหม่อีกครั้ง' });
     }
     // A number the column cannot hold (e.g. 3e9 for an integer): the client's value, not our fault.
-    if (error.code === 'P2020') {
+    if (databaseErrorCode === 'P2020') {
       return send(400, {
         code: 'VALIDATION_FAILED',
         message: 'ตัวเลขที่ส่งมาเกินขอบเขตที่รองรับ',

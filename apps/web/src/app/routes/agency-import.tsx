@@ -15,6 +15,8 @@ import { isMessageKey, useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { EmptyState } from '@/components/ui/empty-state';
 import { InlineError } from '@/components/ui/error-state';
+import '@/features/plans/plans.css';
+import '@/components/ui/facts.css';
 
 /** Whether the plan the preview would go into can no longer be changed (a status string from the server). */
 const isLockedStatus = (status: string): boolean => {

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
+import '@/features/public/public.css';
 
 /** ภาพรวมประเทศ: what agencies published, nationally, by type and by province (no login). */
 export function PublicNationalRoute() {

@@ -25,6 +25,8 @@ import { SelectField } from '@/components/ui/form-field';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import { SearchForm } from '@/components/ui/search-form';
+import '@/components/ui/downloads.css';
+import '@/features/review/review.css';
 
 const PAGE_SIZE = 20;
 const STATUS_FILTERS: OverviewStatusFilter[] = [...PLAN_STATUSES, 'none'];

@@ -1,3 +1,4 @@
+import './bar-chart.css';
 export interface BarDatum {
   key: string;
   label: string;

@@ -1,4 +1,5 @@
 import { useT } from '@/lib/i18n';
+import './pagination.css';
 
 export function Pagination({
   page,

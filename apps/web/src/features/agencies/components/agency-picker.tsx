@@ -1,6 +1,7 @@
 import { useDeferredValue, useId, useState } from 'react';
 import { useI18n } from '@/lib/i18n';
 import { useAgencies } from '../api/list-agencies';
+import '../agencies.css';
 
 /** Choose one agency: type part of its Thai name, then pick it from the matches. */
 export function AgencyPicker({

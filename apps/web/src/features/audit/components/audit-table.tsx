@@ -2,6 +2,7 @@ import type { AuditEntry } from '@prongsai/shared';
 import { isMessageKey, useI18n } from '@/lib/i18n';
 import { ChangeValue } from './change-value';
 import { fieldChanges } from './entity-history';
+import '../audit.css';
 
 const MAX_CHANGES_SHOWN = 6;
 

@@ -7,6 +7,8 @@ import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import { useAudit, type AuditParams } from '../api/get-audit';
 import { ChangeValue } from './change-value';
+import '../audit.css';
+import '@/components/ui/entry-list.css';
 
 const PAGE_SIZE = 10;
 

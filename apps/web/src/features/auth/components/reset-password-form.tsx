@@ -6,6 +6,7 @@ import { useT } from '@/lib/i18n';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
 import { FormField } from '@/components/ui/form-field';
 import { useRedeemPasswordReset } from '../api/redeem-password-reset';
+import '@/components/ui/reset-code.css';
 
 type ResetPasswordFormValues = z.input<typeof ResetPasswordInputSchema>;
 

@@ -2,6 +2,7 @@ import { OUTCOMES, type Outcome, type PartialDate } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { PartialDateInput } from '@/components/ui/partial-date-input';
 import { storableEvidence, type ImportRow } from '../utils/import-rows';
+import '../imports.css';
 
 /**
  * Step 2: what was understood, one row per measure, with its quality warnings. The editor can fix

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ImportPreviewInput } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { ImportFileError, MAX_IMPORT_BYTES, formatOfFile, readImportFile } from '../utils/read-file';
+import '../imports.css';
 
 type Source = 'file' | 'paste';
 

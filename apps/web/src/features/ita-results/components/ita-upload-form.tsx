@@ -4,6 +4,7 @@ import { useI18n } from '@/lib/i18n';
 import { CsvIssues } from '@/components/ui/csv-issues';
 import { TextFileField } from '@/components/ui/text-file-field';
 import { useUploadItaResults, type UploadItaResultsResponse } from '../api/upload-ita-results';
+import '../ita-results.css';
 
 /** Load the NACC's published scores; shows how many rows were stored and which agency codes are unknown. */
 export function ItaUploadForm({ onUploaded }: { onUploaded?: (result: UploadItaResultsResponse) => void }) {

@@ -3,6 +3,7 @@ import type { Measure } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { diffConflict, toFormValues, type MeasureFormValues } from '../utils/measure-form-values';
 import { FieldValue } from './field-value';
+import '@/components/ui/conflict.css';
 
 /**
  * Shown when a save hit 409 VERSION_CONFLICT: someone saved this measure after the user opened it.

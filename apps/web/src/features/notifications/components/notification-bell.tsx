@@ -1,3 +1,4 @@
+import '../notifications.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Notification } from '@prongsai/shared';

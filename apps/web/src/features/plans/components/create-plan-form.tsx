@@ -3,6 +3,7 @@ import { currentFiscalYear, type PlanDetail, type PlanSummary } from '@prongsai/
 import { useI18n } from '@/lib/i18n';
 import { InlineError } from '@/components/ui/error-state';
 import { useCreatePlan } from '../api/create-plan';
+import '../plans.css';
 
 /** Fiscal years a plan may be started for: a few back, this one and the next, minus those that exist. */
 export function plannableYears(existing: readonly number[], now = new Date()): number[] {

@@ -2,6 +2,7 @@ import type { PlanDetail } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { InlineError } from '@/components/ui/error-state';
 import { useRestoreMeasure } from '../api/delete-measure';
+import '../plans.css';
 
 /** Soft-deleted measures, each restorable while the plan is editable. */
 export function DeletedMeasures({ plan, editable }: { plan: PlanDetail; editable: boolean }) {

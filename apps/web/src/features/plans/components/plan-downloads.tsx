@@ -1,6 +1,7 @@
 import type { PlanDetail } from '@prongsai/shared';
 import { buildUrl } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
+import '@/components/ui/downloads.css';
 
 /** The official report of this plan (any status the reader may see) and its measures as data. */
 export function PlanDownloads({ plan }: { plan: Pick<PlanDetail, 'id' | 'agencyId' | 'fiscalYear'> }) {

@@ -5,6 +5,7 @@ import { localIsoDate, useI18n } from '@/lib/i18n';
 import { PlanProgressBar } from '@/components/ui/progress-bar';
 import { PlanStatusChip } from '@/components/ui/status-chip';
 import { PlanIntro } from './plan-intro';
+import '@/components/ui/plan-summary.css';
 
 /**
  * The top of the plan page, worded like the official report's title page, with the introduction;

@@ -3,6 +3,8 @@ import { UpdatePlanInputSchema, type PlanDetail } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { InlineError } from '@/components/ui/error-state';
 import { planConflictCurrent, useUpdatePlan } from '../api/update-plan';
+import '@/components/ui/plan-summary.css';
+import '@/components/ui/conflict.css';
 
 /** The introduction's length limit, read from the shared request schema (optional → nullable → trimmed string). */
 export const INTRO_MAX_LENGTH = UpdatePlanInputSchema.shape.introText.unwrap().unwrap().in.maxLength ?? 5000;

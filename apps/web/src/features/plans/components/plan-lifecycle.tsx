@@ -17,6 +17,7 @@ import { InlineError } from '@/components/ui/error-state';
 import { TextPromptDialog } from '@/components/ui/text-prompt-dialog';
 import { useCreateReviewComment } from '../api/create-review-comment';
 import { useTransitionPlan, type PlanTransitionAction } from '../api/transition-plan';
+import '../plans.css';
 
 /** Which lifecycle steps a role may take from a status, read from the shared table (hides the rest; the server decides). */
 export function availableTransitions(role: Role | undefined, status: PlanStatus): Record<PlanTransitionName | 'comment', boolean> {

@@ -4,6 +4,7 @@ import { paths } from '@/config/paths';
 import { useI18n } from '@/lib/i18n';
 import { PlanProgressBar } from '@/components/ui/progress-bar';
 import { PlanStatusChip } from '@/components/ui/status-chip';
+import '@/components/ui/plan-summary.css';
 
 /** An agency's plans, newest fiscal year first. */
 export function PlanList({ plans }: { plans: PlanSummary[] }) {

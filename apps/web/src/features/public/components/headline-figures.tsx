@@ -1,5 +1,6 @@
 import type { PublicFigures } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import '../public.css';
 
 const percentOf = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : 0);
 

@@ -1,5 +1,6 @@
 import { useI18n } from '@/lib/i18n';
 import { openDataUrl } from '../api/public-downloads';
+import '@/components/ui/downloads.css';
 
 /** Published measures as open data (CSV in the import format, or Excel), for the given filter. */
 export function OpenDataLinks({

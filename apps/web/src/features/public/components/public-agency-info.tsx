@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Agency } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import '@/components/ui/facts.css';
 
 /** Where the agency is and how to reach it (as it gave these details). */
 export function PublicAgencyInfo({ agency }: { agency: Agency }) {

@@ -1,5 +1,7 @@
 import { fiscalYearRange, type Measure, type PlanDetail } from '@prongsai/shared';
 import { localIsoDate, useI18n } from '@/lib/i18n';
+import '@/components/ui/plan-summary.css';
+import '../public.css';
 
 const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
 

@@ -4,6 +4,7 @@ import { paths } from '@/config/paths';
 import { localIsoDate, useI18n } from '@/lib/i18n';
 import { PlanProgressBar } from '@/components/ui/progress-bar';
 import { publicReportUrl } from '../api/public-downloads';
+import '@/components/ui/plan-summary.css';
 
 /** An agency's published reports, newest fiscal year first, each with its permalinks. */
 export function PublishedPlanList({ plans }: { plans: PlanSummary[] }) {

@@ -1,5 +1,6 @@
 import { useI18n } from '@/lib/i18n';
 import { openDataUrl, publicReportUrl } from '../api/public-downloads';
+import '@/components/ui/downloads.css';
 
 /** The report's permalinks (Word, PDF, print view) and its measures as open data. */
 export function ReportDownloads({ agencyId, fiscalYear }: { agencyId: string; fiscalYear: number }) {

@@ -6,6 +6,7 @@ import { useI18n } from '@/lib/i18n';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { PlanStatusChip } from '@/components/ui/status-chip';
 import { ItaScore } from './ita-score';
+import '../review.css';
 
 /** The OIT groups measures are counted in (9 = open data, 10 = anti-corruption). */
 const GROUPS = ['9.1', '9.2', '9.3', '9.4', '9.5', '10.1', '10.2'];

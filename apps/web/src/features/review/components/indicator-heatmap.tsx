@@ -3,6 +3,7 @@ import type { IndicatorHeatmap as Heatmap } from '@prongsai/shared';
 import { paths } from '@/config/paths';
 import { useI18n } from '@/lib/i18n';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import '../review.css';
 
 /** 0, 1, 2, 3 or more measures: four shades, always with the number written in the cell. */
 const level = (count: number) => Math.min(3, count);

@@ -1,5 +1,6 @@
 import { ITA_PASS_SCORE, itaBand } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import '../review.css';
 
 /** An ITA score with its band (AA … F); "—" when the NACC result is not loaded. */
 export function ItaScore({ score, band }: { score: number | null; band?: string | null }) {

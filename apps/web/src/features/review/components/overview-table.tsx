@@ -5,6 +5,7 @@ import { localIsoDate, useI18n, type MessageKey } from '@/lib/i18n';
 import { PlanStatusChip } from '@/components/ui/status-chip';
 import type { OverviewSort } from '../api/get-province-overview';
 import { ItaScore } from './ita-score';
+import '../review.css';
 
 export type SortOrder = 'asc' | 'desc';
 

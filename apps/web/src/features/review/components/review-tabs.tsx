@@ -1,6 +1,7 @@
 import { NavLink } from 'react-router';
 import { paths } from '@/config/paths';
 import { useI18n } from '@/lib/i18n';
+import '../review.css';
 
 /** The reviewer's pages for one province and year: overview, ITA indicators, trends. */
 export function ReviewTabs({ province, fiscalYear }: { province?: number; fiscalYear: number }) {

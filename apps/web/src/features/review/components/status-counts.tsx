@@ -1,6 +1,7 @@
 import { PLAN_STATUSES } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import type { OverviewStatusFilter } from '../api/get-province-overview';
+import '../review.css';
 
 const ORDER: OverviewStatusFilter[] = [...PLAN_STATUSES, 'none'];
 

@@ -1,6 +1,7 @@
 import type { Trends } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { BarChart } from '@/components/ui/bar-chart';
+import '../review.css';
 
 /** The province over fiscal years, and whether completing measures went with a better ITA score next year. */
 export function TrendsTables({ data }: { data: Trends }) {

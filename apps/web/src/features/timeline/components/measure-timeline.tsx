@@ -16,6 +16,8 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { useCreateTimelineEntry } from '../api/create-timeline-entry';
 import { useTimeline } from '../api/get-timeline';
+import '../timeline.css';
+import '@/components/ui/entry-list.css';
 
 const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
 

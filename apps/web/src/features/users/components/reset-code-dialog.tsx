@@ -5,6 +5,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { InlineError } from '@/components/ui/error-state';
 import { paths } from '@/config/paths';
 import { useCreateResetCode } from '../api/create-reset-code';
+import '@/components/ui/reset-code.css';
 
 /**
  * Issue a one-time password reset code. It is shown here once (the server keeps only its hash), with
