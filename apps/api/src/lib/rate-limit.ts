@@ -29,11 +29,6 @@ export async function hitCounter(db: Db, window: Window): Promise<number> {
   return row?.count ?? 0;
 }
 
-/** `hitCounter` as a statement of its own, outside any transaction (the public API's per-IP window). */
-export function hitCounterAlone(window: Window): Promise<number> {
-  return hitCounter(getPrisma(), window);
-}
-
 export async function readCounter(window: Window): Promise<number> {
   const row = await queryRow<{ count: number }>(
     clientOf(rootDb()),
