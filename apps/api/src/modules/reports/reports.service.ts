@@ -279,14 +279,19 @@ export async function sendPublicReport(agencyId: string, fiscalYear: number, for
 
 /**
  * Each export holds one pooled connection for its whole length (about 30 s for the country): a few at
- * once, a short queue, then 503, so that exports never take the pool from every other request.
+ * once, a short queue, then 503, so that exports never take the pool from every other request. The
+ * public and staff downloads have separate budgets (slow anonymous readers cannot make staff exports
+ * answer 503), and one client address holds at most two exports of a budget at once (429 beyond).
  */
-const exportLimit = new ConcurrencyLimit({
+const EXPORT_BUDGET = {
   running: 3,
   queued: 6,
+  perClient: 2,
   busyMessage: 'มีการส่งออกข้อมูลพร้อมกันจำนวนมาก กรุณาลองใหม่ในอีกครู่',
   retryAfterSeconds: 30,
-});
+};
+export const publicExportLimit = new ConcurrencyLimit(EXPORT_BUDGET);
+export const staffExportLimit = new ConcurrencyLimit(EXPORT_BUDGET);
 
 function exportName(query: ExportQuery, extension: string): string {
   const parts = ['prongsai-measures', query.provinceId ?? (query.agencyId ? 'agency' : 'all'), query.fiscalYear ?? 'all-years'];
@@ -307,7 +312,8 @@ export async function streamMeasuresExport(
 ): Promise<void> {
   if (!publishedOnly) assertCan(actor, 'export:report');
   if (query.agencyId && !publishedOnly) await findVisibleAgency(actor, query.agencyId);
-  await exportLimit.run(async () => {
+  const limit = publishedOnly ? publicExportLimit : staffExportLimit;
+  await limit.run(async () => {
     const gone = new AbortController();
     const onClose = () => {
       if (!res.writableFinished) gone.abort(new Error('The client went away before the export finished'));
@@ -336,5 +342,5 @@ export async function streamMeasuresExport(
     } finally {
       res.off('close', onClose);
     }
-  });
+  }, res.req.ip ?? 'unknown');
 }
