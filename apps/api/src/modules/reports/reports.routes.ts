@@ -26,6 +26,7 @@ defineRoute(
     params: AgencyParamsSchema,
     body: ImportPreviewInputSchema,
     response: ImportPreviewSchema,
+    errors: ['IMPORT_UNPARSABLE', 'ARCHIVE_LIMIT_EXCEEDED'],
   },
   async ({ actor, params, body }) => previewImport(actor, params.agencyId, body),
 );
@@ -74,6 +75,7 @@ for (const [format, mediaType] of Object.entries(FORMATS) as [ReportFormat, stri
       params: AgencyPlanParamsSchema,
       produces: mediaType,
       anonymous: true,
+      errors: ['RATE_LIMITED'],
     },
     async ({ params, res }) => sendPublicReport(params.agencyId, params.fiscalYear, format, res),
   );
@@ -91,6 +93,8 @@ for (const [format, mediaType] of Object.entries(EXPORTS) as ['csv' | 'xlsx', st
       tag,
       query: ExportQuerySchema,
       produces: mediaType,
+      // An agency out of scope answers 404; a client holding two exports already, 429.
+      errors: ['NOT_FOUND', 'RATE_LIMITED'],
     },
     async ({ actor, query, res }) => streamMeasuresExport(actor, query, format, res),
   );
