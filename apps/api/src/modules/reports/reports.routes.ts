@@ -26,6 +26,7 @@ defineRoute(
     params: AgencyParamsSchema,
     body: ImportPreviewInputSchema,
     response: ImportPreviewSchema,
+    operationId: 'previewImport',
     errors: ['IMPORT_UNPARSABLE', 'ARCHIVE_LIMIT_EXCEEDED'],
   },
   async ({ actor, params, body }) => previewImport(actor, params.agencyId, body),
@@ -42,6 +43,7 @@ defineRoute(
     body: ImportCommitInputSchema,
     response: PlanDetailSchema,
     status: 201,
+    operationId: 'importPlan',
   },
   async ({ actor, params, body }) => commitImport(actor, params.agencyId, params.fiscalYear, body),
 );
