@@ -2,7 +2,7 @@
 // The two commands of the README run through here, on a fresh machine with only Node 20:
 //   npm start          install, build, start PostgreSQL (embedded unless DATABASE_URL), migrate, seed, serve
 //   npm run validate   install (the apt packages of deploy/apt-packages.txt too, when root), lint,
-//                      typecheck, every test, e2e; under CI a skipped or flaky test fails the run
+//                      OpenAPI lint, typecheck, every test, e2e; under CI a skipped or flaky test fails the run
 // Plain JavaScript on purpose: it runs before any dependency is installed.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -157,6 +157,8 @@ function validate(pnpm) {
   const p = (args, options) => [pnpm[0], [...pnpm.slice(1), ...args], options];
 
   step('lint', ...p(['run', 'lint']));
+  // The generated OpenAPI document against Redocly's recommended rules: 0 errors, 0 warnings.
+  step('OpenAPI lint', ...p(['run', 'lint:openapi']));
   step('format check', ...p(['run', 'format:check']));
   step('typecheck', ...p(['run', 'typecheck']));
   // Built before the tests: some API tests run the bundle as real processes (replicas, crashes).

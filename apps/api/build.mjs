@@ -27,4 +27,6 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+// The API reference page's start-up script (http/api-docs.ts), served as a file.
+fs.copyFileSync(new URL('./src/http/api-docs/init.js', import.meta.url), new URL('./dist/api-docs-init.js', import.meta.url));
 console.log('api built to apps/api/dist');

@@ -82,6 +82,11 @@ export interface StartOptions {
   readyTimeoutMs?: number;
   /** Extra arguments for node itself (e.g. --cpu-prof). */
   nodeArgs?: string[];
+  /**
+   * A PostgreSQL the caller runs (and may stop and restart under the API); by default the API starts
+   * the embedded cluster of `dataDir` itself.
+   */
+  databaseUrl?: string;
 }
 
 export async function startBuiltApi(options: StartOptions): Promise<ApiProcess> {
@@ -98,8 +103,9 @@ export async function startBuiltApi(options: StartOptions): Promise<ApiProcess> 
     SEED_DEMO: 'true',
     ...options.env,
   };
-  delete env.DATABASE_URL; // always the embedded cluster of dataDir
+  delete env.DATABASE_URL; // the embedded cluster of dataDir, unless the caller runs its own
   delete env.TEST_DATABASE_URL;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
     cwd: ROOT,
     env,

@@ -11,8 +11,9 @@ import { csrfGuard } from './http/csrf';
 import { publicRateLimit } from './http/public-rate-limit';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestId } from './http/request-id';
+import { routeGate } from './http/route-gate';
 import { logger } from './lib/logger';
-import { docsRouter } from './modules/health/health.routes';
+import { docsRouter } from './http/api-docs';
 import { apiRoutes } from './routes';
 
 export interface AppOptions {
@@ -34,6 +35,10 @@ export interface AppOptions {
    * (EXPORT_STALL_SECONDS; 60 s by default). Kept in `app.locals` for the streaming services.
    */
   exportStallMs?: number;
+  /**
+   * Runs first for every request (tests install the OpenAPI response check here: test/contract.ts).
+   */
+  observe?: express.RequestHandler;
 }
 
 /** Builds the Express app without listening: server.ts listens, tests use it with supertest. */
@@ -46,6 +51,7 @@ export function createApp(options: AppOptions = {}): Express {
   app.set('query parser', 'simple');
   app.locals.exportStallMs = options.exportStallMs ?? 60_000;
 
+  if (options.observe) app.use(options.observe);
   app.use(requestId);
   if (options.logRequests) {
     app.use(
@@ -77,6 +83,8 @@ export function createApp(options: AppOptions = {}): Express {
   // gzip for clients that ask (the SPA's JavaScript is ~440 KB raw, ~136 KB gzip: on a phone
   // that is most of the first paint); streams stay streams. Lighthouse: docs/performance.md.
   app.use(compression());
+  // Unknown /api/v1 paths answer 404 and unsupported methods 405 (with Allow), before anything else.
+  app.use('/api/v1', routeGate);
   if (options.publicRateLimitPerMinute) app.use('/api/v1/public', publicRateLimit(options.publicRateLimitPerMinute));
   // 8 MB: a .docx report arrives as base64 in JSON; anything larger is a 413.
   // Bytes that are not UTF-8 are a 400 INVALID_ENCODING, never stored as U+FFFD (http/body-encoding.ts).

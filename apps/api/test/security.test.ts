@@ -270,7 +270,7 @@ describe('error responses leak nothing', () => {
     expect(ErrorResponseSchema.parse(res.body).error.code).toBe('SERVICE_UNAVAILABLE');
   });
 
-  it('when the database is unreachable, then signed-in requests get a plain 500 and health a 503, neither naming the server or its password', async () => {
+  it('when the database is unreachable, then signed-in requests and health get 503 (Retry-After on the error), neither naming the server or its password', async () => {
     // Arrange: a session made while the database was up, then the database "goes away".
     const { editor } = await createTenant();
     const cookie = await sessionCookie(editor.id);
@@ -284,8 +284,9 @@ describe('error responses leak nothing', () => {
       const health = await request(app).get('/api/v1/health');
 
       // Assert
-      expect(me.status).toBe(500);
-      expect(ErrorResponseSchema.parse(me.body).error.code).toBe('INTERNAL');
+      expect(me.status).toBe(503);
+      expect(me.headers['retry-after']).toBe('5');
+      expect(ErrorResponseSchema.parse(me.body).error.code).toBe('SERVICE_UNAVAILABLE');
       expect(health.status).toBe(503);
       for (const text of [me.text, health.text]) {
         expect(text).not.toContain('s3cret-pw');

@@ -14,7 +14,9 @@ export const IsoDateSchema = z
   .refine((value) => {
     const year = Number(value.slice(0, 4));
     return year >= 1900 && year <= 2200;
-  }, 'ปีต้องเป็น ค.ศ. (เช่น 2023 ไม่ใช่ 2566)');
+  }, 'ปีต้องเป็น ค.ศ. (เช่น 2023 ไม่ใช่ 2566)')
+  // The same rules as JSON Schema can say them (the OpenAPI document): a real date, CE 1900–2200.
+  .meta({ format: 'date', pattern: '^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' });
 export type IsoDate = z.infer<typeof IsoDateSchema>;
 
 export function isValidIsoDate(value: string): boolean {

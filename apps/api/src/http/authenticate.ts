@@ -4,17 +4,7 @@ import { AppError } from '../lib/app-error';
 import { resolveSession, type SessionSettings } from '../modules/auth/auth.service';
 import { clearSessionCookie, readCookie, SESSION_COOKIE } from './cookies';
 import { trackWork } from './in-flight';
-
-/** API paths open without a session; everything else under /api/v1 answers 401 here, once. */
-const ANONYMOUS_PATHS = [
-  /^\/api\/v1\/public(\/|$)/,
-  /^\/api\/v1\/health$/,
-  /^\/api\/v1\/openapi\.json$/,
-  /^\/api\/docs$/,
-  /^\/api\/v1\/auth\/(login|password-reset)$/,
-];
-
-export const isAnonymousPath = (path: string) => ANONYMOUS_PATHS.some((pattern) => pattern.test(path));
+import { routeFor } from './route-gate';
 
 export function authenticate(settings: SessionSettings): RequestHandler {
   return async (req, res, next) => {
@@ -29,7 +19,9 @@ export function authenticate(settings: SessionSettings): RequestHandler {
     }
     // Mounted on /api: req.path is relative to the mount, the patterns use the full path.
     const fullPath = `${req.baseUrl}${req.path}`;
-    if (req.actor.kind === 'anonymous' && fullPath.startsWith('/api/v1/') && !isAnonymousPath(fullPath)) {
+    // Which routes are open without a session is the route definition's `anonymous` (http/route-gate.ts
+    // has already answered 404/405 for paths and methods no route has).
+    if (req.actor.kind === 'anonymous' && /^\/api\/v1\//i.test(fullPath) && !routeFor(req.method, fullPath)?.anonymous) {
       throw new AppError('UNAUTHENTICATED', 'กรุณาเข้าสู่ระบบ');
     }
     next();

@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
+import type { ErrorCode } from '@prongsai/shared';
 import type { Actor } from '../access/actor';
 import { parseBody, parseParams, parseQuery } from './parse';
 import { trackWork } from './in-flight';
@@ -22,7 +23,20 @@ export interface RouteDefinition<
   /** Path under /api/v1, Express syntax (`/plans/:planId`). */
   path: string;
   summary: string;
+  /** Longer documentation (Markdown) for the OpenAPI document. */
+  description?: string;
   tag: string;
+  /** The OpenAPI operationId when the derived one (http/openapi.ts, `operationIdOf`) reads badly. */
+  operationId?: string;
+  /**
+   * Error codes this route answers beyond those its shape implies (http/openapi.ts, `errorCodesOf`:
+   * validation, sign-in, CSRF, not found, body limits, 500/503 come from the definition's facts).
+   */
+  errors?: ErrorCode[];
+  /** Other answers with a body of their own, e.g. /health's 503 `{ status: 'degraded' }`. */
+  responses?: Record<number, { description: string; schema: z.ZodType }>;
+  /** The success answer sets (or clears) the session cookie. */
+  setsCookie?: boolean;
   params?: P;
   query?: Q;
   body?: B;

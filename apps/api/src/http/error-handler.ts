@@ -2,6 +2,7 @@ import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import type { ErrorResponse, FieldIssue } from '@prongsai/shared';
 import { AppError } from '../lib/app-error';
+import { isDatabaseUnavailable } from '../lib/database-unavailable';
 import { logger } from '../lib/logger';
 import { knownDatabaseErrorCode } from '../lib/database-errors';
 
@@ -69,6 +70,12 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
         issues: [{ path: 'request', message: 'a number is out of range', code: 'out_of_range' }],
       });
     }
+  }
+  // The database is down or restarting: say so (503, retry soon), not 500; the pool reconnects by itself.
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: error, requestId: req.requestId }, 'database unavailable');
+    res.setHeader('Retry-After', '5');
+    return send(503, { code: 'SERVICE_UNAVAILABLE', message: 'ระบบฐานข้อมูลไม่พร้อมใช้งานชั่วคราว กรุณาลองใหม่อีกครั้ง' });
   }
   // body-parser / raw-body errors: malformed JSON, too large, wrong charset.
   const http = error as HttpishError;

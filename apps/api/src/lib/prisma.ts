@@ -33,7 +33,17 @@ export function getPool(): pg.Pool {
   if (!pool) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error('DATABASE_URL is not set');
-    pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10), types: { getTypeParser } });
+    pool = new pg.Pool({
+      connectionString,
+      max: Number(process.env.PG_POOL_MAX ?? 10),
+      types: { getTypeParser },
+      // A database host that does not answer at all must not hold requests for the OS's TCP
+      // timeout (minutes): give up on a connection (or on waiting for one) after as long as a
+      // transaction may wait for one (maxWait below); the error handler answers 503.
+      connectionTimeoutMillis: Number(process.env.PG_CONNECT_TIMEOUT_MS ?? 20_000),
+      // Notice a connection the server side lost (restart, failover) instead of finding out on the next query.
+      keepAlive: true,
+    });
     // An idle connection dropped by the server (restart, idle timeout) must not crash the process.
     pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
   }

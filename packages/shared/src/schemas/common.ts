@@ -2,8 +2,12 @@ import { z } from 'zod';
 
 export const UuidSchema = z.uuid({ message: 'รหัสอ้างอิงไม่ถูกต้อง (ต้องเป็น UUID)' });
 
-/** Free text typed by people: trimmed, bounded, never empty. */
-export const text = (max: number) => z.string().trim().min(1, 'กรุณากรอกข้อความ').max(max, `ยาวได้ไม่เกิน ${max} ตัวอักษร`);
+/**
+ * Free text typed by people: trimmed, bounded, never empty. `pattern` makes "not blank" visible in the
+ * OpenAPI document (at least one character that is not white space); the trim enforces it here.
+ */
+export const text = (max: number) =>
+  z.string().trim().min(1, 'กรุณากรอกข้อความ').max(max, `ยาวได้ไม่เกิน ${max} ตัวอักษร`).meta({ pattern: '\\S' });
 export const optionalText = (max: number) =>
   z
     .string()
@@ -19,7 +23,9 @@ export const HttpUrlSchema = z
   .trim()
   .max(2000, 'ลิงก์ยาวเกินไป')
   .url({ message: 'ลิงก์ไม่ถูกต้อง' })
-  .refine((value) => /^https?:\/\//i.test(value), 'ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://');
+  .refine((value) => /^https?:\/\//i.test(value), 'ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://')
+  // The refine above, as JSON Schema can say it (the OpenAPI document).
+  .meta({ format: 'uri', pattern: '^\\s*[hH][tT][tT][pP][sS]?://' });
 
 /**
  * A whole number in a path or query string: decimal digits only (no sign, spaces, exponent, hex

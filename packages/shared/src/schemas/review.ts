@@ -46,6 +46,9 @@ export const ProvinceOverviewSchema = pageOf(ProvinceOverviewRowSchema).extend({
 });
 export type ProvinceOverview = z.infer<typeof ProvinceOverviewSchema>;
 
+const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const COMPARE_IDS_PATTERN = `^\\s*${UUID_PATTERN}\\s*(,\\s*${UUID_PATTERN}\\s*){1,5},?\\s*$`;
+
 export const CompareQuerySchema = z.object({
   agencyIds: z
     .string()
@@ -55,7 +58,9 @@ export const CompareQuerySchema = z.object({
         .map((id) => id.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(UuidSchema).min(2, 'เลือกอย่างน้อย 2 หน่วยงาน').max(6, 'เลือกได้ไม่เกิน 6 หน่วยงาน')),
+    .pipe(z.array(UuidSchema).min(2, 'เลือกอย่างน้อย 2 หน่วยงาน').max(6, 'เลือกได้ไม่เกิน 6 หน่วยงาน'))
+    // The rule above as JSON Schema can say it (the OpenAPI document): 2–6 UUIDs, comma-separated.
+    .meta({ description: '2 to 6 agency ids (UUIDs), comma-separated', pattern: COMPARE_IDS_PATTERN }),
 });
 
 export const CompareYearSchema = z.object({

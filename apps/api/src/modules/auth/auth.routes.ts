@@ -18,6 +18,9 @@ export function authRouter(settings: SessionSettings): Router {
       body: LoginInputSchema,
       response: MeResponseSchema,
       anonymous: true,
+      operationId: 'login',
+      errors: ['INVALID_CREDENTIALS', 'RATE_LIMITED'],
+      setsCookie: true,
     },
     async ({ body, req, res }) => {
       const result = await login(body, req.ip ?? null, req.get('user-agent') ?? null, settings);
@@ -28,7 +31,7 @@ export function authRouter(settings: SessionSettings): Router {
 
   defineRoute(
     router,
-    { method: 'post', path: '/auth/logout', summary: 'End the session', tag, status: 204 },
+    { method: 'post', path: '/auth/logout', summary: 'End the session', tag, status: 204, operationId: 'logout', setsCookie: true },
     async ({ actor, req, res }) => {
       await logout(actor);
       clearSessionCookie(req, res);
@@ -37,7 +40,7 @@ export function authRouter(settings: SessionSettings): Router {
 
   defineRoute(
     router,
-    { method: 'get', path: '/auth/me', summary: 'The signed-in user', tag, response: MeResponseSchema },
+    { method: 'get', path: '/auth/me', summary: 'The signed-in user', tag, response: MeResponseSchema, operationId: 'getCurrentUser' },
     // The session was resolved with its user in one statement: no second read.
     async ({ actor, req }) => ({
       user: req.sessionUser ?? (await getMe(actor)),
@@ -54,6 +57,8 @@ export function authRouter(settings: SessionSettings): Router {
       body: ResetPasswordInputSchema,
       status: 204,
       anonymous: true,
+      operationId: 'redeemPasswordReset',
+      errors: ['CONFLICT'],
     },
     async ({ body }) => redeemPasswordReset(body),
   );

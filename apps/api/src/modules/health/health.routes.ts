@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { HealthResponseSchema } from '@prongsai/shared';
 import { defineRoute } from '../../http/define-route';
-import { openApiDocument, openApiHtml } from '../../http/openapi';
+import { openApiDocument } from '../../http/openapi';
 import { getHealth } from './health.service';
 
 export const healthRouter = Router();
@@ -15,6 +15,8 @@ defineRoute(
     tag: 'system',
     response: HealthResponseSchema,
     anonymous: true,
+    operationId: 'getHealth',
+    responses: { 503: { description: 'The database does not answer', schema: HealthResponseSchema } },
   },
   async ({ res }) => {
     const health = await getHealth();
@@ -25,12 +27,13 @@ defineRoute(
 
 defineRoute(
   healthRouter,
-  { method: 'get', path: '/openapi.json', summary: 'This API as an OpenAPI 3.1 document', tag: 'system', anonymous: true },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This API as an OpenAPI 3.1 document',
+    tag: 'system',
+    anonymous: true,
+    operationId: 'getOpenApiDocument',
+  },
   async () => openApiDocument(),
 );
-
-/** The browsable page of the document lives at /api/docs (outside /api/v1). */
-export const docsRouter = Router();
-docsRouter.get('/docs', (_req, res) => {
-  res.type('html').send(openApiHtml());
-});

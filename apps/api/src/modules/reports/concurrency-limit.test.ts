@@ -64,3 +64,20 @@ describe('ConcurrencyLimit', () => {
     expect(await limit.run(async () => 'next')).toBe('next');
   });
 });
+
+describe('ConcurrencyLimit per client', () => {
+  it('when one client holds its share, then its next task is refused with 429 while another client still runs', async () => {
+    const limit = new ConcurrencyLimit({ ...options, running: 3, queued: 3, perClient: 2 });
+    const gate = deferred();
+    const held = [1, 2].map(() => limit.run(() => gate.promise, '203.0.113.1'));
+
+    const refused = await limit.run(async () => 'ran', '203.0.113.1').catch((error: unknown) => error);
+    const other = limit.run(async () => 'other', '203.0.113.2');
+
+    expect(refused).toMatchObject({ code: 'RATE_LIMITED', status: 429, details: { retryAfterSeconds: 3 } });
+    expect(await other).toBe('other');
+    gate.resolve();
+    await Promise.all(held);
+    expect(await limit.run(async () => 'again', '203.0.113.1')).toBe('again');
+  });
+});

@@ -27,6 +27,8 @@ defineRoute(
     params: AgencyParamsSchema,
     body: ImportPreviewInputSchema,
     response: ImportPreviewSchema,
+    operationId: 'previewImport',
+    errors: ['IMPORT_UNPARSABLE', 'ARCHIVE_LIMIT_EXCEEDED'],
   },
   async ({ actor, params, body }) => previewImport(actor, params.agencyId, body),
 );
@@ -42,6 +44,7 @@ defineRoute(
     body: ImportCommitInputSchema,
     response: PlanDetailSchema,
     status: 201,
+    operationId: 'importPlan',
   },
   async ({ actor, params, body }) => commitImport(actor, params.agencyId, params.fiscalYear, body),
 );
@@ -75,6 +78,7 @@ for (const [format, mediaType] of Object.entries(FORMATS) as [ReportFormat, stri
       params: AgencyPlanParamsSchema,
       produces: mediaType,
       anonymous: true,
+      errors: ['RATE_LIMITED'],
     },
     async ({ params, res }) => sendFile(res, await getPublicReport(params.agencyId, params.fiscalYear, format)),
   );
@@ -92,8 +96,10 @@ for (const [format, mediaType] of Object.entries(EXPORTS) as ['csv' | 'xlsx', st
       tag,
       query: ExportQuerySchema,
       produces: mediaType,
+      // An agency out of scope answers 404; a client holding two exports already, 429.
+      errors: ['NOT_FOUND', 'RATE_LIMITED'],
     },
-    async ({ actor, query, res }) => sendFile(res, await exportMeasures(actor, query, format)),
+    async ({ actor, query, req, res }) => sendFile(res, await exportMeasures(actor, query, format, false, req.ip)),
   );
   defineRoute(
     reportsRouter,
@@ -107,6 +113,6 @@ for (const [format, mediaType] of Object.entries(EXPORTS) as ['csv' | 'xlsx', st
       anonymous: true,
     },
     // The same open data for everyone, signed in or not: read as the anonymous public.
-    async ({ query, res }) => sendFile(res, await exportMeasures(ANONYMOUS, query, format, true)),
+    async ({ query, req, res }) => sendFile(res, await exportMeasures(ANONYMOUS, query, format, true, req.ip)),
   );
 }

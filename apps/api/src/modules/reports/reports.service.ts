@@ -265,19 +265,27 @@ export async function getPublicReport(agencyId: string, fiscalYear: number, form
 
 /**
  * Each export holds one pooled connection for its whole length (about 30 s for the country): a few at
- * once, a short queue, then 503, so that exports never take the pool from every other request.
+ * once, a short queue, then 503, so that exports never take the pool from every other request. The
+ * public and staff downloads have separate budgets (slow anonymous readers cannot make staff exports
+ * answer 503), and one client address holds at most two exports of a budget at once (429 beyond).
  */
-const exportLimit = new ConcurrencyLimit({
+const EXPORT_BUDGET = {
   running: 3,
   queued: 6,
+  perClient: 2,
   busyMessage: 'มีการส่งออกข้อมูลพร้อมกันจำนวนมาก กรุณาลองใหม่ในอีกครู่',
   retryAfterSeconds: 30,
-});
+};
+export const publicExportLimit = new ConcurrencyLimit(EXPORT_BUDGET);
+export const staffExportLimit = new ConcurrencyLimit(EXPORT_BUDGET);
 
-/** A slot of `exportLimit` held until the returned release is called (503 at once when none is free). */
-function takeExportSlot(): Promise<() => void> {
+/**
+ * A slot of `limit` held until the returned release is called: 503 at once when the budget is full,
+ * 429 when `client` (an address) already holds its share.
+ */
+function takeExportSlot(limit: ConcurrencyLimit, client: string): Promise<() => void> {
   return new Promise((taken, refused) => {
-    exportLimit.run(() => new Promise<void>((release) => taken(release))).catch(refused);
+    limit.run(() => new Promise<void>((release) => taken(release)), client).catch(refused);
   });
 }
 
@@ -297,11 +305,13 @@ export async function exportMeasures(
   query: ExportQuery,
   format: 'csv' | 'xlsx',
   publishedOnly = false,
+  /** The client's address (its per-client export cap). */
+  clientAddress = 'unknown',
 ): Promise<FileResponse> {
   if (!publishedOnly) assertCan(actor, 'export:report');
   if (query.agencyId && !publishedOnly) await findVisibleAgency(actor, query.agencyId);
   const scope: Scope = publishedOnly ? PUBLIC_SCOPE : scopeFor(actor, 'read:plan');
-  const release = await takeExportSlot();
+  const release = await takeExportSlot(publishedOnly ? publicExportLimit : staffExportLimit, clientAddress);
   const rows = queries.readExportRows(queries.exportStatement(scope, query));
   if (format === 'xlsx') {
     const body = new PassThrough();

@@ -119,6 +119,7 @@ defineRoute(
     tag,
     body: UploadItaResultsInputSchema,
     response: UploadItaResultsResponseSchema,
+    operationId: 'uploadItaResults',
   },
   async ({ actor, body }) => uploadItaResults(actor, body.csv),
 );
