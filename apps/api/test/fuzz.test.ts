@@ -124,6 +124,7 @@ const BASELINES: Record<string, (w: World) => Baseline> = {
   'GET /review/compare': (w) => ({ query: { agencyIds: `${w.agencyA},${w.agencyA2}` } }),
   'GET /review/provinces/:provinceId/indicators': () => ({ query: { fiscalYear: String(OWN_FY) } }),
   'POST /ita-results': () => ({ body: { csv: 'agency_code,fiscal_year,score\nNO-SUCH,2566,90\n' } }),
+  'POST /notifications/read': () => ({ body: { all: true } }),
   'POST /plans/:planId/comments': (w) => ({ body: { body: 'ความเห็นของผู้ตรวจ', measureId: w.measureA } }),
   'GET /users': () => ({ query: { page: '1', pageSize: '10', q: 'ทดสอบ', role: 'agency_editor' } }),
   'POST /users': (w) => ({

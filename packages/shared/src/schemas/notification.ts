@@ -59,10 +59,14 @@ export const NotificationListResponseSchema = pageOf(NotificationSchema).extend(
 export type NotificationListResponse = z.infer<typeof NotificationListResponseSchema>;
 
 /** Mark some of the caller's notifications read (ids of others' are ignored), or all of them. */
-export const MarkNotificationsReadInputSchema = z.union([
-  z.object({ ids: z.array(UuidSchema).min(1).max(200) }).strict(),
-  z.object({ all: z.literal(true) }).strict(),
-]);
+/** Mark some (`ids`) or all (`all: true`) of one's notifications read: exactly one of the two. */
+export const MarkNotificationsReadInputSchema = z
+  .object({ ids: z.array(UuidSchema).min(1).max(200).optional(), all: z.literal(true).optional() })
+  .strict()
+  .refine((input) => (input.ids === undefined) !== (input.all === undefined), {
+    message: 'ระบุ ids (รายการที่อ่านแล้ว) หรือ all: true อย่างใดอย่างหนึ่ง',
+    path: ['ids'],
+  });
 export type MarkNotificationsReadInput = z.infer<typeof MarkNotificationsReadInputSchema>;
 
 export const MarkNotificationsReadResponseSchema = z.object({

@@ -39,7 +39,7 @@ export async function listNotifications(actor: Actor, query: NotificationListQue
 }
 
 export async function markNotificationsRead(actor: Actor, input: MarkNotificationsReadInput): Promise<MarkNotificationsReadResponse> {
-  return queries.markRead(own(actor), 'all' in input ? 'all' : input.ids);
+  return queries.markRead(own(actor), input.all ? 'all' : (input.ids ?? []));
 }
 
 /** Which notification a plan step makes. */
