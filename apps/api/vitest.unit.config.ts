@@ -11,6 +11,7 @@ export default defineConfig({
       'src/http/csrf.test.ts',
       'src/modules/reports/import/quality-checks.test.ts',
       'src/modules/reports/import/text-helpers.test.ts',
+      'src/modules/reports/import/text-similarity.test.ts',
       'src/modules/reports/export/measures-csv.test.ts',
       'src/modules/reports/export/measures-xlsx.test.ts',
     ],

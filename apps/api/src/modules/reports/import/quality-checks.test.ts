@@ -74,6 +74,33 @@ describe('checkMeasures', () => {
       expect(codesOf(aMeasure({ summary: text }))).toEqual([]);
     });
 
+    it('when another agency is named in the title or a sub-action, then it is flagged too', () => {
+      expect(codesOf(aMeasure({ title: 'จัดทำคู่มือตามแบบของเทศบาลตำบลคำชะอี' }))).toEqual(['OTHER_AGENCY_MENTION']);
+      expect(codesOf(aMeasure({ actions: ['ส่งคู่มือให้ อบต.บ้านซ่ง'] }))).toEqual(['OTHER_AGENCY_MENTION']);
+    });
+
+    it('when the same other agency is named twice in different forms, then one warning quotes the first form', () => {
+      const measure = aMeasure({ resultText: 'ตามแนวทางของ อบต.บ้านซ่ง', summary: 'รายงานผลต่อองค์การบริหารส่วนตำบลบ้านซ่งแล้ว' });
+
+      const warnings = checkMeasures(CONTEXT, [measure]);
+
+      expect(warnings).toEqual([
+        {
+          code: 'OTHER_AGENCY_MENTION',
+          sequence: 1,
+          message: 'มาตรการที่ 1 กล่าวถึง "อบต.บ้านซ่ง" ซึ่งไม่ใช่องค์การบริหารส่วนตำบลบางทรายน้อย อาจคัดลอกมาจากรายงานของหน่วยงานอื่น',
+        },
+      ]);
+    });
+
+    it('when the agency name is stored with surrounding spaces, then the message names it without them', () => {
+      const context = { ...CONTEXT, agencyNameTh: '  องค์การบริหารส่วนตำบลบางทรายน้อย ' };
+
+      const [warning] = checkMeasures(context, [aMeasure({ summary: 'อบต.บ้านซ่ง' })]);
+
+      expect(warning?.message).toContain('ซึ่งไม่ใช่องค์การบริหารส่วนตำบลบางทรายน้อย อาจคัดลอก');
+    });
+
     it('when the agency name is unknown, then the check is skipped', () => {
       expect(codesOf(aMeasure({ summary: 'อบต.บ้านซ่ง' }), { ...CONTEXT, agencyNameTh: '' })).toEqual([]);
     });
@@ -131,6 +158,24 @@ describe('checkMeasures', () => {
       expect(codes.includes('DATE_OUTSIDE_FISCAL_YEAR')).toBe(flagged);
     });
 
+    it("when a day is outside the fiscal year, then the message shows the date and the fiscal year's first and last day", () => {
+      const warnings = checkMeasures(CONTEXT, [aMeasure({ carriedOut: { date: '2022-09-30', precision: 'day' } })]);
+
+      expect(warnings).toEqual([
+        {
+          code: 'DATE_OUTSIDE_FISCAL_YEAR',
+          sequence: 1,
+          message: 'วันที่ดำเนินการของมาตรการที่ 1 (30 กันยายน 2565) อยู่นอกปีงบประมาณ พ.ศ. 2566 (1 ตุลาคม 2565 – 30 กันยายน 2566)',
+        },
+      ]);
+    });
+
+    it('when only a month is known and it is outside the fiscal year, then the message shows the month as written', () => {
+      const [warning] = checkMeasures(CONTEXT, [aMeasure({ carriedOut: { date: '2023-10-01', precision: 'month' } })]);
+
+      expect(warning?.message).toBe('วันที่ดำเนินการของมาตรการที่ 1 (ตุลาคม 2566) อยู่นอกปีงบประมาณ พ.ศ. 2566 (1 ตุลาคม 2565 – 30 กันยายน 2566)');
+    });
+
     it('when the fiscal year is unknown or no date is given, then nothing is flagged', () => {
       expect(codesOf(aMeasure({ carriedOut: { date: '2020-01-01', precision: 'day' } }), { ...CONTEXT, fiscalYear: null })).toEqual([]);
       expect(codesOf(aMeasure({ carriedOut: null }))).toEqual([]);
@@ -146,6 +191,21 @@ describe('checkMeasures', () => {
       ['ดำเนินการเมื่อวันที่ ๗ มีนาคม ๒๕๖๖', false],
     ])('when the date reads "%s", then flagged is %s', (raw, flagged) => {
       expect(codesOf(aMeasure({ carriedOutRaw: raw })).includes('DAY_LEFT_BLANK')).toBe(flagged);
+    });
+
+    it('when "วันที่มี…" starts an ordinary phrase, then it is not mistaken for the short month มี.ค.', () => {
+      // "from the day the order is issued": ม-ี-ค-ำ must not match ม.ค. with its dots as wildcards.
+      expect(codesOf(aMeasure({ summary: 'ปฏิบัติหน้าที่ตั้งแต่วันที่มีคำสั่งแต่งตั้งเป็นต้นไป' }))).toEqual([]);
+    });
+
+    it('when a day is left blank, then the message quotes the blank and says how to write a month-only date', () => {
+      const [warning] = checkMeasures(CONTEXT, [aMeasure({ sequence: 5, carriedOutRaw: 'วันที่.......มีนาคม ๒๕๖๖' })]);
+
+      expect(warning).toEqual({
+        code: 'DAY_LEFT_BLANK',
+        sequence: 5,
+        message: 'มาตรการที่ 5 เว้นวันที่ว่างไว้ ("วันที่.......มีนาคม…"): ระบุวันที่ให้ครบ หรือหากทราบเพียงเดือนให้เขียนเดือนและปีโดยไม่มีคำว่า "วันที่"',
+      });
     });
 
     it('when the summary leaves a day blank, then it is flagged too, once per measure', () => {
@@ -174,6 +234,41 @@ describe('checkMeasures', () => {
       expect(codesOf(measure)).toEqual([]);
     });
 
+    it('when result and summary are exactly 90 % alike, then they are flagged (the threshold is inclusive) with the percentage', () => {
+      // 21 characters each; one digit differs in the middle of the year, so 18 of 20 character pairs match.
+      const measure = aMeasure({ resultText: 'ประชุมชี้แจงแผนปี ๒๕๖๖', summary: 'ประชุมชี้แจงแผนปี ๒๕๗๖' });
+
+      expect(checkMeasures(CONTEXT, [measure])).toEqual([
+        {
+          code: 'DUPLICATE_TEXT',
+          sequence: 1,
+          message: 'ผลลัพธ์และสรุปผลการดำเนินการของมาตรการที่ 1 เป็นข้อความเดียวกันเกือบทั้งหมด (เหมือนกัน 90%): สรุปผลควรบอกสิ่งที่ทำได้จริงเพิ่มเติมจากผลลัพธ์',
+        },
+      ]);
+    });
+
+    it('when result and summary are a little under 90 % alike, then they are not flagged', () => {
+      // One word more in the summary: 19 shared pairs of 20 + 23, 88 %.
+      const measure = aMeasure({ resultText: 'ประชุมชี้แจงแผนปี ๒๕๖๖', summary: 'ประชุมชี้แจงแผนปีนี้ ๒๕๖๖' });
+
+      expect(codesOf(measure)).toEqual([]);
+    });
+
+    it.each([
+      ['both are 20 characters', 'จัดประชุมชี้แจงแผนงบ', 'จัดประชุมชี้แจงแผนงบ', true],
+      ['the result is 19 characters', 'จัดประชุมชี้แจงแผนง', 'จัดประชุมชี้แจงแผนงบ', false],
+      ['the summary is 19 characters', 'จัดประชุมชี้แจงแผนงบ', 'จัดประชุมชี้แจงแผนง', false],
+    ])(
+      'when result and summary repeat each other and %s, then flagged is %s (short phrases are not compared)',
+      (_label, resultText, summary, flagged) => {
+        expect(codesOf(aMeasure({ resultText, summary })).includes('DUPLICATE_TEXT')).toBe(flagged);
+      },
+    );
+
+    it('when result and summary are both missing, then nothing is compared', () => {
+      expect(codesOf(aMeasure({ resultText: null, summary: null }))).toEqual([]);
+    });
+
     it('when a sub-action is copied verbatim into another measure, then both measures are flagged naming each other', () => {
       const copied = 'ประชาสัมพันธ์คู่มือหรือแนวทางดังกล่าวให้บุคลากรถือปฏิบัติอย่างเคร่งครัด';
       const measures = [
@@ -189,6 +284,40 @@ describe('checkMeasures', () => {
       ]);
     });
 
+    it('when several sub-actions are copied, then one warning per other measure names the step numbers and quotes the first, cut at 60 characters', () => {
+      const first = 'ประชาสัมพันธ์คู่มือหรือแนวทางดังกล่าวให้บุคลากรถือปฏิบัติอย่างเคร่งครัด';
+      const third = 'รายงานผลการดำเนินงานต่อผู้บริหารทุกไตรมาส';
+      const measures = [
+        aMeasure({ sequence: 1, actions: [first, 'จัดทำคู่มือการยืมทรัพย์สิน', third] }),
+        aMeasure({ sequence: 2, actions: [third, first] }),
+      ];
+
+      const warnings = checkMeasures(CONTEXT, measures);
+
+      expect(warnings.map((warning) => warning.message)).toEqual([
+        'ขั้นตอนย่อยข้อ 1, 3 ของมาตรการที่ 1 ซ้ำกับมาตรการที่ 2 ทุกตัวอักษร ("ประชาสัมพันธ์คู่มือหรือแนวทางดังกล่าวให้บุคลากรถือปฏิบัติอย่…"): ตรวจว่าคัดลอกมาผิดแถวหรือไม่',
+        'ขั้นตอนย่อยข้อ 1, 2 ของมาตรการที่ 2 ซ้ำกับมาตรการที่ 1 ทุกตัวอักษร ("รายงานผลการดำเนินงานต่อผู้บริหารทุกไตรมาส"): ตรวจว่าคัดลอกมาผิดแถวหรือไม่',
+      ]);
+    });
+
+    it('when a copied sub-action is exactly 60 characters, then it is quoted whole, without tags', () => {
+      const action = 'ประชาสัมพันธ์คู่มือหรือแนวทางดังกล่าวให้บุคลากรถือปฏิบัติทุก';
+      const measures = [aMeasure({ sequence: 1, actions: [`<p>${action}</p>`] }), aMeasure({ sequence: 2, actions: [action] })];
+
+      const [warning] = checkMeasures(CONTEXT, measures);
+
+      expect(warning?.message).toContain(`("${action}")`);
+    });
+
+    it.each([
+      ['20 characters', 'จัดประชุมชี้แจงแผนงบ', true],
+      ['19 characters', 'จัดประชุมชี้แจงแผนง', false],
+    ])('when a copied sub-action is %s long, then flagged is %s', (_label, action, flagged) => {
+      const measures = [aMeasure({ sequence: 1, actions: [action] }), aMeasure({ sequence: 2, actions: [action] })];
+
+      expect(checkMeasures(CONTEXT, measures).length > 0).toBe(flagged);
+    });
+
     it('when a short generic sub-action repeats, then it is not flagged', () => {
       const measures = [aMeasure({ sequence: 1, actions: ['ประชาสัมพันธ์'] }), aMeasure({ sequence: 2, actions: ['ประชาสัมพันธ์'] })];
 
@@ -202,12 +331,18 @@ describe('checkMeasures', () => {
       ['its own website in the summary', { evidence: [], summary: 'เผยแพร่ที่ www.bangsainoi.go.th/news/12' }],
       ['an order by number', { evidence: [], summary: 'แต่งตั้งคณะทำงานตามคำสั่งที่ ๑๒๓/๒๕๖๖' }],
       ['an attached file', { evidence: [], resultText: 'รายงานการประชุม (ไฟล์ meeting-2566.pdf)' }],
+      ['an attached file with an upper-case extension', { evidence: [], resultText: 'รายงานการประชุม (ไฟล์ MEETING-2566.PDF)' }],
+      ['a link while the result is missing', { evidence: [], resultText: null, summary: 'เผยแพร่ที่ www.bangsainoi.go.th/news/12' }],
     ])('when a completed measure names %s, then it is not flagged', (_label, overrides) => {
       expect(codesOf(aMeasure(overrides))).toEqual([]);
     });
 
     it("when a completed measure only cites another agency's website, then it is flagged as well", () => {
       expect(codesOf(aMeasure({ evidence: [], summary: 'เผยแพร่ที่ www.banshong.go.th' }))).toEqual(['OTHER_WEBSITE', 'NO_EVIDENCE']);
+    });
+
+    it('when a completed measure has neither result nor summary nor evidence, then it is flagged', () => {
+      expect(codesOf(aMeasure({ evidence: [], resultText: null, summary: null }))).toEqual(['NO_EVIDENCE']);
     });
 
     it.each(['planned', 'in_progress', 'not_carried_out'] as const)(
@@ -228,5 +363,24 @@ describe('checkMeasures', () => {
     const sequences = checkMeasures(CONTEXT, measures).map((warning) => warning.sequence);
 
     expect(sequences).toEqual([3, 1, 2]);
+  });
+
+  it('when a measure has a copied sub-action and other warnings, then its warnings stay together after the previous measure', () => {
+    const copied = 'ประชาสัมพันธ์คู่มือหรือแนวทางดังกล่าวให้บุคลากรถือปฏิบัติ';
+    const measures = [
+      aMeasure({ sequence: 1, actions: [copied] }),
+      aMeasure({ sequence: 2, actions: [copied], evidence: [], carriedOutRaw: 'วันที่ เมษายน ๒๕๖๖' }),
+      aMeasure({ sequence: 3, actions: [], carriedOutRaw: 'วันที่ มีนาคม ๒๕๖๖' }),
+    ];
+
+    const warnings = checkMeasures(CONTEXT, measures).map(({ code, sequence }) => [sequence, code]);
+
+    expect(warnings).toEqual([
+      [1, 'DUPLICATE_TEXT'],
+      [2, 'DAY_LEFT_BLANK'],
+      [2, 'NO_EVIDENCE'],
+      [2, 'DUPLICATE_TEXT'],
+      [3, 'DAY_LEFT_BLANK'],
+    ]);
   });
 });
