@@ -1,8 +1,18 @@
-import type { AgencyListQuery, AgencyListResponse, District, Province } from '@prongsai/shared';
+import {
+  AGENCY_NAME_PREFIX_PATTERN,
+  agencySearchTerms,
+  hasAgencySearchTerms,
+  type AgencyListQuery,
+  type AgencyListResponse,
+  type AgencySearchTerms,
+  type AgencySearchWord,
+  type District,
+  type Province,
+} from '@prongsai/shared';
 import { scopeSql, scopeWhere, type Scope } from '../../access/scope';
 import { clientOf, type Db } from '../../lib/db';
 import { getPrisma, type Prisma } from '../../lib/prisma';
-import { containsPattern, empty, join, queryRow, queryRows, sql } from '../../lib/sql';
+import { containsPattern, empty, join, prefixPattern, queryRow, queryRows, sql, tableAlias, type Sql } from '../../lib/sql';
 
 /** The agency row every agency view shows (the API, the public pages and the report cover). */
 export const AGENCY_SELECT = {
@@ -30,6 +40,63 @@ export async function findAgency(db: Db, scope: Scope, agencyId: string): Promis
   return clientOf(db).agency.findFirst({ where: { AND: [{ id: agencyId }, scopeWhere.agency(scope)] }, select: AGENCY_SELECT });
 }
 
+/** The one agency search (issue 15): a condition for WHERE and the ranking to put first in ORDER BY. */
+export interface AgencySearchSql {
+  /** Every word contained in its name field (each `ILIKE '%word%'` can use the trigram index), and the type typed. */
+  where: Sql;
+  /** Best match first: the exact name, then names starting with the words after their type prefix, then the rest by trigram similarity. */
+  order: Sql;
+}
+
+/** A Thai word is looked for in the Thai name; any other (English, numbers, codes written into a name) in either name. */
+function wordSql(word: AgencySearchWord, a: Sql): Sql {
+  const pattern = containsPattern(word.text);
+  return word.field === 'th'
+    ? sql`${a}."nameTh" ILIKE ${pattern}::text`
+    : sql`(${a}."nameEn" ILIKE ${pattern}::text OR ${a}."nameTh" ILIKE ${pattern}::text)`;
+}
+
+/**
+ * The search of agencies every list uses (`GET /agencies`, the reviewer overview, the public province
+ * page and the national public search), over the agency row `alias`. The type typed ("อบต.", "ทต.",
+ * "เทศบาล") filters on the type columns; the type prefix of a name is optional, so "บางทรายน้อย" is an
+ * exact match of องค์การบริหารส่วนตำบลบางทรายน้อย.
+ */
+export function agencySearchSql(terms: AgencySearchTerms, alias: string): AgencySearchSql {
+  const a = tableAlias(alias);
+  const { nameType, stem, latinPhrase, thaiName } = terms;
+  const conditions = [
+    nameType ? sql`${a}.type = ${nameType.type}::"AgencyType"` : empty,
+    nameType?.municipalityClass ? sql`${a}."municipalityClass" = ${nameType.municipalityClass}::"MunicipalityClass"` : empty,
+    ...terms.words.map((word) => wordSql(word, a)),
+  ].filter((condition) => condition !== empty);
+  const stripped = sql`regexp_replace(${a}."nameTh", ${AGENCY_NAME_PREFIX_PATTERN}::text, '')`;
+  const englishName = sql`lower(coalesce(${a}."nameEn", ''))`;
+  const exact = [stem ? sql`${stripped} = ${stem}::text` : empty, latinPhrase ? sql`${englishName} = ${latinPhrase}::text` : empty];
+  const prefix = [
+    stem ? sql`${stripped} LIKE ${prefixPattern(stem)}::text` : empty,
+    latinPhrase ? sql`${englishName} LIKE ${prefixPattern(latinPhrase)}::text` : empty,
+  ];
+  const either = (parts: Sql[]) => {
+    const present = parts.filter((part) => part !== empty);
+    return present.length === 0 ? sql`false` : join(present, ' OR ');
+  };
+  const similarity = thaiName
+    ? sql`similarity(${a}."nameTh", ${thaiName}::text)`
+    : sql`similarity(coalesce(${a}."nameEn", ''), ${latinPhrase}::text)`;
+  return {
+    where: conditions.length === 0 ? sql`true` : join(conditions, ' AND '),
+    order: sql`CASE WHEN ${either(exact)} THEN 0 WHEN ${either(prefix)} THEN 1 ELSE 2 END, ${similarity} DESC`,
+  };
+}
+
+/** The search for what was typed into a `q` box, or null when it holds nothing to search for. */
+export function agencySearchFor(q: string | undefined, alias: string): AgencySearchSql | null {
+  if (!q) return null;
+  const terms = agencySearchTerms(q);
+  return hasAgencySearchTerms(terms) ? agencySearchSql(terms, alias) : null;
+}
+
 type AgencyListItem = AgencyListResponse['items'][number];
 
 /**
@@ -37,13 +104,14 @@ type AgencyListItem = AgencyListResponse['items'][number];
  * page and the total together), as it serves the Thai name search reviewers type into.
  */
 export async function listAgencies(scope: Scope, query: AgencyListQuery): Promise<{ items: AgencyListItem[]; total: number }> {
+  const search = agencySearchFor(query.q, 'a');
   const conditions = join(
     [
       scopeSql('agency', scope, 'a'),
       query.provinceId !== undefined ? sql`a."provinceId" = ${query.provinceId}::int` : empty,
       query.districtId !== undefined ? sql`a."districtId" = ${query.districtId}::int` : empty,
       query.type !== undefined ? sql`a.type = ${query.type}::"AgencyType"` : empty,
-      query.q ? sql`a."nameTh" ILIKE ${containsPattern(query.q)}::text` : empty,
+      search ? search.where : empty,
     ].filter((condition) => condition !== empty),
     ' AND ',
   );
@@ -57,7 +125,7 @@ export async function listAgencies(scope: Scope, query: AgencyListQuery): Promis
         LEFT JOIN "District" d ON d.id = a."districtId"
         LEFT JOIN "Plan" p ON p."agencyId" = a.id AND p."fiscalYear" = ${query.fiscalYear ?? -1}::int
         WHERE ${conditions}
-        ORDER BY a."nameTh", a.id
+        ORDER BY ${search ? sql`${search.order}, ` : empty}a."nameTh", a.id
         LIMIT ${query.pageSize}::int OFFSET ${(query.page - 1) * query.pageSize}::int`,
   );
   // A page past the end has no row to carry the total: count separately (rare).
