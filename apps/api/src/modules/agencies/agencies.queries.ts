@@ -42,25 +42,35 @@ export async function findAgency(db: Db, scope: Scope, agencyId: string): Promis
 
 /** The one agency search (issue 15): a condition for WHERE and the ranking to put first in ORDER BY. */
 export interface AgencySearchSql {
-  /** Every word contained in its name field (each `ILIKE '%word%'` can use the trigram index), and the type typed. */
+  /** Every word contained in its name field (each `LIKE '%word%'` can use a trigram index), and the type typed. */
   where: Sql;
-  /** Best match first: the exact name, then names starting with the words after their type prefix, then the rest by trigram similarity. */
+  /** 0 for the exact name (type prefix optional), 1 for a name starting with the words after its type prefix, 2 for the rest. */
+  rank: Sql;
+  /** pg_trgm similarity to what was typed (float4), the order within a rank. */
+  similarity: Sql;
+  /** Best match first: `rank, similarity DESC`. */
   order: Sql;
 }
 
-/** A Thai word is looked for in the Thai name; any other (English, numbers, codes written into a name) in either name. */
+const LATIN = /[a-z]/;
+
+/**
+ * A Thai word is looked for in the Thai name (LIKE: Thai has no case, and ILIKE costs twice as much
+ * on Thai text); any other (English, numbers, codes written into a name) in either name, ignoring case.
+ */
 function wordSql(word: AgencySearchWord, a: Sql): Sql {
   const pattern = containsPattern(word.text);
-  return word.field === 'th'
-    ? sql`${a}."nameTh" ILIKE ${pattern}::text`
-    : sql`(${a}."nameEn" ILIKE ${pattern}::text OR ${a}."nameTh" ILIKE ${pattern}::text)`;
+  if (word.field === 'th') {
+    return LATIN.test(word.text) ? sql`${a}."nameTh" ILIKE ${pattern}::text` : sql`${a}."nameTh" LIKE ${pattern}::text`;
+  }
+  return sql`(${a}."nameEn" ILIKE ${pattern}::text OR ${a}."nameTh" ILIKE ${pattern}::text)`;
 }
 
 /**
  * The search of agencies every list uses (`GET /agencies`, the reviewer overview, the public province
  * page and the national public search), over the agency row `alias`. The type typed ("อบต.", "ทต.",
  * "เทศบาล") filters on the type columns; the type prefix of a name is optional, so "บางทรายน้อย" is an
- * exact match of องค์การบริหารส่วนตำบลบางทรายน้อย.
+ * exact match of องค์การบริหารส่วนตำบลบางทรายน้อย. Only a type typed (no words) ranks by name alone.
  */
 export function agencySearchSql(terms: AgencySearchTerms, alias: string): AgencySearchSql {
   const a = tableAlias(alias);
@@ -70,24 +80,25 @@ export function agencySearchSql(terms: AgencySearchTerms, alias: string): Agency
     nameType?.municipalityClass ? sql`${a}."municipalityClass" = ${nameType.municipalityClass}::"MunicipalityClass"` : empty,
     ...terms.words.map((word) => wordSql(word, a)),
   ].filter((condition) => condition !== empty);
+  const where = conditions.length === 0 ? sql`true` : join(conditions, ' AND ');
+  if (!stem && !latinPhrase) return { where, rank: sql`0`, similarity: sql`0::float4`, order: sql`${a}."nameTh"` };
+
   const stripped = sql`regexp_replace(${a}."nameTh", ${AGENCY_NAME_PREFIX_PATTERN}::text, '')`;
   const englishName = sql`lower(coalesce(${a}."nameEn", ''))`;
-  const exact = [stem ? sql`${stripped} = ${stem}::text` : empty, latinPhrase ? sql`${englishName} = ${latinPhrase}::text` : empty];
-  const prefix = [
-    stem ? sql`${stripped} LIKE ${prefixPattern(stem)}::text` : empty,
-    latinPhrase ? sql`${englishName} LIKE ${prefixPattern(latinPhrase)}::text` : empty,
-  ];
-  const either = (parts: Sql[]) => {
-    const present = parts.filter((part) => part !== empty);
-    return present.length === 0 ? sql`false` : join(present, ' OR ');
-  };
+  const either = (parts: Sql[]) => join(parts, ' OR ');
+  const exact = either([
+    ...(stem ? [sql`${stripped} = ${stem}::text`] : []),
+    ...(latinPhrase ? [sql`${englishName} = ${latinPhrase}::text`] : []),
+  ]);
+  const prefix = either([
+    ...(stem ? [sql`${stripped} LIKE ${prefixPattern(stem)}::text`] : []),
+    ...(latinPhrase ? [sql`${englishName} LIKE ${prefixPattern(latinPhrase)}::text`] : []),
+  ]);
+  const rank = sql`(CASE WHEN ${exact} THEN 0 WHEN ${prefix} THEN 1 ELSE 2 END)`;
   const similarity = thaiName
     ? sql`similarity(${a}."nameTh", ${thaiName}::text)`
     : sql`similarity(coalesce(${a}."nameEn", ''), ${latinPhrase}::text)`;
-  return {
-    where: conditions.length === 0 ? sql`true` : join(conditions, ' AND '),
-    order: sql`CASE WHEN ${either(exact)} THEN 0 WHEN ${either(prefix)} THEN 1 ELSE 2 END, ${similarity} DESC`,
-  };
+  return { where, rank, similarity, order: sql`${rank}, ${similarity} DESC` };
 }
 
 /** The search for what was typed into a `q` box, or null when it holds nothing to search for. */

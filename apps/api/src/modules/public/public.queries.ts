@@ -153,18 +153,22 @@ export interface AgencySearchRow {
 export async function searchAgencies(scope: Scope, query: { q: string; page: number; pageSize: number }): Promise<AgencySearchRow[]> {
   const search = agencySearchFor(query.q, 'a');
   if (!search) return [];
+  // The page is chosen first (ranked, counted); only its rows are joined and probed for a plan.
   return queryRows<AgencySearchRow>(
     clientOf(rootDb()),
     sql`SELECT a.id::text AS id, a."nameTh", a."nameEn", a.type::text AS type, a."provinceId", pr."nameTh" AS "provinceNameTh",
                d."nameTh" AS "districtNameTh",
                EXISTS (SELECT 1 FROM "Plan" p WHERE p."agencyId" = a.id AND ${scopeSql('plan', scope, 'p')}) AS "hasPublishedPlan",
-               (count(*) OVER ())::int AS total
-        FROM "Agency" a
+               m.total
+        FROM (SELECT a.id, ${search.rank} AS rank, ${search.similarity} AS similarity, (count(*) OVER ())::int AS total
+              FROM "Agency" a
+              WHERE ${scopeSql('agency', scope, 'a')} AND ${search.where}
+              ORDER BY ${search.order}, a."nameTh", a.id
+              LIMIT ${query.pageSize}::int OFFSET ${(query.page - 1) * query.pageSize}::int) m
+        JOIN "Agency" a ON a.id = m.id
         JOIN "Province" pr ON pr.id = a."provinceId"
         LEFT JOIN "District" d ON d.id = a."districtId"
-        WHERE ${scopeSql('agency', scope, 'a')} AND ${search.where}
-        ORDER BY ${search.order}, a."nameTh", a.id
-        LIMIT ${query.pageSize}::int OFFSET ${(query.page - 1) * query.pageSize}::int`,
+        ORDER BY m.rank, m.similarity DESC, a."nameTh", a.id`,
   );
 }
 
