@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AgencyType, PlanStatus, Role } from '@prongsai/shared';
+import type { AgencyType, MunicipalityClass, PlanStatus, Role } from '@prongsai/shared';
 import request from 'supertest';
 import type { Express } from 'express';
 import { hashPassword } from '../src/lib/passwords';
@@ -26,13 +26,26 @@ export async function ensureProvince(id: number) {
   });
 }
 
-export async function createAgency(overrides: { provinceId?: number; type?: AgencyType; nameTh?: string; website?: string } = {}) {
+export async function createAgency(
+  overrides: {
+    provinceId?: number;
+    type?: AgencyType;
+    municipalityClass?: MunicipalityClass;
+    nameTh?: string;
+    nameEn?: string;
+    website?: string;
+    isActive?: boolean;
+  } = {},
+) {
   const provinceId = overrides.provinceId ?? 49;
   await ensureProvince(provinceId);
   return getPrisma().agency.create({
     data: {
       code: unique('A'),
       type: overrides.type ?? 'sao',
+      municipalityClass: overrides.municipalityClass ?? null,
+      nameEn: overrides.nameEn ?? null,
+      isActive: overrides.isActive ?? true,
       nameTh: overrides.nameTh ?? `องค์การบริหารส่วนตำบลทดสอบ ${randomUUID().slice(0, 6)}`,
       provinceId,
       website: overrides.website ?? null,

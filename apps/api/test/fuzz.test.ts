@@ -98,6 +98,7 @@ const BASELINES: Record<string, (w: World) => Baseline> = {
   'POST /plans/:planId/reopen': () => ({ body: { version: 1, reason: 'พบข้อผิดพลาด' } }),
   'GET /public/summary': () => ({ query: { fiscalYear: String(PUBLISHED_FY) } }),
   'GET /public/provinces/:provinceId': () => ({ query: { page: '1', pageSize: '20', q: 'ทดสอบ', type: 'sao' } }),
+  'GET /public/agencies': () => ({ query: { page: '1', pageSize: '20', q: 'อบต.ทดสอบ' } }),
   'GET /public/agencies/:agencyId/plans/:fiscalYear': () => ({ params: { fiscalYear: PUBLISHED_FY } }),
   'POST /agencies/:agencyId/imports/preview': () => ({
     body: { format: 'text', content: '๑\t๑. มาตรการทดสอบ\t\tทำแล้ว\tสรุป\tมีนาคม ๒๕๖๖', fiscalYear: 2566 },

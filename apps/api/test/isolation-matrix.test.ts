@@ -52,6 +52,11 @@ const ROUTES: Record<string, RouteSpec> = {
     visible: [],
     build: async () => ({ url: '/api/v1/public/provinces/49' }),
   },
+  'GET /api/v1/public/agencies': {
+    allowed: EVERYONE,
+    visible: [],
+    build: async () => ({ url: `/api/v1/public/agencies?q=${encodeURIComponent('อบต.ทดสอบ')}` }),
+  },
   'GET /api/v1/public/agencies/:agencyId': {
     allowed: EVERYONE,
     visible: [],

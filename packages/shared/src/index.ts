@@ -2,6 +2,7 @@ export * from './enums';
 export * from './errors';
 export * from './permissions';
 export * from './thai';
+export * from './agency-search';
 export * from './dates';
 export * from './fiscal-year';
 export * from './plan-lifecycle';

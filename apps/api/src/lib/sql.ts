@@ -42,6 +42,15 @@ export async function queryRow<Row>(db: Tx, statement: Sql, options: { name?: st
   return (await queryRows<Row>(db, statement, options))[0];
 }
 
+/** A table alias written into a statement (checked: it is code, never a value). */
+export function tableAlias(name: string): Sql {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a table alias: ${name}`);
+  return Prisma.raw(name);
+}
+
+/** A LIKE pattern starting with `text`, with LIKE's wildcards in it taken literally. */
+export const prefixPattern = (text: string): string => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** A LIKE pattern matching `text` anywhere, with LIKE's wildcards in it taken literally. */
 export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

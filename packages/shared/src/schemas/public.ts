@@ -60,3 +60,24 @@ export const PublicAgencySchema = z.object({
   plans: z.array(PlanSummarySchema),
 });
 export type PublicAgency = z.infer<typeof PublicAgencySchema>;
+
+/** The national public search: what was typed (abbreviations, any order, Thai or English; see agencySearchTerms). Nothing typed finds nothing. */
+export const PublicAgencySearchQuerySchema = PageQuerySchema.extend({
+  q: z.string().trim().max(100).default(''),
+});
+export type PublicAgencySearchQuery = z.infer<typeof PublicAgencySearchQuerySchema>;
+
+export const PublicAgencySearchItemSchema = z.object({
+  id: z.string(),
+  nameTh: z.string(),
+  nameEn: z.string().nullable(),
+  type: AgencyTypeSchema,
+  provinceId: z.number().int(),
+  provinceNameTh: z.string(),
+  districtNameTh: z.string().nullable(),
+  /** Whether the agency has a published report (of any fiscal year). */
+  hasPublishedPlan: z.boolean(),
+});
+export type PublicAgencySearchItem = z.infer<typeof PublicAgencySearchItemSchema>;
+export const PublicAgencySearchResponseSchema = pageOf(PublicAgencySearchItemSchema);
+export type PublicAgencySearchResponse = z.infer<typeof PublicAgencySearchResponseSchema>;

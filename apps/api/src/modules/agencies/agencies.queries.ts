@@ -1,8 +1,18 @@
-import type { AgencyListQuery, AgencyListResponse, District, Province } from '@prongsai/shared';
+import {
+  AGENCY_NAME_PREFIX_PATTERN,
+  agencySearchTerms,
+  hasAgencySearchTerms,
+  type AgencyListQuery,
+  type AgencyListResponse,
+  type AgencySearchTerms,
+  type AgencySearchWord,
+  type District,
+  type Province,
+} from '@prongsai/shared';
 import { scopeSql, scopeWhere, type Scope } from '../../access/scope';
 import { clientOf, type Db } from '../../lib/db';
 import { getPrisma, type Prisma } from '../../lib/prisma';
-import { containsPattern, empty, join, queryRow, queryRows, sql } from '../../lib/sql';
+import { containsPattern, empty, join, prefixPattern, queryRow, queryRows, sql, tableAlias, type Sql } from '../../lib/sql';
 
 /** The agency row every agency view shows (the API, the public pages and the report cover). */
 export const AGENCY_SELECT = {
@@ -30,6 +40,74 @@ export async function findAgency(db: Db, scope: Scope, agencyId: string): Promis
   return clientOf(db).agency.findFirst({ where: { AND: [{ id: agencyId }, scopeWhere.agency(scope)] }, select: AGENCY_SELECT });
 }
 
+/** The one agency search (issue 15): a condition for WHERE and the ranking to put first in ORDER BY. */
+export interface AgencySearchSql {
+  /** Every word contained in its name field (each `LIKE '%word%'` can use a trigram index), and the type typed. */
+  where: Sql;
+  /** 0 for the exact name (type prefix optional), 1 for a name starting with the words after its type prefix, 2 for the rest. */
+  rank: Sql;
+  /** pg_trgm similarity to what was typed (float4), the order within a rank. */
+  similarity: Sql;
+  /** Best match first: `rank, similarity DESC`. */
+  order: Sql;
+}
+
+const LATIN = /[a-z]/;
+
+/**
+ * A Thai word is looked for in the Thai name (LIKE: Thai has no case, and ILIKE costs twice as much
+ * on Thai text); any other (English, numbers, codes written into a name) in either name, ignoring case.
+ */
+function wordSql(word: AgencySearchWord, a: Sql): Sql {
+  const pattern = containsPattern(word.text);
+  if (word.field === 'th') {
+    return LATIN.test(word.text) ? sql`${a}."nameTh" ILIKE ${pattern}::text` : sql`${a}."nameTh" LIKE ${pattern}::text`;
+  }
+  return sql`(${a}."nameEn" ILIKE ${pattern}::text OR ${a}."nameTh" ILIKE ${pattern}::text)`;
+}
+
+/**
+ * The search of agencies every list uses (`GET /agencies`, the reviewer overview, the public province
+ * page and the national public search), over the agency row `alias`. The type typed ("อบต.", "ทต.",
+ * "เทศบาล") filters on the type columns; the type prefix of a name is optional, so "บางทรายน้อย" is an
+ * exact match of องค์การบริหารส่วนตำบลบางทรายน้อย. Only a type typed (no words) ranks by name alone.
+ */
+export function agencySearchSql(terms: AgencySearchTerms, alias: string): AgencySearchSql {
+  const a = tableAlias(alias);
+  const { nameType, stem, latinPhrase, thaiName } = terms;
+  const conditions = [
+    nameType ? sql`${a}.type = ${nameType.type}::"AgencyType"` : empty,
+    nameType?.municipalityClass ? sql`${a}."municipalityClass" = ${nameType.municipalityClass}::"MunicipalityClass"` : empty,
+    ...terms.words.map((word) => wordSql(word, a)),
+  ].filter((condition) => condition !== empty);
+  const where = conditions.length === 0 ? sql`true` : join(conditions, ' AND ');
+  if (!stem && !latinPhrase) return { where, rank: sql`0`, similarity: sql`0::float4`, order: sql`${a}."nameTh"` };
+
+  const stripped = sql`regexp_replace(${a}."nameTh", ${AGENCY_NAME_PREFIX_PATTERN}::text, '')`;
+  const englishName = sql`lower(coalesce(${a}."nameEn", ''))`;
+  const either = (parts: Sql[]) => join(parts, ' OR ');
+  const exact = either([
+    ...(stem ? [sql`${stripped} = ${stem}::text`] : []),
+    ...(latinPhrase ? [sql`${englishName} = ${latinPhrase}::text`] : []),
+  ]);
+  const prefix = either([
+    ...(stem ? [sql`${stripped} LIKE ${prefixPattern(stem)}::text`] : []),
+    ...(latinPhrase ? [sql`${englishName} LIKE ${prefixPattern(latinPhrase)}::text`] : []),
+  ]);
+  const rank = sql`(CASE WHEN ${exact} THEN 0 WHEN ${prefix} THEN 1 ELSE 2 END)`;
+  const similarity = thaiName
+    ? sql`similarity(${a}."nameTh", ${thaiName}::text)`
+    : sql`similarity(coalesce(${a}."nameEn", ''), ${latinPhrase}::text)`;
+  return { where, rank, similarity, order: sql`${rank}, ${similarity} DESC` };
+}
+
+/** The search for what was typed into a `q` box, or null when it holds nothing to search for. */
+export function agencySearchFor(q: string | undefined, alias: string): AgencySearchSql | null {
+  if (!q) return null;
+  const terms = agencySearchTerms(q);
+  return hasAgencySearchTerms(terms) ? agencySearchSql(terms, alias) : null;
+}
+
 type AgencyListItem = AgencyListResponse['items'][number];
 
 /**
@@ -37,13 +115,14 @@ type AgencyListItem = AgencyListResponse['items'][number];
  * page and the total together), as it serves the Thai name search reviewers type into.
  */
 export async function listAgencies(scope: Scope, query: AgencyListQuery): Promise<{ items: AgencyListItem[]; total: number }> {
+  const search = agencySearchFor(query.q, 'a');
   const conditions = join(
     [
       scopeSql('agency', scope, 'a'),
       query.provinceId !== undefined ? sql`a."provinceId" = ${query.provinceId}::int` : empty,
       query.districtId !== undefined ? sql`a."districtId" = ${query.districtId}::int` : empty,
       query.type !== undefined ? sql`a.type = ${query.type}::"AgencyType"` : empty,
-      query.q ? sql`a."nameTh" ILIKE ${containsPattern(query.q)}::text` : empty,
+      search ? search.where : empty,
     ].filter((condition) => condition !== empty),
     ' AND ',
   );
@@ -57,7 +136,7 @@ export async function listAgencies(scope: Scope, query: AgencyListQuery): Promis
         LEFT JOIN "District" d ON d.id = a."districtId"
         LEFT JOIN "Plan" p ON p."agencyId" = a.id AND p."fiscalYear" = ${query.fiscalYear ?? -1}::int
         WHERE ${conditions}
-        ORDER BY a."nameTh", a.id
+        ORDER BY ${search ? sql`${search.order}, ` : empty}a."nameTh", a.id
         LIMIT ${query.pageSize}::int OFFSET ${(query.page - 1) * query.pageSize}::int`,
   );
   // A page past the end has no row to carry the total: count separately (rare).

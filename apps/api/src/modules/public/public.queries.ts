@@ -2,7 +2,7 @@ import type { AgencyType, Province } from '@prongsai/shared';
 import { scopeSql, scopeWhere, type Scope } from '../../access/scope';
 import { clientOf, rootDb } from '../../lib/db';
 import { empty, queryRow, queryRows, sql } from '../../lib/sql';
-import { AGENCY_SELECT, type AgencyRow } from '../agencies/agencies.queries';
+import { AGENCY_SELECT, agencySearchFor, type AgencyRow } from '../agencies/agencies.queries';
 
 /**
  * The public dashboard's reads. Every statement that reads plans, measures or agencies takes the
@@ -90,31 +90,38 @@ export async function listProvinceAgencies(
   query: { page: number; pageSize: number; q?: string; type?: AgencyType },
 ): Promise<{ rows: ProvinceAgencyRow[]; total: number }> {
   const client = clientOf(rootDb());
-  const where = {
-    AND: [
-      scopeWhere.agency(scope),
-      { provinceId, type: query.type, ...(query.q ? { nameTh: { contains: query.q, mode: 'insensitive' as const } } : {}) },
-    ],
-  };
-  const [agencies, total] = await Promise.all([
-    client.agency.findMany({
-      where,
-      orderBy: [{ nameTh: 'asc' }, { id: 'asc' }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: {
-        id: true,
-        nameTh: true,
-        type: true,
-        district: { select: { nameTh: true } },
-        plans: {
-          where: { AND: [{ fiscalYear }, scopeWhere.plan(scope)] },
-          select: { measures: { where: scopeWhere.measure(scope), select: { outcome: true } } },
-        },
+  // The page is chosen in SQL (the one agency search ranks it); its rows are then read by id.
+  const search = agencySearchFor(query.q, 'a');
+  const where = sql`${scopeSql('agency', scope, 'a')} AND a."provinceId" = ${provinceId}::int
+    ${query.type === undefined ? empty : sql`AND a.type = ${query.type}::"AgencyType"`}
+    ${search ? sql`AND ${search.where}` : empty}`;
+  const page = await queryRows<{ id: string; total: number }>(
+    client,
+    sql`SELECT a.id::text AS id, (count(*) OVER ())::int AS total FROM "Agency" a WHERE ${where}
+        ORDER BY ${search ? sql`${search.order}, ` : empty}a."nameTh", a.id
+        LIMIT ${query.pageSize}::int OFFSET ${(query.page - 1) * query.pageSize}::int`,
+  );
+  const ids = page.map((row) => row.id);
+  // A page past the end has no row to carry the total: count separately (rare).
+  const total =
+    page[0]?.total ??
+    (await queryRow<{ total: number }>(client, sql`SELECT count(*)::int AS total FROM "Agency" a WHERE ${where}`))?.total ??
+    0;
+  const found = await client.agency.findMany({
+    where: { AND: [{ id: { in: ids } }, scopeWhere.agency(scope)] },
+    select: {
+      id: true,
+      nameTh: true,
+      type: true,
+      district: { select: { nameTh: true } },
+      plans: {
+        where: { AND: [{ fiscalYear }, scopeWhere.plan(scope)] },
+        select: { measures: { where: scopeWhere.measure(scope), select: { outcome: true } } },
       },
-    }),
-    client.agency.count({ where }),
-  ]);
+    },
+  });
+  const byId = new Map(found.map((agency) => [agency.id, agency]));
+  const agencies = ids.flatMap((id) => byId.get(id) ?? []);
   return {
     rows: agencies.map((agency) => ({
       id: agency.id,
@@ -125,6 +132,44 @@ export async function listProvinceAgencies(
     })),
     total,
   };
+}
+
+export interface AgencySearchRow {
+  id: string;
+  nameTh: string;
+  nameEn: string | null;
+  type: AgencyType;
+  provinceId: number;
+  provinceNameTh: string;
+  districtNameTh: string | null;
+  hasPublishedPlan: boolean;
+  total: number;
+}
+
+/**
+ * The national search: agencies in `scope` matching what was typed, best match first, with their
+ * province and whether a plan of theirs is in scope (for the public: published). One statement.
+ */
+export async function searchAgencies(scope: Scope, query: { q: string; page: number; pageSize: number }): Promise<AgencySearchRow[]> {
+  const search = agencySearchFor(query.q, 'a');
+  if (!search) return [];
+  // The page is chosen first (ranked, counted); only its rows are joined and probed for a plan.
+  return queryRows<AgencySearchRow>(
+    clientOf(rootDb()),
+    sql`SELECT a.id::text AS id, a."nameTh", a."nameEn", a.type::text AS type, a."provinceId", pr."nameTh" AS "provinceNameTh",
+               d."nameTh" AS "districtNameTh",
+               EXISTS (SELECT 1 FROM "Plan" p WHERE p."agencyId" = a.id AND ${scopeSql('plan', scope, 'p')}) AS "hasPublishedPlan",
+               m.total
+        FROM (SELECT a.id, ${search.rank} AS rank, ${search.similarity} AS similarity, (count(*) OVER ())::int AS total
+              FROM "Agency" a
+              WHERE ${scopeSql('agency', scope, 'a')} AND ${search.where}
+              ORDER BY ${search.order}, a."nameTh", a.id
+              LIMIT ${query.pageSize}::int OFFSET ${(query.page - 1) * query.pageSize}::int) m
+        JOIN "Agency" a ON a.id = m.id
+        JOIN "Province" pr ON pr.id = a."provinceId"
+        LEFT JOIN "District" d ON d.id = a."districtId"
+        ORDER BY m.rank, m.similarity DESC, a."nameTh", a.id`,
+  );
 }
 
 /** One agency inside `scope`, or null. */

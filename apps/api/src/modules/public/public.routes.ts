@@ -4,6 +4,8 @@ import {
   PlanDetailSchema,
   PublicAgencyParamsSchema,
   PublicAgencySchema,
+  PublicAgencySearchQuerySchema,
+  PublicAgencySearchResponseSchema,
   PublicProvinceParamsSchema,
   PublicProvinceQuerySchema,
   PublicProvinceSchema,
@@ -12,7 +14,14 @@ import {
 } from '@prongsai/shared';
 import { defineRoute } from '../../http/define-route';
 import { ResponseCache } from '../../http/response-cache';
-import { getPublicAgency, getPublicPlan, getPublicProvince, getPublicSummary, publicDataVersion } from './public.service';
+import {
+  getPublicAgency,
+  getPublicPlan,
+  getPublicProvince,
+  getPublicSummary,
+  publicDataVersion,
+  searchPublicAgencies,
+} from './public.service';
 
 export const publicRouter = Router();
 const tag = 'public';
@@ -60,6 +69,21 @@ defineRoute(
     cache,
   },
   async ({ params, query }) => getPublicProvince(params.provinceId, query),
+);
+
+defineRoute(
+  publicRouter,
+  {
+    method: 'get',
+    path: '/public/agencies',
+    summary: 'Search agencies nationwide by name (abbreviations, any word order, Thai or English), best match first',
+    tag,
+    query: PublicAgencySearchQuerySchema,
+    response: PublicAgencySearchResponseSchema,
+    anonymous: true,
+    cache,
+  },
+  async ({ query }) => searchPublicAgencies(query),
 );
 
 defineRoute(

@@ -1,4 +1,13 @@
-import type { AgencyType, PlanDetail, PublicAgency, PublicFigures, PublicProvince, PublicSummary } from '@prongsai/shared';
+import type {
+  AgencyType,
+  PlanDetail,
+  PublicAgency,
+  PublicAgencySearchQuery,
+  PublicAgencySearchResponse,
+  PublicFigures,
+  PublicProvince,
+  PublicSummary,
+} from '@prongsai/shared';
 import { currentFiscalYear } from '@prongsai/shared';
 import { PUBLIC_SCOPE } from '../../access/scope';
 import { notFound } from '../../lib/app-error';
@@ -90,6 +99,17 @@ export async function getPublicProvince(
       pageSize: query.pageSize,
       total,
     },
+  };
+}
+
+/** The national search: agencies (public themselves) matching what was typed, best match first, and whether they published. */
+export async function searchPublicAgencies(query: PublicAgencySearchQuery): Promise<PublicAgencySearchResponse> {
+  const rows = await queries.searchAgencies(PUBLIC_SCOPE, query);
+  return {
+    items: rows.map(({ total: _total, ...item }) => item),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: rows[0]?.total ?? 0,
   };
 }
 

@@ -3,7 +3,8 @@ import { ITA_PASS_SCORE } from '@prongsai/shared';
 import { scopeSql, type Scope } from '../../access/scope';
 import { clientOf, type Db } from '../../lib/db';
 import { getPrisma } from '../../lib/prisma';
-import { containsPattern, empty, join, queryRow, queryRows, sql, type Sql } from '../../lib/sql';
+import { empty, join, queryRow, queryRows, sql, type Sql } from '../../lib/sql';
+import { agencySearchFor } from '../agencies/agencies.queries';
 
 /**
  * The reviewer workspace's reads: a province's agencies side by side. Every statement carries the
@@ -65,7 +66,7 @@ function overviewFilters(scope: Scope, provinceId: number, query: ProvinceOvervi
       sql`ag."isActive"`,
       query.type ? sql`ag.type = ${query.type}::"AgencyType"` : empty,
       query.districtId ? sql`ag."districtId" = ${query.districtId}::int` : empty,
-      query.q ? sql`ag."nameTh" ILIKE ${containsPattern(query.q)}::text` : empty,
+      agencySearchFor(query.q, 'ag')?.where ?? empty,
     ].filter((part) => part !== empty),
     ' AND ',
   );
@@ -105,6 +106,9 @@ export async function overviewRows(
         ? sql`AND pl.id IS NULL`
         : sql`AND pl.status = ${query.status}::"PlanStatus"`;
   const order = query.order === 'desc' ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`;
+  // Sorted by name (the default), a search puts its best matches first; any other sort is the reviewer's choice.
+  const search = query.sort === 'name' ? agencySearchFor(query.q, 'ag') : null;
+  const searchOrder = search ? sql`${search.order}, ` : empty;
   const page = limit === null ? empty : sql`LIMIT ${limit}::int OFFSET ${(query.page - 1) * limit}::int`;
   // The plan's counters (kept on every write) stand in for its measures: no measure is read.
   return queryRows<OverviewSqlRow & Partial<OverviewSummaryColumns>>(
@@ -129,7 +133,7 @@ export async function overviewRows(
       SELECT r.score FROM "ItaResult" r WHERE r."agencyId" = ag.id AND r."fiscalYear" = ${query.fiscalYear}::int LIMIT 1
     ) ita ON true
     WHERE ${overviewFilters(scope, provinceId, query)} ${statusFilter}
-    ORDER BY ${SORT_SQL[query.sort]} ${order}, ag."nameTh" ASC, ag.id ASC
+    ORDER BY ${searchOrder}${SORT_SQL[query.sort]} ${order}, ag."nameTh" ASC, ag.id ASC
     ${page}`,
   );
 }

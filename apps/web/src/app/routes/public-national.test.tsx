@@ -76,4 +76,71 @@ describe('PublicNationalRoute', () => {
     await screen.findByRole('table', { name: 'ตัวเลขแยกตามประเภทหน่วยงาน ปีงบประมาณ 2565' });
     expect(calls.map((call) => call.url)).toContain('/api/v1/public/summary?fiscalYear=2565');
   });
+
+  it('when someone searches an agency by its abbreviated name, then the results link to the agency pages and say who published', async () => {
+    const user = userEvent.setup();
+    const { calls } = mockFetch([
+      { path: '/public/summary', body: makePublicSummary() },
+      {
+        path: '/public/agencies',
+        body: {
+          items: [
+            {
+              id: '3f0b8a3e-5d0c-4f4e-9a51-9d7f6f6b2a11',
+              nameTh: 'องค์การบริหารส่วนตำบลบางทรายน้อย',
+              nameEn: 'Bang Sai Noi Subdistrict Administrative Organization',
+              type: 'sao',
+              provinceId: 49,
+              provinceNameTh: 'มุกดาหาร',
+              districtNameTh: 'หว้านใหญ่',
+              hasPublishedPlan: true,
+            },
+            {
+              id: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+              nameTh: 'องค์การบริหารส่วนตำบลบางทรายน้อยเหนือ',
+              nameEn: null,
+              type: 'sao',
+              provinceId: 50,
+              provinceNameTh: 'อำนาจเจริญ',
+              districtNameTh: null,
+              hasPublishedPlan: false,
+            },
+          ],
+          page: 1,
+          pageSize: 20,
+          total: 2,
+        },
+      },
+    ]);
+    renderPage();
+
+    await user.type(await screen.findByRole('searchbox', { name: /ค้นหาหน่วยงานทั่วประเทศ/ }), 'อบต.บางทรายน้อย{Enter}');
+
+    const results = await screen.findByRole('region', { name: 'ผลการค้นหา “อบต.บางทรายน้อย”' });
+    const links = await within(results).findAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual(['องค์การบริหารส่วนตำบลบางทรายน้อย', 'องค์การบริหารส่วนตำบลบางทรายน้อยเหนือ']);
+    expect(links[0]).toHaveAttribute('href', '/public/agencies/3f0b8a3e-5d0c-4f4e-9a51-9d7f6f6b2a11');
+    expect(within(results).getByRole('status')).toHaveTextContent('พบ 2 หน่วยงาน');
+    expect(within(results).getByText('มีรายงานที่เผยแพร่แล้ว')).toBeInTheDocument();
+    expect(within(results).getByText('ยังไม่เผยแพร่รายงาน')).toBeInTheDocument();
+    expect(screen.getByTestId('where')).toHaveTextContent(`/public?q=${encodeURIComponent('อบต.บางทรายน้อย').replace(/%20/g, '+')}`);
+    expect(
+      calls.some((call) => call.path === '/public/agencies' && new URL(call.url, 'http://x').searchParams.get('q') === 'อบต.บางทรายน้อย'),
+    ).toBe(true);
+  });
+
+  it('when a search finds nothing, then an empty state says so and hints how to search; clearing it removes the results', async () => {
+    const user = userEvent.setup();
+    mockFetch([
+      { path: '/public/summary', body: makePublicSummary() },
+      { path: '/public/agencies', body: { items: [], page: 1, pageSize: 20, total: 0 } },
+    ]);
+    renderPage(`/public?q=${encodeURIComponent('ไม่มีจริง')}`);
+
+    expect(await screen.findByText('ไม่พบหน่วยงานที่ตรงกับ “ไม่มีจริง”')).toBeInTheDocument();
+    expect(screen.getByText(/ใช้คำย่อ อบต\./)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'ล้างการค้นหา' }));
+    expect(screen.queryByRole('region', { name: /ผลการค้นหา/ })).not.toBeInTheDocument();
+    expect(screen.getByTestId('where')).toHaveTextContent(/^\/public$/);
+  });
 });

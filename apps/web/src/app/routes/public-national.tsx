@@ -1,6 +1,7 @@
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { usePublicSummary } from '@/features/public/api/get-public-summary';
+import { AgencySearchResults } from '@/features/public/components/agency-search-results';
 import { FiscalYearSelect } from '@/features/public/components/fiscal-year-select';
 import { OpenDataLinks } from '@/features/public/components/open-data-links';
 import { HeadlineFigures } from '@/features/public/components/headline-figures';
@@ -11,6 +12,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
+import { SearchForm } from '@/components/ui/search-form';
 import '@/features/public/public.css';
 
 /** ภาพรวมประเทศ: what agencies published, nationally, by type and by province (no login). */
@@ -18,11 +20,23 @@ export function PublicNationalRoute() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const requested = Number(params.get('fy')) || undefined;
+  const q = params.get('q') ?? '';
+  const searchPage = Number(params.get('page')) || 1;
+  const [search, setSearch] = useState(q);
   const summary = usePublicSummary(requested);
   // The figures render as a transition, which React splits into short slices: a few hundred
   // elements (77 provinces) in one go would block the main thread of a mid-range phone for ~100 ms.
   const data = useDeferredValue(summary.data);
   useDocumentTitle(t('public.national.title'));
+
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next);
+  };
 
   const chooseYear = (year: number) => {
     const next = new URLSearchParams(params);
@@ -36,6 +50,28 @@ export function PublicNationalRoute() {
         <h1>{t('public.national.title')}</h1>
         <p className="lead">{t('public.national.intro')}</p>
       </header>
+      <div className="toolbar">
+        <SearchForm
+          label={t('public.search.label')}
+          value={search}
+          onChange={setSearch}
+          onSearch={(text) => update({ q: text, page: undefined })}
+          lang="th"
+        />
+        {q ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setSearch('');
+              update({ q: undefined, page: undefined });
+            }}
+          >
+            {t('public.search.clear')}
+          </button>
+        ) : null}
+      </div>
+      {q ? <AgencySearchResults q={q} page={searchPage} onPageChange={(next) => update({ page: String(next) })} /> : null}
       {summary.isError ? (
         <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
       ) : !data ? (

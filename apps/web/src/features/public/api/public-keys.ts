@@ -4,6 +4,7 @@ export const publicKeys = {
   summary: (fiscalYear: number | undefined) => ['public', 'summary', fiscalYear ?? 'latest'] as const,
   province: (provinceId: number, query: object) => ['public', 'province', provinceId, query] as const,
   agency: (agencyId: string) => ['public', 'agency', agencyId] as const,
+  agencySearch: (q: string, page: number) => ['public', 'agency-search', q, page] as const,
   plan: (agencyId: string, fiscalYear: number) => ['public', 'plan', agencyId, fiscalYear] as const,
 };
 

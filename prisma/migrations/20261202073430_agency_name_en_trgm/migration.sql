@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Agency_nameEn_trgm_idx" ON "Agency" USING GIN ("nameEn" gin_trgm_ops);
+
