@@ -44,7 +44,7 @@ test('the national admin creates a provincial reviewer account', async ({ browse
     await expect(row).toContainText('ผู้ตรวจสอบระดับจังหวัด');
     await expect(row).toContainText('ใช้งาน');
 
-    // The new account can sign in (its own context) and lands on its province overview.
+    // The new account can sign in (its own context): it lands on "waiting for me", then its province overview.
     const created = await browser.newContext();
     try {
       const other = await created.newPage();
@@ -52,7 +52,8 @@ test('the national admin creates a provincial reviewer account', async ({ browse
       await other.getByLabel('อีเมล').fill(email);
       await other.getByLabel('รหัสผ่าน').fill('Prongsai-E2E-Reviewer-1');
       await other.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-      await expect(other).toHaveURL(/\/review$/);
+      await expect(other).toHaveURL(/\/review\/waiting$/);
+      await other.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'ภาพรวมจังหวัด' }).click();
       await expect(other.getByRole('heading', { level: 1 })).toContainText('อำนาจเจริญ');
     } finally {
       await created.close();

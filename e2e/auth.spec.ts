@@ -18,9 +18,13 @@ test.describe('sign-in', () => {
     await expect(nav.getByRole('link', { name: 'ผู้ใช้งาน' })).toHaveCount(0);
   });
 
-  test('a provincial reviewer lands on the province overview', async ({ page }) => {
+  test('a provincial reviewer lands on "waiting for me", then opens the province overview', async ({ page }) => {
     await loginThroughUi(page, 'reviewer');
 
+    // A reviewer's home is the plans waiting for them (issue 14); the overview is one link away.
+    await expect(page).toHaveURL(/\/review\/waiting$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('รอตรวจสอบ');
+    await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'ภาพรวมจังหวัด' }).click();
     await expect(page).toHaveURL(/\/review$/);
     const heading = page.getByRole('heading', { level: 1 });
     await expect(heading).toContainText('ภาพรวมจังหวัด');

@@ -162,7 +162,11 @@ test('editor plans FY2567 from FY2566, reviewer returns then accepts, editor pub
       await expect(e.getByRole('link', { name: 'แก้ไข มาตรการที่ 1', exact: true })).toHaveCount(0);
     });
 
-    await test.step('reviewer finds the plan in the province overview and returns it with a comment', async () => {
+    await test.step('reviewer sees the plan in "waiting for me", then finds it in the province overview and returns it with a comment', async () => {
+      await expect(r).toHaveURL(/\/review\/waiting$/);
+      await r.reload();
+      await expect(r.getByRole('row').filter({ hasText: AGENCIES.bangSaiNoi })).toContainText(String(FY));
+      await r.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'ภาพรวมจังหวัด' }).click();
       await expect(r).toHaveURL(/\/review$/);
       await r.getByRole('combobox', { name: 'ปีงบประมาณ (พ.ศ.)' }).selectOption(String(FY));
       await r.getByRole('searchbox', { name: 'ค้นหาชื่อหน่วยงาน' }).fill('บางทรายน้อย');

@@ -21,6 +21,8 @@ test('reviewer filters the overview, compares three agencies and returns a submi
   const { context, page } = await newSession(browser, 'reviewer');
   try {
     await test.step('the overview filters by year, type and status, sorts, and exports with the filters', async () => {
+      await expect(page).toHaveURL(/\/review\/waiting$/);
+      await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'ภาพรวมจังหวัด' }).click();
       await expect(page).toHaveURL(/\/review$/);
       await page.getByRole('combobox', { name: 'ปีงบประมาณ (พ.ศ.)' }).selectOption(String(FY));
       await page.getByRole('combobox', { name: 'ประเภทหน่วยงาน' }).selectOption({ label: 'องค์การบริหารส่วนตำบล' });
