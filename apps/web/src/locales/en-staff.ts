@@ -57,6 +57,16 @@ export const enStaff: StaffMessages = {
   'partialDate.none': 'No date given',
   'partialDate.clear': 'Clear the date',
 
+  'dateInput.day': 'Day',
+  'dateInput.month': 'Month',
+  'dateInput.year': 'Year (BE)',
+  'dateInput.chooseDay': 'Day',
+  'dateInput.chooseMonth': 'Choose a month',
+  'dateInput.incomplete': 'Fill in the day, month and BE year, or leave all three empty',
+  'dateInput.yearFormat': 'The BE year must be 4 digits, for example {example}',
+  'dateInput.yearIsCe': 'Enter the Buddhist-era year ({be}, not {ce})',
+  'dateInput.dayTooLarge': '{month} {year} has only {days} days',
+
   'review.title': 'Province overview',
   'review.intro': 'Agencies of the province and the status of their plan for the chosen fiscal year.',
   'review.fiscalYear': 'Fiscal year (BE)',

@@ -58,6 +58,16 @@ export const thStaff = {
   'partialDate.none': 'ยังไม่ได้ระบุวันที่',
   'partialDate.clear': 'ล้างวันที่',
 
+  'dateInput.day': 'วันที่',
+  'dateInput.month': 'เดือน',
+  'dateInput.year': 'ปี พ.ศ.',
+  'dateInput.chooseDay': 'วัน',
+  'dateInput.chooseMonth': 'เลือกเดือน',
+  'dateInput.incomplete': 'กรอกให้ครบทั้งวัน เดือน และปี พ.ศ. หรือเว้นว่างทั้งหมด',
+  'dateInput.yearFormat': 'ปี พ.ศ. ต้องเป็นตัวเลข 4 หลัก เช่น {example}',
+  'dateInput.yearIsCe': 'ใส่ปีเป็น พ.ศ. (เช่น {be} ไม่ใช่ {ce})',
+  'dateInput.dayTooLarge': '{month} {year} มีเพียง {days} วัน',
+
   'review.title': 'ภาพรวมจังหวัด',
   'review.intro': 'หน่วยงานในจังหวัดและสถานะแผนมาตรการของปีงบประมาณที่เลือก',
   'review.fiscalYear': 'ปีงบประมาณ (พ.ศ.)',

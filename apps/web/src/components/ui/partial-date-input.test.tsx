@@ -40,7 +40,8 @@ describe('PartialDateInput', () => {
     const user = userEvent.setup();
     const onChange = vi.fn();
     renderWithProviders(<Harness initial={{ date: '2023-03-07', precision: 'day' }} onChange={onChange} />);
-    expect(screen.getByLabelText('วัน/เดือน/ปี')).toHaveValue('2023-03-07');
+    expect(screen.getByRole('group', { name: 'วัน/เดือน/ปี' })).toBeInTheDocument();
+    expect(screen.getByLabelText('วัน/เดือน/ปี ปี พ.ศ.')).toHaveValue('2566');
     await user.click(screen.getByRole('radio', { name: 'ทราบแค่เดือน' }));
     expect(onChange).toHaveBeenLastCalledWith({ date: '2023-03-01', precision: 'month' });
     expect(screen.getByLabelText('เดือน')).toHaveValue('3');
@@ -54,7 +55,8 @@ describe('PartialDateInput', () => {
     expect(screen.getByText('จะบันทึกเป็น: มีนาคม 2566')).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'ทราบวันที่' }));
     expect(onChange).toHaveBeenLastCalledWith(null);
-    expect(screen.getByLabelText('วัน/เดือน/ปี')).toHaveValue('');
+    expect(screen.getByLabelText('วัน/เดือน/ปี ปี พ.ศ.')).toHaveValue('');
+    expect(screen.getByLabelText('วัน/เดือน/ปี เดือน')).toHaveValue('');
     expect(screen.getByText('ยังไม่ได้ระบุวันที่')).toBeInTheDocument();
   });
 
@@ -62,7 +64,9 @@ describe('PartialDateInput', () => {
     const user = userEvent.setup();
     const onChange = vi.fn();
     renderWithProviders(<Harness initial={null} onChange={onChange} />);
-    await user.type(screen.getByLabelText('วัน/เดือน/ปี'), '2023-03-07');
+    await user.selectOptions(screen.getByLabelText('วัน/เดือน/ปี วันที่'), '7');
+    await user.selectOptions(screen.getByLabelText('วัน/เดือน/ปี เดือน'), 'มีนาคม');
+    await user.type(screen.getByLabelText('วัน/เดือน/ปี ปี พ.ศ.'), '2566');
     expect(onChange).toHaveBeenLastCalledWith({ date: '2023-03-07', precision: 'day' });
     expect(screen.getByText('จะบันทึกเป็น: 7 มีนาคม 2566')).toBeInTheDocument();
   });

@@ -108,9 +108,8 @@ export function PartialDateInput({
       </div>
       {precision === 'day' ? (
         <div className="field">
-          <label htmlFor={`${baseId}-day`}>{t('partialDate.date')}</label>
           <DateInput
-            id={`${baseId}-day`}
+            label={t('partialDate.date')}
             value={value?.precision === 'day' ? value.date : null}
             onChange={(date) => onChange(date ? { date, precision: 'day' } : null)}
             invalid={Boolean(error)}

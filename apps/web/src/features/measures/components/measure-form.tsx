@@ -168,9 +168,8 @@ export function MeasureForm({
               name="plannedStart"
               render={({ field, fieldState }) => (
                 <div className="field">
-                  <label htmlFor={`${id}-plannedStart`}>{t('form.plannedStart')}</label>
                   <DateInput
-                    id={`${id}-plannedStart`}
+                    label={t('form.plannedStart')}
                     value={field.value}
                     onChange={field.onChange}
                     onBlur={field.onBlur}
@@ -190,9 +189,8 @@ export function MeasureForm({
               name="plannedEnd"
               render={({ field, fieldState }) => (
                 <div className="field">
-                  <label htmlFor={`${id}-plannedEnd`}>{t('form.plannedEnd')}</label>
                   <DateInput
-                    id={`${id}-plannedEnd`}
+                    label={t('form.plannedEnd')}
                     value={field.value}
                     onChange={field.onChange}
                     onBlur={field.onBlur}

@@ -1,16 +1,11 @@
 import { useId, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  CreateTimelineEntryInputSchema,
-  isValidIsoDate,
-  todayInBangkok,
-  type CreateTimelineEntryInput,
-  type TimelineEntry,
-} from '@prongsai/shared';
+import { CreateTimelineEntryInputSchema, todayInBangkok, type CreateTimelineEntryInput, type TimelineEntry } from '@prongsai/shared';
 import type { z } from 'zod';
 import { useI18n } from '@/lib/i18n';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
+import { DateInput } from '@/components/ui/date-input';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
@@ -54,7 +49,7 @@ function EntryText({ entry }: { entry: TimelineEntry }) {
 type NoteFormValues = z.input<typeof CreateTimelineEntryInputSchema>;
 
 function AddNoteForm({ measureId }: { measureId: string }) {
-  const { t, formatDay } = useI18n();
+  const { t } = useI18n();
   const id = useId();
   const errorMessage = useApiErrorMessage();
   const create = useCreateTimelineEntry(measureId);
@@ -69,7 +64,6 @@ function AddNoteForm({ measureId }: { measureId: string }) {
     resolver: zodResolver(CreateTimelineEntryInputSchema),
     defaultValues: { note: '', occurredOn: todayInBangkok(), evidenceUrl: null },
   });
-  const occurredOn = useWatch({ control, name: 'occurredOn' });
   const submit = handleSubmit(async (input) => {
     setAdded(false);
     await create.mutateAsync(input).then(
@@ -103,14 +97,23 @@ function AddNoteForm({ measureId }: { measureId: string }) {
         {error('note')}
       </div>
       <div className="inline-fields">
-        <div className="field">
-          <label htmlFor={`${id}-occurredOn`}>{t('timeline.occurredOn')}</label>
-          <span className="date-input">
-            <input type="date" {...field('occurredOn')} {...register('occurredOn')} />
-            {isValidIsoDate(occurredOn) && <span className="date-input__preview">{formatDay(occurredOn)}</span>}
-          </span>
-          {error('occurredOn')}
-        </div>
+        <Controller
+          control={control}
+          name="occurredOn"
+          render={({ field: date, fieldState }) => (
+            <div className="field">
+              <DateInput
+                label={t('timeline.occurredOn')}
+                value={date.value}
+                onChange={(value) => date.onChange(value ?? '')}
+                onBlur={date.onBlur}
+                invalid={Boolean(fieldState.error)}
+                describedBy={fieldState.error ? `${id}-occurredOn-error` : undefined}
+              />
+              {error('occurredOn')}
+            </div>
+          )}
+        />
         <div className="field field--grow">
           <label htmlFor={`${id}-evidenceUrl`}>{t('timeline.evidenceUrl')}</label>
           <input
