@@ -4,7 +4,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DigitStyle, Locale } from '@prongsai/shared';
 import { renderWithProviders } from '@/testing/test-utils';
-import { DateInput } from './date-input';
+import { DateInput, NOT_A_DATE } from './date-input';
 
 function Harness({ initial, onChange }: { initial: string | null; onChange: (value: string | null) => void }) {
   const [value, setValue] = useState<string | null>(initial);
@@ -50,7 +50,7 @@ describe('DateInput', () => {
     const { user, onChange } = renderField(null);
     await user.selectOptions(part('วันที่'), '29');
     await user.type(part('ปี พ.ศ.'), '2567');
-    expect(onChange).not.toHaveBeenCalled(); // month still missing: nothing is made up
+    expect(onChange).toHaveBeenLastCalledWith(NOT_A_DATE); // month still missing: nothing is made up, and the form cannot save
     await user.selectOptions(part('เดือน'), 'กุมภาพันธ์');
     expect(onChange).toHaveBeenLastCalledWith('2024-02-29');
     expect(screen.getByTestId('value')).toHaveTextContent('2024-02-29');
@@ -69,7 +69,7 @@ describe('DateInput', () => {
     expect(onChange).toHaveBeenLastCalledWith('2025-03-07');
   });
 
-  it('when 31 เมษายน is entered, then it is refused with an inline message and the value stays null', async () => {
+  it('when 31 เมษายน is entered, then it is refused with an inline message and the form gets a value it cannot save', async () => {
     const { user, onChange } = renderField(null);
     await user.selectOptions(part('วันที่'), '31');
     await user.selectOptions(part('เดือน'), 'เมษายน');
@@ -77,15 +77,16 @@ describe('DateInput', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('เมษายน 2566 มีเพียง 30 วัน');
     expect(part('วันที่')).toHaveAttribute('aria-invalid', 'true');
     expect(part('วันที่')).toHaveAccessibleDescription('เมษายน 2566 มีเพียง 30 วัน');
-    expect(onChange).not.toHaveBeenCalled();
-    expect(screen.getByTestId('value')).toHaveTextContent('null');
+    expect(onChange).not.toHaveBeenCalledWith(expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
+    expect(onChange).toHaveBeenLastCalledWith(NOT_A_DATE);
+    expect(screen.getByTestId('value')).toHaveTextContent(NOT_A_DATE);
   });
 
   it('when 29 กุมภาพันธ์ of a common year is entered, then it is refused, and a valid date once corrected is accepted', async () => {
     const { user, onChange } = renderField('2023-02-28');
     await user.selectOptions(part('วันที่'), '29');
     expect(screen.getByRole('alert')).toHaveTextContent('กุมภาพันธ์ 2566 มีเพียง 28 วัน');
-    expect(onChange).toHaveBeenLastCalledWith(null);
+    expect(onChange).toHaveBeenLastCalledWith(NOT_A_DATE);
     await user.clear(part('ปี พ.ศ.'));
     await user.type(part('ปี พ.ศ.'), '2567');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
@@ -98,7 +99,8 @@ describe('DateInput', () => {
     await user.selectOptions(part('เดือน'), 'มีนาคม');
     await user.type(part('ปี พ.ศ.'), '2023');
     expect(screen.getByRole('alert')).toHaveTextContent('ใส่ปีเป็น พ.ศ. (เช่น 2566 ไม่ใช่ 2023)');
-    expect(onChange).not.toHaveBeenCalled();
+    expect(onChange).not.toHaveBeenCalledWith(expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
+    expect(onChange).toHaveBeenLastCalledWith(NOT_A_DATE);
   });
 
   it('when the field is empty, then it stays null; when left half filled, then it says so', async () => {
@@ -111,9 +113,11 @@ describe('DateInput', () => {
     await user.type(part('ปี พ.ศ.'), '2566');
     await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
     expect(screen.getByRole('alert')).toHaveTextContent('กรอกให้ครบทั้งวัน เดือน และปี พ.ศ.');
+    expect(onChange).toHaveBeenLastCalledWith(NOT_A_DATE); // half filled: the form cannot save it
     await user.clear(part('ปี พ.ศ.'));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    expect(onChange).not.toHaveBeenCalled();
+    expect(onChange).not.toHaveBeenCalledWith(expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
+    expect(onChange).toHaveBeenLastCalledWith(null); // emptied again: no date, which is allowed
     expect(screen.getByTestId('value')).toHaveTextContent('null');
   });
 

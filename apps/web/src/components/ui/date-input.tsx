@@ -33,6 +33,14 @@ function draftOf(value: string | null | undefined): Draft {
 
 type Reading = { iso: string | null; problem: null } | { iso: null; problem: 'incomplete' | 'year' | 'day' };
 
+/**
+ * What the form receives while the parts are not (yet) a date: a value every date schema refuses, so
+ * a form cannot be saved with a date the user meant but did not finish — nothing typed is silently
+ * dropped as "no date".
+ */
+export const NOT_A_DATE = 'not-a-date';
+const emitted = (reading: Reading): string | null => (reading.problem ? NOT_A_DATE : reading.iso);
+
 /** What the three parts say: an ISO CE date, nothing (all empty), or why they are not a date. */
 function readDraft(draft: Draft): Reading {
   if (!draft.day && !draft.month && !draft.year) return { iso: null, problem: null };
@@ -68,7 +76,7 @@ function problemMessage(draft: Draft, problem: 'incomplete' | 'year' | 'day', t:
  * write it), each part labelled, in a group named by `label`. The value in and out is an ISO CE
  * date (`YYYY-MM-DD`) or null when all three parts are empty. A date that does not exist
  * (31 เมษายน, 29 กุมภาพันธ์ in a common year) or is incomplete is refused: the field reports it
- * inline and gives null.
+ * inline and gives `NOT_A_DATE`, which the form's schema refuses.
  */
 export function DateInput({
   label,
@@ -104,7 +112,7 @@ export function DateInput({
   // The form was reset to another value: follow it (adjusting state while rendering, not in an effect).
   if ((value ?? null) !== seen) {
     setSeen(value ?? null);
-    if ((value ?? null) !== readDraft(draft).iso) setDraft(draftOf(value));
+    if ((value ?? null) !== emitted(readDraft(draft))) setDraft(draftOf(value));
   }
 
   const reading = readDraft(draft);
@@ -114,8 +122,8 @@ export function DateInput({
   const change = (patch: Partial<Draft>) => {
     const next = { ...draft, ...patch };
     setDraft(next);
-    const iso = readDraft(next).iso;
-    if (iso !== (value ?? null)) onChange(iso);
+    const out = emitted(readDraft(next));
+    if (out !== (value ?? null)) onChange(out);
   };
 
   const leave = (event: FocusEvent<HTMLFieldSetElement>) => {
