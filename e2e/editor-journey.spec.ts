@@ -157,6 +157,11 @@ test('editor plans FY2567 from FY2566, reviewer returns then accepts, editor pub
 
     await test.step('editor submits the plan', async () => {
       await e.getByRole('button', { name: 'ส่งแผนให้จังหวัดตรวจสอบ' }).click();
+      // The confirmation shows the plan's open quality warnings (or says there are none).
+      const confirm = e.getByRole('dialog', { name: 'ส่งแผนให้จังหวัดตรวจสอบ' });
+      await expect(confirm).toContainText(/คำเตือนคุณภาพ/);
+      await confirm.getByRole('button', { name: 'ส่งแผน', exact: true }).click();
+      await expect(confirm).toBeHidden();
       await expect(planNotice(e, 'ส่งแผนให้จังหวัดตรวจสอบแล้ว')).toBeVisible();
       await expect(e.getByText('แผนอยู่ในสถานะ “ส่งให้จังหวัดตรวจสอบแล้ว” จึงแก้ไขมาตรการไม่ได้')).toBeVisible();
       await expect(e.getByRole('link', { name: 'แก้ไข มาตรการที่ 1', exact: true })).toHaveCount(0);
@@ -211,6 +216,7 @@ test('editor plans FY2567 from FY2566, reviewer returns then accepts, editor pub
       await expect(e).toHaveURL(new RegExp(`${planPath}$`));
       await expect(e.getByRole('row').filter({ hasText: RESPONSIBLE })).toHaveCount(1);
       await e.getByRole('button', { name: 'ส่งแผนให้จังหวัดตรวจสอบ' }).click();
+      await e.getByRole('dialog', { name: 'ส่งแผนให้จังหวัดตรวจสอบ' }).getByRole('button', { name: 'ส่งแผน', exact: true }).click();
       await expect(planNotice(e, 'ส่งแผนให้จังหวัดตรวจสอบแล้ว')).toBeVisible();
     });
 

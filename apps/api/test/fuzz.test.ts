@@ -92,6 +92,7 @@ const BASELINES: Record<string, (w: World) => Baseline> = {
   'POST /agencies/:agencyId/plans/:fiscalYear': () => ({ params: { fiscalYear: 2568 }, body: { introText: 'บทนำ' } }),
   'PATCH /plans/:planId': () => ({ body: { version: 1, introText: 'บทนำใหม่' } }),
   'POST /plans/:planId/submit': () => ({ body: { version: 1, comment: 'ส่งตรวจ' } }),
+  'POST /plans/:planId/withdraw': () => ({ body: { version: 1 } }),
   'POST /plans/:planId/return': () => ({ body: { version: 1, reason: 'ขอให้แก้ไข' } }),
   'POST /plans/:planId/accept': () => ({ body: { version: 1 } }),
   'POST /plans/:planId/publish': () => ({ body: { version: 1 } }),

@@ -126,6 +126,11 @@ const ROUTES: Record<string, RouteSpec> = {
     visible: ['reviewerA'],
     build: async (w) => ({ url: `/api/v1/plans/${(await freshPlan(w)).id}/submit`, body: { version: 1 } }),
   },
+  'POST /api/v1/plans/:planId/withdraw': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({ url: `/api/v1/plans/${(await freshPlan(w, 'submitted')).id}/withdraw`, body: { version: 1 } }),
+  },
   'POST /api/v1/plans/:planId/return': {
     allowed: ['reviewerA', 'admin'],
     visible: ['editorA'],

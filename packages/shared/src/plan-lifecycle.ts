@@ -20,6 +20,8 @@ export interface PlanTransition {
 /** The plan lifecycle: every step, who may take it and from which statuses. The server enforces it; the web hides the rest. */
 export const PLAN_TRANSITIONS = {
   submit: { action: 'submit:plan', from: EDITABLE_PLAN_STATUSES, to: 'submitted', stamp: { submittedAt: true } },
+  /** The editors take a submission back until a reviewer acts on it (returns or accepts it). */
+  withdraw: { action: 'submit:plan', from: ['submitted'], to: 'draft', stamp: {} },
   return: { action: 'review:plan', from: ['submitted'], to: 'returned', review: 'return', stamp: { reviewedAt: true } },
   accept: { action: 'review:plan', from: ['submitted'], to: 'accepted', review: 'accept', stamp: { reviewedAt: true } },
   publish: { action: 'publish:plan', from: ['accepted'], to: 'published', stamp: { publishedAt: true } },

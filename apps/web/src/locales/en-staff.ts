@@ -127,6 +127,17 @@ export const enStaff: StaffMessages = {
 
   'lifecycle.label': 'Plan steps',
   'lifecycle.submit': 'Submit the plan to the province',
+  'lifecycle.withdraw': 'Withdraw the submission',
+  'lifecycle.submitTitle': 'Submit the plan to the province',
+  'lifecycle.submitWarnings': 'This plan still has {count} quality warnings. You can fix them first, or submit as it is.',
+  'lifecycle.submitNoWarnings': 'This plan has no quality warnings.',
+  'lifecycle.submitHelp':
+    'Once submitted, the plan cannot be changed until you withdraw it (before the province reviews it) or the province returns it.',
+  'lifecycle.submitConfirm': 'Submit',
+  'lifecycle.withdrawTitle': 'Withdraw the submission',
+  'lifecycle.withdrawHelp':
+    'The plan becomes a draft again and can be changed. The province’s reviewers are told. Submit it again when it is ready.',
+  'lifecycle.withdrawConfirm': 'Withdraw',
   'lifecycle.accept': 'Accept the plan',
   'lifecycle.return': 'Return for changes',
   'lifecycle.publish': 'Publish',
@@ -143,6 +154,7 @@ export const enStaff: StaffMessages = {
   'lifecycle.commentLabel': 'Comment',
   'lifecycle.commentConfirm': 'Send comment',
   'lifecycle.done.submit': 'The plan was submitted to the province.',
+  'lifecycle.done.withdraw': 'The submission was withdrawn; the plan is a draft again.',
   'lifecycle.done.accept': 'The plan was accepted.',
   'lifecycle.done.return': 'The plan was returned for changes.',
   'lifecycle.done.publish': 'The plan was published.',

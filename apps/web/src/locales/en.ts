@@ -149,6 +149,7 @@ export const en: CoreMessages = {
   'notifications.empty': 'No notifications yet',
   'notifications.unread': 'Unread:',
   'notifications.kind.plan_submitted': '{agency} submitted its FY{fiscalYear} plan for review',
+  'notifications.kind.plan_withdrawn': '{agency} withdrew its FY{fiscalYear} plan from review',
   'notifications.kind.plan_returned': 'The FY{fiscalYear} plan was returned for changes',
   'notifications.kind.plan_accepted': 'The FY{fiscalYear} plan was accepted',
   'notifications.kind.plan_published': 'The FY{fiscalYear} plan is published',

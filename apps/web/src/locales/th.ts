@@ -152,6 +152,7 @@ export const th = {
   'notifications.empty': 'ยังไม่มีการแจ้งเตือน',
   'notifications.unread': 'ยังไม่ได้อ่าน:',
   'notifications.kind.plan_submitted': '{agency} ส่งแผนปีงบประมาณ {fiscalYear} ให้ตรวจสอบ',
+  'notifications.kind.plan_withdrawn': '{agency} ถอนการส่งแผนปีงบประมาณ {fiscalYear}',
   'notifications.kind.plan_returned': 'แผนปีงบประมาณ {fiscalYear} ถูกส่งกลับให้แก้ไข',
   'notifications.kind.plan_accepted': 'แผนปีงบประมาณ {fiscalYear} ได้รับการอนุมัติแล้ว',
   'notifications.kind.plan_published': 'แผนปีงบประมาณ {fiscalYear} เผยแพร่แล้ว',

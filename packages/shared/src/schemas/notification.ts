@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { AgencyTypeSchema } from '../enums';
 import { DecimalIntSchema, PageQuerySchema, UuidSchema, pageOf } from './common';
 
-/** What a notification tells (issue 14). Plan events go to the province's reviewers (submitted) or the agency's editors (the rest). */
+/** What a notification tells (issue 14). Plan events go to the province's reviewers (submitted, withdrawn) or the agency's editors (the rest). */
 export const NOTIFICATION_KINDS = [
   'plan_submitted',
+  'plan_withdrawn',
   'plan_returned',
   'plan_accepted',
   'plan_published',
@@ -17,6 +18,7 @@ export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 /** Who is told of each kind: the reviewers of the agency's province, or the agency's editors (never the actor). */
 export const NOTIFICATION_AUDIENCE: Record<NotificationKind, 'province_reviewers' | 'agency_editors'> = {
   plan_submitted: 'province_reviewers',
+  plan_withdrawn: 'province_reviewers',
   plan_returned: 'agency_editors',
   plan_accepted: 'agency_editors',
   plan_published: 'agency_editors',

@@ -29,6 +29,10 @@ const TH: Record<NotificationKind, (d: NotificationData) => Words> = {
     subject: `แผนปีงบประมาณ ${d.fiscalYear} ของ${d.agencyNameTh} รอการตรวจสอบ`,
     line: `${d.agencyNameTh} ส่งแผนปีงบประมาณ ${d.fiscalYear} ให้ตรวจสอบแล้ว`,
   }),
+  plan_withdrawn: (d) => ({
+    subject: `${d.agencyNameTh} ถอนแผนปีงบประมาณ ${d.fiscalYear} กลับไปแก้ไข`,
+    line: `${d.agencyNameTh} ถอนการส่งแผนปีงบประมาณ ${d.fiscalYear} แล้ว แผนกลับเป็นร่างและไม่ต้องตรวจสอบจนกว่าจะส่งอีกครั้ง`,
+  }),
   plan_returned: (d) => ({
     subject: `แผนปีงบประมาณ ${d.fiscalYear} ถูกส่งกลับให้แก้ไข`,
     line: `ผู้ตรวจสอบส่งแผนปีงบประมาณ ${d.fiscalYear} ของ${d.agencyNameTh} กลับให้แก้ไข`,
@@ -55,6 +59,10 @@ const EN: Record<NotificationKind, (d: NotificationData) => Words> = {
   plan_submitted: (d) => ({
     subject: `${d.agencyNameTh}: the FY${d.fiscalYear} plan is waiting for review`,
     line: `${d.agencyNameTh} submitted its plan for fiscal year ${d.fiscalYear} for review.`,
+  }),
+  plan_withdrawn: (d) => ({
+    subject: `${d.agencyNameTh} withdrew its FY${d.fiscalYear} plan`,
+    line: `${d.agencyNameTh} withdrew its plan for fiscal year ${d.fiscalYear} from review. It is a draft again and needs no review until it is submitted again.`,
   }),
   plan_returned: (d) => ({
     subject: `Your FY${d.fiscalYear} plan was returned for changes`,

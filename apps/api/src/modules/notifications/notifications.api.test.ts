@@ -157,6 +157,30 @@ describe('plan events → notifications and e-mails', () => {
     }
   });
 
+  it("when an editor withdraws a submitted plan, then the province's reviewers get a plan_withdrawn notification and e-mail (Thai or English), and the editors do not", async () => {
+    // Arrange
+    const { agency, editors, reviewers, outsiders, plan } = await world();
+    await getPrisma().plan.update({ where: { id: plan.id }, data: { status: 'submitted' } });
+    const editor = await signIn(app, editors[0]!);
+
+    // Act
+    const withdrawn = await editor.post(`/api/v1/plans/${plan.id}/withdraw`).set(csrf).send({ version: 1 });
+    await worker().drain();
+
+    // Assert
+    expect(withdrawn.status).toBe(200);
+    for (const reviewer of reviewers) {
+      expect((await notificationsOf(reviewer.id)).map((row) => row.kind)).toEqual(['plan_withdrawn']);
+      expect(mailTo(reviewer.email)).toHaveLength(1);
+    }
+    expect(mailTo(reviewers[0]!.email)[0]!.mail.subject).toBe(`[โปร่งใส] ${agency.nameTh} ถอนแผนปีงบประมาณ ${FY} กลับไปแก้ไข`);
+    expect(mailTo(reviewers[1]!.email)[0]!.mail.subject).toBe(`[Prongsai] ${agency.nameTh} withdrew its FY${FY} plan`);
+    for (const other of [...editors, ...outsiders]) {
+      expect(await notificationsOf(other.id)).toHaveLength(0);
+      expect(mailTo(other.email)).toHaveLength(0);
+    }
+  });
+
   it('when the transition fails (a stale version), then no notification is written (same transaction)', async () => {
     const { editors, reviewers, plan } = await world();
     const editor = await signIn(app, editors[0]!);

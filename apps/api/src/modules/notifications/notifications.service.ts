@@ -45,6 +45,7 @@ export async function markNotificationsRead(actor: Actor, input: MarkNotificatio
 /** Which notification a plan step makes. */
 const KIND_OF_TRANSITION: Record<PlanTransitionName, NotificationKind> = {
   submit: 'plan_submitted',
+  withdraw: 'plan_withdrawn',
   return: 'plan_returned',
   accept: 'plan_accepted',
   publish: 'plan_published',

@@ -168,3 +168,77 @@ describe('plans', () => {
     expect(unlocked.status).toBe(200);
   });
 });
+
+describe('POST /plans/:planId/withdraw', () => {
+  it("when an editor withdraws a submitted plan, then it is a draft again, the step is audited and the province's reviewers are notified", async () => {
+    // Arrange
+    const { agency, editor, reviewer } = await createTenant();
+    const plan = await createPlan(agency.id, 2567, 'submitted');
+    const agent = await signIn(app, editor);
+
+    // Act
+    const response = await agent.post(`/api/v1/plans/${plan.id}/withdraw`).set(csrf).send({ version: 1 });
+
+    // Assert
+    expect(response.status).toBe(200);
+    const withdrawn = PlanDetailSchema.parse(response.body);
+    expect(withdrawn).toMatchObject({ status: 'draft', version: 2 });
+    const audit = await getPrisma().auditLog.findMany({ where: { entityId: plan.id, action: 'status_change' } });
+    expect(audit.map((row) => row.changes)).toEqual([{ status: { from: 'submitted', to: 'draft' } }]);
+    expect(audit[0]!.actorUserId).toBe(editor.id);
+    const told = await getPrisma().notification.findMany({ where: { userId: reviewer.id } });
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ kind: 'plan_withdrawn', planId: plan.id, agencyId: agency.id });
+    expect(await getPrisma().notification.count({ where: { userId: editor.id } })).toBe(0);
+  });
+
+  it.each(['accept', 'return'] as const)(
+    'when a reviewer has already acted (%s), then withdrawing is 409 INVALID_STATE and nothing changes',
+    async (step) => {
+      // Arrange
+      const { agency, editor, reviewer } = await createTenant();
+      const plan = await createPlan(agency.id, 2567, 'submitted');
+      const reviewed = await (
+        await signIn(app, reviewer)
+      )
+        .post(`/api/v1/plans/${plan.id}/${step}`)
+        .set(csrf)
+        .send(step === 'accept' ? { version: 1 } : { version: 1, reason: 'ขอให้แก้ไข' });
+      const agent = await signIn(app, editor);
+
+      // Act
+      const response = await agent.post(`/api/v1/plans/${plan.id}/withdraw`).set(csrf).send({ version: 2 });
+
+      // Assert
+      expect(reviewed.status).toBe(200);
+      expect(response.status).toBe(409);
+      expect(ErrorResponseSchema.parse(response.body).error.code).toBe('INVALID_STATE');
+      expect((await getPrisma().plan.findUniqueOrThrow({ where: { id: plan.id } })).status).toBe(
+        step === 'accept' ? 'accepted' : 'returned',
+      );
+    },
+  );
+
+  it("when another agency's editor withdraws, then 404 and the plan stays submitted", async () => {
+    const { agency } = await createTenant();
+    const other = await createTenant();
+    const plan = await createPlan(agency.id, 2567, 'submitted');
+    const agent = await signIn(app, other.editor);
+
+    const response = await agent.post(`/api/v1/plans/${plan.id}/withdraw`).set(csrf).send({ version: 1 });
+
+    expect(response.status).toBe(404);
+    expect((await getPrisma().plan.findUniqueOrThrow({ where: { id: plan.id } })).status).toBe('submitted');
+  });
+
+  it('when a reviewer of the province withdraws, then 403 and the plan stays submitted', async () => {
+    const { agency, reviewer } = await createTenant();
+    const plan = await createPlan(agency.id, 2567, 'submitted');
+    const agent = await signIn(app, reviewer);
+
+    const response = await agent.post(`/api/v1/plans/${plan.id}/withdraw`).set(csrf).send({ version: 1 });
+
+    expect(response.status).toBe(403);
+    expect((await getPrisma().plan.findUniqueOrThrow({ where: { id: plan.id } })).status).toBe('submitted');
+  });
+});

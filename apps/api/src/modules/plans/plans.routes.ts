@@ -90,6 +90,7 @@ const TRANSITION_DOCS: Record<
   { summary: string; body: typeof PlanTransitionInputSchema | typeof PlanReturnInputSchema }
 > = {
   submit: { summary: 'Editor: submit a draft or returned plan for review', body: PlanTransitionInputSchema },
+  withdraw: { summary: 'Editor: withdraw a submitted plan (back to draft) until a reviewer acts on it', body: PlanTransitionInputSchema },
   return: { summary: 'Reviewer: return a submitted plan with a reason', body: PlanReturnInputSchema },
   accept: { summary: 'Reviewer: accept a submitted plan', body: PlanTransitionInputSchema },
   publish: { summary: 'Editor: publish an accepted plan', body: PlanTransitionInputSchema },

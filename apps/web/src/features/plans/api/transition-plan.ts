@@ -4,12 +4,12 @@ import { api, isApiError } from '@/lib/api-client';
 import { invalidatePlan, storePlan } from './get-plan';
 
 export type PlanTransitionRequest =
-  | { planId: string; action: 'submit' | 'accept' | 'publish'; input: PlanTransitionInput }
+  | { planId: string; action: 'submit' | 'withdraw' | 'accept' | 'publish'; input: PlanTransitionInput }
   | { planId: string; action: 'return' | 'reopen'; input: PlanReturnInput };
 
 export type PlanTransitionAction = PlanTransitionRequest['action'];
 
-/** POST /plans/:planId/{submit|accept|publish|return|reopen}: 409 when the status or version moved on. */
+/** POST /plans/:planId/{submit|withdraw|accept|publish|return|reopen}: 409 when the status or version moved on. */
 export const transitionPlan = ({ planId, action, input }: PlanTransitionRequest): Promise<PlanDetail> =>
   api.post(`/plans/${encodeURIComponent(planId)}/${action}`, input, PlanDetailSchema);
 

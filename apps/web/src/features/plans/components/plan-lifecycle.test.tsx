@@ -19,7 +19,7 @@ const buttonsFor = (role: Role, status: PlanStatus) => {
 describe('PlanLifecycle', () => {
   it('shows each role only the steps it may take from the status', () => {
     expect(buttonsFor('agency_editor', 'draft')).toEqual(['ส่งแผนให้จังหวัดตรวจสอบ']);
-    expect(buttonsFor('agency_editor', 'submitted')).toEqual([]);
+    expect(buttonsFor('agency_editor', 'submitted')).toEqual(['ถอนการส่ง']);
     expect(buttonsFor('agency_editor', 'accepted')).toEqual(['เผยแพร่']);
     expect(buttonsFor('provincial_reviewer', 'submitted')).toEqual(['อนุมัติแผน', 'ส่งกลับให้แก้ไข', 'แสดงความเห็นต่อแผน']);
     expect(buttonsFor('provincial_reviewer', 'published')).toEqual(['เปิดให้แก้ไขอีกครั้ง', 'แสดงความเห็นต่อแผน']);

@@ -17,6 +17,7 @@ import { InlineError } from '@/components/ui/error-state';
 import { TextPromptDialog } from '@/components/ui/text-prompt-dialog';
 import { useCreateReviewComment } from '../api/create-review-comment';
 import { useTransitionPlan, type PlanTransitionAction } from '../api/transition-plan';
+import { SubmitPlanDialog, WithdrawPlanDialog } from './plan-confirm-dialogs';
 import '../plans.css';
 
 /** Which lifecycle steps a role may take from a status, read from the shared table (hides the rest; the server decides). */
@@ -34,7 +35,7 @@ export function availableTransitions(role: Role | undefined, status: PlanStatus)
 export const isPlanEditable = (role: Role | undefined, status: PlanStatus): boolean =>
   hasPermission(role, 'write:plan') && isEditablePlanStatus(status);
 
-type Prompt = 'return' | 'reopen' | 'comment';
+type Prompt = 'submit' | 'withdraw' | 'return' | 'reopen' | 'comment';
 
 export function PlanLifecycle({
   plan,
@@ -52,10 +53,13 @@ export function PlanLifecycle({
   const allowed = availableTransitions(role, plan.status);
   if (!Object.values(allowed).some(Boolean)) return null;
 
-  const simple = (action: 'submit' | 'accept' | 'publish') => {
+  const simple = (action: 'accept' | 'publish') => {
     transition.reset();
     transition.mutate({ planId: plan.id, action, input: { version: plan.version } });
   };
+  /** A confirmed step: the dialog stays open (with the error) until the server agrees. */
+  const confirmed = (action: 'submit' | 'withdraw') =>
+    transition.mutate({ planId: plan.id, action, input: { version: plan.version } }, { onSuccess: () => setPrompt(undefined) });
   const open = (which: Prompt) => {
     transition.reset();
     comment.reset();
@@ -66,8 +70,13 @@ export function PlanLifecycle({
     <section className="lifecycle" aria-label={t('lifecycle.label')}>
       <div className="lifecycle__buttons">
         {allowed.submit && (
-          <button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => simple('submit')}>
+          <button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => open('submit')}>
             {t('lifecycle.submit')}
+          </button>
+        )}
+        {allowed.withdraw && (
+          <button type="button" className="button button--secondary" disabled={transition.isPending} onClick={() => open('withdraw')}>
+            {t('lifecycle.withdraw')}
           </button>
         )}
         {allowed.accept && (
@@ -97,6 +106,23 @@ export function PlanLifecycle({
         )}
       </div>
       {prompt === undefined && <InlineError error={transition.error} />}
+      {prompt === 'submit' && (
+        <SubmitPlanDialog
+          plan={plan}
+          pending={transition.isPending}
+          error={transition.error}
+          onConfirm={() => confirmed('submit')}
+          onClose={() => setPrompt(undefined)}
+        />
+      )}
+      {prompt === 'withdraw' && (
+        <WithdrawPlanDialog
+          pending={transition.isPending}
+          error={transition.error}
+          onConfirm={() => confirmed('withdraw')}
+          onClose={() => setPrompt(undefined)}
+        />
+      )}
       {(prompt === 'return' || prompt === 'reopen') && (
         <TextPromptDialog
           title={t(prompt === 'return' ? 'lifecycle.returnTitle' : 'lifecycle.reopenTitle')}
