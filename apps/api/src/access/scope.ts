@@ -57,6 +57,40 @@ function alias(name: string): Sql {
   return Prisma.raw(name);
 }
 
+/** The rules of a row owned by an agency (its `agencyId` column), given what the public sees of it. */
+function ownedByAgency<Where extends object>(publishedSql: (row: Sql) => Sql, publishedWhere: () => Where) {
+  return {
+    sql: (scope: Scope, row: Sql): Sql => {
+      switch (scope.kind) {
+        case 'all':
+          return TRUE;
+        case 'agency':
+          return sql`${row}."agencyId" = ${scope.agencyId}::uuid`;
+        case 'province':
+          return sql`${row}."agencyId" IN (SELECT id FROM "Agency" WHERE "provinceId" = ${scope.provinceId}::int)`;
+        case 'published':
+          return publishedSql(row);
+        case 'none':
+          return FALSE;
+      }
+    },
+    where: (scope: Scope): Where => {
+      switch (scope.kind) {
+        case 'all':
+          return {} as Where;
+        case 'agency':
+          return { agencyId: scope.agencyId } as Where;
+        case 'province':
+          return { agency: { provinceId: scope.provinceId } } as Where;
+        case 'published':
+          return publishedWhere();
+        case 'none':
+          return { id: { in: [] } } as Where;
+      }
+    },
+  };
+}
+
 /**
  * THE table: per entity, what each kind of scope sees, as a SQL condition on the entity's row
  * (`row` is its alias in the statement) and as the same condition for Prisma. `scope.test.ts` checks
@@ -93,66 +127,16 @@ const VISIBILITY = {
       }
     },
   },
-  plan: {
-    sql: (scope: Scope, row: Sql): Sql => {
-      switch (scope.kind) {
-        case 'all':
-          return TRUE;
-        case 'agency':
-          return sql`${row}."agencyId" = ${scope.agencyId}::uuid`;
-        case 'province':
-          return sql`${row}."agencyId" IN (SELECT id FROM "Agency" WHERE "provinceId" = ${scope.provinceId}::int)`;
-        case 'published':
-          return sql`${row}.status = 'published'`;
-        case 'none':
-          return FALSE;
-      }
-    },
-    where: (scope: Scope): Prisma.PlanWhereInput => {
-      switch (scope.kind) {
-        case 'all':
-          return {};
-        case 'agency':
-          return { agencyId: scope.agencyId };
-        case 'province':
-          return { agency: { provinceId: scope.provinceId } };
-        case 'published':
-          return { status: 'published' };
-        case 'none':
-          return { id: { in: [] } };
-      }
-    },
-  },
-  measure: {
-    sql: (scope: Scope, row: Sql): Sql => {
-      switch (scope.kind) {
-        case 'all':
-          return TRUE;
-        case 'agency':
-          return sql`${row}."agencyId" = ${scope.agencyId}::uuid`;
-        case 'province':
-          return sql`${row}."agencyId" IN (SELECT id FROM "Agency" WHERE "provinceId" = ${scope.provinceId}::int)`;
-        case 'published':
-          return sql`(${row}."deletedAt" IS NULL AND ${row}."planId" IN (SELECT id FROM "Plan" WHERE status = 'published'))`;
-        case 'none':
-          return FALSE;
-      }
-    },
-    where: (scope: Scope): Prisma.MeasureWhereInput => {
-      switch (scope.kind) {
-        case 'all':
-          return {};
-        case 'agency':
-          return { agencyId: scope.agencyId };
-        case 'province':
-          return { agency: { provinceId: scope.provinceId } };
-        case 'published':
-          return { deletedAt: null, plan: { status: 'published' } };
-        case 'none':
-          return { id: { in: [] } };
-      }
-    },
-  },
+  // Plans and measures carry their agency's id: staff scopes read it the same way; only what the public
+  // sees differs (a published plan; a live measure of a published plan).
+  plan: ownedByAgency(
+    (row) => sql`${row}.status = 'published'`,
+    (): Prisma.PlanWhereInput => ({ status: 'published' }),
+  ),
+  measure: ownedByAgency(
+    (row) => sql`(${row}."deletedAt" IS NULL AND ${row}."planId" IN (SELECT id FROM "Plan" WHERE status = 'published'))`,
+    (): Prisma.MeasureWhereInput => ({ deletedAt: null, plan: { status: 'published' } }),
+  ),
   audit: {
     sql: (scope: Scope, row: Sql): Sql => {
       switch (scope.kind) {
