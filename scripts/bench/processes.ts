@@ -23,9 +23,9 @@ export function ensureApiBuilt(log: (line: string) => void): void {
 }
 
 /** The built API against the bench database: no demo seeding, quiet logs, no public rate limit. */
-export function startApi(port: number, databaseUrl: string): Promise<Server> {
-  const child = spawn(process.execPath, [API_ENTRY], {
-    cwd: repoRoot(),
+export function startApi(port: number, databaseUrl: string, checkout = repoRoot()): Promise<Server> {
+  const child = spawn(process.execPath, [path.join(checkout, 'apps', 'api', 'dist', 'main.js')], {
+    cwd: checkout,
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -42,6 +42,20 @@ describe('several API replicas on one database', () => {
     expect(afterLogout.status).toBe(401);
   });
 
+  it('when one replica remembers a session for its hot reads (ADR 020), then a logout on the other still ends it at once', async () => {
+    const { agency, editor } = await createTenant();
+    await createPlan(agency.id, 2567);
+    const cookie = (await login(first, editor.email, editor.password)).headers.get('set-cookie')!.split(';')[0]!;
+    const planPage = `${first.url}/api/v1/agencies/${agency.id}/plans/2567`;
+    const reads = [await fetch(planPage, { headers: { cookie } }), await fetch(planPage, { headers: { cookie } })];
+
+    await fetch(`${second.url}/api/v1/auth/logout`, { method: 'POST', headers: { ...json, cookie } });
+    const afterLogout = await fetch(planPage, { headers: { cookie } });
+
+    expect(reads.map((response) => response.status)).toEqual([200, 200]);
+    expect(afterLogout.status).toBe(401);
+  });
+
   it('when failed logins are spread over both replicas, then the limit counts them together', async () => {
     const { editor } = await createTenant();
     for (let attempt = 0; attempt < LOGIN_FAILURE_LIMIT; attempt++) {

@@ -1,4 +1,5 @@
 import type { Role } from '@prongsai/shared';
+import type { StatementGuard } from '../lib/statement-guard';
 
 /** Who is asking: resolved once per request by http/authenticate.ts. */
 export type Actor =
@@ -12,6 +13,12 @@ export type Actor =
       agencyId: string | null;
       /** The province of a provincial reviewer. */
       provinceId: number | null;
+      /**
+       * Set when the actor was taken from this process's memory of the session rather than read from
+       * the database for this request (a hot read, ADR 020): the condition that the session is still
+       * live with this identity, which the request's scoped statement checks in its own round trip.
+       */
+      proof?: StatementGuard;
     }
   | { kind: 'anonymous' };
 

@@ -1,6 +1,7 @@
 import { scopeOf, type Action } from '@prongsai/shared';
 import { Prisma } from '../lib/prisma';
 import { sql, type Sql } from '../lib/sql';
+import type { StatementGuard } from '../lib/statement-guard';
 import type { Actor } from './actor';
 
 /**
@@ -17,13 +18,28 @@ type ScopeRule =
   /** The public: published plans, the live measures in them, active agencies. */
   | { kind: 'published' }
   | { kind: 'none' };
-export type Scope = ScopeRule & { readonly [SCOPE]: true };
+export type Scope = ScopeRule & {
+  readonly [SCOPE]: true;
+  /** The caller's unconfirmed session (ADR 020): a statement run with this scope confirms it first (`guardOf`). */
+  readonly proof?: StatementGuard;
+};
 
 const make = (rule: ScopeRule) => rule as Scope;
+
+/**
+ * The guard a query passes to `queryRows` with this scope, so that a hot read confirms its caller's
+ * session in its own statement (ADR 020). Undefined when the session was read for this request.
+ */
+export const guardOf = (scope: Scope): StatementGuard | undefined => scope.proof;
 
 /** The scope of `actor` for `action`: the role's permission scope (`packages/shared/permissions.ts`) made concrete. */
 export function scopeFor(actor: Actor, action: Action): Scope {
   if (actor.kind !== 'user') return make({ kind: 'published' });
+  const scope = ruleFor(actor, action);
+  return actor.proof ? ({ ...scope, proof: actor.proof } as Scope) : scope;
+}
+
+function ruleFor(actor: Extract<Actor, { kind: 'user' }>, action: Action): Scope {
   switch (scopeOf(actor.role, action)) {
     case 'all':
       return make({ kind: 'all' });

@@ -5,6 +5,7 @@ import type { Actor } from '../access/actor';
 import { parseBody, parseParams, parseQuery } from './parse';
 import { trackWork } from './in-flight';
 import type { ResponseCache } from './response-cache';
+import { GuardFailedError } from '../lib/statement-guard';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -47,6 +48,12 @@ export interface RouteDefinition<
   /** Open without a session (documentation; http/authenticate.ts enforces it). */
   anonymous?: boolean;
   /**
+   * A hot read whose scoped statements confirm the caller's session themselves (ADR 020): the request
+   * starts from the session as this process last saw it, saving the session's round trip. A handler
+   * that ran no such statement has its session read before the answer is sent. GET only.
+   */
+  sessionInStatement?: boolean;
+  /**
    * Answers that are the same for every caller, cached serialised: keyed by `version()` (read from
    * the database on every request), the path and the parsed params and query. GET only.
    */
@@ -70,8 +77,23 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
   definition: RouteDefinition<P, Q, B, R>,
   handler: (input: RouteInput<P, Q, B>) => Promise<z.input<R> | void>,
 ): void {
+  if (definition.sessionInStatement && (definition.method !== 'get' || definition.cache || definition.produces)) {
+    throw new Error(`${definition.path}: sessionInStatement is for uncached JSON reads`);
+  }
   registry.set(`${definition.method.toUpperCase()} ${definition.path}`, definition as unknown as RouteDefinition);
-  router[definition.method](definition.path, (req: Request, res: Response) => trackWork(() => respond(req, res)));
+  router[definition.method](definition.path, (req: Request, res: Response) => trackWork(() => respondConfirmed(req, res)));
+  /** Answers once the caller's session is confirmed (ADR 020): run again as the caller the database knows. */
+  async function respondConfirmed(req: Request, res: Response): Promise<void> {
+    try {
+      await respond(req, res);
+    } catch (error) {
+      // A failed guard read nothing; any other failure may be the remembered caller's (a 404 of an
+      // agency they no longer reach): either way the caller is confirmed and the handler runs again.
+      const replaced = await req.recheckSession?.();
+      if (!replaced && !(error instanceof GuardFailedError)) throw error;
+      await respond(req, res);
+    }
+  }
   async function respond(req: Request, res: Response): Promise<void> {
     const input: RouteInput<P, Q, B> = {
       actor: req.actor,
@@ -93,6 +115,7 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
       return;
     }
     const result = await handler(input);
+    if (!res.headersSent && (await req.recheckSession?.())) return respond(req, res);
     if (res.headersSent || definition.produces) return;
     if (definition.status === 204) {
       res.status(204).end();

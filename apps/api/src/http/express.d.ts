@@ -11,6 +11,11 @@ declare global {
       actor: Actor;
       /** The signed-in user as the session resolved it (undefined when anonymous). */
       sessionUser?: SessionUser;
+      /**
+       * Present while the request's actor comes from a remembered session not yet confirmed (ADR 020):
+       * confirms it; true when the actor was replaced and the handler must run again.
+       */
+      recheckSession?: () => Promise<boolean>;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getPrisma } from './prisma';
-import { empty, join, onRows, queryRow, queryRows, sql } from './sql';
+import { empty, GuardFailedError, join, onRows, queryRow, queryRows, sql, type StatementGuard } from './sql';
 
 const EVERY_TYPE = sql`
   SELECT 'ก'::text AS text, '6f1c2a3e-0000-4000-8000-000000000001'::uuid AS uuid, 7::int AS int4, true AS bool,
@@ -46,5 +46,60 @@ describe('one SQL idiom', () => {
     stop();
     await queryRows(getPrisma(), sql`SELECT 2::int AS two`);
     expect(seen).toEqual([[{ one: 1 }]]);
+  });
+});
+
+describe('statement guards (ADR 020)', () => {
+  const ORDERED = sql`SELECT n::int AS n, 'x' || n AS label FROM generate_series(1, 500) n ORDER BY n DESC LIMIT 300`;
+  const guard = (condition: boolean): StatementGuard => ({ condition: sql`${condition}::boolean`, verified: false });
+
+  for (const where of ['pool', 'transaction'] as const) {
+    const run = <T>(work: (db: Parameters<typeof queryRows>[0]) => Promise<T>) =>
+      where === 'pool' ? work(getPrisma()) : getPrisma().$transaction((tx) => work(tx));
+
+    it(`when the guard holds (${where}), then the rows are the statement's own, in its order, and the guard is verified`, async () => {
+      const plain = await run((db) => queryRows(db, ORDERED));
+      const held = guard(true);
+
+      const rows = await run((db) => queryRows(db, ORDERED, { guard: held }));
+
+      expect(rows).toEqual(plain);
+      expect(rows[0]).toEqual({ n: 500, label: 'x500' });
+      expect(held.verified).toBe(true);
+    });
+
+    it(`when the guard fails (${where}), then it throws and no row reaches anyone`, async () => {
+      const seen: unknown[] = [];
+      const stop = onRows((_statement, rows) => seen.push(...rows));
+      const failed = guard(false);
+
+      await expect(run((db) => queryRows(db, ORDERED, { guard: failed }))).rejects.toBeInstanceOf(GuardFailedError);
+
+      stop();
+      expect(seen).toEqual([]);
+      expect(failed.verified).toBe(false);
+    });
+  }
+
+  it('when the guarded statement finds no row, then the answer is empty (not an error) and the guard is verified', async () => {
+    const held = guard(true);
+
+    const rows = await queryRows(getPrisma(), sql`SELECT 1 AS one WHERE false`, { guard: held, name: 'guard-empty-test' });
+
+    expect(rows).toEqual([]);
+    expect(held.verified).toBe(true);
+  });
+
+  it('when the guard fails, then the guarded statement does not even run', async () => {
+    // A statement that would fail if it ran: division by zero at run time (random() is not folded by the planner).
+    await expect(queryRows(getPrisma(), sql`SELECT 1 / (random() * 0)::int AS boom`, { guard: guard(false) })).rejects.toBeInstanceOf(
+      GuardFailedError,
+    );
+  });
+
+  it('when a guard was verified earlier in the request, then later statements run as written', async () => {
+    const held: StatementGuard = { condition: sql`1 / 0 = 1`, verified: true };
+
+    expect(await queryRows(getPrisma(), sql`SELECT 7::int AS seven`, { guard: held })).toEqual([{ seven: 7 }]);
   });
 });

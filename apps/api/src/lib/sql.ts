@@ -1,4 +1,7 @@
 import { getPool, getPrisma, Prisma, type Tx } from './prisma';
+import { GuardFailedError, type StatementGuard } from './statement-guard';
+
+export { GuardFailedError, type StatementGuard } from './statement-guard';
 
 /**
  * The one SQL idiom of the API (ADR 008): statements are `sql` tagged templates (Prisma's, so a
@@ -27,18 +30,41 @@ export function onRows(listener: RowsListener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The rows of one statement. `name` makes it a prepared statement on the pool (hot paths). */
-export async function queryRows<Row>(db: Tx, statement: Sql, options: { name?: string } = {}): Promise<Row[]> {
-  const rows =
-    db === getPrisma()
-      ? (await getPool().query({ text: statement.text, values: statement.values, ...options })).rows
-      : await db.$queryRawUnsafe<Row[]>(statement.text, ...statement.values);
+interface QueryOptions {
+  /** Makes it a prepared statement on the pool (hot paths). */
+  name?: string;
+  guard?: StatementGuard;
+}
+
+/** The statement run only when the guard's condition holds, with one leading row saying whether it did. */
+const guarded = (statement: Sql, condition: Sql): Sql =>
+  sql`SELECT g.ok AS "__guardOk", t.* FROM (SELECT (${condition}) AS ok) g
+      LEFT JOIN LATERAL (SELECT true AS "__guardRow", x.* FROM (${statement}) x WHERE g.ok) t ON true`;
+
+async function run(db: Tx, statement: Sql, name: string | undefined): Promise<Record<string, unknown>[]> {
+  return db === getPrisma()
+    ? (await getPool().query({ text: statement.text, values: statement.values, ...(name ? { name } : {}) })).rows
+    : await db.$queryRawUnsafe<Record<string, unknown>[]>(statement.text, ...statement.values);
+}
+
+/** The rows of one statement. */
+export async function queryRows<Row>(db: Tx, statement: Sql, options: QueryOptions = {}): Promise<Row[]> {
+  const { guard, name } = options;
+  let rows: Record<string, unknown>[];
+  if (guard && !guard.verified) {
+    const wrapped = await run(db, guarded(statement, guard.condition), name && `${name}:guarded`);
+    if (wrapped[0]?.__guardOk !== true) throw new GuardFailedError();
+    guard.verified = true;
+    rows = wrapped.filter((row) => row.__guardRow === true).map(({ __guardOk: _ok, __guardRow: _row, ...columns }) => columns);
+  } else {
+    rows = await run(db, statement, name);
+  }
   for (const listener of listeners) listener(statement, rows);
   return rows as Row[];
 }
 
 /** The first row of a statement, or undefined. */
-export async function queryRow<Row>(db: Tx, statement: Sql, options: { name?: string } = {}): Promise<Row | undefined> {
+export async function queryRow<Row>(db: Tx, statement: Sql, options: QueryOptions = {}): Promise<Row | undefined> {
   return (await queryRows<Row>(db, statement, options))[0];
 }
 

@@ -9,7 +9,7 @@ import {
   type District,
   type Province,
 } from '@prongsai/shared';
-import { scopeSql, scopeWhere, type Scope } from '../../access/scope';
+import { guardOf, scopeSql, scopeWhere, type Scope } from '../../access/scope';
 import { clientOf, type Db } from '../../lib/db';
 import { getPrisma, type Prisma } from '../../lib/prisma';
 import { containsPattern, empty, join, prefixPattern, queryRow, queryRows, sql, tableAlias, type Sql } from '../../lib/sql';
@@ -138,6 +138,7 @@ export async function listAgencies(scope: Scope, query: AgencyListQuery): Promis
         WHERE ${conditions}
         ORDER BY ${search ? sql`${search.order}, ` : empty}a."nameTh", a.id
         LIMIT ${query.pageSize}::int OFFSET ${(query.page - 1) * query.pageSize}::int`,
+    { guard: guardOf(scope) },
   );
   // A page past the end has no row to carry the total: count separately (rare).
   const total =

@@ -42,6 +42,7 @@ defineRoute(
     summary: 'Agencies the caller may see, filtered and paginated',
     tag,
     query: AgencyListQuerySchema,
+    sessionInStatement: true,
     response: AgencyListResponseSchema,
   },
   async ({ actor, query }) => listAgencies(actor, query),

@@ -63,6 +63,30 @@ export async function findLiveSession(sessionId: string, validity: SessionValidi
   );
 }
 
+/** Who a session must still belong to for a remembered actor to stand (ADR 020). */
+export interface SessionIdentity {
+  userId: string;
+  name: string;
+  role: string;
+  agencyId: string | null;
+  provinceId: number | null;
+}
+
+/**
+ * True while the session is live (the same rules as `findLiveSession`) and its user still has this
+ * identity: a logout, an expiry, a disabled account or a changed role, agency, province or name on any
+ * replica makes it false. A hot read runs it inside its own statement (`lib/sql.ts` guards).
+ */
+export function sessionStandsSql(sessionId: string, identity: SessionIdentity, validity: SessionValidity) {
+  return sql`EXISTS (
+    SELECT 1 FROM "Session" s JOIN "User" u ON u.id = s."userId" ${SESSION_USER_JOINS}
+    WHERE s.id = ${sessionId}::text AND ${liveSession(validity)}
+      AND u.id = ${identity.userId}::uuid AND u.name = ${identity.name}::text
+      AND r.role::text = ${identity.role}::text
+      AND r."agencyId" IS NOT DISTINCT FROM ${identity.agencyId}::uuid
+      AND coalesce(r."provinceId", a."provinceId") IS NOT DISTINCT FROM ${identity.provinceId}::int)`;
+}
+
 /** Remove the session if it is no longer live (expired, idle or its account disabled); a live one stays. */
 export async function deleteDeadSession(sessionId: string, validity: SessionValidity): Promise<void> {
   await queryRows(

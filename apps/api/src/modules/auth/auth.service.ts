@@ -124,21 +124,78 @@ function toActor(user: SessionUser, sessionId: string): UserActor {
 export async function resolveSession(token: string, settings: SessionSettings): Promise<ResolvedSession | undefined> {
   const id = sha256(token);
   const now = new Date();
-  const validity = { now, idleCutoff: new Date(now.getTime() - settings.idleMinutes * 60_000) };
+  const validity = validityAt(now, settings);
   const session = await queries.findLiveSession(id, validity);
   if (!session) {
+    remembered.delete(id);
     await queries.deleteDeadSession(id, validity);
     return undefined;
   }
   const user = toSessionUser(session);
   if (!user) return undefined;
   // Sliding idle expiry, written at most once a minute per session.
-  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await queries.touchSession(id, now);
-  return { user, actor: toActor(user, id) };
+  let lastSeenAt = session.lastSeenAt;
+  if (now.getTime() - lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await queries.touchSession(id, now);
+    lastSeenAt = now;
+  }
+  const resolved = { user, actor: toActor(user, id) };
+  remember(id, { ...resolved, lastSeenAt });
+  return resolved;
+}
+
+const TOUCH_AFTER_MS = 60_000;
+const validityAt = (now: Date, settings: SessionSettings) => ({ now, idleCutoff: new Date(now.getTime() - settings.idleMinutes * 60_000) });
+
+/**
+ * Sessions this process resolved lately (ADR 020), by session id: a hot read may start from one of
+ * these instead of reading the session first, and confirms it inside its own statement. Nothing here
+ * is trusted on its own: a logout or role change elsewhere makes the confirmation fail and the request
+ * falls back to reading the session. Bounded (oldest entries go first).
+ */
+const remembered = new Map<string, ResolvedSession & { lastSeenAt: Date }>();
+const REMEMBERED_MAX = 10_000;
+
+function remember(id: string, entry: ResolvedSession & { lastSeenAt: Date }) {
+  remembered.delete(id);
+  remembered.set(id, entry);
+  if (remembered.size > REMEMBERED_MAX) remembered.delete(remembered.keys().next().value!);
+}
+
+/**
+ * The caller as this process last saw the session, for a read that confirms it in its own statement
+ * (the actor's `proof`); undefined when not remembered, or when the sliding expiry is due to be
+ * written (then the session is read as usual).
+ */
+export function rememberedSession(token: string, settings: SessionSettings): ResolvedSession | undefined {
+  const id = sha256(token);
+  const entry = remembered.get(id);
+  const now = new Date();
+  if (!entry || now.getTime() - entry.lastSeenAt.getTime() > TOUCH_AFTER_MS) return undefined;
+  const { actor, user } = entry;
+  const condition = queries.sessionStandsSql(
+    id,
+    { userId: actor.userId, name: actor.name, role: actor.role, agencyId: actor.agencyId, provinceId: actor.provinceId },
+    validityAt(now, settings),
+  );
+  return { user, actor: { ...actor, proof: { condition, verified: false } } };
+}
+
+/** Whether two actors are the same caller with the same rights (the remembered one stands). */
+export function sameCaller(a: UserActor, b: UserActor): boolean {
+  return (
+    a.userId === b.userId &&
+    a.sessionId === b.sessionId &&
+    a.name === b.name &&
+    a.role === b.role &&
+    a.agencyId === b.agencyId &&
+    a.provinceId === b.provinceId
+  );
 }
 
 export async function logout(actor: Actor): Promise<void> {
   if (actor.kind !== 'user') return;
+  remembered.delete(actor.sessionId);
   await transaction(async (db) => {
     await queries.deleteSession(db, actor.sessionId);
     await recordAudit(db, actor, { action: 'logout', entityType: 'session', entityId: actor.userId, agencyId: actor.agencyId });

@@ -1,5 +1,5 @@
 import type { PlanStatus } from '@prongsai/shared';
-import { scopeSql, scopeWhere, type Scope } from '../../access/scope';
+import { guardOf, scopeSql, scopeWhere, type Scope } from '../../access/scope';
 import { clientOf, type Db } from '../../lib/db';
 import type { Prisma } from '../../lib/prisma';
 import { jsonDateOrNull, jsonTimestamp, jsonTimestampOrNull, queryRow, queryRows, sql, type Sql } from '../../lib/sql';
@@ -129,6 +129,7 @@ export async function findPlan(db: Db, scope: Scope, planId: string, options: { 
     clientOf(db),
     sql`SELECT ${planDetailJson(scope, options.withComments)} AS data FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId"
         WHERE p.id = ${planId}::uuid AND ${scopeSql('plan', scope, 'p')}`,
+    { guard: guardOf(scope) },
   );
   return row && toLoadedPlan(row.data);
 }
@@ -148,6 +149,7 @@ export async function findPlanByYear(
     sql`SELECT (SELECT ${planDetailJson(scopes.plan, true)} FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId"
                 WHERE p."agencyId" = ag.id AND p."fiscalYear" = ${fiscalYear}::int AND ${scopeSql('plan', scopes.plan, 'p')}) AS data
         FROM "Agency" ag WHERE ag.id = ${agencyId}::uuid AND ${scopeSql('agency', scopes.agency, 'ag')}`,
+    { guard: guardOf(scopes.plan) },
   );
   return row && { plan: row.data === null ? undefined : toLoadedPlan(row.data) };
 }

@@ -1,6 +1,6 @@
 import type { ProvinceOverviewQuery, ProvinceOverviewRow } from '@prongsai/shared';
 import { ITA_PASS_SCORE } from '@prongsai/shared';
-import { scopeSql, type Scope } from '../../access/scope';
+import { guardOf, scopeSql, type Scope } from '../../access/scope';
 import { clientOf, type Db } from '../../lib/db';
 import { getPrisma } from '../../lib/prisma';
 import { empty, join, queryRow, queryRows, sql, type Sql } from '../../lib/sql';
@@ -135,6 +135,7 @@ export async function overviewRows(
     WHERE ${overviewFilters(scope, provinceId, query)} ${statusFilter}
     ORDER BY ${searchOrder}${SORT_SQL[query.sort]} ${order}, ag."nameTh" ASC, ag.id ASC
     ${page}`,
+    { guard: guardOf(scope) },
   );
 }
 

@@ -37,6 +37,7 @@ defineRoute(
     tag,
     params: ProvinceOverviewParamsSchema,
     query: ProvinceOverviewQuerySchema,
+    sessionInStatement: true,
     response: ProvinceOverviewSchema,
   },
   async ({ actor, params, query }) => getProvinceOverview(actor, params.provinceId, query),

@@ -1,0 +1,121 @@
+import type { Express } from 'express';
+import { describe, expect, it } from 'vitest';
+import { getPrisma } from '../src/lib/prisma';
+import { testApp } from './app';
+import { createAgency, createPlan, createTenant, signIn } from './factories';
+import { rowsSeenDuring } from './rows-seen';
+
+/**
+ * ADR 020: a hot read (plan page, reviewer overview, agency search) starts from the session as this
+ * process last saw it and confirms it inside its own statement. These tests prove the round trip is
+ * saved and that nothing is bought with it: a logout, a disabled account or a changed role, agency or
+ * province — made anywhere, here straight in the database as another replica would — shows on the
+ * very next request.
+ */
+const app: Express = testApp();
+
+const planPage = (agencyId: string, fiscalYear = 2567) => `/api/v1/agencies/${agencyId}/plans/${fiscalYear}`;
+const overview = (provinceId: number) => `/api/v1/review/provinces/${provinceId}/overview?fiscalYear=2567`;
+const search = '/api/v1/agencies?q=%E0%B8%97%E0%B8%94%E0%B8%AA%E0%B8%AD%E0%B8%9A&pageSize=5';
+
+async function membershipOf(userId: string) {
+  return getPrisma().roleMembership.findFirstOrThrow({ where: { userId } });
+}
+
+describe('hot reads confirm the session in their own statement', () => {
+  it('when an editor opens their plan page again, then the answer costs one statement (the session read is folded into it)', async () => {
+    const { agency, editor } = await createTenant();
+    await createPlan(agency.id, 2567, 'draft', 3);
+    const agent = await signIn(app, editor);
+    const first = await rowsSeenDuring(() => agent.get(planPage(agency.id)));
+
+    const again = await rowsSeenDuring(() => agent.get(planPage(agency.id)));
+
+    expect(first.result.status).toBe(200);
+    expect(again.result.status).toBe(200);
+    expect(again.result.body).toEqual(first.result.body);
+    expect(first.statements).toBe(2);
+    expect(again.statements).toBe(1);
+  });
+
+  it('when a reviewer opens the overview and an editor searches again, then each costs one statement', async () => {
+    const { editor, reviewer } = await createTenant(48);
+    const reviewerAgent = await signIn(app, reviewer);
+    const editorAgent = await signIn(app, editor);
+    await reviewerAgent.get(overview(48));
+    await editorAgent.get(search);
+
+    const overviewAgain = await rowsSeenDuring(() => reviewerAgent.get(overview(48)));
+    const searchAgain = await rowsSeenDuring(() => editorAgent.get(search));
+
+    expect(overviewAgain.result.status).toBe(200);
+    expect(overviewAgain.statements).toBe(1);
+    expect(searchAgain.result.status).toBe(200);
+    expect(searchAgain.statements).toBe(1);
+  });
+
+  it('when the session is ended elsewhere, then the next hot read answers 401 and clears the cookie', async () => {
+    const { agency, editor } = await createTenant();
+    await createPlan(agency.id, 2567);
+    const agent = await signIn(app, editor);
+    expect((await agent.get(planPage(agency.id))).status).toBe(200);
+
+    await getPrisma().session.deleteMany({ where: { userId: editor.id } });
+    const response = await agent.get(planPage(agency.id));
+
+    expect(response.status).toBe(401);
+    expect(String(response.headers['set-cookie'])).toMatch(/prongsai_session=;/);
+  });
+
+  it('when the account is disabled elsewhere, then the next search answers 401', async () => {
+    const { editor } = await createTenant();
+    const agent = await signIn(app, editor);
+    expect((await agent.get(search)).status).toBe(200);
+
+    await getPrisma().user.update({ where: { id: editor.id }, data: { isActive: false } });
+
+    expect((await agent.get(search)).status).toBe(401);
+  });
+
+  it("when an editor is moved to another agency elsewhere, then the old agency's plan page answers 404 and the new one's 200", async () => {
+    const { agency, editor } = await createTenant();
+    const other = await createAgency();
+    await createPlan(agency.id, 2567);
+    await createPlan(other.id, 2567);
+    const agent = await signIn(app, editor);
+    expect((await agent.get(planPage(agency.id))).status).toBe(200);
+    expect((await agent.get(planPage(other.id))).status).toBe(404);
+
+    await getPrisma().roleMembership.update({ where: { id: (await membershipOf(editor.id)).id }, data: { agencyId: other.id } });
+
+    expect((await agent.get(planPage(agency.id))).status).toBe(404);
+    expect((await agent.get(planPage(other.id))).status).toBe(200);
+  });
+
+  it("when a reviewer's province is changed elsewhere, then the old province's overview answers 403 and the new one's 200", async () => {
+    const { reviewer } = await createTenant(47);
+    await createTenant(46);
+    const agent = await signIn(app, reviewer);
+    expect((await agent.get(overview(47))).status).toBe(200);
+    expect((await agent.get(overview(46))).status).toBe(403);
+
+    await getPrisma().roleMembership.update({ where: { id: (await membershipOf(reviewer.id)).id }, data: { provinceId: 46 } });
+
+    expect((await agent.get(overview(47))).status).toBe(403);
+    expect((await agent.get(overview(46))).status).toBe(200);
+  });
+
+  it('when the role itself changes elsewhere, then the next hot read runs with the new role', async () => {
+    const { agency, editor } = await createTenant(45);
+    await createPlan(agency.id, 2567);
+    const agent = await signIn(app, editor);
+    expect((await agent.get(overview(45))).status).toBe(403);
+
+    await getPrisma().roleMembership.update({
+      where: { id: (await membershipOf(editor.id)).id },
+      data: { role: 'provincial_reviewer', agencyId: null, provinceId: 45 },
+    });
+
+    expect((await agent.get(overview(45))).status).toBe(200);
+  });
+});
