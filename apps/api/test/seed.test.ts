@@ -156,6 +156,21 @@ describe('the demo seed for a given date', () => {
   }, 120_000);
 });
 
+describe('real geography in the reference data', () => {
+  it('when seeded, then every province has its real districts and the districts their subdistricts, in Thai and English with postcodes', async () => {
+    const prisma = getPrisma();
+    const provinces = await prisma.province.findMany({ select: { id: true, _count: { select: { districts: true } } } });
+    const bangSaiNoi = await prisma.subdistrict.findFirst({ where: { nameTh: 'บางทรายน้อย' }, include: { district: true } });
+
+    expect(provinces).toHaveLength(77);
+    for (const province of provinces) expect(province._count.districts, `province ${province.id}`).toBeGreaterThan(0);
+    expect(await prisma.district.count()).toBeGreaterThanOrEqual(920);
+    expect(await prisma.subdistrict.count()).toBeGreaterThanOrEqual(7_000);
+    expect(await prisma.district.count({ where: { provinceId: 38 } })).toBe(8); // Bueng Kan: codes repaired (ADR 019)
+    expect(bangSaiNoi).toMatchObject({ nameEn: 'Bang Sai Noi', postcodes: ['49150'], district: { id: 4906, nameTh: 'หว้านใหญ่' } });
+  });
+});
+
 describe('relativePlanScenarios', () => {
   it('when it is late on 30 September in Bangkok, then the current year is still the one ending that day', () => {
     expect(currentFiscalYear(LAST_EVENING)).toBe(2570);

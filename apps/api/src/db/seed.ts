@@ -26,6 +26,7 @@ import {
 } from './seed-years';
 import { DEMO_AGENCIES } from './seed-data/demo-agencies';
 import { GENERIC_MEASURES } from './seed-data/generic-measures';
+import { loadThaiGeography } from './seed-data/geography';
 import { DISTRICTS, PROVINCES } from './seed-data/provinces';
 
 /** The demo password of every demo account (README lists the accounts). */
@@ -62,10 +63,19 @@ export async function seedReferenceData(prisma: Db, log: Log = () => undefined, 
     data: PROVINCES.map(([id, nameTh, nameEn, region]) => ({ id, nameTh, nameEn, region })),
     skipDuplicates: true,
   });
+  // The demo provinces' districts as the project has always written them, then every real district
+  // and subdistrict of the country (thai-address-universal; ADR 019). Existing rows stay as they are.
   await prisma.district.createMany({
     data: DISTRICTS.map(([id, provinceId, nameTh, nameEn]) => ({ id, provinceId, nameTh, nameEn })),
     skipDuplicates: true,
   });
+  const geography = await loadThaiGeography();
+  await prisma.district.createMany({ data: geography.districts, skipDuplicates: true });
+  const districtIds = new Set((await prisma.district.findMany({ select: { id: true } })).map((district) => district.id));
+  const subdistricts = geography.subdistricts.filter((subdistrict) => districtIds.has(subdistrict.districtId));
+  for (let start = 0; start < subdistricts.length; start += 2_000) {
+    await prisma.subdistrict.createMany({ data: subdistricts.slice(start, start + 2_000), skipDuplicates: true });
+  }
   const rows = parseCsv(fs.readFileSync(codebookCsvPath(), 'utf8'))
     .slice(1)
     .map(([fiscalYear, code, group, titleTh, confidence]) => ({
@@ -99,7 +109,8 @@ export async function seedReferenceData(prisma: Db, log: Log = () => undefined, 
     });
   }
   log(
-    `reference data: ${PROVINCES.length} provinces, ${DISTRICTS.length} districts, ${rows.length} codebook items` +
+    `reference data: ${PROVINCES.length} provinces, ${geography.districts.length} districts, ${subdistricts.length} subdistricts, ` +
+      `${rows.length} codebook items` +
       (copies.length > 0 ? `, unofficial codebook copies for ${copies.join(', ')}` : ''),
   );
 }
