@@ -16,7 +16,6 @@ import {
 } from './database';
 import { buildDistricts, planProvinces, type Province } from './geography';
 import { buildHistory, type AgencyHistory } from './history';
-import { Prng } from './prng';
 import { AGENCIES, COMMENTS, DISTRICTS, EVIDENCE, INDICATORS, ITA_RESULTS, MEASURES, PLANS, TIMELINE } from './tables';
 import { WarningCounter } from './warnings';
 

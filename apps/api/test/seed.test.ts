@@ -53,7 +53,9 @@ async function content() {
     },
   });
   const ita = await prisma.itaResult.findMany({ select: { agency: { select: { code: true } }, fiscalYear: true, score: true } });
-  const codebooks = await prisma.indicatorCodebook.findMany({ select: { fiscalYear: true, note: true, _count: { select: { items: true } } } });
+  const codebooks = await prisma.indicatorCodebook.findMany({
+    select: { fiscalYear: true, note: true, _count: { select: { items: true } } },
+  });
   const users = await prisma.user.findMany({ select: { email: true } });
   const byKey = <T>(rows: T[], key: (row: T) => string) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
   return {
@@ -180,6 +182,8 @@ describe('relativePlanScenarios', () => {
 
   it('when the date lies in the fixed history, then no relative plan competes with it', () => {
     expect(relativePlanScenarios(new Date('2024-06-01T00:00:00Z'))).toEqual([]);
-    expect(new Set(relativePlanScenarios(new Date('2025-06-01T00:00:00Z')).map((scenario) => scenario.fiscalYear))).toEqual(new Set([2568]));
+    expect(new Set(relativePlanScenarios(new Date('2025-06-01T00:00:00Z')).map((scenario) => scenario.fiscalYear))).toEqual(
+      new Set([2568]),
+    );
   });
 });

@@ -88,7 +88,8 @@ export function stableHash(text: string): number {
 }
 
 /** An ITA score (0–100, two decimals) for a demo agency's year: 70.00–99.99, the same every time. */
-export const demoItaScore = (agencyCode: string, fiscalYear: number): number => 70 + (stableHash(`${agencyCode}:${fiscalYear}`) % 3000) / 100;
+export const demoItaScore = (agencyCode: string, fiscalYear: number): number =>
+  70 + (stableHash(`${agencyCode}:${fiscalYear}`) % 3000) / 100;
 
 /** The ITA scores the relative years carry: last year's and the year before's, for every agency with a published plan then. */
 export function relativeItaScores(now: Date): [agencyCode: string, fiscalYear: number, score: number][] {
@@ -133,6 +134,6 @@ export function carriedOutDay(scenario: RelativePlanScenario, index: number, now
   const last = scenario.role === 'current' ? bangkokDay(now).getTime() - DAY : new Date(`${end}T00:00:00Z`).getTime();
   if (last <= first) return new Date(first);
   const span = last - first;
-  const offset = Math.floor((span / DAY) * ((index * 37 + 11) % 100) / 100) * DAY;
+  const offset = Math.floor(((span / DAY) * ((index * 37 + 11) % 100)) / 100) * DAY;
   return new Date(first + offset);
 }

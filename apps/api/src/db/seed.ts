@@ -104,7 +104,9 @@ export async function seedReferenceData(prisma: Db, log: Log = () => undefined, 
       update: {},
     });
     await prisma.indicatorItem.createMany({
-      data: rows.filter((row) => row.fiscalYear === sourceYear).map((row) => ({ ...row, fiscalYear: year, confidence: 'uncertain' as const })),
+      data: rows
+        .filter((row) => row.fiscalYear === sourceYear)
+        .map((row) => ({ ...row, fiscalYear: year, confidence: 'uncertain' as const })),
       skipDuplicates: true,
     });
   }
