@@ -14,8 +14,12 @@ import { currentFiscalYear, fiscalYearRange, todayInBangkok, type PlanStatus } f
 /** The last fiscal year of the fixed demo history; relative plans start after it. */
 export const LAST_FIXED_YEAR = 2567;
 
-/** The demo agencies whose plans e2e journeys create in FY2567–2569 (บ้านซ่ง, conflict and import specs): no relative history for them. */
-const JOURNEY_AGENCIES = new Set(['6490502']);
+/**
+ * No relative history for: บ้านซ่ง, whose FY2568 and FY2569 plans the e2e conflict and import
+ * journeys create; ชะโนด and เทศบาลเมืองมุกดาหาร, which the public e2e journey shows as agencies
+ * that never published (their current year is in progress, not published).
+ */
+const JOURNEY_AGENCIES = new Set(['6490502', '6490603', '4490101']);
 
 export type YearRole = 'current' | 'last' | 'history';
 
@@ -43,9 +47,8 @@ const CURRENT: [agencyCode: string, status: PlanStatus][] = [
 const LAST: [agencyCode: string, status: PlanStatus][] = [
   ['6490601', 'published'],
   ['2490001', 'published'],
-  ['4490101', 'published'],
   ['5490601', 'accepted'],
-  ['6490603', 'published'],
+  ['6490401', 'published'],
   ['2370001', 'published'],
   ['4370101', 'published'],
   ['6370201', 'published'],
@@ -54,8 +57,7 @@ const LAST: [agencyCode: string, status: PlanStatus][] = [
 /** The year before last: history. */
 const HISTORY: [agencyCode: string, status: PlanStatus][] = [
   ['2490001', 'published'],
-  ['4490101', 'published'],
-  ['6490603', 'published'],
+  ['5490601', 'published'],
   ['2370001', 'published'],
   ['6370201', 'published'],
 ];
