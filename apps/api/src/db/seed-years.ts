@@ -15,11 +15,17 @@ import { currentFiscalYear, fiscalYearRange, todayInBangkok, type PlanStatus } f
 export const LAST_FIXED_YEAR = 2567;
 
 /**
- * No relative history for: บ้านซ่ง, whose FY2568 and FY2569 plans the e2e conflict and import
- * journeys create; ชะโนด and เทศบาลเมืองมุกดาหาร, which the public e2e journey shows as agencies
- * that never published (their current year is in progress, not published).
+ * No relative plan at all for the two demo logins' agencies: บางทรายน้อย, whose FY2567–2570 plans
+ * the e2e editor journey and the API's crash and database-outage tests create, and บ้านซ่ง, whose
+ * FY2568 and FY2569 plans the e2e conflict and import journeys create.
  */
-const JOURNEY_AGENCIES = new Set(['6490502', '6490603', '4490101']);
+const UNTOUCHED_AGENCIES = new Set(['6490601', '6490502']);
+
+/**
+ * No relative history for ชะโนด and เทศบาลเมืองมุกดาหาร, which the public e2e journey shows as
+ * agencies that never published (their current year is in progress, not published).
+ */
+const NEVER_PUBLISHED = new Set(['6490603', '4490101']);
 
 export type YearRole = 'current' | 'last' | 'history';
 
@@ -32,7 +38,6 @@ export interface RelativePlanScenario {
 
 /** Current year: every state of the lifecycle, progress under way. */
 const CURRENT: [agencyCode: string, status: PlanStatus][] = [
-  ['6490601', 'draft'], // องค์การบริหารส่วนตำบลบางทรายน้อย: the demo editor's own plan for this year
   ['2490001', 'submitted'],
   ['4490101', 'returned'],
   ['5490601', 'draft'],
@@ -45,7 +50,6 @@ const CURRENT: [agencyCode: string, status: PlanStatus][] = [
 
 /** Last year: published (one accepted, never published), results recorded; ITA scores given. */
 const LAST: [agencyCode: string, status: PlanStatus][] = [
-  ['6490601', 'published'],
   ['2490001', 'published'],
   ['5490601', 'accepted'],
   ['6490401', 'published'],
@@ -74,7 +78,7 @@ export function relativePlanScenarios(now: Date): RelativePlanScenario[] {
     fiscalYear <= LAST_FIXED_YEAR
       ? []
       : rows
-          .filter(([agencyCode]) => role === 'current' || !JOURNEY_AGENCIES.has(agencyCode))
+          .filter(([agencyCode]) => !UNTOUCHED_AGENCIES.has(agencyCode) && (role === 'current' || !NEVER_PUBLISHED.has(agencyCode)))
           .map(([agencyCode, status]) => ({ agencyCode, fiscalYear, status, role })),
   );
 }
