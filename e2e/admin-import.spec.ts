@@ -38,7 +38,7 @@ test('the national admin creates a provincial reviewer account', async ({ browse
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('status').filter({ hasText: `(${email}) แล้ว` })).toBeVisible();
 
-    await page.getByRole('searchbox', { name: 'ค้นหาชื่อหรืออีเมล' }).fill(email);
+    await page.getByRole('searchbox', { name: 'ค้นหาชื่อ อีเมล หรือหน่วยงาน' }).fill(email);
     await page.getByRole('button', { name: 'ค้นหา', exact: true }).click();
     const row = page.getByRole('row').filter({ hasText: email });
     await expect(row).toContainText('ผู้ตรวจสอบระดับจังหวัด');

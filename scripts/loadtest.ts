@@ -115,7 +115,7 @@ Node ${r.node}, on this project's standard machine (2 cores, 24 GiB; the load ge
 - Starts the **built** API (\`node apps/api/dist/main.js\`) with its own embedded PostgreSQL 15 under
   \`.tmp/reliability/\`, seeded with the demo data, \`NODE_ENV=production\`, default pool (10 connections).
 - Creates ${r.editors} agency editors through the admin API (\`POST /api/v1/users\`, one per demo agency; the API has
-  no endpoint that creates agencies, so the seeded ones are used), each with a FY2569 draft plan and measures.
+  no endpoint that creates agencies, so the seeded ones are used), each with a draft plan of the next fiscal year and measures.
 - Sends a fixed **${r.rate} requests/s** (autocannon \`overallRate\`) over ${r.connections} keep-alive connections for
   ${r.durationSeconds} s, after a 10 s warm-up: **${r.mix.reads}% reads** (public summary, province and agency pages, plan
   detail, measure, timeline, agency plans, \`/auth/me\`) and **${r.mix.writes}% writes** (a measure \`PATCH\` with its

@@ -82,8 +82,30 @@ export function readScenarios(fixtures: Fixtures): ReadScenario[] {
       limitPath: `/search?q=${q}`,
       p95TargetMs: 50,
     },
+    ...AGENCY_SEARCHES.map(
+      (search): ReadScenario => ({
+        id: search.id,
+        name: `${search.label} "${search.q}"${search.path === 'public' ? ' (national public search)' : ' (as admin)'}`,
+        path: `${search.path === 'public' ? '/api/v1/public/agencies' : '/api/v1/agencies'}?q=${encodeURIComponent(search.q)}&pageSize=20`,
+        as: search.path === 'public' ? 'anonymous' : 'admin',
+        // The least a server could do: the plain substring query of the name's main word.
+        limitPath: `/search?q=${encodeURIComponent(search.word)}`,
+        p95TargetMs: 50,
+      }),
+    ),
   ];
 }
+
+/**
+ * Scenario 5's searches as officials type them (issue 15): an abbreviation glued to the name, a
+ * type and a word, words in reverse order with a dotted abbreviation, and the national public search.
+ */
+export const AGENCY_SEARCHES: { id: string; label: string; q: string; word: string; path: 'agencies' | 'public' }[] = [
+  { id: '5b', label: 'abbreviation', q: 'อบต.บางทรายน้อย', word: 'บางทรายน้อย', path: 'agencies' },
+  { id: '5c', label: 'type and word', q: 'เทศบาล หนองบัว', word: 'หนองบัว', path: 'agencies' },
+  { id: '5d', label: 'words in any order', q: 'น้อย บางทราย อ.บ.ต.', word: 'บางทราย', path: 'agencies' },
+  { id: '5e', label: 'abbreviation', q: 'ทต. หนองบัว', word: 'หนองบัว', path: 'public' },
+];
 
 const headersFor = (role: Role, sessions: Sessions): Record<string, string> => (role === 'anonymous' ? {} : { cookie: sessions[role] });
 

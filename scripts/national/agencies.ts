@@ -98,7 +98,19 @@ class ProvinceBuilder {
     private readonly prng: Prng,
     private readonly existing: Map<string, ExistingAgency>,
     private readonly nextIndex: () => number,
-  ) {}
+  ) {
+    // The demo agencies' own names are taken: no generated SAO takes the name of a seeded one.
+    for (const agency of existing.values()) {
+      if (agency.provinceId !== plan.province.id) continue;
+      const prefix = Object.values(PREFIX).find((candidate) => candidate && agency.nameTh.startsWith(candidate)) ?? '';
+      this.taken.add(agency.nameTh.slice(prefix.length));
+    }
+  }
+
+  /** The real subdistricts of `district` no agency of this province is named after yet. */
+  private freeSubdistricts(district: District): PlaceName[] {
+    return district.subdistricts.filter((place) => !this.taken.has(place.th));
+  }
 
   next(kind: Kind): GeneratedAgency {
     const district = this.districtFor(kind);
@@ -116,6 +128,11 @@ class ProvinceBuilder {
     if (districts.length === 0) return null;
     const isFirstCity = (kind === 'nakhon' || kind === 'mueang') && this.cities === 0;
     if (kind === 'pao' || kind === 'special' || isFirstCity) return districts[0]!;
+    if (kind === 'tambon' || kind === 'sao') {
+      // Named after a real subdistrict of their district: a district with one left.
+      const open = districts.filter((district) => this.freeSubdistricts(district).length > 0);
+      if (open.length > 0) return this.prng.pick(open);
+    }
     return this.prng.pick(districts);
   }
 
@@ -140,6 +157,15 @@ class ProvinceBuilder {
         return district.place;
       }
     }
+    if ((kind === 'tambon' || kind === 'sao') && district) {
+      const free = this.freeSubdistricts(district);
+      if (free.length > 0) {
+        const place = this.prng.pick(free);
+        this.taken.add(place.th);
+        return place;
+      }
+    }
+    // More local governments than real subdistricts left (or a city): a made-up place name.
     return drawPlaceName(this.prng, this.taken);
   }
 

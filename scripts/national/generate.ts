@@ -16,7 +16,6 @@ import {
 } from './database';
 import { buildDistricts, planProvinces, type Province } from './geography';
 import { buildHistory, type AgencyHistory } from './history';
-import { Prng } from './prng';
 import { AGENCIES, COMMENTS, DISTRICTS, EVIDENCE, INDICATORS, ITA_RESULTS, MEASURES, PLANS, TIMELINE } from './tables';
 import { WarningCounter } from './warnings';
 
@@ -77,7 +76,8 @@ async function generateNationalData(url: string, options: NationalOptions): Prom
   await client.connect();
   try {
     await tuneLoadingSession(client, log);
-    const districts = buildDistricts(new Prng(options.seed, 0xd157));
+    const { loadThaiGeography } = await import('../../apps/api/src/db/seed-data/geography');
+    const districts = buildDistricts(await loadThaiGeography());
     await bulkInsert(client, DISTRICTS, districts);
     const agencies = buildAgencies(planProvinces(districts, options.scale), options.seed, await loadExistingAgencies(client));
     const inserted = await bulkInsert(

@@ -1,9 +1,10 @@
+import type { ThaiGeography } from '../../apps/api/src/db/seed-data/geography';
 import { DISTRICTS, PROVINCES } from '../../apps/api/src/db/seed-data/provinces';
-import type { Prng } from './prng';
-import { drawPlaceName, type PlaceName } from './thai-names';
+import type { PlaceName } from './thai-names';
 
 /**
- * Province profiles: the number of districts (อำเภอ, 878 in all: exact DOPA counts) and of local
+ * Province profiles: the number of districts (อำเภอ, 878 in all: exact DOPA counts; the districts
+ * themselves now come from the reference data, so only Bangkok's 0 is read) and of local
  * governments (อปท., approximate counts from DLA lists, scaled to the national total). Bangkok is
  * one special agency and has no อำเภอ.
  */
@@ -108,6 +109,8 @@ export interface District {
   nameEn: string | null;
   /** Romanised name, for web hosts. */
   place: PlaceName;
+  /** Its real subdistricts (ตำบล), which SAOs and subdistrict municipalities are named after. */
+  subdistricts: PlaceName[];
 }
 
 export interface ProvincePlan {
@@ -140,25 +143,25 @@ export function apportion(total: number, weights: number[], floor = 0): number[]
   return base.map((value, index) => value + whole[index]!);
 }
 
-/** Every district: the seeded real ones of Mukdahan and Amnat Charoen, generated names elsewhere. */
-export function buildDistricts(prng: Prng): District[] {
-  const real = new Map(DISTRICTS.map(([id, provinceId, nameTh, nameEn]) => [id, { id, provinceId, nameTh, nameEn }]));
-  const districts: District[] = [];
-  for (const province of provinces()) {
-    const count = PROFILES[province.id]![0];
-    const taken = new Set<string>();
-    for (let index = 1; index <= count; index += 1) {
-      const id = province.id * 100 + index;
-      const seeded = real.get(id);
-      if (seeded) {
-        districts.push({ ...seeded, place: { th: seeded.nameTh, en: seeded.nameEn } });
-        continue;
-      }
-      const place: PlaceName = index === 1 ? { th: `เมือง${province.nameTh}`, en: `Mueang ${province.nameEn}` } : drawPlaceName(prng, taken);
-      districts.push({ id, provinceId: province.id, nameTh: place.th, nameEn: place.en, place });
-    }
+/**
+ * Every district of the reference data (the real ones, thai-address-universal; ADR 019) with its real
+ * subdistricts, in code order; the demo provinces' seeded districts keep their names. Bangkok's
+ * เขต are left out: Bangkok is one special agency.
+ */
+export function buildDistricts(geography: ThaiGeography): District[] {
+  const seeded = new Map(DISTRICTS.map(([id, provinceId, nameTh, nameEn]) => [id, { id, provinceId, nameTh, nameEn }]));
+  const subdistricts = new Map<number, PlaceName[]>();
+  for (const subdistrict of geography.subdistricts) {
+    const list = subdistricts.get(subdistrict.districtId) ?? [];
+    list.push({ th: subdistrict.nameTh, en: subdistrict.nameEn });
+    subdistricts.set(subdistrict.districtId, list);
   }
-  return districts;
+  return geography.districts
+    .filter((district) => PROFILES[district.provinceId]![0] > 0)
+    .map((district) => {
+      const { id, provinceId, nameTh, nameEn } = seeded.get(district.id) ?? district;
+      return { id, provinceId, nameTh, nameEn, place: { th: nameTh, en: nameEn }, subdistricts: subdistricts.get(id) ?? [] };
+    });
 }
 
 /**

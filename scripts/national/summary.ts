@@ -12,6 +12,7 @@ export interface DatasetSummary {
 const TABLES = [
   'Province',
   'District',
+  'Subdistrict',
   'Agency',
   'Plan',
   'Measure',

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { currentFiscalYear } from '../../packages/shared/src/index';
 import { DEMO_ADMIN, DEMO_PASSWORD, ensureBuilt, login, reliabilityDir, startBuiltApi, type ApiProcess } from './api-process';
 
 /**
@@ -105,7 +106,10 @@ async function prepare(server: ApiProcess, editors: number, measuresPerEditor: n
       assignment: { role: 'agency_editor', agencyId: agency.id },
     });
     const cookie = await login(server.baseUrl, email, password);
-    const plan = (await api(server.baseUrl, cookie, 'POST', `/agencies/${agency.id}/plans/2569`, { introText: 'แผนสำหรับทดสอบโหลด' })) as {
+    // Next fiscal year's plan: the demo seed never holds one (its plans follow the current year).
+    const plan = (await api(server.baseUrl, cookie, 'POST', `/agencies/${agency.id}/plans/${currentFiscalYear() + 1}`, {
+      introText: 'แผนสำหรับทดสอบโหลด',
+    })) as {
       id: string;
     };
     for (let m = 0; m < measuresPerEditor; m += 1) {

@@ -16,8 +16,17 @@ import { getPrisma, type Db } from '../lib/prisma';
 import { dbOf } from '../lib/db';
 import { refreshPlanWarnings } from '../modules/plans/plans.service';
 import { BANGSAINOI_2566, BANGSAINOI_2566_INTRO } from './seed-data/bangsainoi-2566';
+import {
+  LAST_FIXED_YEAR,
+  carriedOutDay,
+  planTimestamps,
+  relativeItaScores,
+  relativePlanScenarios,
+  type RelativePlanScenario,
+} from './seed-years';
 import { DEMO_AGENCIES } from './seed-data/demo-agencies';
 import { GENERIC_MEASURES } from './seed-data/generic-measures';
+import { loadThaiGeography } from './seed-data/geography';
 import { DISTRICTS, PROVINCES } from './seed-data/provinces';
 
 /** The demo password of every demo account (README lists the accounts). */
@@ -39,16 +48,34 @@ function codebookCsvPath(): string {
   return fs.existsSync(local) ? local : path.join(repoRoot(), 'apps', 'api', 'src', 'db', 'seed-data', 'oit-codebooks.csv');
 }
 
-/** Reference data every installation needs: provinces, demo districts, the OIT codebooks. Idempotent. */
-export async function seedReferenceData(prisma: Db, log: Log = () => undefined): Promise<void> {
+/** The note of a codebook copied for a year whose official list the project does not have. */
+export const unofficialCodebookNote = (fiscalYear: number, sourceYear: number): string =>
+  `สำเนาไม่เป็นทางการ: บัญชีตัวชี้วัด OIT ปีงบประมาณ ${sourceYear} คัดลอกมาใช้กับข้อมูลตัวอย่างของปี ${fiscalYear} ` +
+  `(ยังไม่มีบัญชีทางการของปี ${fiscalYear} ในระบบ ผู้ดูแลระบบควรนำเข้าบัญชีจริงแทน)`;
+
+/**
+ * Reference data every installation needs: provinces, districts, the OIT codebooks. `copyCodebookTo`:
+ * years that have plans but no list of their own get a copy of the latest list before them, marked
+ * unofficial (note and confidence 'uncertain'). Idempotent.
+ */
+export async function seedReferenceData(prisma: Db, log: Log = () => undefined, copyCodebookTo: number[] = []): Promise<void> {
   await prisma.province.createMany({
     data: PROVINCES.map(([id, nameTh, nameEn, region]) => ({ id, nameTh, nameEn, region })),
     skipDuplicates: true,
   });
+  // The demo provinces' districts as the project has always written them, then every real district
+  // and subdistrict of the country (thai-address-universal; ADR 019). Existing rows stay as they are.
   await prisma.district.createMany({
     data: DISTRICTS.map(([id, provinceId, nameTh, nameEn]) => ({ id, provinceId, nameTh, nameEn })),
     skipDuplicates: true,
   });
+  const geography = await loadThaiGeography();
+  await prisma.district.createMany({ data: geography.districts, skipDuplicates: true });
+  const districtIds = new Set((await prisma.district.findMany({ select: { id: true } })).map((district) => district.id));
+  const subdistricts = geography.subdistricts.filter((subdistrict) => districtIds.has(subdistrict.districtId));
+  for (let start = 0; start < subdistricts.length; start += 2_000) {
+    await prisma.subdistrict.createMany({ data: subdistricts.slice(start, start + 2_000), skipDuplicates: true });
+  }
   const rows = parseCsv(fs.readFileSync(codebookCsvPath(), 'utf8'))
     .slice(1)
     .map(([fiscalYear, code, group, titleTh, confidence]) => ({
@@ -67,7 +94,27 @@ export async function seedReferenceData(prisma: Db, log: Log = () => undefined):
     });
   }
   await prisma.indicatorItem.createMany({ data: rows, skipDuplicates: true });
-  log(`reference data: ${PROVINCES.length} provinces, ${DISTRICTS.length} districts, ${rows.length} codebook items`);
+  const listed = [...new Set(rows.map((row) => row.fiscalYear))].sort((a, b) => a - b);
+  const copies = [...new Set(copyCodebookTo)].filter((year) => !listed.includes(year) && listed.some((source) => source < year));
+  for (const year of copies) {
+    const sourceYear = listed.filter((source) => source < year).pop()!;
+    await prisma.indicatorCodebook.upsert({
+      where: { fiscalYear: year },
+      create: { fiscalYear: year, note: unofficialCodebookNote(year, sourceYear) },
+      update: {},
+    });
+    await prisma.indicatorItem.createMany({
+      data: rows
+        .filter((row) => row.fiscalYear === sourceYear)
+        .map((row) => ({ ...row, fiscalYear: year, confidence: 'uncertain' as const })),
+      skipDuplicates: true,
+    });
+  }
+  log(
+    `reference data: ${PROVINCES.length} provinces, ${geography.districts.length} districts, ${subdistricts.length} subdistricts, ` +
+      `${rows.length} codebook items` +
+      (copies.length > 0 ? `, unofficial codebook copies for ${copies.join(', ')}` : ''),
+  );
 }
 
 const PLAN_SCENARIOS: { agencyCode: string; fiscalYear: number; status: PlanStatus }[] = [
@@ -104,9 +151,31 @@ function outcomeFor(status: PlanStatus, index: number): Outcome {
   return index === 3 ? 'not_carried_out' : 'completed';
 }
 
-/** Demo agencies, accounts and plans (the sample report's agency among them). Idempotent. */
-export async function seedDemo(prisma: Db, log: Log = () => undefined): Promise<void> {
-  await seedReferenceData(prisma, log);
+/** What the seed is reckoned from: `now` decides the current fiscal year (Asia/Bangkok). */
+export interface SeedOptions {
+  now?: Date;
+}
+
+/** The outcome of measure `index` of a relative plan: under way this year, carried out in earlier years. */
+function relativeOutcome(scenario: RelativePlanScenario, index: number): Outcome {
+  if (scenario.role !== 'current') return outcomeFor(scenario.status === 'accepted' ? 'published' : scenario.status, index);
+  if (scenario.status === 'draft' || scenario.status === 'returned') return index === 0 ? 'in_progress' : 'planned';
+  return (['completed', 'in_progress', 'planned'] as const)[index % 3]!;
+}
+
+/**
+ * Demo agencies, accounts and plans (the sample report's agency among them), the fixed FY2565–2567
+ * history and plans relative to the current fiscal year of `options.now` (see seed-years.ts).
+ * Idempotent, and deterministic for a given date (apart from generated ids and row timestamps).
+ */
+export async function seedDemo(prisma: Db, log: Log = () => undefined, options: SeedOptions = {}): Promise<void> {
+  const now = options.now ?? new Date();
+  const relative = relativePlanScenarios(now);
+  await seedReferenceData(
+    prisma,
+    log,
+    relative.map((scenario) => scenario.fiscalYear),
+  );
   for (const agency of DEMO_AGENCIES) {
     await prisma.agency.upsert({ where: { code: agency.code }, create: agency, update: {} });
   }
@@ -179,7 +248,36 @@ export async function seedDemo(prisma: Db, log: Log = () => undefined): Promise<
     });
   }
 
-  for (const [code, fiscalYear, score] of ITA_SCORES) {
+  for (const scenario of relative) {
+    const agency = agencies.get(scenario.agencyCode)!;
+    const count = 5 + (scenario.fiscalYear % 3);
+    await createPlanIfMissing(prisma, {
+      agency,
+      fiscalYear: scenario.fiscalYear,
+      status: scenario.status,
+      introText: null,
+      timestamps: planTimestamps(scenario, now),
+      measures: GENERIC_MEASURES.slice(0, count).map((template, index) => {
+        const outcome = relativeOutcome(scenario, index);
+        const done = outcome === 'completed';
+        const day = done ? carriedOutDay(scenario, index, now) : null;
+        return {
+          title: template.title,
+          actions: template.actions,
+          outcome,
+          outcomeReason: outcome === 'not_carried_out' ? 'ไม่ได้รับการจัดสรรงบประมาณในปีงบประมาณนี้' : null,
+          resultText: done ? `ดำเนินการ${template.title}แล้วเสร็จตามแผน` : null,
+          summary: done ? `ผลการดำเนินการ: ${template.actions.join(' ')}` : null,
+          carriedOutDate: day,
+          carriedOutPrecision: done ? ('day' as const) : null,
+          indicators: template.indicator ? [{ fiscalYear: scenario.fiscalYear, code: template.indicator, raw: null }] : [],
+          evidence: done ? [{ url: `https://example.go.th/ita/${scenario.fiscalYear}/${index + 1}`, label: 'หลักฐานการดำเนินการ' }] : [],
+        };
+      }),
+    });
+  }
+
+  for (const [code, fiscalYear, score] of [...ITA_SCORES, ...relativeItaScores(now)]) {
     const agency = agencies.get(code)!;
     await prisma.itaResult.upsert({
       where: { agencyId_fiscalYear: { agencyId: agency.id, fiscalYear } },
@@ -187,7 +285,10 @@ export async function seedDemo(prisma: Db, log: Log = () => undefined): Promise<
       update: {},
     });
   }
-  log(`demo data: ${DEMO_AGENCIES.length} agencies, ${DEMO_USERS.length} accounts, ${PLAN_SCENARIOS.length + 1} plans`);
+  log(
+    `demo data: ${DEMO_AGENCIES.length} agencies, ${DEMO_USERS.length} accounts, ` +
+      `${PLAN_SCENARIOS.length + 1} plans of FY2565–${LAST_FIXED_YEAR}, ${relative.length} plans relative to FY${relative[0]?.fiscalYear ?? '-'}`,
+  );
 }
 
 interface SeedMeasure {
@@ -212,6 +313,8 @@ async function createPlanIfMissing(
     status: PlanStatus;
     introText: string | null;
     measures: SeedMeasure[];
+    /** When the plan was submitted, reviewed, published; by default in October after its year ends (the fixed history). */
+    timestamps?: { submittedAt: Date | null; reviewedAt: Date | null; publishedAt: Date | null };
   },
 ): Promise<void> {
   const exists = await prisma.plan.findUnique({
@@ -229,9 +332,11 @@ async function createPlanIfMissing(
       agencyType: plan.agency.type,
       agencyNameTh: plan.agency.nameTh,
       introText: plan.introText,
-      submittedAt: plan.status === 'draft' ? null : new Date(Date.UTC(ceEnd, 9, 15)),
-      reviewedAt: reviewed ? new Date(Date.UTC(ceEnd, 9, 25)) : null,
-      publishedAt: plan.status === 'published' ? new Date(Date.UTC(ceEnd, 10, 1)) : null,
+      ...(plan.timestamps ?? {
+        submittedAt: plan.status === 'draft' ? null : new Date(Date.UTC(ceEnd, 9, 15)),
+        reviewedAt: reviewed ? new Date(Date.UTC(ceEnd, 9, 25)) : null,
+        publishedAt: plan.status === 'published' ? new Date(Date.UTC(ceEnd, 10, 1)) : null,
+      }),
       measures: {
         create: plan.measures.map((measure, index) => ({
           agencyId: plan.agency.id,
@@ -255,10 +360,10 @@ async function createPlanIfMissing(
 }
 
 /** `pnpm start`: seed the demo data set when the database has no users yet. */
-export async function seedIfEmpty(log: Log = () => undefined): Promise<boolean> {
+export async function seedIfEmpty(log: Log = () => undefined, options: SeedOptions = {}): Promise<boolean> {
   const prisma = getPrisma();
   if ((await prisma.user.count()) > 0) return false;
   log('empty database: seeding demo data');
-  await seedDemo(prisma, log);
+  await seedDemo(prisma, log, options);
   return true;
 }

@@ -286,7 +286,7 @@ export const enStaff: StaffMessages = {
 
   'users.title': 'Users',
   'users.caption': 'User accounts',
-  'users.search': 'Search name or email',
+  'users.search': 'Search name, email or agency',
   'users.empty': 'No users found',
   'users.name': 'Name',
   'users.email': 'Email',

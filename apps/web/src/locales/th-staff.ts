@@ -280,7 +280,7 @@ export const thStaff = {
 
   'users.title': 'ผู้ใช้งาน',
   'users.caption': 'รายชื่อผู้ใช้งาน',
-  'users.search': 'ค้นหาชื่อหรืออีเมล',
+  'users.search': 'ค้นหาชื่อ อีเมล หรือหน่วยงาน',
   'users.empty': 'ไม่พบผู้ใช้งาน',
   'users.name': 'ชื่อ',
   'users.email': 'อีเมล',

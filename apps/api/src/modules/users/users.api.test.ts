@@ -158,3 +158,44 @@ describe('audit trail', () => {
     expect([...agencies]).toEqual([a.agency.id]);
   });
 });
+
+describe('GET /users?q= (the admin search of accounts)', () => {
+  /** A Thai tag no other test's names contain. */
+  const thaiTag = () =>
+    randomBytes(4)
+      .toString('hex')
+      .split('')
+      .map((digit) => 'กขคจฉชซญฎฏฐฑฒณดต'[parseInt(digit, 16)])
+      .join('');
+
+  const search = async (q: string) => {
+    const admin = await signIn(app, await createUser('national_admin'));
+    const response = await admin.get(`/api/v1/users?pageSize=100&q=${encodeURIComponent(q)}`);
+    expect(response.status).toBe(200);
+    return (response.body.items as { id: string }[]).map((user) => user.id);
+  };
+
+  it("when an admin types the agency's name as officials write it, then that agency's editor is found", async () => {
+    const tag = thaiTag();
+    const agency = await createAgency({ type: 'sao', nameTh: `องค์การบริหารส่วนตำบลโพธิ์${tag}`, nameEn: `Pho ${tag} SAO` });
+    const other = await createAgency({ type: 'municipality', municipalityClass: 'tambon', nameTh: `เทศบาลตำบลโพธิ์${tag}` });
+    const editor = await createUser('agency_editor', { agencyId: agency.id });
+    const otherEditor = await createUser('agency_editor', { agencyId: other.id });
+
+    for (const q of [`อบต.โพธิ์${tag}`, `${tag} โพธิ์ อ.บ.ต.`, `โพธิ์${tag}`]) {
+      expect(await search(q), q).toContain(editor.id);
+    }
+    expect(await search(`อบต.โพธิ์${tag}`)).not.toContain(otherEditor.id);
+    expect(await search(`ทต.โพธิ์${tag}`)).toEqual([otherEditor.id]);
+  });
+
+  it('when an admin types words of a name or an e-mail in any order, then the account is found', async () => {
+    const tag = thaiTag();
+    const user = await createUser('national_admin');
+    await getPrisma().user.update({ where: { id: user.id }, data: { name: `สมหญิง ${tag}ใจดี` } });
+
+    expect(await search(`${tag}ใจดี สมหญิง`)).toEqual([user.id]);
+    expect(await search(`${user.email.split('@')[0]} ${tag}`)).toEqual([user.id]);
+    expect(await search(`${tag}ใจร้าย`)).toEqual([]);
+  });
+});

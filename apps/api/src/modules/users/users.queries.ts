@@ -2,6 +2,8 @@ import type { RoleAssignment, UserListQuerySchema } from '@prongsai/shared';
 import type { z } from 'zod';
 import { clientOf, rootDb, type Db } from '../../lib/db';
 import type { Prisma } from '../../lib/prisma';
+import { queryRows, sql } from '../../lib/sql';
+import { agencySearchFor } from '../agencies/agencies.queries';
 
 /**
  * Accounts (national admins manage them; no tenant scope: `manage:user` is checked by the service).
@@ -16,12 +18,36 @@ const USER_INCLUDE = {
 } as const;
 export type UserRow = Prisma.UserGetPayload<{ include: typeof USER_INCLUDE }>;
 
+/**
+ * The accounts a search box finds: every word typed in the name or the e-mail (any order), or the
+ * account's agency found by the one agency search (abbreviations, type prefix optional, English names:
+ * "อบต.บางทรายน้อย" finds its editors), or its province's name.
+ */
+async function userSearchWhere(q: string): Promise<Prisma.UserWhereInput> {
+  const words = q.split(/\s+/).filter((word) => word !== '');
+  const agencySearch = agencySearchFor(q, 'a');
+  const byAgency = agencySearch
+    ? await queryRows<{ userId: string }>(
+        clientOf(rootDb()),
+        sql`SELECT DISTINCT rm."userId" FROM "RoleMembership" rm JOIN "Agency" a ON a.id = rm."agencyId" WHERE ${agencySearch.where}`,
+      )
+    : [];
+  return {
+    OR: [
+      {
+        AND: words.map((word) => ({
+          OR: [{ email: { contains: word, mode: 'insensitive' as const } }, { name: { contains: word, mode: 'insensitive' as const } }],
+        })),
+      },
+      ...(byAgency.length > 0 ? [{ id: { in: byAgency.map((row) => row.userId) } }] : []),
+      { memberships: { some: { province: { nameTh: { contains: q } } } } },
+    ],
+  };
+}
+
 export async function listUsers(query: z.infer<typeof UserListQuerySchema>): Promise<{ rows: UserRow[]; total: number }> {
   const where: Prisma.UserWhereInput = {
-    ...(query.q
-      ? { OR: [{ email: { contains: query.q, mode: 'insensitive' } }, { name: { contains: query.q, mode: 'insensitive' } }] }
-      : {}),
-    ...(query.role ? { memberships: { some: { role: query.role } } } : {}),
+    AND: [query.q ? await userSearchWhere(query.q) : {}, query.role ? { memberships: { some: { role: query.role } } } : {}],
   };
   const client = clientOf(rootDb());
   const [rows, total] = await Promise.all([
