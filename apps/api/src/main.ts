@@ -62,8 +62,9 @@ async function main() {
       maxBytes: env.FILE_MAX_MB * 1024 * 1024,
       agencyQuotaBytes: env.AGENCY_FILE_QUOTA_MB * 1024 * 1024,
       appUrl: env.APP_URL,
+      ...(env.FILE_SPOOL_DIR ? { spoolDir: env.FILE_SPOOL_DIR } : {}),
     });
-    logger.info({ store: files.kind, removedSpooled: await sweepSpool() }, 'evidence file store ready');
+    logger.info({ store: files.kind, removedSpooled: await sweepSpool(env.FILE_SPOOL_DIR) }, 'evidence file store ready');
     const app = createApp({
       sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
       sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,

@@ -69,6 +69,8 @@ const EnvSchema = z.object({
    * Unset: the files are kept in PostgreSQL (ADR 015).
    */
   S3_URL: z.string().url().optional(),
+  /** Where uploads are written while they are checked (default: the system's temporary folder). */
+  FILE_SPOOL_DIR: z.string().optional(),
   /** The region S3_URL's service expects (most S3-compatible servers accept the default). */
   S3_REGION: z.string().default('us-east-1'),
   /** Folder of the embedded PostgreSQL cluster (when DATABASE_URL is unset). */

@@ -48,7 +48,7 @@ export interface RouteDefinition<
   response?: R;
   status?: 200 | 201 | 204;
   /** For a non-JSON response (a file or a stream), its media type; the handler writes it. */
-  produces?: string;
+  produces?: string | string[];
   /** Open without a session (documentation; http/authenticate.ts enforces it). */
   anonymous?: boolean;
   /**

@@ -185,7 +185,12 @@ function operationOf(route: RouteDefinition, inputs: SchemaSet, outputs: SchemaS
   const name = pascal(operationId);
   const status = route.status ?? 200;
   const success: JsonSchema = route.produces
-    ? { description: 'The file', content: { [route.produces]: { schema: { type: 'string', contentEncoding: 'binary' } } } }
+    ? {
+        description: 'The file',
+        content: Object.fromEntries(
+          [route.produces].flat().map((type) => [type, { schema: { type: 'string', contentEncoding: 'binary' } }]),
+        ),
+      }
     : status === 204
       ? { description: 'Done; no content' }
       : {

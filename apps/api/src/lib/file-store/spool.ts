@@ -48,14 +48,30 @@ export async function spoolUpload(source: Readable, maxBytes: number, dir = defa
   return { path: filePath, size, sha256: hash.digest('hex'), remove };
 }
 
-/** Removes spooled files left by a process that stopped mid-upload (at boot: older than an hour). */
+/** Whether a process of this machine is still running (a spooled file's name starts with its pid). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes spooled files left by a process that stopped mid-upload (called at boot): those of a process
+ * that is no longer running, and any older than `olderThanMs` (an hour).
+ */
 export async function sweepSpool(dir = defaultSpoolDir(), olderThanMs = 60 * 60 * 1000): Promise<number> {
   const names = await fs.promises.readdir(dir).catch(() => [] as string[]);
   let removed = 0;
   for (const name of names) {
     const filePath = path.join(dir, name);
     const stat = await fs.promises.stat(filePath).catch(() => undefined);
-    if (stat && Date.now() - stat.mtimeMs > olderThanMs) {
+    if (!stat) continue;
+    const pid = Number(/^(\d+)-/.exec(name)?.[1]);
+    const orphaned = Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid);
+    if (orphaned || Date.now() - stat.mtimeMs > olderThanMs) {
       await fs.promises.rm(filePath, { force: true });
       removed += 1;
     }

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import {
+  EVIDENCE_FILE_TYPES,
   EvidenceFileListSchema,
   EvidenceFileParamsSchema,
   EvidenceFileSchema,
@@ -73,7 +74,7 @@ defineRoute(
     summary: 'Download an evidence file (an attachment); files of a published plan that are not internal are public',
     tag,
     params: EvidenceFileParamsSchema,
-    produces: 'application/octet-stream',
+    produces: Object.values(EVIDENCE_FILE_TYPES),
     anonymous: true,
   },
   async ({ actor, params, res }) => sendFile(res, await downloadEvidenceFile(actor, params.fileId)),
