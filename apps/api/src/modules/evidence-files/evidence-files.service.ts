@@ -19,7 +19,7 @@ import type { FileResponse } from '../../lib/file-response';
 import { fileSettings, fileStore } from '../../lib/file-store/file-store';
 import { spoolUpload } from '../../lib/file-store/spool';
 import { recordAudit } from '../audit/audit.service';
-import { attachmentDisposition, sanitiseFileName } from './file-names';
+import { asciiFileName, attachmentDisposition, sanitiseFileName } from './file-names';
 import * as queries from './evidence-files.queries';
 import type { EvidenceFileRow } from './evidence-files.queries';
 
@@ -176,7 +176,8 @@ export async function downloadEvidenceFile(actor: Actor, fileId: string): Promis
   const row = await queries.findFile(db, downloadScopes(actor), fileId);
   if (!row) throw notFound('ไม่พบไฟล์นี้');
   return {
-    fileName: row.name,
+    // The header sendFile writes first must be ASCII; the real name follows in `filename*` (headers below).
+    fileName: asciiFileName(row.name),
     contentType: row.contentType,
     body: await fileStore().get(db, row.storageKey),
     headers: {
