@@ -310,4 +310,28 @@ describe('evidence files: who sees them', () => {
     // The row and its bytes stay (soft delete), for the audit trail.
     expect((await getPrisma().evidenceFile.findUniqueOrThrow({ where: { id: file.body.id } })).deletedAt).not.toBeNull();
   });
+
+  it('when the plan is published, then its report lists the public files of each measure by name and permalink, and the staff report lists the internal one too', async () => {
+    // Arrange
+    const { editor, measure, plan, agency } = await draftMeasure();
+    const agent = await signIn(app, editor);
+    const staffBefore = await agent.get(`/api/v1/plans/${plan.id}/report.html`);
+    const open = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', PDF, 'คำสั่งแต่งตั้ง.pdf');
+    const internal = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).field('internal', 'true').attach('file', PDF, 'บันทึกภายใน.pdf');
+    await getPrisma().plan.update({ where: { id: plan.id }, data: { status: 'published' } });
+
+    // Act
+    const publicReport = await request(app).get(`/api/v1/public/agencies/${agency.id}/plans/2567/report.html`);
+    const staffReport = await agent.get(`/api/v1/plans/${plan.id}/report.html`);
+
+    // Assert
+    expect(publicReport.status).toBe(200);
+    expect(publicReport.text).toContain('คำสั่งแต่งตั้ง.pdf');
+    expect(publicReport.text).toContain(`http://localhost:3000/api/v1/files/${open.body.id}/content`);
+    expect(publicReport.text).not.toContain('บันทึกภายใน.pdf');
+    expect(publicReport.text).not.toContain(internal.body.id);
+    expect(staffReport.text).toContain('บันทึกภายใน.pdf');
+    // The report (cached per plan version) changed when files were added.
+    expect(staffBefore.text).not.toContain('คำสั่งแต่งตั้ง.pdf');
+  });
 });

@@ -248,15 +248,17 @@ export async function setEvidenceFileInternal(actor: Actor, fileId: string, isIn
 }
 
 /**
- * The files of a plan whose report is being rendered (its caller already checked): every live file
- * for the staff report, the public ones for the published report. Name and permalink per measure.
+ * The files of a plan whose report is being rendered (its caller already checked the plan): every live
+ * file for the staff report, only the public ones for the published report; per measure, each file's
+ * name and absolute permalink (APP_URL), so the report can be cited with its attachments.
  */
-export async function filesForReport(planId: string, publicView: boolean, scope: Scope): Promise<Map<string, { name: string; path: string }[]>> {
-  const rows = await queries.listFilesOfPlan(rootDb(), publicView ? PUBLIC_SCOPE : scope, planId);
-  const byMeasure = new Map<string, { name: string; path: string }[]>();
+export async function filesForReport(planId: string, publicView: boolean, staffScope: Scope): Promise<Map<string, { label: string; url: string }[]>> {
+  const rows = await queries.listFilesOfPlan(rootDb(), publicView ? PUBLIC_SCOPE : staffScope, planId);
+  const base = fileSettings().appUrl.replace(/\/+$/, '');
+  const byMeasure = new Map<string, { label: string; url: string }[]>();
   for (const row of rows) {
     const list = byMeasure.get(row.measureId) ?? [];
-    list.push({ name: row.name, path: evidenceFilePath(row.id) });
+    list.push({ label: row.name, url: `${base}${evidenceFilePath(row.id)}` });
     byMeasure.set(row.measureId, list);
   }
   return byMeasure;
