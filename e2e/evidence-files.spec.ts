@@ -92,7 +92,10 @@ test('an editor uploads a PDF and a photo, the reviewer opens them, the plan is 
 
     await test.step('the editor submits the plan', async () => {
       const current = await getJson<{ version: number }>(e.request, `/agencies/${agencyId}/plans/${FY}`);
-      const submitted = await e.request.post(`${API}/plans/${plan.id}/submit`, { headers: CSRF_HEADERS, data: { version: current.version } });
+      const submitted = await e.request.post(`${API}/plans/${plan.id}/submit`, {
+        headers: CSRF_HEADERS,
+        data: { version: current.version },
+      });
       expect(submitted.status(), await submitted.text()).toBe(200);
     });
 
@@ -121,7 +124,10 @@ test('an editor uploads a PDF and a photo, the reviewer opens them, the plan is 
 
     await test.step('the editor publishes', async () => {
       const current = await getJson<{ version: number }>(e.request, `/agencies/${agencyId}/plans/${FY}`);
-      const published = await e.request.post(`${API}/plans/${plan.id}/publish`, { headers: CSRF_HEADERS, data: { version: current.version } });
+      const published = await e.request.post(`${API}/plans/${plan.id}/publish`, {
+        headers: CSRF_HEADERS,
+        data: { version: current.version },
+      });
       expect(published.status(), await published.text()).toBe(200);
     });
 

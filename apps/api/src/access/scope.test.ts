@@ -110,9 +110,9 @@ async function viaPrisma(entity: ScopedEntity, scope: Scope, ids: string[]): Pro
           : entity === 'file'
             ? await prisma.evidenceFile.findMany({ where: { AND: [scopeWhere.file(scope), { id: { in: ids } }] }, select: { id: true } })
             : await prisma.auditLog.findMany({
-              where: { AND: [scopeWhere.audit(scope), { id: { in: ids.map(BigInt) } }] },
-              select: { id: true },
-            });
+                where: { AND: [scopeWhere.audit(scope), { id: { in: ids.map(BigInt) } }] },
+                select: { id: true },
+              });
   return rows.map((row) => String(row.id)).sort();
 }
 

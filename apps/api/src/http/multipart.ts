@@ -25,7 +25,12 @@ const tooLarge = (maxBytes: number) =>
  * 413 before any byte is read; a chunked body that grows past it is cut by busboy and the reader sees
  * the extra byte (413 there). After an error the connection is closed rather than drained.
  */
-export function readMultipartFile<S extends z.ZodType>(req: Request, res: Response, maxBytes: number, fieldsSchema: S): Promise<MultipartFile<z.infer<S>>> {
+export function readMultipartFile<S extends z.ZodType>(
+  req: Request,
+  res: Response,
+  maxBytes: number,
+  fieldsSchema: S,
+): Promise<MultipartFile<z.infer<S>>> {
   const closeAfterAnswer = () => {
     res.setHeader('Connection', 'close');
     req.unpipe();
@@ -51,9 +56,11 @@ export function readMultipartFile<S extends z.ZodType>(req: Request, res: Respon
       });
     } catch (error) {
       closeAfterAnswer();
-      reject(new AppError('VALIDATION_FAILED', 'ข้อมูลที่ส่งมาไม่ใช่ multipart/form-data ที่ถูกต้อง', {
-        issues: [{ path: 'body', message: (error as Error).message, code: 'invalid_multipart' }],
-      }));
+      reject(
+        new AppError('VALIDATION_FAILED', 'ข้อมูลที่ส่งมาไม่ใช่ multipart/form-data ที่ถูกต้อง', {
+          issues: [{ path: 'body', message: (error as Error).message, code: 'invalid_multipart' }],
+        }),
+      );
       return;
     }
     const fields: Record<string, string> = {};
@@ -81,13 +88,19 @@ export function readMultipartFile<S extends z.ZodType>(req: Request, res: Respon
       resolve({ fileName: info.filename ?? 'file', stream, fields: parsed.data });
     });
     parser.on('error', (error) =>
-      fail(new AppError('VALIDATION_FAILED', 'ข้อมูลที่ส่งมาไม่ใช่ multipart/form-data ที่ถูกต้อง', {
-        issues: [{ path: 'body', message: (error as Error).message, code: 'invalid_multipart' }],
-      })),
+      fail(
+        new AppError('VALIDATION_FAILED', 'ข้อมูลที่ส่งมาไม่ใช่ multipart/form-data ที่ถูกต้อง', {
+          issues: [{ path: 'body', message: (error as Error).message, code: 'invalid_multipart' }],
+        }),
+      ),
     );
     parser.on('close', () => {
       if (!current)
-        reject(new AppError('VALIDATION_FAILED', 'ไม่พบไฟล์ที่แนบมา', { issues: [{ path: 'body.file', message: 'no file part named "file"', code: 'required' }] }));
+        reject(
+          new AppError('VALIDATION_FAILED', 'ไม่พบไฟล์ที่แนบมา', {
+            issues: [{ path: 'body.file', message: 'no file part named "file"', code: 'required' }],
+          }),
+        );
     });
     // A client that goes away mid-upload: the spooling reader fails and removes what it wrote.
     req.on('aborted', () => fail(new Error('the client went away during the upload')));

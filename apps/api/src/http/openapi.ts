@@ -174,7 +174,9 @@ function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query') {
 
 /** The small form fields of an upload, inline (the multipart schema is an object of its own). */
 function multipartFieldsOf(schema: z.ZodType): Record<string, JsonSchema> {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as { properties?: Record<string, JsonSchema> };
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as {
+    properties?: Record<string, JsonSchema>;
+  };
   return json.properties ?? {};
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { clientOf, type Db } from '../db';
+import { clientOf } from '../db';
 import { queryRow, queryRows, sql } from '../sql';
 import type { FileStore } from './file-store';
 
@@ -27,7 +27,10 @@ export function postgresFileStore(): FileStore {
       const client = clientOf(db);
       async function* chunks() {
         for (let seq = 0; ; seq += 1) {
-          const row = await queryRow<{ data: Uint8Array }>(client, sql`SELECT data FROM "StoredFileChunk" WHERE key = ${key}::uuid AND seq = ${seq}`);
+          const row = await queryRow<{ data: Uint8Array }>(
+            client,
+            sql`SELECT data FROM "StoredFileChunk" WHERE key = ${key}::uuid AND seq = ${seq}`,
+          );
           if (!row) return;
           yield Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength);
         }

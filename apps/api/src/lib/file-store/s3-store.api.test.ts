@@ -60,11 +60,14 @@ describe('the S3 file store', () => {
 
     // Act
     const uploaded = await agent.post(`/api/v1/measures/${plan.measures[0]!.id}/files`).set(csrf).attach('file', PDF, 'คำสั่ง.pdf');
-    const download = await agent.get(uploaded.body.url).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const download = await agent
+      .get(uploaded.body.url)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
 
     // Assert
     expect(uploaded.status).toBe(201);
@@ -74,7 +77,9 @@ describe('the S3 file store', () => {
     expect(fs.existsSync(path.join(bucketDir, 'files', `${row.storageKey}._S3rver_object`))).toBe(true);
     expect(download.status).toBe(200);
     expect(Buffer.compare(download.body as Buffer, PDF)).toBe(0);
-    expect(download.headers['content-disposition']).toBe(`attachment; filename="______.pdf"; filename*=UTF-8''${encodeURIComponent('คำสั่ง.pdf')}`);
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="______.pdf"; filename*=UTF-8''${encodeURIComponent('คำสั่ง.pdf')}`,
+    );
   });
 
   it('when an object is discarded (its record never committed), then it is gone from the bucket', async () => {

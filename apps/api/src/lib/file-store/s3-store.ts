@@ -10,7 +10,13 @@ export interface S3Settings {
 }
 
 /** The parts of S3_URL: the endpoint, the bucket, an optional key prefix and the credentials. */
-export function parseS3Url(value: string): { endpoint: string; bucket: string; prefix: string; accessKeyId: string; secretAccessKey: string } {
+export function parseS3Url(value: string): {
+  endpoint: string;
+  bucket: string;
+  prefix: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+} {
   const url = new URL(value);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('S3_URL must start with http:// or https://');
   const [bucket, ...prefix] = url.pathname.split('/').filter(Boolean);

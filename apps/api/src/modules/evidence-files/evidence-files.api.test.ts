@@ -24,7 +24,10 @@ const PDF = Buffer.from(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
   'latin1',
 );
-const png = () => sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2a7' } }).png().toBuffer();
+const png = () =>
+  sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2a7' } })
+    .png()
+    .toBuffer();
 const docxFile = async () => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('คำสั่งแต่งตั้งคณะทำงาน')] }] }));
 async function xlsxFile(): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -33,7 +36,7 @@ async function xlsxFile(): Promise<Buffer> {
 }
 
 const filesOf = (measureId: string) => getPrisma().evidenceFile.findMany({ where: { measureId } });
-const chunkCount = async () => (await getPrisma().storedFileChunk.count());
+const chunkCount = async () => await getPrisma().storedFileChunk.count();
 const spooled = () => fs.readdirSync(spoolDir);
 
 async function draftMeasure() {
@@ -51,24 +54,43 @@ describe('evidence files: upload, list, download', () => {
 
     // Act
     const pdf = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', PDF, 'คำสั่ง ที่ 1/2567.pdf');
-    const image = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).field('internal', 'true').attach('file', photo, 'กิจกรรม.PNG');
-    const word = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', await docxFile(), 'ประกาศ.docx');
-    const sheet = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', await xlsxFile(), 'ผล.xlsx');
+    const image = await agent
+      .post(`/api/v1/measures/${measure.id}/files`)
+      .set(csrf)
+      .field('internal', 'true')
+      .attach('file', photo, 'กิจกรรม.PNG');
+    const word = await agent
+      .post(`/api/v1/measures/${measure.id}/files`)
+      .set(csrf)
+      .attach('file', await docxFile(), 'ประกาศ.docx');
+    const sheet = await agent
+      .post(`/api/v1/measures/${measure.id}/files`)
+      .set(csrf)
+      .attach('file', await xlsxFile(), 'ผล.xlsx');
     const list = await agent.get(`/api/v1/measures/${measure.id}/files`);
 
     // Assert
     expect([pdf.status, image.status, word.status, sheet.status]).toEqual([201, 201, 201, 201]);
-    expect(pdf.body).toMatchObject({ name: '2567.pdf', contentType: 'application/pdf', size: PDF.length, isInternal: false, previewUrl: null });
+    expect(pdf.body).toMatchObject({
+      name: '2567.pdf',
+      contentType: 'application/pdf',
+      size: PDF.length,
+      isInternal: false,
+      previewUrl: null,
+    });
     expect(image.body).toMatchObject({ name: 'กิจกรรม.png', contentType: 'image/png', isInternal: true, hasPreview: true });
     expect(word.body.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(sheet.body.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(list.body.items.map((file: { id: string }) => file.id)).toEqual([pdf.body.id, image.body.id, word.body.id, sheet.body.id]);
 
-    const download = await agent.get(pdf.body.url).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const download = await agent
+      .get(pdf.body.url)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(download.status).toBe(200);
     expect(Buffer.compare(download.body as Buffer, PDF)).toBe(0);
     expect(download.headers['content-type']).toBe('application/pdf');
@@ -100,7 +122,8 @@ describe('evidence files: upload, list, download', () => {
 
     // Act
     const answers = [];
-    for (const body of bodies) answers.push(await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', body, 'report.pdf'));
+    for (const body of bodies)
+      answers.push(await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', body, 'report.pdf'));
 
     // Assert
     expect(answers.map((answer) => answer.status)).toEqual([415, 415, 415, 415]);
@@ -136,8 +159,18 @@ describe('evidence files: upload, list, download', () => {
     const reviewer = (await draftMeasure()).reviewer;
     const { reviewer: ownReviewer } = await createTenant(51);
     const anonymous = await request(app).post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', PDF, 'a.pdf');
-    const foreign = await (await signIn(app, other.editor)).post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', PDF, 'a.pdf');
-    const review = await (await signIn(app, ownReviewer)).post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', PDF, 'a.pdf');
+    const foreign = await (
+      await signIn(app, other.editor)
+    )
+      .post(`/api/v1/measures/${measure.id}/files`)
+      .set(csrf)
+      .attach('file', PDF, 'a.pdf');
+    const review = await (
+      await signIn(app, ownReviewer)
+    )
+      .post(`/api/v1/measures/${measure.id}/files`)
+      .set(csrf)
+      .attach('file', PDF, 'a.pdf');
     expect([anonymous.status, foreign.status, review.status]).toEqual([401, 404, 403]);
     expect(reviewer).toBeDefined();
     expect(await filesOf(measure.id)).toEqual([]);
@@ -217,9 +250,15 @@ describe('evidence files: size limits stream', () => {
 
   it('when a 25 MB file is declared, then the answer is 413 before the body is read, and nothing is kept', async () => {
     const { editor, measure } = await draftMeasure();
-    const cookie = (await signIn(app, editor)).jar.getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false }).toValueString();
+    const cookie = (await signIn(app, editor)).jar
+      .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false })
+      .toValueString();
     const before = await chunkCount();
-    const answer = await rawUpload(cookie, measure.id, 25 * 1024 * 1024, true).catch((error: Error) => ({ status: -1, body: error.message, sent: 0 }));
+    const answer = await rawUpload(cookie, measure.id, 25 * 1024 * 1024, true).catch((error: Error) => ({
+      status: -1,
+      body: error.message,
+      sent: 0,
+    }));
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body).error.issues[0].code).toBe('file_too_large');
     expect(await filesOf(measure.id)).toEqual([]);
@@ -229,10 +268,16 @@ describe('evidence files: size limits stream', () => {
 
   it('when a 25 MB file arrives chunked (no declared length), then it is cut at the limit with 413, and nothing is kept', async () => {
     const { editor, measure } = await draftMeasure();
-    const cookie = (await signIn(app, editor)).jar.getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false }).toValueString();
+    const cookie = (await signIn(app, editor)).jar
+      .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false })
+      .toValueString();
     const before = await chunkCount();
     const heapBefore = process.memoryUsage().heapUsed;
-    const answer = await rawUpload(cookie, measure.id, 25 * 1024 * 1024, false).catch((error: Error) => ({ status: -1, body: error.message, sent: 0 }));
+    const answer = await rawUpload(cookie, measure.id, 25 * 1024 * 1024, false).catch((error: Error) => ({
+      status: -1,
+      body: error.message,
+      sent: 0,
+    }));
     expect(answer.status).toBe(413);
     expect(await filesOf(measure.id)).toEqual([]);
     expect(await chunkCount()).toBe(before);
@@ -269,7 +314,11 @@ describe('evidence files: who sees them', () => {
     const { editor, measure, plan } = await draftMeasure();
     const agent = await signIn(app, editor);
     const open = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', PDF, 'open.pdf');
-    const internal = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).field('internal', 'true').attach('file', await png(), 'in.png');
+    const internal = await agent
+      .post(`/api/v1/measures/${measure.id}/files`)
+      .set(csrf)
+      .field('internal', 'true')
+      .attach('file', await png(), 'in.png');
     const otherEditor = await signIn(app, (await createTenant(52)).editor);
     await getPrisma().plan.update({ where: { id: plan.id }, data: { status: 'published' } });
 
@@ -305,7 +354,10 @@ describe('evidence files: who sees them', () => {
     expect((await agent.delete(fileUrl).set(csrf)).status).toBe(204);
     expect((await agent.get(file.body.url)).status).toBe(404);
     expect((await agent.get(`/api/v1/measures/${measure.id}/files`)).body.items).toEqual([]);
-    const audit = await getPrisma().auditLog.findMany({ where: { entityType: 'evidence_file', entityId: file.body.id, agencyId: agency.id }, orderBy: { id: 'asc' } });
+    const audit = await getPrisma().auditLog.findMany({
+      where: { entityType: 'evidence_file', entityId: file.body.id, agencyId: agency.id },
+      orderBy: { id: 'asc' },
+    });
     expect(audit.map((row) => row.action)).toEqual(['create', 'update', 'delete']);
     // The row and its bytes stay (soft delete), for the audit trail.
     expect((await getPrisma().evidenceFile.findUniqueOrThrow({ where: { id: file.body.id } })).deletedAt).not.toBeNull();
@@ -317,7 +369,11 @@ describe('evidence files: who sees them', () => {
     const agent = await signIn(app, editor);
     const staffBefore = await agent.get(`/api/v1/plans/${plan.id}/report.html`);
     const open = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', PDF, 'คำสั่งแต่งตั้ง.pdf');
-    const internal = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).field('internal', 'true').attach('file', PDF, 'บันทึกภายใน.pdf');
+    const internal = await agent
+      .post(`/api/v1/measures/${measure.id}/files`)
+      .set(csrf)
+      .field('internal', 'true')
+      .attach('file', PDF, 'บันทึกภายใน.pdf');
     await getPrisma().plan.update({ where: { id: plan.id }, data: { status: 'published' } });
 
     // Act

@@ -45,10 +45,11 @@ const FILE_FROM = sql`"EvidenceFile" f JOIN "Measure" m ON m.id = f."measureId" 
 /** A file is live while it and its measure are (a deleted measure's files are hidden with it). */
 const LIVE = sql`f."deletedAt" IS NULL AND m."deletedAt" IS NULL`;
 /** Any of `scopes` reaches the file (a staff member also sees what the public sees). */
-const reachedBy = (scopes: Scope[]): Sql => sql`(${join(
-  scopes.map((scope) => scopeSql('file', scope, 'f')),
-  ' OR ',
-)})`;
+const reachedBy = (scopes: Scope[]): Sql =>
+  sql`(${join(
+    scopes.map((scope) => scopeSql('file', scope, 'f')),
+    ' OR ',
+  )})`;
 
 /** The live files of a measure that `scope` reaches, oldest first. */
 export async function listFilesOfMeasure(db: Db, scope: Scope, measureId: string): Promise<EvidenceFileRow[]> {

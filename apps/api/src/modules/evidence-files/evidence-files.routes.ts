@@ -62,7 +62,14 @@ defineRoute(
 
 defineRoute(
   evidenceFilesRouter,
-  { method: 'get', path: '/measures/:measureId/files', summary: "A measure's evidence files", tag, params: MeasureParamsSchema, response: EvidenceFileListSchema },
+  {
+    method: 'get',
+    path: '/measures/:measureId/files',
+    summary: "A measure's evidence files",
+    tag,
+    params: MeasureParamsSchema,
+    response: EvidenceFileListSchema,
+  },
   async ({ actor, params }) => ({ items: await listEvidenceFiles(actor, params.measureId) }),
 );
 
@@ -110,6 +117,13 @@ defineRoute(
 
 defineRoute(
   evidenceFilesRouter,
-  { method: 'delete', path: '/files/:fileId', summary: 'Delete an evidence file (audited; its bytes are kept)', tag, params: EvidenceFileParamsSchema, status: 204 },
+  {
+    method: 'delete',
+    path: '/files/:fileId',
+    summary: 'Delete an evidence file (audited; its bytes are kept)',
+    tag,
+    params: EvidenceFileParamsSchema,
+    status: 204,
+  },
   async ({ actor, params }) => deleteEvidenceFile(actor, params.fileId),
 );

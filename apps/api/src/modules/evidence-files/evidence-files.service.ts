@@ -148,7 +148,14 @@ export async function uploadEvidenceFile(actor: Actor, measureId: string, upload
           entityId: id,
           agencyId: measure.agencyId,
           provinceId: measure.provinceId,
-          changes: { measureId, name, contentType: type.contentType, size: spooled.size, sha256: spooled.sha256, isInternal: upload.isInternal },
+          changes: {
+            measureId,
+            name,
+            contentType: type.contentType,
+            size: spooled.size,
+            sha256: spooled.sha256,
+            isInternal: upload.isInternal,
+          },
         });
         const row = await queries.findFile(db, [readScope(actor)], id);
         return toEvidenceFile(row!);
@@ -252,7 +259,11 @@ export async function setEvidenceFileInternal(actor: Actor, fileId: string, isIn
  * file for the staff report, only the public ones for the published report; per measure, each file's
  * name and absolute permalink (APP_URL), so the report can be cited with its attachments.
  */
-export async function filesForReport(planId: string, publicView: boolean, staffScope: Scope): Promise<Map<string, { label: string; url: string }[]>> {
+export async function filesForReport(
+  planId: string,
+  publicView: boolean,
+  staffScope: Scope,
+): Promise<Map<string, { label: string; url: string }[]>> {
   const rows = await queries.listFilesOfPlan(rootDb(), publicView ? PUBLIC_SCOPE : staffScope, planId);
   const base = fileSettings().appUrl.replace(/\/+$/, '');
   const byMeasure = new Map<string, { label: string; url: string }[]>();

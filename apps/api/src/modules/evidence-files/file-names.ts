@@ -7,8 +7,8 @@ export function sanitiseFileName(raw: string, extension: string): string {
   const lastSegment = raw.split(/[\\/]/).pop() ?? '';
   let base = lastSegment
     .normalize('NFC')
-    // Control characters (C0, DEL, C1), bidi overrides and the characters Windows refuses in names.
-    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069<>:"|?*]/g, '')
+    // Control characters (C0, DEL, C1: Unicode's Cc), bidi overrides and the characters Windows refuses in names.
+    .replace(/\p{Cc}|[\u202a-\u202e\u2066-\u2069<>:"|?*]/gu, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.\s]+/, '');
