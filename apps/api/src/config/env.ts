@@ -68,7 +68,7 @@ const EnvSchema = z.object({
    * S3-compatible storage for evidence files: `http(s)://ACCESS_KEY:SECRET@host[:port]/bucket[/prefix]`.
    * Unset: the files are kept in PostgreSQL (ADR 015).
    */
-  S3_URL: z.string().url().optional(),
+  S3_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().url().optional()),
   /** Where uploads are written while they are checked (default: the system's temporary folder). */
   FILE_SPOOL_DIR: z.string().optional(),
   /** The region S3_URL's service expects (most S3-compatible servers accept the default). */
