@@ -2,7 +2,8 @@ import { AGENCY_URL, API, CSRF_HEADERS, expect, getJson, idFrom, newSession, set
 
 /**
  * Evidence files (issue 15), as its "done when" says: the editor of ตำบลบางทรายน้อย uploads a PDF and a
- * photo to a measure through the page's file picker (several at once, with progress); a file of the
+ * photo to a measure through the page's file picker (several at once, with progress), drops a third
+ * on the panel and deletes it; a file of the
  * unpublished plan answers 404 to the public and to another agency's editor; the provincial reviewer
  * opens both (the photo's preview, the PDF as a download); the plan is submitted, accepted and
  * published; an anonymous visitor downloads the PDF from the link in the public report.
@@ -76,6 +77,28 @@ test('an editor uploads a PDF and a photo, the reviewer opens them, the plan is 
       await expect(preview).toBeVisible();
       await preview.scrollIntoViewIfNeeded(); // previews load lazily, when they come into view
       await expect.poll(() => preview.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(64);
+      files = (await getJson<{ items: EvidenceFile[] }>(e.request, `/measures/${measureId}/files`)).items;
+      expect(files.map((file) => file.name)).toEqual([PDF_NAME, PHOTO_NAME]);
+    });
+
+    await test.step('the editor drops a third file on the panel, then deletes it after confirming', async () => {
+      const panel = e.getByRole('region', { name: 'ไฟล์หลักฐาน' });
+      const dropZone = panel.getByText('ลากไฟล์มาวางที่นี่ หรือ');
+      const dataTransfer = await e.evaluateHandle((base64) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], 'ภาพซ้ำ.png', { type: 'image/png' }));
+        return transfer;
+      }, PHOTO.toString('base64'));
+      await dropZone.dispatchEvent('drop', { dataTransfer });
+      const dropped = panel.getByRole('link', { name: 'ภาพซ้ำ.png' });
+      await expect(dropped).toBeVisible();
+      await panel.getByRole('button', { name: 'ลบไฟล์ ภาพซ้ำ.png' }).click();
+      const dialog = e.getByRole('dialog', { name: 'ลบไฟล์หลักฐาน' });
+      await expect(dialog).toContainText('ภาพซ้ำ.png');
+      await dialog.getByRole('button', { name: 'ลบไฟล์' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(dropped).toHaveCount(0);
       files = (await getJson<{ items: EvidenceFile[] }>(e.request, `/measures/${measureId}/files`)).items;
       expect(files.map((file) => file.name)).toEqual([PDF_NAME, PHOTO_NAME]);
     });
