@@ -55,6 +55,8 @@ export default defineConfig({
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      // Links the server writes (report permalinks of evidence files, e-mails) point at this server.
+      APP_URL: `http://localhost:${PORT}`,
       // The real public rate limit, with room for one test runner calling from one IP.
       PUBLIC_RATE_LIMIT_PER_MINUTE: '2000',
     },

@@ -9,6 +9,8 @@ import {
   type EmbeddedPostgres,
 } from '@prongsai/db-tools';
 import { createApp } from './app';
+import { configureFileStore } from './lib/file-store/file-store';
+import { sweepSpool } from './lib/file-store/spool';
 import { loadEnv } from './config/env';
 import { seedIfEmpty } from './db/seed';
 import { logger } from './lib/logger';
@@ -54,6 +56,15 @@ async function main() {
       memoryMb: env.IMPORT_PARSE_MEMORY_MB,
       ...(env.IMPORT_PARSE_THREADS > 0 ? { threads: env.IMPORT_PARSE_THREADS } : {}),
     });
+    // Evidence files: PostgreSQL unless S3_URL names an S3-compatible bucket (ADR 015).
+    const files = configureFileStore({
+      ...(env.S3_URL ? { s3: { url: env.S3_URL, region: env.S3_REGION } } : {}),
+      maxBytes: env.FILE_MAX_MB * 1024 * 1024,
+      agencyQuotaBytes: env.AGENCY_FILE_QUOTA_MB * 1024 * 1024,
+      appUrl: env.APP_URL,
+      ...(env.FILE_SPOOL_DIR ? { spoolDir: env.FILE_SPOOL_DIR } : {}),
+    });
+    logger.info({ store: files.kind, removedSpooled: await sweepSpool(env.FILE_SPOOL_DIR) }, 'evidence file store ready');
     const app = createApp({
       sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
       sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,

@@ -3,6 +3,7 @@ import { agenciesRouter } from './modules/agencies/agencies.routes';
 import { auditRouter } from './modules/audit/audit.routes';
 import { authRouter } from './modules/auth/auth.routes';
 import type { SessionSettings } from './modules/auth/auth.service';
+import { evidenceFilesRouter } from './modules/evidence-files/evidence-files.routes';
 import { commentsRouter } from './modules/comments/comments.routes';
 import { healthRouter } from './modules/health/health.routes';
 import { indicatorsRouter } from './modules/indicators/indicators.routes';
@@ -23,6 +24,7 @@ export function apiRoutes(settings: SessionSettings): Router {
   router.use(agenciesRouter);
   router.use(plansRouter);
   router.use(measuresRouter);
+  router.use(evidenceFilesRouter);
   router.use(commentsRouter);
   router.use(reviewRouter);
   router.use(reportsRouter);

@@ -1,10 +1,14 @@
 import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, ensureDatabase, migrationsDir, repoRoot, startEmbeddedPostgres } from '@prongsai/db-tools';
 import { getPrisma } from '../src/lib/prisma';
+import { rootDb } from '../src/lib/db';
+import { postgresFileStore } from '../src/lib/file-store/postgres-store';
 import { pgTool } from '../../../scripts/reliability/pg-connection';
 import { reliabilityDir } from '../../../scripts/reliability/api-process';
 import { createAgency, createPlan, createUser, sessionCookie } from './factories';
@@ -47,7 +51,28 @@ async function seedSomething() {
     data: { action: 'create', entityType: 'plan', entityId: plan.id, agencyId: agency.id, changes: { note: 'ก่อนสำรอง' } },
   });
   await getPrisma().$executeRaw`INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES ('public:ip:192.0.2.1', now(), 7)`;
-  return { agency, plan };
+  // An evidence file in the default (PostgreSQL) store: 600 KB of bytes in three chunks, and its record.
+  const bytes = randomBytes(600 * 1024);
+  const spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-backup-file-'));
+  const spooled = path.join(spoolDir, 'evidence.bin');
+  fs.writeFileSync(spooled, bytes);
+  const fileId = randomUUID();
+  await postgresFileStore().put(rootDb(), fileId, { path: spooled, size: bytes.length }, 'application/pdf');
+  fs.rmSync(spoolDir, { recursive: true, force: true });
+  await getPrisma().evidenceFile.create({
+    data: {
+      id: fileId,
+      measureId: plan.measures[0]!.id,
+      agencyId: agency.id,
+      name: 'คำสั่ง.pdf',
+      contentType: 'application/pdf',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      storage: 'postgres',
+      storageKey: fileId,
+    },
+  });
+  return { agency, plan, file: { id: fileId, bytes } };
 }
 
 describe.skipIf(!pgDump)(`backup and restore${pgDump ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
@@ -66,7 +91,7 @@ describe.skipIf(!pgDump)(`backup and restore${pgDump ? '' : ` (skipped: ${SKIP_R
 
   it('when a database is backed up, wiped and restored, then every table has the same rows and checksums as before', async () => {
     // Arrange
-    await seedSomething();
+    const seeded = await seedSomething();
     const before = await databaseFingerprint(db.url);
     const file = path.join(folder, 'prongsai.dump');
 
@@ -85,6 +110,10 @@ describe.skipIf(!pgDump)(`backup and restore${pgDump ? '' : ` (skipped: ${SKIP_R
     const after = await databaseFingerprint(db.url);
     expect(after).toEqual(before);
     expect(Object.values(after).reduce((sum, table) => sum + table.rows, 0)).toBeGreaterThan(10);
+    // The evidence file's bytes came back whole with the database (ADR 015: one backup holds everything).
+    expect(after['StoredFileChunk']?.rows).toBe(3);
+    const restored = Buffer.concat(await (await postgresFileStore().get(rootDb(), seeded.file.id)).toArray());
+    expect(restored.equals(seeded.file.bytes)).toBe(true);
   }, 120_000);
 
   it('when the restored database is used, then the audit log is still append-only and the counter table still UNLOGGED', async () => {

@@ -40,6 +40,8 @@ interface World {
   measureA: string;
   measureB: string;
   deletedMeasureA: string;
+  fileA: string;
+  fileB: string;
   targetUser: string;
   cookies: Record<Exclude<Caller, 'anonymous'>, string>;
 }
@@ -85,6 +87,7 @@ const BASELINES: Record<string, (w: World) => Baseline> = {
     },
   }),
   'DELETE /measures/:measureId': () => ({ query: { version: '1' } }),
+  'PATCH /files/:fileId': () => ({ body: { isInternal: true } }),
   'POST /measures/:measureId/restore': (w) => ({ params: { measureId: w.deletedMeasureA } }),
   'POST /measures/:measureId/timeline': () => ({
     body: { note: 'ความคืบหน้า', occurredOn: '2024-01-15', evidenceUrl: 'https://example.go.th/p/1' },
@@ -410,6 +413,8 @@ function ownParam(world: World, route: RouteDefinition, name: string, baseline: 
       return world.measureA;
     case 'userId':
       return world.targetUser;
+    case 'fileId':
+      return world.fileA;
     case 'provinceId':
       return '49';
     case 'fiscalYear':
@@ -420,11 +425,11 @@ function ownParam(world: World, route: RouteDefinition, name: string, baseline: 
 }
 
 function foreignParam(world: World, name: string): string | undefined {
-  return { agencyId: world.agencyB, planId: world.planB, measureId: world.measureB }[name];
+  return { agencyId: world.agencyB, planId: world.planB, measureId: world.measureB, fileId: world.fileB }[name];
 }
 
 const paramNames = (route: RouteDefinition) => [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]!);
-const UUID_PARAMS = new Set(['agencyId', 'planId', 'measureId', 'userId']);
+const UUID_PARAMS = new Set(['agencyId', 'planId', 'measureId', 'userId', 'fileId']);
 
 function buildProbe(world: World, routes: RouteDefinition[], seed: Seed): Probe | null {
   const route = routes[seed.routeIndex % routes.length]!;
@@ -462,7 +467,8 @@ function buildProbe(world: World, routes: RouteDefinition[], seed: Seed): Probe 
   switch (attack) {
     case 'param-nasty': {
       const name = pick(names, seed.pick)!;
-      params[name] = typeof seed.value === 'number' && seed.pick % 2 === 0 ? String(seed.value) : urlSized(seed.text);
+      // Never an empty segment: `/codebooks/` is another route's path (405 there), not a bad value of this one.
+      params[name] = typeof seed.value === 'number' && seed.pick % 2 === 0 ? String(seed.value) : urlSized(seed.text) || ' ';
       mutated = `params.${name}`;
       break;
     }
@@ -698,6 +704,22 @@ describe('fuzzing every route with malformed input', () => {
     const deleted = await getPrisma().measure.create({
       data: { planId: planA.id, agencyId: agencyA.id, sequence: 9, title: 'ลบแล้ว', deletedAt: new Date() },
     });
+    // An (empty) evidence file on a measure of each agency.
+    const evidenceFile = (measureId: string, agencyId: string) =>
+      getPrisma().evidenceFile.create({
+        data: {
+          measureId,
+          agencyId,
+          name: 'f.pdf',
+          contentType: 'application/pdf',
+          size: 0,
+          sha256: '',
+          storage: 'postgres',
+          storageKey: measureId,
+        },
+      });
+    const fileA = await evidenceFile(planA.measures[0]!.id, agencyA.id);
+    const fileB = await evidenceFile(planB.measures[0]!.id, agencyB.id);
     const editor = await createUser('agency_editor', { agencyId: agencyA.id });
     const reviewer = await createUser('provincial_reviewer', { provinceId: 49 });
     const admin = await createUser('national_admin');
@@ -713,6 +735,8 @@ describe('fuzzing every route with malformed input', () => {
       measureA: planA.measures[0]!.id,
       measureB: planB.measures[0]!.id,
       deletedMeasureA: deleted.id,
+      fileA: fileA.id,
+      fileB: fileB.id,
       targetUser: targetUser.id,
       cookies: { editor: await sessionCookie(editor.id), reviewer: await sessionCookie(reviewer.id), admin: await sessionCookie(admin.id) },
     };

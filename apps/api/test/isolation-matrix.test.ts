@@ -24,12 +24,16 @@ interface World {
 interface Case {
   url: string;
   body?: unknown;
+  /** A multipart upload (the part `file`) instead of a JSON body. */
+  file?: { name: string; bytes: Buffer };
 }
 interface RouteSpec {
   /** Callers that must get a 2xx. */
   allowed: Caller[];
   /** Signed-in callers not allowed but able to see the resource: 403. Others: 404. Anonymous: 401. */
   visible: Caller[];
+  /** What a caller without a session gets when not allowed (401 unless the route is open to anonymous callers). */
+  anonymous?: number;
   build: (world: World) => Promise<Case>;
 }
 
@@ -43,6 +47,25 @@ async function freshPlan(world: World, status: Parameters<typeof createPlan>[2] 
 }
 
 const measureBody = { title: 'มาตรการใหม่', actions: ['ขั้นที่ ๑'] };
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+
+/** An (empty) evidence file with a preview on a measure of a fresh draft plan of agency A. */
+async function freshFile(world: World) {
+  const measure = (await freshPlan(world)).measures[0]!;
+  return getPrisma().evidenceFile.create({
+    data: {
+      measureId: measure.id,
+      agencyId: world.agencyA.id,
+      name: 'f.png',
+      contentType: 'image/png',
+      size: 0,
+      sha256: '',
+      storage: 'postgres',
+      storageKey: measure.id,
+      preview: Buffer.from('RIFF'),
+    },
+  });
+}
 
 const ROUTES: Record<string, RouteSpec> = {
   'GET /api/v1/health': { allowed: EVERYONE, visible: [], build: async () => ({ url: '/api/v1/health' }) },
@@ -209,6 +232,39 @@ const ROUTES: Record<string, RouteSpec> = {
       body: { note: 'ความคืบหน้า', occurredOn: '2024-01-15' },
     }),
   },
+  'POST /api/v1/measures/:measureId/files': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({ url: `/api/v1/measures/${(await freshPlan(w)).measures[0]!.id}/files`, file: { name: 'a.pdf', bytes: PDF } }),
+  },
+  'GET /api/v1/measures/:measureId/files': {
+    allowed: OWNERS_OF_A,
+    visible: [],
+    build: async (w) => ({ url: `/api/v1/measures/${(await freshPlan(w)).measures[0]!.id}/files` }),
+  },
+  // A file of an unpublished plan: the public gets 404 like everyone outside its scope.
+  'GET /api/v1/files/:fileId/content': {
+    allowed: OWNERS_OF_A,
+    visible: [],
+    anonymous: 404,
+    build: async (w) => ({ url: `/api/v1/files/${(await freshFile(w)).id}/content` }),
+  },
+  'GET /api/v1/files/:fileId/preview': {
+    allowed: OWNERS_OF_A,
+    visible: [],
+    anonymous: 404,
+    build: async (w) => ({ url: `/api/v1/files/${(await freshFile(w)).id}/preview` }),
+  },
+  'PATCH /api/v1/files/:fileId': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({ url: `/api/v1/files/${(await freshFile(w)).id}`, body: { isInternal: true } }),
+  },
+  'DELETE /api/v1/files/:fileId': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({ url: `/api/v1/files/${(await freshFile(w)).id}` }),
+  },
   'GET /api/v1/codebooks': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/codebooks' }) },
   'GET /api/v1/codebooks/:fiscalYear': {
     allowed: SIGNED_IN,
@@ -367,7 +423,7 @@ const ROUTES: Record<string, RouteSpec> = {
 function expectedStatus(spec: RouteSpec, caller: Caller, route: string): 'ok' | number {
   if (spec.allowed.includes(caller)) return 'ok';
   if (route === 'POST /api/v1/auth/password-reset') return 400;
-  if (caller === 'anonymous') return 401;
+  if (caller === 'anonymous') return spec.anonymous ?? 401;
   return spec.visible.includes(caller) ? 403 : 404;
 }
 
@@ -399,11 +455,17 @@ describe('tenant isolation matrix', () => {
         const agencyA = await createAgency({ provinceId: 49 });
         const editorA = await createUser('agency_editor', { agencyId: agencyA.id });
         const caseWorld: World = { agencyA, userIdOf: { ...world.userIdOf, editorA: editorA.id } };
-        const { url, body } = await spec.build(caseWorld);
+        const built = await spec.build(caseWorld);
+        const { url, body } = built;
         const cookie = caller === 'anonymous' ? undefined : await sessionCookie(caseWorld.userIdOf[caller]);
         let call = request(app)[method.toLowerCase() as 'get'](url).set('x-prongsai-csrf', '1');
         if (cookie) call = call.set('Cookie', cookie);
-        const response = body === undefined ? await call : await call.send(body as object);
+        const { file } = built;
+        const response = file
+          ? await call.attach('file', file.bytes, file.name)
+          : body === undefined
+            ? await call
+            : await call.send(body as object);
         const expected = expectedStatus(spec, caller, route);
         const ok = expected === 'ok' ? response.status >= 200 && response.status < 300 : response.status === expected;
         if (!ok) outcomes.push(`${caller}: expected ${expected}, got ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);

@@ -46,6 +46,27 @@ async function world() {
     const created = await prisma.auditLog.create({ data: { action: 'update', entityType: 'test', entityId: 'scope', ...row } });
     auditIds.push(created.id);
   }
+  // Evidence files: a public and an internal one on the first measure of every plan (the deleted one included).
+  const fileIds: string[] = [];
+  for (const plan of plans) {
+    for (const isInternal of [false, true]) {
+      const measure = plan.measures[0]!;
+      const file = await prisma.evidenceFile.create({
+        data: {
+          measureId: measure.id,
+          agencyId: plan.agencyId,
+          name: 'f.pdf',
+          contentType: 'application/pdf',
+          size: 1,
+          sha256: 'x',
+          storage: 'postgres',
+          storageKey: measure.id,
+          isInternal,
+        },
+      });
+      fileIds.push(file.id);
+    }
+  }
   return {
     agencies: { own, neighbour, elsewhere, inactive },
     ids: {
@@ -53,6 +74,7 @@ async function world() {
       plan: plans.map((plan) => plan.id),
       measure: plans.flatMap((plan) => plan.measures.map((measure) => measure.id)),
       audit: auditIds.map(String),
+      file: fileIds,
     },
     plans,
   };
@@ -63,6 +85,7 @@ const TABLE: Record<ScopedEntity, { table: string; alias: string }> = {
   plan: { table: '"Plan"', alias: 'p' },
   measure: { table: '"Measure"', alias: 'm' },
   audit: { table: '"AuditLog"', alias: 'l' },
+  file: { table: '"EvidenceFile"', alias: 'f' },
 };
 
 async function viaSql(entity: ScopedEntity, scope: Scope, ids: string[]): Promise<string[]> {
@@ -84,10 +107,12 @@ async function viaPrisma(entity: ScopedEntity, scope: Scope, ids: string[]): Pro
         ? await prisma.plan.findMany({ where: { AND: [scopeWhere.plan(scope), { id: { in: ids } }] }, select: { id: true } })
         : entity === 'measure'
           ? await prisma.measure.findMany({ where: { AND: [scopeWhere.measure(scope), { id: { in: ids } }] }, select: { id: true } })
-          : await prisma.auditLog.findMany({
-              where: { AND: [scopeWhere.audit(scope), { id: { in: ids.map(BigInt) } }] },
-              select: { id: true },
-            });
+          : entity === 'file'
+            ? await prisma.evidenceFile.findMany({ where: { AND: [scopeWhere.file(scope), { id: { in: ids } }] }, select: { id: true } })
+            : await prisma.auditLog.findMany({
+                where: { AND: [scopeWhere.audit(scope), { id: { in: ids.map(BigInt) } }] },
+                select: { id: true },
+              });
   return rows.map((row) => String(row.id)).sort();
 }
 
@@ -134,6 +159,15 @@ describe('the scope table (access/scope.ts)', () => {
     const reviewerAudit = await viaSql('audit', scopeFor(user('provincial_reviewer', { provinceId: 93 }), 'read:audit'), ids.audit);
     expect(reviewerAudit).toEqual(sorted([ids.audit[0], ids.audit[1]]));
     expect(await viaSql('audit', PUBLIC_SCOPE, ids.audit)).toEqual([]);
+
+    // Files: an editor sees every file of the own agency; the public only the files that are not internal,
+    // of a live measure of a published plan (not the deleted measure's, not the draft's, not the submitted plan's).
+    const fileOf = (planIndex: number, internal: boolean) => ids.file[planIndex * 2 + (internal ? 1 : 0)]!;
+    expect(await viaSql('file', editor, ids.file)).toEqual(sorted([fileOf(0, false), fileOf(0, true), fileOf(1, false), fileOf(1, true)]));
+    expect(await viaSql('file', reviewer, ids.file)).toEqual(
+      sorted([0, 1, 2].flatMap((index) => [fileOf(index, false), fileOf(index, true)])),
+    );
+    expect(await viaSql('file', PUBLIC_SCOPE, ids.file)).toEqual(sorted([fileOf(2, false), fileOf(4, false)]));
 
     // Agencies: the public sees active ones.
     expect(await viaSql('agency', PUBLIC_SCOPE, ids.agency)).toEqual(

@@ -153,6 +153,14 @@ const VISIBILITY = {
     (row) => sql`(${row}."deletedAt" IS NULL AND ${row}."planId" IN (SELECT id FROM "Plan" WHERE status = 'published'))`,
     (): Prisma.MeasureWhereInput => ({ deletedAt: null, plan: { status: 'published' } }),
   ),
+  // Evidence files carry their agency's id too; the public sees a file that is not internal, of a live
+  // measure of a published plan. A deleted file (or one of a deleted measure) is hidden from every
+  // caller by the file queries themselves, as a deleted measure's files come back with it.
+  file: ownedByAgency(
+    (row) =>
+      sql`(NOT ${row}."isInternal" AND ${row}."measureId" IN (SELECT fm.id FROM "Measure" fm JOIN "Plan" fp ON fp.id = fm."planId" WHERE fm."deletedAt" IS NULL AND fp.status = 'published'))`,
+    (): Prisma.EvidenceFileWhereInput => ({ isInternal: false, measure: { deletedAt: null, plan: { status: 'published' } } }),
+  ),
   audit: {
     sql: (scope: Scope, row: Sql): Sql => {
       switch (scope.kind) {
@@ -194,6 +202,7 @@ export const scopeWhere = {
   agency: (scope: Scope) => VISIBILITY.agency.where(scope),
   plan: (scope: Scope) => VISIBILITY.plan.where(scope),
   measure: (scope: Scope) => VISIBILITY.measure.where(scope),
+  file: (scope: Scope) => VISIBILITY.file.where(scope),
   audit: (scope: Scope) => VISIBILITY.audit.where(scope),
 };
 

@@ -60,6 +60,19 @@ const EnvSchema = z.object({
     .transform((value) => value === 'true' || value === '1'),
   /** How often the e-mail worker looks for due e-mails. */
   MAIL_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+  /** The largest evidence file, in MB (ADR 015). */
+  FILE_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  /** What one agency's evidence files may take in all, in MB. */
+  AGENCY_FILE_QUOTA_MB: z.coerce.number().int().min(1).default(2048),
+  /**
+   * S3-compatible storage for evidence files: `http(s)://ACCESS_KEY:SECRET@host[:port]/bucket[/prefix]`.
+   * Unset: the files are kept in PostgreSQL (ADR 015).
+   */
+  S3_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().url().optional()),
+  /** Where uploads are written while they are checked (default: the system's temporary folder). */
+  FILE_SPOOL_DIR: z.string().optional(),
+  /** The region S3_URL's service expects (most S3-compatible servers accept the default). */
+  S3_REGION: z.string().default('us-east-1'),
   /** Folder of the embedded PostgreSQL cluster (when DATABASE_URL is unset). */
   PG_DATA_DIR: z.string().optional(),
 });

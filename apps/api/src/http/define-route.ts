@@ -41,10 +41,15 @@ export interface RouteDefinition<
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * A `multipart/form-data` upload (one file part named `file`, after the small form fields of
+   * `fields`), read by the handler as a stream (http/multipart.ts); the JSON body parsers leave it alone.
+   */
+  upload?: { fields: z.ZodType };
   response?: R;
   status?: 200 | 201 | 204;
   /** For a non-JSON response (a file or a stream), its media type; the handler writes it. */
-  produces?: string;
+  produces?: string | string[];
   /** Open without a session (documentation; http/authenticate.ts enforces it). */
   anonymous?: boolean;
   /**

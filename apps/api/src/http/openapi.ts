@@ -77,7 +77,7 @@ const codesOf = (status: number) => (Object.keys(ERROR_STATUS) as ErrorCode[]).f
 export function errorCodesOf(route: RouteDefinition): ErrorCode[] {
   const codes = new Set<ErrorCode>(['INTERNAL', 'SERVICE_UNAVAILABLE']);
   const write = isWrite(route);
-  if (route.params || route.query || route.body) codes.add('VALIDATION_FAILED');
+  if (route.params || route.query || route.body || route.upload) codes.add('VALIDATION_FAILED');
   // The body parsers read the body of any request that has one (a GET's too) before the route runs:
   // one they cannot read is a 400, 413 or 415 whatever the operation.
   for (const code of ['INVALID_JSON', 'INVALID_ENCODING', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const) codes.add(code);
@@ -86,7 +86,7 @@ export function errorCodesOf(route: RouteDefinition): ErrorCode[] {
     codes.add('UNAUTHENTICATED');
     codes.add('FORBIDDEN');
     // A write to a record (an id or a body) can meet a taken unique value, a newer version or a wrong state.
-    if (write && (route.params || route.body))
+    if (write && (route.params || route.body || route.upload))
       for (const code of ['CONFLICT', 'VERSION_CONFLICT', 'INVALID_STATE'] as const) codes.add(code);
   }
   // An id anywhere in the request (path, query, body) may name a record that is missing or out of scope.
@@ -172,6 +172,14 @@ function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query') {
   });
 }
 
+/** The small form fields of an upload, inline (the multipart schema is an object of its own). */
+function multipartFieldsOf(schema: z.ZodType): Record<string, JsonSchema> {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as {
+    properties?: Record<string, JsonSchema>;
+  };
+  return json.properties ?? {};
+}
+
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
 function operationOf(route: RouteDefinition, inputs: SchemaSet, outputs: SchemaSet) {
@@ -179,7 +187,12 @@ function operationOf(route: RouteDefinition, inputs: SchemaSet, outputs: SchemaS
   const name = pascal(operationId);
   const status = route.status ?? 200;
   const success: JsonSchema = route.produces
-    ? { description: 'The file', content: { [route.produces]: { schema: { type: 'string', contentEncoding: 'binary' } } } }
+    ? {
+        description: 'The file',
+        content: Object.fromEntries(
+          [route.produces].flat().map((type) => [type, { schema: { type: 'string', contentEncoding: 'binary' } }]),
+        ),
+      }
     : status === 204
       ? { description: 'Done; no content' }
       : {
@@ -217,6 +230,25 @@ function operationOf(route: RouteDefinition, inputs: SchemaSet, outputs: SchemaS
     parameters: [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query')],
     ...(route.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: inputs.ref(route.body, `${name}Body`) } } } }
+      : {}),
+    ...(route.upload
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['file'],
+                  properties: {
+                    ...multipartFieldsOf(route.upload.fields),
+                    file: { type: 'string', format: 'binary' },
+                  },
+                },
+              },
+            },
+          },
+        }
       : {}),
     responses,
   };

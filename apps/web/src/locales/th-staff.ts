@@ -573,6 +573,23 @@ export const thStaff = {
   'review.sort.measures': 'จำนวนมาตรการ',
   'review.order.asc': 'น้อยไปมาก',
   'review.order.desc': 'มากไปน้อย',
+  'auditEntity.evidence_file': 'ไฟล์หลักฐาน',
+  'files.title': 'ไฟล์หลักฐาน',
+  'files.dropHere': 'ลากไฟล์มาวางที่นี่ หรือ',
+  'files.choose': 'เลือกไฟล์',
+  'files.help': 'PDF, รูปภาพ (JPEG, PNG, WebP), Word (.docx) หรือ Excel (.xlsx) ไม่เกิน {max} MB ต่อไฟล์ เลือกได้หลายไฟล์',
+  'files.markInternal': 'ใช้ภายในหน่วยงาน (ไม่เผยแพร่ต่อสาธารณะ)',
+  'files.uploads': 'ไฟล์ที่กำลังอัปโหลด',
+  'files.progressOf': 'ความคืบหน้าการอัปโหลด {name}',
+  'files.sending': 'กำลังอัปโหลด {percent}%',
+  'files.sent': 'อัปโหลดแล้ว',
+  'files.tooLarge': 'ไฟล์ใหญ่เกิน {max} MB',
+  'files.empty': 'ยังไม่มีไฟล์หลักฐาน',
+  'files.previewOf': 'ภาพตัวอย่างของ {name}',
+  'files.internal': 'ใช้ภายใน',
+  'files.delete': 'ลบไฟล์',
+  'files.deleteTitle': 'ลบไฟล์หลักฐาน',
+  'files.deleteConfirm': 'ลบไฟล์ “{name}” ออกจากมาตรการนี้? การลบจะถูกบันทึกในประวัติการแก้ไข',
 } satisfies Record<string, string>;
 
 export type StaffMessageKey = keyof typeof thStaff;

@@ -235,7 +235,7 @@ export async function readReportStamp(
       : sql`p."agencyId" = ${plan.agencyId}::uuid AND p."fiscalYear" = ${plan.fiscalYear}::int`;
   const row = await queryRow<ReportStamp>(
     clientOf(rootDb()),
-    sql`SELECT p.id::text AS "planId", concat_ws('|', p.version, p."updatedAt", a."updatedAt", m.digest, cb.newest) AS version,
+    sql`SELECT p.id::text AS "planId", concat_ws('|', p.version, p."updatedAt", a."updatedAt", m.digest, cb.newest, ef.digest) AS version,
             a.id::text AS "agencyId", a.code AS "agencyCode", p."fiscalYear"
      FROM "Plan" p
      JOIN "Agency" a ON a.id = p."agencyId"
@@ -244,6 +244,11 @@ export async function readReportStamp(
        FROM "Measure" WHERE "planId" = p.id
      ) m
      CROSS JOIN (SELECT max("updatedAt") AS newest FROM "IndicatorCodebook") cb
+     -- The report lists the measures' evidence files (ADR 015): adding, hiding or deleting one changes it.
+     CROSS JOIN LATERAL (
+       SELECT md5(string_agg(concat_ws(':', f.id, f."isInternal", f."deletedAt"), ',' ORDER BY f.id)) AS digest
+       FROM "EvidenceFile" f WHERE f."measureId" IN (SELECT id FROM "Measure" WHERE "planId" = p.id)
+     ) ef
      WHERE ${which} AND ${scopeSql('plan', scope, 'p')}`,
   );
   return row ?? null;

@@ -30,6 +30,7 @@ import {
   type ReportData,
 } from './export';
 import { checkMeasures, parseInWorker, readTextFile } from './import';
+import { filesForReport } from '../evidence-files/evidence-files.service';
 import * as queries from './reports.queries';
 import type { ReportStamp } from './reports.queries';
 
@@ -204,7 +205,11 @@ export function getReportRenderStats(): { renders: number; cachedEntries: number
 async function reportData(agencyId: string, planId: string, publicView: boolean): Promise<ReportData> {
   const agency = toAgency(await queries.findReportAgency(agencyId));
   // The caller's scope was checked before the render (the stamp and findVisiblePlan); a render is shared by every caller.
-  return { agency, plan: await loadPlanDetail(rootDb(), publicView ? PUBLIC_SCOPE : SYSTEM_SCOPE, planId, { publicView }) };
+  const plan = await loadPlanDetail(rootDb(), publicView ? PUBLIC_SCOPE : SYSTEM_SCOPE, planId, { publicView });
+  // Each measure's evidence files follow its links: name and permalink (the public report lists only public files).
+  const files = await filesForReport(planId, publicView, SYSTEM_SCOPE);
+  const measures = plan.measures.map((measure) => ({ ...measure, evidence: [...measure.evidence, ...(files.get(measure.id) ?? [])] }));
+  return { agency, plan: { ...plan, measures } };
 }
 
 async function renderReport(agencyId: string, planId: string, format: ReportFormat, publicView: boolean): Promise<Buffer> {

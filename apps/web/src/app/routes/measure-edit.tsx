@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { hasPermission } from '@prongsai/shared';
 import { auditKeys } from '@/features/audit/api/get-audit';
 import { EntityHistory } from '@/features/audit/components/entity-history';
+import { EvidenceFilesPanel } from '@/features/evidence-files/components/evidence-files-panel';
 import { useMeasure } from '@/features/measures/api/get-measure';
 import { MeasureEditor } from '@/features/measures/components/measure-editor';
 import { invalidatePlan, usePlanById } from '@/features/plans/api/get-plan';
@@ -74,6 +75,7 @@ export function MeasureEditRoute() {
               void queryClient.invalidateQueries({ queryKey: auditKeys.all });
             }}
           />
+          <EvidenceFilesPanel measureId={measureId} canEdit={editable && canWrite} />
         </div>
         <div className="page-grid__side">
           <MeasureTimeline measureId={measureId} canAdd={canWrite} />
