@@ -35,6 +35,8 @@ interface Fragment {
 interface Line {
   y: number;
   fragments: Fragment[];
+  /** The pieces in reading order, for splitting the line at column edges. */
+  items: PlacedText[];
 }
 
 // "๑", "12.", "๓)": a measure's number alone in the first column.
@@ -101,9 +103,21 @@ function toFragments(items: PlacedText[]): Fragment[] {
 
 const toPageLines = (page: PlacedPage): Line[] =>
   groupLines(page.items)
-    .map((items) => toFragments(items))
-    .filter((fragments) => fragments.length > 0)
-    .map((fragments) => ({ y: fragments[0]!.y, fragments }));
+    .map((items) => ({ items, fragments: toFragments(items) }))
+    .filter((line) => line.fragments.length > 0)
+    .map((line) => ({ ...line, y: line.fragments[0]!.y }));
+
+/** A line cut at the column edges: the text of each column on it ('' where none). */
+function splitAtColumns(line: Line, columns: number[]): string[] {
+  const tolerance = (line.items[0]?.size ?? 10) * 0.3;
+  const pieces = columns.map((): PlacedText[] => []);
+  for (const item of line.items) pieces[columnOf(columns, item.x + Math.min(item.width / 2, tolerance), 0)]!.push(item);
+  return pieces.map((items) =>
+    toFragments(items)
+      .map((fragment) => fragment.text)
+      .join(' '),
+  );
+}
 
 const compact = (text: string) => text.replace(/\s+/g, '');
 const lineText = (line: Line) => line.fragments.map((fragment) => fragment.text).join(' ');
@@ -131,6 +145,8 @@ function findRepeatedMargins(pages: Line[][]): Set<string> {
 function appendCellLine(cell: string, addition: string): string {
   if (cell === '') return addition;
   if (LIST_NUMBER.test(addition)) return `${cell}\n${addition}`;
+  // A web address broken at the cell edge ("www.banshong.go.t" / "h") continues without a space.
+  if (/(?:https?:\/\/|www\.)\S*$/i.test(cell) && /^[a-z0-9/._~%?#=&-]/i.test(addition)) return `${cell}${addition}`;
   const last = cell[cell.length - 1] ?? '';
   const first = addition[0] ?? '';
   return THAI.test(last) && THAI.test(first) ? `${cell}${addition}` : `${cell} ${addition}`;
@@ -156,11 +172,12 @@ const columnOf = (columns: number[], x: number, tolerance: number) => {
  * a PDF's text layer and for OCR, where borders are not drawn as text.
  */
 function findColumns(lines: Line[]): number[] {
-  const width = Math.ceil(Math.max(0, ...lines.flatMap((line) => line.fragments.map((fragment) => fragment.end)))) + 2;
+  // Words, not fragments: a space inside a cell falls anywhere, a column gap at the same x on every line.
+  const width = Math.ceil(Math.max(0, ...lines.flatMap((line) => line.items.map((item) => item.x + item.width)))) + 2;
   const coverage = new Array<number>(width).fill(0);
   for (const line of lines) {
     const covered = new Uint8Array(width);
-    for (const fragment of line.fragments) for (let x = Math.floor(fragment.x); x < Math.ceil(fragment.end); x++) covered[x] = 1;
+    for (const item of line.items) for (let x = Math.max(0, Math.floor(item.x)); x < Math.ceil(item.x + item.width); x++) covered[x] = 1;
     covered.forEach((value, x) => {
       coverage[x]! += value;
     });
@@ -189,12 +206,13 @@ function readTableShape(lines: Line[], start: number, following: Line[]): { shap
   const tolerance = (band[0]!.fragments[0]!.size || 10) * 0.6;
   const columns = findColumns([...lines.slice(start), ...following]);
   if (columns.length < 2) return null;
+  // The first column starts where the header and the first measure number do (paragraphs after the table start further left).
+  columns[0] = Math.min(...[...band, lines[end]!].map((line) => line.items[0]!.x));
   const cells = columns.map(() => '');
   for (const line of band) {
-    for (const fragment of line.fragments) {
-      const column = columnOf(columns, fragment.x, tolerance);
-      cells[column] = appendCellLine(cells[column]!, fragment.text);
-    }
+    splitAtColumns(line, columns).forEach((text, column) => {
+      if (text !== '') cells[column] = appendCellLine(cells[column]!, text);
+    });
   }
   const headerHeight = lines[end - 1]!.y - lines[start]!.y;
   return { shape: { columns, headerKey: compact(lineText(band[0]!)), headerHeight }, cells, end };
@@ -223,7 +241,8 @@ export function buildSourceFromPages(pages: PlacedPage[], where: (page: number, 
       const line = lines[index]!;
       const text = lineText(line);
       const place = where(pageIndex + 1, index + 1);
-      if (HEADER_START.test(compact(text))) {
+      const firstWords = compact(`${line.fragments[0]!.text}${lines[index + 1]?.fragments[0]?.text ?? ''}`);
+      if (HEADER_START.test(compact(text)) || /^ลำดับ/.test(firstWords)) {
         if (shape && compact(text) === shape.headerKey) {
           // The header repeated on a new page: skip its band.
           const top = line.y;
@@ -241,11 +260,12 @@ export function buildSourceFromPages(pages: PlacedPage[], where: (page: number, 
       }
       const inTable =
         shape !== null &&
-        line.fragments[0]!.x >= shape.columns[0]! - line.fragments[0]!.size * 0.6 &&
-        line.fragments.every((fragment) => {
-          const column = columnOf(shape!.columns, fragment.x, fragment.size * 0.6);
+        // A paragraph after the table starts at the margin, left of the first cell's padding, or runs across a column edge.
+        line.items[0]!.x >= shape.columns[0]! - line.items[0]!.size * 0.15 &&
+        line.items.every((item) => {
+          const column = columnOf(shape!.columns, item.x, item.size * 0.15);
           const next = shape!.columns[column + 1];
-          return next === undefined || fragment.end <= next + fragment.size * 0.3;
+          return next === undefined || item.x + item.width <= next + item.size * 0.2;
         });
       if (!shape || !inTable) {
         closeRow();
@@ -253,17 +273,16 @@ export function buildSourceFromPages(pages: PlacedPage[], where: (page: number, 
         index++;
         continue;
       }
-      const tolerance = line.fragments[0]!.size * 0.6;
-      const first = line.fragments[0]!;
-      if (columnOf(shape.columns, first.x, tolerance) === 0 && SEQUENCE.test(first.text)) {
+      const cells = splitAtColumns(line, shape.columns);
+      if (SEQUENCE.test(cells[0]!.trim())) {
         closeRow();
         row = { cells: shape.columns.map(() => ''), where: place };
       }
       if (!row) row = { cells: shape.columns.map(() => ''), where: place };
-      for (const fragment of line.fragments) {
-        const column = columnOf(shape.columns, fragment.x, tolerance);
-        row.cells[column] = appendCellLine(row.cells[column]!, fragment.text);
-      }
+      const open = row;
+      cells.forEach((text, column) => {
+        if (text !== '') open.cells[column] = appendCellLine(open.cells[column]!, text);
+      });
       index++;
     }
   });

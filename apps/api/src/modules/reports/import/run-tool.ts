@@ -44,7 +44,7 @@ export function runTool(tool: string, args: string[], limits: ToolLimits): Promi
         const detail = stderr.toString('utf8').trim().split('\n').slice(-1)[0] ?? '';
         // prlimit reports a missing program as exit 127 / "failed to execute"; a missing prlimit as ENOENT.
         if (failure.code === 'ENOENT') return reject(new ToolMissingError('prlimit'));
-        if (failure.code === 127 || /failed to execute|No such file/i.test(detail)) return reject(new ToolMissingError(tool));
+        if ((failure.code as unknown) === 127 || /failed to execute|No such file/i.test(detail)) return reject(new ToolMissingError(tool));
         if (failure.killed) return reject(new ToolFailedError(tool, 'timeout', detail));
         reject(new ToolFailedError(tool, 'failed', detail || failure.message));
       },
