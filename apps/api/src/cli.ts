@@ -10,7 +10,7 @@ import { closeParsePool, parseInWorker, type ParseJob } from './modules/reports/
  * database or DATABASE_URL.
  */
 
-const USAGE = 'usage: cli migrate | seed | import-report FILE [--json] [--fiscal-year 2566]\n';
+const USAGE = 'usage: cli migrate | seed | import-report FILE (.docx, .pdf, .png/.jpg/.tif, .txt, .csv) [--json] [--fiscal-year 2566]\n';
 let disconnect: (() => Promise<void>) | undefined;
 
 /** Resolves once the text is handed to the OS, so process.exit never cuts a long JSON short. */
@@ -77,6 +77,7 @@ function toImportJson(report: ParsedReport) {
   return {
     agency: { name, district, province, postcode, website },
     fiscalYear: report.fiscalYear,
+    ...(report.readByOcr ? { readByOcr: true } : {}),
     measures: report.measures.map((measure) => ({
       sequence: measure.sequence,
       title: measure.title,
@@ -96,7 +97,7 @@ function formatSummary(report: ParsedReport): string {
   const place = [agency.district && `อำเภอ${agency.district}`, agency.province && `จังหวัด${agency.province}`].filter(Boolean).join(' ');
   const lines = [
     `${agency.name ?? '(agency not found)'}${place ? ` (${place})` : ''}, fiscal year ${report.fiscalYear ?? '(not found)'}`,
-    `${report.measures.length} measures`,
+    `${report.measures.length} measures${report.readByOcr ? ' (read by OCR from a scan: check every field)' : ''}`,
   ];
   for (const measure of report.measures) {
     const title = measure.title.length > 70 ? `${measure.title.slice(0, 70)}…` : measure.title;
@@ -141,7 +142,13 @@ async function importReport(args: string[]): Promise<number> {
       return 2;
     }
     job = { format: 'csv', content: bytes, fiscalYear };
+  } else if (extension === '.pdf') {
+    job = { format: 'pdf', content: bytes };
+  } else if (/^\.(png|jpe?g|tiff?)$/.test(extension)) {
+    job = { format: 'image', content: bytes };
   } else {
+    // Whatever the name says, the worker reads what the bytes are: a PDF named .txt is read as a PDF,
+    // and a binary file is refused with the formats the import reads (never parsed as text).
     job = { format: 'text', content: bytes };
   }
   let report: ParsedReport;
