@@ -1,5 +1,16 @@
 import type { AlignmentType, Paragraph, ParagraphChild, Table, TableCell, TableRow, TextRun } from 'docx';
-import { REPORT_COLUMNS, buildReportView, isHttpUrl, type ReportData, type ReportRowView, type ReportView } from './report-model';
+import { copyMeasure, fingerprint, REPORT_COPY_PATH, reportCopyXml, type ReportCopy } from '../report-copy';
+import {
+  EVIDENCE_PREFIX,
+  REPORT_COLUMNS,
+  RESPONSIBLE_PREFIX,
+  buildReportView,
+  isHttpUrl,
+  reportRowTexts,
+  type ReportData,
+  type ReportRowView,
+  type ReportView,
+} from './report-model';
 
 export const DOCX_FONT = 'TH Sarabun New';
 export const DOCX_FALLBACK_FONT = 'Sarabun';
@@ -141,7 +152,8 @@ function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
         },
       ],
     });
-    return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }]);
+    const packed = await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }]);
+    return addReportCopy(packed, buildReportCopy(data, view));
   }
 
   function buildCover(view: ReportView): Paragraph[] {
@@ -244,7 +256,7 @@ function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
           : [cell(result, { columns: [2] }), cell([], { columns: [3] })];
     const summary = [
       ...lines(row.summaryLines),
-      ...(row.responsible ? lines([`ผู้รับผิดชอบ: ${row.responsible}`], note) : []),
+      ...(row.responsible ? lines([`${RESPONSIBLE_PREFIX}${row.responsible}`], note) : []),
       ...row.evidence.map(buildEvidenceParagraph),
     ];
     return new TableRow({
@@ -266,8 +278,35 @@ function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
           children: [new TextRun({ text: label, style: 'Hyperlink', size: SIZE.tableNote, sizeComplexScript: SIZE.tableNote })],
         })
       : run(label, { size: SIZE.tableNote });
-    return paragraph([run('หลักฐาน: ', { size: SIZE.tableNote }), target], { size: SIZE.tableNote });
+    return paragraph([run(EVIDENCE_PREFIX, { size: SIZE.tableNote }), target], { size: SIZE.tableNote });
   }
 
   return render;
+}
+
+/** The plan's data for a lossless re-import, with a fingerprint of each printed row (report-copy.ts). */
+function buildReportCopy(data: ReportData, view: ReportView): ReportCopy {
+  const measures = [...data.plan.measures].sort((a, b) => a.sequence - b.sequence);
+  return {
+    version: 1,
+    fiscalYear: data.plan.fiscalYear,
+    introText: data.plan.introText ?? null,
+    introFingerprint: fingerprint(view.introParagraphs),
+    measures: measures.map((measure, index) => copyMeasure(measure, reportRowTexts(view.rows[index]!))),
+  };
+}
+
+const CUSTOM_XML_RELATIONSHIP =
+  '<Relationship Id="rIdProngsaiReportCopy" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" ' +
+  `Target="../${REPORT_COPY_PATH}"/>`;
+
+/** Adds the copy as a custom XML part of the main document (the package already maps .xml to application/xml). */
+async function addReportCopy(docx: Buffer, copy: ReportCopy): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(docx);
+  const relsPath = 'word/_rels/document.xml.rels';
+  const rels = await zip.file(relsPath)!.async('string');
+  zip.file(relsPath, rels.replace('</Relationships>', `${CUSTOM_XML_RELATIONSHIP}</Relationships>`));
+  zip.file(REPORT_COPY_PATH, reportCopyXml(copy));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

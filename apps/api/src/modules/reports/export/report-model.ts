@@ -183,6 +183,27 @@ function buildRowView(measure: Measure): ReportRowView {
   };
 }
 
+/**
+ * Every text the .docx prints in a measure's row, in column order (the renderer prints exactly these):
+ * its fingerprint tells an untouched row from one edited in Word (report-copy.ts).
+ */
+export function reportRowTexts(row: ReportRowView): string[] {
+  return [
+    row.sequence,
+    ...row.measureLines,
+    ...row.indicatorLines,
+    ...(row.resultLabel ? [row.resultLabel] : []),
+    ...row.resultLines,
+    ...row.summaryLines,
+    ...(row.responsible ? [`${RESPONSIBLE_PREFIX}${row.responsible}`] : []),
+    ...row.evidence.map((link) => `${EVIDENCE_PREFIX}${link.label || link.url}`),
+    row.period,
+  ];
+}
+
+export const RESPONSIBLE_PREFIX = 'ผู้รับผิดชอบ: ';
+export const EVIDENCE_PREFIX = 'หลักฐาน: ';
+
 /** Numbered sub-actions ("๑. …"), or the title when the measure has none. */
 function formatMeasureLines(measure: Measure): string[] {
   const actions = measure.actions.map((action) =>
