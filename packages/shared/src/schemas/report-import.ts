@@ -23,6 +23,8 @@ export const MEASURE_CSV_COLUMNS = [
   'evidence',
   'planned_start',
   'planned_end',
+  'carried_out_raw',
+  'indicator_citations',
 ] as const;
 export type MeasureCsvColumn = (typeof MEASURE_CSV_COLUMNS)[number];
 

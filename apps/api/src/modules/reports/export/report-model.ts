@@ -33,7 +33,8 @@ export type MeasureExportFields = Pick<
   | 'carriedOut'
   | 'evidence'
   | 'updatedAt'
-> & { indicators: Pick<Measure['indicators'][number], 'fiscalYear' | 'code'>[] };
+> &
+  Partial<Pick<Measure, 'carriedOutRaw'>> & { indicators: (Pick<Measure['indicators'][number], 'fiscalYear' | 'code'> & { raw?: string | null })[] };
 
 /** One measure of the open-data export, with the agency and plan it belongs to. */
 export interface MeasureExportRow {
