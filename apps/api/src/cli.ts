@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FIRST_FISCAL_YEAR, FiscalYearParamSchema, currentFiscalYear, isValidFiscalYear, type ParsedReport } from '@prongsai/shared';
 import { AppError } from './lib/app-error';
-import { closeParsePool, parseInWorker, type ParseJob } from './modules/reports/import';
+import { checkReportOrigin, closeParsePool, parseInWorker, withOriginWarnings, type ParseJob } from './modules/reports/import';
 
 /**
  * Operational commands for containers and scripts: `node dist/cli.js migrate|seed|import-report`.
@@ -10,7 +10,8 @@ import { closeParsePool, parseInWorker, type ParseJob } from './modules/reports/
  * database or DATABASE_URL.
  */
 
-const USAGE = 'usage: cli migrate | seed | import-report FILE (.docx, .pdf, .png/.jpg/.tif, .txt, .csv) [--json] [--fiscal-year 2566]\n';
+const USAGE =
+  'usage: cli migrate | seed | import-report FILE (.docx, .pdf, .png/.jpg/.tif, .txt, .csv) [--json] [--fiscal-year 2566] [--agency NAME [--district NAME] [--website HOST]]\n';
 let disconnect: (() => Promise<void>) | undefined;
 
 /** Resolves once the text is handed to the OS, so process.exit never cuts a long JSON short. */
@@ -45,15 +46,22 @@ async function seed(): Promise<number> {
 interface ImportOptions {
   file: string | null;
   json: boolean;
+  /** The agency the report is meant for (--agency, --district, --website): its header is checked against it. */
+  agency: string | null;
+  district: string | null;
+  website: string | null;
   /** --fiscal-year as typed. */
   fiscalYear: string | null;
 }
 
 function readImportOptions(args: string[]): ImportOptions {
-  const options: ImportOptions = { file: null, json: false, fiscalYear: null };
+  const options: ImportOptions = { file: null, json: false, fiscalYear: null, agency: null, district: null, website: null };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     if (arg === '--json') options.json = true;
+    else if (arg === '--agency') options.agency = args[++index] ?? '';
+    else if (arg === '--district') options.district = args[++index] ?? '';
+    else if (arg === '--website') options.website = args[++index] ?? '';
     else if (arg === '--fiscal-year') options.fiscalYear = args[++index] ?? '';
     else if (arg.startsWith('--fiscal-year=')) options.fiscalYear = arg.slice('--fiscal-year='.length);
     else options.file ??= arg;
@@ -161,6 +169,17 @@ async function importReport(args: string[]): Promise<number> {
     return 1;
   } finally {
     await closeParsePool();
+  }
+  if (options.agency) {
+    // The same report-wide checks as the API preview: another agency, website, district or fiscal year, each said once.
+    const given = options.fiscalYear === null ? null : FiscalYearParamSchema.safeParse(options.fiscalYear);
+    const origin = checkReportOrigin(report, {
+      agencyNameTh: options.agency,
+      website: options.website,
+      districtNameTh: options.district,
+      fiscalYear: given?.success ? given.data : report.fiscalYear,
+    });
+    report = { ...report, warnings: withOriginWarnings(report.warnings, origin) };
   }
   await write(process.stdout, options.json ? `${JSON.stringify(toImportJson(report), null, 2)}\n` : formatSummary(report));
   return 0;

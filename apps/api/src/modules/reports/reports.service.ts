@@ -29,7 +29,7 @@ import {
   writeMeasuresXlsx,
   type ReportData,
 } from './export';
-import { checkMeasures, parseInWorker, readTextFile, sniffFormat } from './import';
+import { checkMeasures, checkReportOrigin, parseInWorker, readTextFile, sniffFormat, withOriginWarnings } from './import';
 import * as queries from './reports.queries';
 import type { ReportStamp } from './reports.queries';
 
@@ -61,8 +61,15 @@ export async function previewImport(actor: Actor, agencyId: string, input: Impor
     report = await parseInWorker({ format: 'text', content: upload.text });
   }
   const fiscalYear = input.fiscalYear ?? report.fiscalYear;
-  const checks = checkMeasures({ agencyNameTh: agency.nameTh, website: agency.website, fiscalYear }, report.measures);
-  const parseProblems = report.warnings.filter((warning) => warning.code === 'PARSE_PROBLEM');
+  const origin = checkReportOrigin(report, {
+    agencyNameTh: agency.nameTh,
+    website: agency.website,
+    districtNameTh: agency.district?.nameTh ?? null,
+    fiscalYear,
+  });
+  const checks = withOriginWarnings(checkMeasures({ agencyNameTh: agency.nameTh, website: agency.website, fiscalYear }, report.measures), origin);
+  // The parser's own notes (what it could not read, OCR, missing tools) stay; its quality checks are redone for this agency.
+  const parseProblems = report.warnings.filter((warning) => ['PARSE_PROBLEM', 'OCR_TEXT', 'OCR_UNAVAILABLE'].includes(warning.code));
   const existing = fiscalYear ? await queries.findPlanOfYear(rootDb(), scopeFor(actor, 'read:plan'), agencyId, fiscalYear) : null;
   return {
     report: { ...report, fiscalYear, warnings: [...upload.warnings, ...parseProblems, ...checks] },

@@ -116,6 +116,28 @@ describe('cli import-report', () => {
     expect(withoutYear.stderr).toContain('--fiscal-year');
   });
 
+  it('when the agency it is meant for is named, then another district and another fiscal year are each said once', () => {
+    // Act
+    const { code, stdout } = runCli(
+      'import-report',
+      SAMPLE,
+      '--json',
+      '--agency',
+      'องค์การบริหารส่วนตำบลบางทรายน้อย',
+      '--district',
+      'หว้านใหญ่',
+      '--fiscal-year',
+      '2567',
+    );
+
+    // Assert
+    expect(code).toBe(0);
+    const codes: string[] = JSON.parse(stdout).warnings.map((warning: { code: string }) => warning.code);
+    expect(codes.filter((item) => item === 'OTHER_AGENCY_REPORT')).toHaveLength(1);
+    expect(codes.filter((item) => item === 'OTHER_FISCAL_YEAR')).toHaveLength(1);
+    expect(codes).not.toContain('DATE_OUTSIDE_FISCAL_YEAR');
+  });
+
   it('when given a PDF named .txt, then it is read as a PDF, not as text', () => {
     // Arrange: a one-page PDF (Helvetica, no table) under a text file's name
     const file = path.join(workDir, 'report.txt');

@@ -9,3 +9,4 @@ export { decodeTextFile, readTextFile, type TextFileEncoding } from './decode-te
 export { parseInWorker, closeParsePool, configureParsePool, DEFAULT_PARSE_POOL_OPTIONS, type ParsePoolOptions } from './parse-pool';
 export type { ParseJob } from './parse-job';
 export { sniffFormat, READABLE_FORMATS_EN, READABLE_FORMATS_TH, type SniffedFormat } from './sniff-format';
+export { checkReportOrigin, withOriginWarnings, type ImportTarget } from './report-origin';
