@@ -404,7 +404,8 @@ export const enStaff: StaffMessages = {
   'import.sourceFile': 'Attach a file (.docx, .pdf, scan, .txt, .csv)',
   'import.sourcePaste': 'Paste text',
   'import.file': 'Report file',
-  'import.fileHint': 'Word (.docx), PDF, a scan or photo of the report (.png, .jpg, .tif, read by OCR), text (.txt) or CSV in the open-data format, up to {mb} MB',
+  'import.fileHint':
+    'Word (.docx), PDF, a scan or photo of the report (.png, .jpg, .tif, read by OCR), text (.txt) or CSV in the open-data format, up to {mb} MB',
   'import.text': 'Report text',
   'import.textHint':
     'Copy the whole table of the report (sequence, measure, result, summary, period) and paste it, repeated header rows included',

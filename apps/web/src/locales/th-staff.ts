@@ -396,7 +396,8 @@ export const thStaff = {
   'import.sourceFile': 'แนบไฟล์ (.docx, .pdf, ภาพสแกน, .txt, .csv)',
   'import.sourcePaste': 'วางข้อความ',
   'import.file': 'ไฟล์รายงาน',
-  'import.fileHint': 'Word (.docx), PDF, ภาพสแกนหรือภาพถ่ายรายงาน (.png, .jpg, .tif อ่านด้วย OCR), ข้อความ (.txt) หรือ CSV ตามรูปแบบข้อมูลเปิดของระบบ ขนาดไม่เกิน {mb} MB',
+  'import.fileHint':
+    'Word (.docx), PDF, ภาพสแกนหรือภาพถ่ายรายงาน (.png, .jpg, .tif อ่านด้วย OCR), ข้อความ (.txt) หรือ CSV ตามรูปแบบข้อมูลเปิดของระบบ ขนาดไม่เกิน {mb} MB',
   'import.text': 'ข้อความรายงาน',
   'import.textHint': 'คัดลอกตารางจากรายงาน (ลำดับที่ มาตรการ ผลลัพธ์ สรุปผล ระยะเวลา) มาวางได้ทั้งหมด รวมหัวตารางที่ซ้ำกันระหว่างหน้า',
   'import.yearIfMissing': 'ปีงบประมาณ (ถ้าไฟล์ไม่ได้ระบุ)',

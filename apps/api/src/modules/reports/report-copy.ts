@@ -41,10 +41,7 @@ export type ReportCopy = z.infer<typeof ReportCopySchema>;
 
 /** The visible text of a table row or paragraph, without white space (layout and wrapping do not count). */
 export const fingerprint = (texts: string[]): string =>
-  createHash('sha256')
-    .update(texts.join('').replace(/\s+/g, ''))
-    .digest('hex')
-    .slice(0, 24);
+  createHash('sha256').update(texts.join('').replace(/\s+/g, '')).digest('hex').slice(0, 24);
 
 export function copyMeasure(measure: Measure, rowTexts: string[]): ReportCopy['measures'][number] {
   return {

@@ -67,7 +67,10 @@ export async function previewImport(actor: Actor, agencyId: string, input: Impor
     districtNameTh: agency.district?.nameTh ?? null,
     fiscalYear,
   });
-  const checks = withOriginWarnings(checkMeasures({ agencyNameTh: agency.nameTh, website: agency.website, fiscalYear }, report.measures), origin);
+  const checks = withOriginWarnings(
+    checkMeasures({ agencyNameTh: agency.nameTh, website: agency.website, fiscalYear }, report.measures),
+    origin,
+  );
   // The parser's own notes (what it could not read, OCR, missing tools) stay; its quality checks are redone for this agency.
   const parseProblems = report.warnings.filter((warning) => ['PARSE_PROBLEM', 'OCR_TEXT', 'OCR_UNAVAILABLE'].includes(warning.code));
   const existing = fiscalYear ? await queries.findPlanOfYear(rootDb(), scopeFor(actor, 'read:plan'), agencyId, fiscalYear) : null;

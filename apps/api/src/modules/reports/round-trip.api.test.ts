@@ -78,18 +78,22 @@ describe('export → import round trip of every seeded plan', () => {
     expect(plans.length).toBeGreaterThan(3);
   });
 
-  it.each(['docx', 'csv'] as const)('when every plan is exported as %s and imported again, then every field of every measure comes back', async (format) => {
-    for (const { id, agencyId } of plans) {
-      // Act
-      const { plan, report } = await exportAndPreview(id, agencyId, format);
+  it.each(['docx', 'csv'] as const)(
+    'when every plan is exported as %s and imported again, then every field of every measure comes back',
+    async (format) => {
+      for (const { id, agencyId } of plans) {
+        // Act
+        const { plan, report } = await exportAndPreview(id, agencyId, format);
 
-      // Assert
-      const expected = [...plan.measures].sort((a, b) => a.sequence - b.sequence);
-      expect({ plan: id, measures: report.measures.map(fields) }).toEqual({ plan: id, measures: expected.map(fields) });
-      expect(report.measures.map((measure) => measure.sequence)).toEqual(expected.map((measure) => measure.sequence));
-      expect(report.fiscalYear).toBe(plan.fiscalYear);
-      if (format === 'docx') expect({ plan: id, introText: report.introText }).toEqual({ plan: id, introText: plan.introText });
-      expect(report.warnings.filter((warning) => warning.code === 'PARSE_PROBLEM')).toEqual([]);
-    }
-  }, 240_000);
+        // Assert
+        const expected = [...plan.measures].sort((a, b) => a.sequence - b.sequence);
+        expect({ plan: id, measures: report.measures.map(fields) }).toEqual({ plan: id, measures: expected.map(fields) });
+        expect(report.measures.map((measure) => measure.sequence)).toEqual(expected.map((measure) => measure.sequence));
+        expect(report.fiscalYear).toBe(plan.fiscalYear);
+        if (format === 'docx') expect({ plan: id, introText: report.introText }).toEqual({ plan: id, introText: plan.introText });
+        expect(report.warnings.filter((warning) => warning.code === 'PARSE_PROBLEM')).toEqual([]);
+      }
+    },
+    240_000,
+  );
 });

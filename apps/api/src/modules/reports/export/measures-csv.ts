@@ -237,7 +237,8 @@ export const MEASURE_EXPORT_COLUMNS: readonly MeasureExportColumn[] = [
     header_th: 'การอ้างอิงตัวชี้วัดตามที่เขียน',
     header_en: 'Indicator citations as written',
     description: 'For indicators cited in words in an imported report: one per line, "<fiscal year>:<code>|<citation as written>".',
-    value: ({ measure }) => joinItems(measure.indicators.filter((item) => item.raw).map((item) => `${item.fiscalYear}:${item.code}|${item.raw}`)),
+    value: ({ measure }) =>
+      joinItems(measure.indicators.filter((item) => item.raw).map((item) => `${item.fiscalYear}:${item.code}|${item.raw}`)),
   },
 ];
 

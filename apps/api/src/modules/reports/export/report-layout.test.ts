@@ -30,14 +30,17 @@ beforeAll(async () => {
 }, 180_000);
 
 describe('the official report as pages', () => {
-  it.skipIf(!findChromiumPath())('when the sample report is printed, then the .docx (LibreOffice) takes at most one page more than the PDF', async () => {
-    // Act
-    const [docxPages, pdfPages] = [await countPdfPages(docxAsPdf), await countPdfPages(pdf)];
+  it.skipIf(!findChromiumPath())(
+    'when the sample report is printed, then the .docx (LibreOffice) takes at most one page more than the PDF',
+    async () => {
+      // Act
+      const [docxPages, pdfPages] = [await countPdfPages(docxAsPdf), await countPdfPages(pdf)];
 
-    // Assert: 11 pages against 6 before issue 16
-    expect(pdfPages).toBeGreaterThan(2);
-    expect(docxPages).toBeLessThanOrEqual(pdfPages + 1);
-  });
+      // Assert: 11 pages against 6 before issue 16
+      expect(pdfPages).toBeGreaterThan(2);
+      expect(docxPages).toBeLessThanOrEqual(pdfPages + 1);
+    },
+  );
 
   it('when the .docx is printed, then every page after the cover names the agency and fiscal year and says "หน้า n / total"', async () => {
     // Act
@@ -46,22 +49,27 @@ describe('the official report as pages', () => {
     const first = await pdfText(docxAsPdf, 1);
 
     // Assert: LibreOffice prints the field's digits in Arabic (Word applies the section's Thai numbering)
-    expect(second).toMatch(new RegExp(`หน้า\\s*(2|๒)\\s*/\\s*(${pages}|${String(pages).replace(/[0-9]/g, (digit) => '๐๑๒๓๔๕๖๗๘๙'[Number(digit)]!)})`));
+    expect(second).toMatch(
+      new RegExp(`หน้า\\s*(2|๒)\\s*/\\s*(${pages}|${String(pages).replace(/[0-9]/g, (digit) => '๐๑๒๓๔๕๖๗๘๙'[Number(digit)]!)})`),
+    );
     // pdftotext may read a word gap into the Thai line: compare without white space.
     expect(second.replace(/\s+/g, '')).toContain('องค์การบริหารส่วนตำบลบางทรายน้อย·ประจำปีงบประมาณพ.ศ.๒๕๖๖');
     expect(first).not.toMatch(/หน้า\s*1/);
   });
 
-  it.skipIf(!findChromiumPath())('when the PDF is printed, then its pages say "หน้า ๒ / ๖" in Thai digits with the agency and year', async () => {
-    // Act
-    const pages = await countPdfPages(pdf);
-    const second = await pdfText(pdf, 2);
+  it.skipIf(!findChromiumPath())(
+    'when the PDF is printed, then its pages say "หน้า ๒ / ๖" in Thai digits with the agency and year',
+    async () => {
+      // Act
+      const pages = await countPdfPages(pdf);
+      const second = await pdfText(pdf, 2);
 
-    // Assert
-    const thai = (value: number) => String(value).replace(/[0-9]/g, (digit) => '๐๑๒๓๔๕๖๗๘๙'[Number(digit)]!);
-    expect(second).toContain(`หน้า ๒ / ${thai(pages)}`);
-    expect(second).toContain('องค์การบริหารส่วนตำบลบางทรายน้อย · ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
-  });
+      // Assert
+      const thai = (value: number) => String(value).replace(/[0-9]/g, (digit) => '๐๑๒๓๔๕๖๗๘๙'[Number(digit)]!);
+      expect(second).toContain(`หน้า ๒ / ${thai(pages)}`);
+      expect(second).toContain('องค์การบริหารส่วนตำบลบางทรายน้อย · ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
+    },
+  );
 });
 
 describe('balanceColumnWidths', () => {

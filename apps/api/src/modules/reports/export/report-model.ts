@@ -34,7 +34,9 @@ export type MeasureExportFields = Pick<
   | 'evidence'
   | 'updatedAt'
 > &
-  Partial<Pick<Measure, 'carriedOutRaw'>> & { indicators: (Pick<Measure['indicators'][number], 'fiscalYear' | 'code'> & { raw?: string | null })[] };
+  Partial<Pick<Measure, 'carriedOutRaw'>> & {
+    indicators: (Pick<Measure['indicators'][number], 'fiscalYear' | 'code'> & { raw?: string | null })[];
+  };
 
 /** One measure of the open-data export, with the agency and plan it belongs to. */
 export interface MeasureExportRow {

@@ -21,8 +21,8 @@ export function readTesseractTsv(tsv: string): PlacedPage {
     // Table borders come back as "|", "!", "[" or "]" stuck to words: they are not text, and the word's
     // box shrinks by their share of it (a border must not look like text running across a column gap).
     const raw = cells.slice(11).join('\t').trim();
-    const lead = /^[|!\[\]]*/.exec(raw)![0].length;
-    const trail = /[|!\[\]]*$/.exec(raw)![0].length;
+    const lead = /^[|![\]]*/.exec(raw)![0].length;
+    const trail = /[|![\]]*$/.exec(raw)![0].length;
     const text = raw.slice(lead, raw.length - trail);
     const share = raw.length > 0 ? width! / raw.length : 0;
     const key = `${block}.${paragraph}.${line}`;

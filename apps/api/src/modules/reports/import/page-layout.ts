@@ -51,16 +51,18 @@ const LIST_NUMBER = /^[0-9๐-๙]{1,2}[.)]/;
  * tone mark placed before an upper vowel goes after it; a mark read one letter late goes back.
  */
 export function normaliseThai(text: string): string {
-  return text
-    .replace(/\u0E33\s*\u0E32/g, '\u0E33')
-    .replace(/\u0E4D\s*\u0E32/g, '\u0E33')
-    .replace(/([\u0E48-\u0E4B])([\u0E31\u0E34-\u0E37\u0E47])/g, '$2$1')
-    // A mark drawn at the end of its consonant but read after the next letter: a leading vowel (เ แ โ ใ ไ)
-    // never carries one, and after mai han-akat (ั) the tone sits on the first consonant ("ตัง้" → "ตั้ง").
-    .replace(/([\u0E40-\u0E44])([\u0E48-\u0E4C])/g, '$2$1')
-    .replace(/\u0E31([\u0E01-\u0E2E])([\u0E48-\u0E4B])/g, '\u0E31$2$1')
-    .replace(/ (?=[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])/g, '')
-    .normalize('NFC');
+  return (
+    text
+      .replace(/\u0E33\s*\u0E32/g, '\u0E33')
+      .replace(/\u0E4D\s*\u0E32/g, '\u0E33')
+      .replace(/([\u0E48-\u0E4B])([\u0E31\u0E34-\u0E37\u0E47])/g, '$2$1')
+      // A mark drawn at the end of its consonant but read after the next letter: a leading vowel (เ แ โ ใ ไ)
+      // never carries one, and after mai han-akat (ั) the tone sits on the first consonant ("ตัง้" → "ตั้ง").
+      .replace(/([\u0E40-\u0E44])([\u0E48-\u0E4C])/g, '$2$1')
+      .replace(/\u0E31([\u0E01-\u0E2E])([\u0E48-\u0E4B])/g, '\u0E31$2$1')
+      .replace(/ (?=[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])/g, '')
+      .normalize('NFC')
+  );
 }
 
 const COMBINING_ONLY = /^[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]+$/;
@@ -98,7 +100,9 @@ function toFragments(items: PlacedText[]): Fragment[] {
     current = { text: item.text, x: item.x, end: item.x + item.width, y: item.y, size: item.size, block: item.block };
     fragments.push(current);
   }
-  return fragments.map((fragment) => ({ ...fragment, text: normaliseThai(fragment.text).trim() })).filter((fragment) => fragment.text !== '');
+  return fragments
+    .map((fragment) => ({ ...fragment, text: normaliseThai(fragment.text).trim() }))
+    .filter((fragment) => fragment.text !== '');
 }
 
 const toPageLines = (page: PlacedPage): Line[] =>
@@ -135,7 +139,8 @@ function findRepeatedMargins(pages: Line[][]): Set<string> {
     for (const line of lines) {
       const text = lineText(line);
       // Only short lines can be margins; a repeated table header is handled as a header.
-      if ((counts.get(key(line)) ?? 0) >= Math.max(3, pages.length / 2) && text.length <= 80 && !HEADER_START.test(compact(text))) repeated.add(key(line));
+      if ((counts.get(key(line)) ?? 0) >= Math.max(3, pages.length / 2) && text.length <= 80 && !HEADER_START.test(compact(text)))
+        repeated.add(key(line));
     }
   }
   return repeated;
@@ -203,7 +208,6 @@ function readTableShape(lines: Line[], start: number, following: Line[]): { shap
   while (end < lines.length && !SEQUENCE.test(lines[end]!.fragments[0]!.text)) end++;
   if (end === start || end - start > 12 || end >= lines.length) return null;
   const band = lines.slice(start, end);
-  const tolerance = (band[0]!.fragments[0]!.size || 10) * 0.6;
   const columns = findColumns([...lines.slice(start), ...following]);
   if (columns.length < 2) return null;
   // The first column starts where the header and the first measure number do (paragraphs after the table start further left).

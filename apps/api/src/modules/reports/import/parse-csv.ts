@@ -88,7 +88,10 @@ function withCitations(indicators: ParsedIndicator[], cell: string): ParsedIndic
     const bar = line.indexOf('|');
     if (bar > 0) citations.set(line.slice(0, bar).trim(), line.slice(bar + 1).trim());
   }
-  return indicators.map((indicator) => ({ ...indicator, raw: citations.get(`${indicator.fiscalYear}:${indicator.code}`) || indicator.raw }));
+  return indicators.map((indicator) => ({
+    ...indicator,
+    raw: citations.get(`${indicator.fiscalYear}:${indicator.code}`) || indicator.raw,
+  }));
 }
 
 function readCarriedOutCells(date: string, precisionCell: string, problem: (message: string) => void): PartialDate | null {
@@ -173,7 +176,8 @@ function readRecord(record: CsvRecord, fiscalYear: number, where: string, proble
     responsible: toNullable(readCell(record.responsible)),
     carriedOut: readCarriedOutCells(carriedOutDate, readCell(record.carried_out_precision), problem),
     carriedOutRaw:
-      toNullable(readCell(record.carried_out_raw)) ?? (/^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$/.test(carriedOutDate) ? null : toNullable(carriedOutDate)),
+      toNullable(readCell(record.carried_out_raw)) ??
+      (/^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$/.test(carriedOutDate) ? null : toNullable(carriedOutDate)),
     ...plannedPeriod(record, problem),
     evidence: readEvidence(readCell(record.evidence), problem),
   };

@@ -53,7 +53,10 @@ export async function runParseJobInWorker(job: ParseJob): Promise<ParseOutcome> 
 /** Parse one upload. Pure CPU work with no database: it runs inside a parse worker (parse-pool.ts). */
 export async function runParseJob(job: ParseJob): Promise<ParsedReport> {
   const format = resolveJobFormat(job);
-  const bytes = () => (typeof job.content === 'string' ? Buffer.from(job.content) : Buffer.from(job.content.buffer, job.content.byteOffset, job.content.byteLength));
+  const bytes = () =>
+    typeof job.content === 'string'
+      ? Buffer.from(job.content)
+      : Buffer.from(job.content.buffer, job.content.byteOffset, job.content.byteLength);
   switch (format) {
     case 'docx':
       return parseReportDocx(bytes());

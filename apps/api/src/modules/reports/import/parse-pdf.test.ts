@@ -103,8 +103,16 @@ describe('PDF import: another real-shaped report (municipality, portrait, one re
     const source = NONGBUA_REPORT.rows[0]![1]!.split('\n').map((line) => squeeze(line.replace(/^[0-9]\.\s*/, '')));
     expect(first!.actions.map(squeeze)).toEqual(source);
     expect(squeeze(first!.resultText)).toBe(squeeze(NONGBUA_REPORT.rows[0]![2]));
-    expect(first).toMatchObject({ outcome: 'completed', responsible: 'สำนักปลัดเทศบาล', carriedOut: { date: '2023-11-15', precision: 'day' } });
-    expect(second).toMatchObject({ outcome: 'not_carried_out', responsible: 'กองการเจ้าหน้าที่', carriedOut: { date: '2024-03-01', precision: 'month' } });
+    expect(first).toMatchObject({
+      outcome: 'completed',
+      responsible: 'สำนักปลัดเทศบาล',
+      carriedOut: { date: '2023-11-15', precision: 'day' },
+    });
+    expect(second).toMatchObject({
+      outcome: 'not_carried_out',
+      responsible: 'กองการเจ้าหน้าที่',
+      carriedOut: { date: '2024-03-01', precision: 'month' },
+    });
     expect(second!.indicators.map((indicator) => indicator.code)).toEqual(['O32']);
     expect(third).toMatchObject({ outcome: 'in_progress', responsible: 'กองคลัง' });
     expect(JSON.stringify(report.measures)).not.toMatch(/ลงชื่อ|สมชาย|หน้า [0-9]/);
@@ -155,7 +163,19 @@ describe('OCR: a scanned report page (Tesseract, Thai model)', () => {
     // Arrange: page 2 of the sample PDF (the table header and measure 1) as a 200 dpi greyscale image
     const dir = await mkdtemp(path.join(os.tmpdir(), 'prongsai-ocr-test-'));
     await writeFile(path.join(dir, 'sample.pdf'), pdfs.sample!);
-    await run('pdftoppm', ['-r', '200', '-gray', '-png', '-f', '2', '-l', '2', '-singlefile', path.join(dir, 'sample.pdf'), path.join(dir, 'page')]);
+    await run('pdftoppm', [
+      '-r',
+      '200',
+      '-gray',
+      '-png',
+      '-f',
+      '2',
+      '-l',
+      '2',
+      '-singlefile',
+      path.join(dir, 'sample.pdf'),
+      path.join(dir, 'page'),
+    ]);
     const image = await readFile(path.join(dir, 'page.png'));
     const expected = parseReportText(SAMPLE_TEXT).measures[0]!;
 

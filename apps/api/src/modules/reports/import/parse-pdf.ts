@@ -11,7 +11,8 @@ import { runTool, ToolFailedError, ToolMissingError } from './run-tool';
 /** What a PDF may ask of the tools (inside the parse job's own time limit). */
 export const PDF_LIMITS = { maxPages: 60, timeoutMs: 8_000, memoryMb: 512, maxOutputBytes: 32 * 1024 * 1024 };
 
-const PAGE = /<page width="([0-9.]+)" height="([0-9.]+)">|(<block )|<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)<\/word>/g;
+const PAGE =
+  /<page width="([0-9.]+)" height="([0-9.]+)">|(<block )|<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)<\/word>/g;
 
 /** pdftotext's -bbox-layout XHTML: pages of words with their boxes (y from the top). */
 export function readBboxXhtml(xhtml: string): PlacedPage[] {

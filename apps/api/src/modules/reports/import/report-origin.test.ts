@@ -5,7 +5,12 @@ import { parseReportText } from './parse-report-text';
 import { checkReportOrigin, withOriginWarnings } from './report-origin';
 
 const SAMPLE = parseReportText(readFileSync(new URL('./fixtures/report-2566-bangsainoi.txt', import.meta.url), 'utf8'));
-const BANGSAINOI = { agencyNameTh: 'องค์การบริหารส่วนตำบลบางทรายน้อย', website: 'www.bangsainoi.go.th', districtNameTh: 'หว้านใหญ่', fiscalYear: 2566 };
+const BANGSAINOI = {
+  agencyNameTh: 'องค์การบริหารส่วนตำบลบางทรายน้อย',
+  website: 'www.bangsainoi.go.th',
+  districtNameTh: 'หว้านใหญ่',
+  fiscalYear: 2566,
+};
 
 describe('checkReportOrigin', () => {
   it('when the sample (it says อำเภอห้วยใหญ่) is imported into its agency recorded in หว้านใหญ่, then one warning names both districts', () => {
@@ -25,7 +30,12 @@ describe('checkReportOrigin', () => {
 
   it('when the report is of another agency with its own website, then one warning names the other name and website', () => {
     // Act
-    const warnings = checkReportOrigin(SAMPLE, { ...BANGSAINOI, agencyNameTh: 'เทศบาลตำบลหนองบัวใหญ่', website: 'www.nongbuayai.go.th', districtNameTh: 'ห้วยใหญ่' });
+    const warnings = checkReportOrigin(SAMPLE, {
+      ...BANGSAINOI,
+      agencyNameTh: 'เทศบาลตำบลหนองบัวใหญ่',
+      website: 'www.nongbuayai.go.th',
+      districtNameTh: 'ห้วยใหญ่',
+    });
 
     // Assert
     expect(warnings.map((warning) => warning.code)).toEqual(['OTHER_AGENCY_REPORT']);
