@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FIRST_FISCAL_YEAR, FiscalYearParamSchema, currentFiscalYear, isValidFiscalYear, type ParsedReport } from '@prongsai/shared';
 import { AppError } from './lib/app-error';
-import { closeParsePool, parseInWorker, type ParseJob } from './modules/reports/import';
+import { checkReportOrigin, closeParsePool, parseInWorker, withOriginWarnings, type ParseJob } from './modules/reports/import';
 
 /**
  * Operational commands for containers and scripts: `node dist/cli.js migrate|seed|import-report`.
@@ -10,7 +10,8 @@ import { closeParsePool, parseInWorker, type ParseJob } from './modules/reports/
  * database or DATABASE_URL.
  */
 
-const USAGE = 'usage: cli migrate | seed | import-report FILE [--json] [--fiscal-year 2566]\n';
+const USAGE =
+  'usage: cli migrate | seed | import-report FILE (.docx, .pdf, .png/.jpg/.tif, .txt, .csv) [--json] [--fiscal-year 2566] [--agency NAME [--district NAME] [--website HOST]]\n';
 let disconnect: (() => Promise<void>) | undefined;
 
 /** Resolves once the text is handed to the OS, so process.exit never cuts a long JSON short. */
@@ -45,15 +46,22 @@ async function seed(): Promise<number> {
 interface ImportOptions {
   file: string | null;
   json: boolean;
+  /** The agency the report is meant for (--agency, --district, --website): its header is checked against it. */
+  agency: string | null;
+  district: string | null;
+  website: string | null;
   /** --fiscal-year as typed. */
   fiscalYear: string | null;
 }
 
 function readImportOptions(args: string[]): ImportOptions {
-  const options: ImportOptions = { file: null, json: false, fiscalYear: null };
+  const options: ImportOptions = { file: null, json: false, fiscalYear: null, agency: null, district: null, website: null };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     if (arg === '--json') options.json = true;
+    else if (arg === '--agency') options.agency = args[++index] ?? '';
+    else if (arg === '--district') options.district = args[++index] ?? '';
+    else if (arg === '--website') options.website = args[++index] ?? '';
     else if (arg === '--fiscal-year') options.fiscalYear = args[++index] ?? '';
     else if (arg.startsWith('--fiscal-year=')) options.fiscalYear = arg.slice('--fiscal-year='.length);
     else options.file ??= arg;
@@ -77,6 +85,7 @@ function toImportJson(report: ParsedReport) {
   return {
     agency: { name, district, province, postcode, website },
     fiscalYear: report.fiscalYear,
+    ...(report.readByOcr ? { readByOcr: true } : {}),
     measures: report.measures.map((measure) => ({
       sequence: measure.sequence,
       title: measure.title,
@@ -96,7 +105,7 @@ function formatSummary(report: ParsedReport): string {
   const place = [agency.district && `อำเภอ${agency.district}`, agency.province && `จังหวัด${agency.province}`].filter(Boolean).join(' ');
   const lines = [
     `${agency.name ?? '(agency not found)'}${place ? ` (${place})` : ''}, fiscal year ${report.fiscalYear ?? '(not found)'}`,
-    `${report.measures.length} measures`,
+    `${report.measures.length} measures${report.readByOcr ? ' (read by OCR from a scan: check every field)' : ''}`,
   ];
   for (const measure of report.measures) {
     const title = measure.title.length > 70 ? `${measure.title.slice(0, 70)}…` : measure.title;
@@ -141,7 +150,13 @@ async function importReport(args: string[]): Promise<number> {
       return 2;
     }
     job = { format: 'csv', content: bytes, fiscalYear };
+  } else if (extension === '.pdf') {
+    job = { format: 'pdf', content: bytes };
+  } else if (/^\.(png|jpe?g|tiff?)$/.test(extension)) {
+    job = { format: 'image', content: bytes };
   } else {
+    // Whatever the name says, the worker reads what the bytes are: a PDF named .txt is read as a PDF,
+    // and a binary file is refused with the formats the import reads (never parsed as text).
     job = { format: 'text', content: bytes };
   }
   let report: ParsedReport;
@@ -154,6 +169,17 @@ async function importReport(args: string[]): Promise<number> {
     return 1;
   } finally {
     await closeParsePool();
+  }
+  if (options.agency) {
+    // The same report-wide checks as the API preview: another agency, website, district or fiscal year, each said once.
+    const given = options.fiscalYear === null ? null : FiscalYearParamSchema.safeParse(options.fiscalYear);
+    const origin = checkReportOrigin(report, {
+      agencyNameTh: options.agency,
+      website: options.website,
+      districtNameTh: options.district,
+      fiscalYear: given?.success ? given.data : report.fiscalYear,
+    });
+    report = { ...report, warnings: withOriginWarnings(report.warnings, origin) };
   }
   await write(process.stdout, options.json ? `${JSON.stringify(toImportJson(report), null, 2)}\n` : formatSummary(report));
   return 0;

@@ -53,6 +53,7 @@ async function main() {
 
     configureParsePool({
       timeoutMs: env.IMPORT_PARSE_TIMEOUT_SECONDS * 1000,
+      ocrTimeoutMs: env.IMPORT_OCR_TIMEOUT_SECONDS * 1000,
       memoryMb: env.IMPORT_PARSE_MEMORY_MB,
       ...(env.IMPORT_PARSE_THREADS > 0 ? { threads: env.IMPORT_PARSE_THREADS } : {}),
     });

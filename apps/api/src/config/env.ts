@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   EXPORT_STALL_SECONDS: z.coerce.number().int().min(1).default(60),
   /** An import still parsing after this long is stopped and answered 422 (worker pool, ADR 009). */
   IMPORT_PARSE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  /** PDF and image imports, which may need OCR of every page (ADR 016). */
+  IMPORT_OCR_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(1800).default(180),
   /** Heap limit of one import-parsing worker thread. */
   IMPORT_PARSE_MEMORY_MB: z.coerce.number().int().min(32).max(4096).default(256),
   /** Import-parsing worker threads (jobs at once); 0 picks one per core less one, at most 2. */

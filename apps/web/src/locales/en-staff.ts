@@ -401,10 +401,11 @@ export const enStaff: StaffMessages = {
   'import.intro':
     'Attach a report or paste its text. You will see what was understood, with quality warnings, and can correct it; nothing is saved until you press “Save to plan”.',
   'import.sourceLegend': 'Report to import',
-  'import.sourceFile': 'Attach a file (.docx, .txt, .csv)',
+  'import.sourceFile': 'Attach a file (.docx, .pdf, scan, .txt, .csv)',
   'import.sourcePaste': 'Paste text',
   'import.file': 'Report file',
-  'import.fileHint': 'Word (.docx), text (.txt) or CSV in the open-data format, up to {mb} MB',
+  'import.fileHint':
+    'Word (.docx), PDF, a scan or photo of the report (.png, .jpg, .tif, read by OCR), text (.txt) or CSV in the open-data format, up to {mb} MB',
   'import.text': 'Report text',
   'import.textHint':
     'Copy the whole table of the report (sequence, measure, result, summary, period) and paste it, repeated header rows included',
@@ -413,7 +414,9 @@ export const enStaff: StaffMessages = {
   'import.needText': 'Paste the report text',
   'import.needFile': 'Choose a report file',
   'import.tooLarge': 'The file is too large (at most {mb} MB)',
-  'import.unsupported': 'Only .docx, .txt and .csv files are supported',
+  'import.unsupported': 'Only .docx, .pdf, .png, .jpg, .tif, .txt and .csv files are supported',
+  'import.readByOcr': 'Read by OCR: check',
+  'import.readByOcrHint': 'This text was read from a scan by OCR and may be wrong: check it against the original before saving',
   'import.unreadable': 'The file could not be read; try again',
   'import.reading': 'Reading the file: {percent}%',
   'import.understanding': 'Uploading and reading the report…',

@@ -24,6 +24,8 @@ export const QualityWarningSchema = z.object({
   code: z.string(),
   message: z.string(),
   sequence: z.number().int().nullable().optional(),
+  /** Values named in the message (agency, year…), for catalogues that word the warning per language. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type QualityWarning = z.infer<typeof QualityWarningSchema>;
 

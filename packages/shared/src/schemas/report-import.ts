@@ -23,6 +23,8 @@ export const MEASURE_CSV_COLUMNS = [
   'evidence',
   'planned_start',
   'planned_end',
+  'carried_out_raw',
+  'indicator_citations',
 ] as const;
 export type MeasureCsvColumn = (typeof MEASURE_CSV_COLUMNS)[number];
 
@@ -37,6 +39,14 @@ export const QUALITY_WARNING_CODES = [
   'PARSE_PROBLEM',
   /** An uploaded text file was not UTF-8 (no BOM): read as Windows-874, the legacy Thai code page. */
   'ENCODING_GUESSED',
+  /** The report is a scan: its text was read by OCR and every field needs checking. */
+  'OCR_TEXT',
+  /** The report is a scan but this server has no OCR (Tesseract) installed. */
+  'OCR_UNAVAILABLE',
+  /** The report names another fiscal year than the one it is imported into (one warning per report). */
+  'OTHER_FISCAL_YEAR',
+  /** The report's header names another agency, website or district than the importing agency's. */
+  'OTHER_AGENCY_REPORT',
 ] as const;
 export const QualityWarningCodeSchema = z.enum(QUALITY_WARNING_CODES);
 export type QualityWarningCode = z.infer<typeof QualityWarningCodeSchema>;
@@ -80,6 +90,8 @@ export const ParsedMeasureSchema = z.object({
   /** Planned period (CE dates), when the source has it (the CSV export does; reports do not). */
   plannedStart: z.string().nullable().optional(),
   plannedEnd: z.string().nullable().optional(),
+  /** Read by OCR from a scan: the preview marks every field of it for checking. */
+  readByOcr: z.boolean().optional(),
 });
 export type ParsedMeasure = z.infer<typeof ParsedMeasureSchema>;
 
@@ -90,6 +102,8 @@ export const ParsedReportSchema = z.object({
   introText: z.string().nullable(),
   measures: z.array(ParsedMeasureSchema),
   warnings: z.array(QualityWarningSchema),
+  /** The whole report was read by OCR (a scanned PDF or a photo). */
+  readByOcr: z.boolean().optional(),
 });
 export type ParsedReport = z.infer<typeof ParsedReportSchema>;
 

@@ -4,7 +4,7 @@ import { ProvinceIdParamSchema, optionalText } from './common';
 import { createMeasureShape, withMeasureRules } from './measure';
 import { ParsedReportSchema } from './report-import';
 
-export const IMPORT_FORMATS = ['text', 'docx', 'csv'] as const;
+export const IMPORT_FORMATS = ['text', 'docx', 'csv', 'pdf', 'image'] as const;
 
 /**
  * Upload or paste. A .docx is always base64. Text and CSV are either pasted text (`contentEncoding`

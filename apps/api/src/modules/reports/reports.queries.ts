@@ -91,9 +91,9 @@ export function exportStatement(scope: Scope, query: ExportQuery): Sql {
            to_char(m."plannedStart", 'YYYY-MM-DD') AS "plannedStart",
            to_char(m."plannedEnd", 'YYYY-MM-DD') AS "plannedEnd",
            m.outcome, m."outcomeReason", m."resultText", m.summary,
-           to_char(m."carriedOutDate", 'YYYY-MM-DD') AS "carriedOutDate", m."carriedOutPrecision",
+           to_char(m."carriedOutDate", 'YYYY-MM-DD') AS "carriedOutDate", m."carriedOutPrecision", m."carriedOutRaw",
            to_char(m."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt",
-           (SELECT json_agg(json_build_array(mi."fiscalYear", mi.code) ORDER BY mi.id)
+           (SELECT json_agg(json_build_array(mi."fiscalYear", mi.code, mi.raw) ORDER BY mi.id)
               FROM "MeasureIndicator" mi WHERE mi."measureId" = m.id) AS indicators,
            (SELECT json_agg(json_build_array(e.url, e.label) ORDER BY e.position, e.id)
               FROM "EvidenceLink" e WHERE e."measureId" = m.id) AS evidence
@@ -130,8 +130,9 @@ interface ExportSqlRow {
   summary: string | null;
   carriedOutDate: string | null;
   carriedOutPrecision: DatePrecision | null;
+  carriedOutRaw: string | null;
   updatedAt: string;
-  indicators: [number, string][] | null;
+  indicators: [number, string, string | null][] | null;
   evidence: [string, string][] | null;
 }
 
@@ -153,7 +154,7 @@ function toExportRow(row: ExportSqlRow): MeasureExportRow {
       sequence: row.sequence,
       title: row.title,
       actions: row.actions,
-      indicators: (row.indicators ?? []).map(([fiscalYear, code]) => ({ fiscalYear, code })),
+      indicators: (row.indicators ?? []).map(([fiscalYear, code, raw]) => ({ fiscalYear, code, raw })),
       responsible: row.responsible,
       plannedStart: row.plannedStart,
       plannedEnd: row.plannedEnd,
@@ -162,6 +163,7 @@ function toExportRow(row: ExportSqlRow): MeasureExportRow {
       resultText: row.resultText,
       summary: row.summary,
       carriedOut: row.carriedOutDate && row.carriedOutPrecision ? { date: row.carriedOutDate, precision: row.carriedOutPrecision } : null,
+      carriedOutRaw: row.carriedOutRaw,
       evidence: (row.evidence ?? []).map(([url, label]) => ({ url, label })),
       updatedAt: row.updatedAt,
     },

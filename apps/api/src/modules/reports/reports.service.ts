@@ -29,7 +29,7 @@ import {
   writeMeasuresXlsx,
   type ReportData,
 } from './export';
-import { checkMeasures, parseInWorker, readTextFile } from './import';
+import { checkMeasures, checkReportOrigin, parseInWorker, readTextFile, sniffFormat, withOriginWarnings } from './import';
 import { filesForReport } from '../evidence-files/evidence-files.service';
 import * as queries from './reports.queries';
 import type { ReportStamp } from './reports.queries';
@@ -42,10 +42,15 @@ export async function previewImport(actor: Actor, agencyId: string, input: Impor
   assertCan(actor, 'import:report', agency);
   const upload = readUploadedText(input);
   let report;
-  if (input.format === 'docx') {
-    const buffer = Buffer.from(input.content, 'base64');
-    if (buffer.length === 0) throw invalidContent('ไฟล์ .docx ว่างหรือไม่ใช่ base64');
-    report = await parseInWorker({ format: 'docx', content: buffer });
+  if (input.format === 'docx' || input.format === 'pdf' || input.format === 'image' || upload.bytes) {
+    // Files: the worker reads what the bytes are (a PDF sent as .txt is a PDF; unknown binary is refused).
+    const buffer = upload.bytes ?? Buffer.from(input.content, 'base64');
+    if (buffer.length === 0) throw invalidContent('ไฟล์ว่างหรือไม่ใช่ base64');
+    report = await parseInWorker(
+      input.format === 'csv' && input.fiscalYear
+        ? { format: 'csv', content: buffer, fiscalYear: input.fiscalYear }
+        : { format: input.format === 'csv' ? 'text' : input.format, content: buffer },
+    );
   } else if (input.format === 'csv') {
     if (!input.fiscalYear) {
       throw new AppError('VALIDATION_FAILED', 'กรุณาระบุปีงบประมาณของไฟล์ CSV', {
@@ -57,8 +62,18 @@ export async function previewImport(actor: Actor, agencyId: string, input: Impor
     report = await parseInWorker({ format: 'text', content: upload.text });
   }
   const fiscalYear = input.fiscalYear ?? report.fiscalYear;
-  const checks = checkMeasures({ agencyNameTh: agency.nameTh, website: agency.website, fiscalYear }, report.measures);
-  const parseProblems = report.warnings.filter((warning) => warning.code === 'PARSE_PROBLEM');
+  const origin = checkReportOrigin(report, {
+    agencyNameTh: agency.nameTh,
+    website: agency.website,
+    districtNameTh: agency.district?.nameTh ?? null,
+    fiscalYear,
+  });
+  const checks = withOriginWarnings(
+    checkMeasures({ agencyNameTh: agency.nameTh, website: agency.website, fiscalYear }, report.measures),
+    origin,
+  );
+  // The parser's own notes (what it could not read, OCR, missing tools) stay; its quality checks are redone for this agency.
+  const parseProblems = report.warnings.filter((warning) => ['PARSE_PROBLEM', 'OCR_TEXT', 'OCR_UNAVAILABLE'].includes(warning.code));
   const existing = fiscalYear ? await queries.findPlanOfYear(rootDb(), scopeFor(actor, 'read:plan'), agencyId, fiscalYear) : null;
   return {
     report: { ...report, fiscalYear, warnings: [...upload.warnings, ...parseProblems, ...checks] },
@@ -71,10 +86,14 @@ export async function previewImport(actor: Actor, agencyId: string, input: Impor
  * The text of a text or CSV preview: pasted text as it is, an uploaded file's bytes (base64) decoded as the
  * CLI decodes files, with a warning when the encoding had to be guessed (Windows-874: no BOM, not UTF-8).
  */
-function readUploadedText(input: ImportPreviewInput): { text: string; warnings: QualityWarning[] } {
-  if (input.format === 'docx' || input.contentEncoding !== 'base64') return { text: input.content, warnings: [] };
+function readUploadedText(input: ImportPreviewInput): { text: string; warnings: QualityWarning[]; bytes?: Buffer } {
+  if (input.format === 'docx' || input.format === 'pdf' || input.format === 'image' || input.contentEncoding !== 'base64') {
+    return { text: input.content, warnings: [] };
+  }
   const bytes = Buffer.from(input.content, 'base64');
   if (bytes.length === 0) throw invalidContent('ไฟล์ว่างหรือไม่ใช่ base64');
+  // Not text (a PDF, a .docx, a scan, or binary named .txt/.csv): never decoded as text here.
+  if (sniffFormat(bytes) !== 'text') return { text: '', warnings: [], bytes };
   const { text, encoding } = readTextFile(bytes);
   const warnings: QualityWarning[] =
     encoding === 'windows-874'

@@ -225,6 +225,21 @@ export const MEASURE_EXPORT_COLUMNS: readonly MeasureExportColumn[] = [
     description: 'When the measure was last changed, ISO 8601 timestamp in UTC.',
     value: ({ measure }) => measure.updatedAt,
   },
+  {
+    id: 'carried_out_raw',
+    header_th: 'ระยะเวลาตามที่เขียนในรายงานเดิม',
+    header_en: 'Period as written',
+    description: 'The period cell as written in an imported report (e.g. ดำเนินการเมื่อวันที่ ๗ มีนาคม ๒๕๖๖); empty for measures typed in.',
+    value: ({ measure }) => text(measure.carriedOutRaw),
+  },
+  {
+    id: 'indicator_citations',
+    header_th: 'การอ้างอิงตัวชี้วัดตามที่เขียน',
+    header_en: 'Indicator citations as written',
+    description: 'For indicators cited in words in an imported report: one per line, "<fiscal year>:<code>|<citation as written>".',
+    value: ({ measure }) =>
+      joinItems(measure.indicators.filter((item) => item.raw).map((item) => `${item.fiscalYear}:${item.code}|${item.raw}`)),
+  },
 ];
 
 export const UTF8_BOM = '\uFEFF';

@@ -39,6 +39,25 @@ describe('writeMeasuresXlsx', () => {
     expect(sheet.getRow(4).getCell(columnNumber('outcome_reason')).value).toMatch(/^งบประมาณไม่เพียงพอ/);
   });
 
+  it('when the sheet is printed, then it is A4 landscape one page wide, repeats its header row, and wraps Sarabun text', async () => {
+    // Act
+    const workbook = await readWorkbook(await writeToBuffer(iterate(toExportRows(buildReportData()))));
+
+    // Assert
+    const sheet = workbook.getWorksheet('measures')!;
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    });
+    const summary = sheet.getRow(2).getCell(columnNumber('summary'));
+    expect(summary.font).toMatchObject({ name: 'Sarabun' });
+    expect(summary.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+  });
+
   it('when a cell starts with "=", then it is written as neutralised text, not a formula', async () => {
     // Arrange
     const data = buildReportData();

@@ -10,6 +10,8 @@ export { neutraliseFormula };
 const toXlsxCell = (value: ExportCellValue): string | number | null =>
   typeof value === 'string' ? neutraliseFormula(cleanText(value)) : value;
 
+const XLSX_FONT = { name: 'Sarabun', size: 11 };
+
 const WIDE_COLUMNS = new Set(['title', 'actions', 'result_text', 'summary', 'outcome_reason']);
 
 /** Rows between two looks at the output's backpressure. */
@@ -27,13 +29,18 @@ export async function writeMeasuresXlsx(rows: AsyncIterable<MeasureExportRow>, o
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Prongsai';
-  const sheet = workbook.addWorksheet('measures', { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Printable as it opens: A4 landscape, one page wide, the header row on every page, Sarabun, wrapped text.
+  const sheet = workbook.addWorksheet('measures', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
   sheet.columns = MEASURE_EXPORT_COLUMNS.map((column) => ({
     header: column.header_th,
     key: column.id,
     width: WIDE_COLUMNS.has(column.id) ? 60 : Math.max(12, column.header_th.length + 4),
+    style: { font: XLSX_FONT, alignment: { wrapText: true, vertical: 'top' } },
   }));
-  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).font = { ...XLSX_FONT, bold: true };
   sheet.getRow(1).commit();
 
   // A client that goes away mid-export must not leave the writer waiting for a drain that never comes.

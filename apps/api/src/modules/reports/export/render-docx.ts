@@ -1,17 +1,62 @@
 import type { AlignmentType, Paragraph, ParagraphChild, Table, TableCell, TableRow, TextRun } from 'docx';
-import { REPORT_COLUMNS, buildReportView, isHttpUrl, type ReportData, type ReportRowView, type ReportView } from './report-model';
+import { copyMeasure, fingerprint, REPORT_COPY_PATH, reportCopyXml, type ReportCopy } from '../report-copy';
+import {
+  EVIDENCE_PREFIX,
+  REPORT_COLUMNS,
+  RESPONSIBLE_PREFIX,
+  buildReportView,
+  isHttpUrl,
+  reportRowTexts,
+  type ReportData,
+  type ReportRowView,
+  type ReportView,
+} from './report-model';
 
 export const DOCX_FONT = 'TH Sarabun New';
 export const DOCX_FALLBACK_FONT = 'Sarabun';
 
-/** Half-points: TH Sarabun New 16 pt is the size of Thai official letters. */
-const SIZE = { body: 32, table: 28, tableNote: 24, heading: 36, title: 44, coverLine: 36 } as const;
+/** Half-points: TH Sarabun New 16 pt is the size of Thai official letters; 13 pt in the table keeps it as long as the PDF. */
+const SIZE = { body: 32, table: 26, tableNote: 24, heading: 36, title: 44, coverLine: 36 } as const;
+// Table text at exactly 1.2 lines: room for stacked Thai marks (checked with Laksaman in LibreOffice) and a report
+// as long as its PDF (issue 16: 11 pages before, 7 now for the sample, PDF 6).
+const TABLE_LINE = 1.2;
 
 // A4 landscape in twentieths of a point, 2 cm margins.
 const PAGE = { width: 16838, height: 11906, margin: 1134 } as const;
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
-// ลำดับ | มาตรการ | ไม่สามารถ | แล้วเสร็จ | สรุปผล | ระยะเวลา: the proportions of the sample report.
-const COLUMN_WIDTHS = [950, 4150, 1900, 2300, 3400, CONTENT_WIDTH - 950 - 4150 - 1900 - 2300 - 3400];
+/**
+ * ลำดับ | มาตรการ | ไม่สามารถ | แล้วเสร็จ | สรุปผล | ระยะเวลา, balanced on what the rows hold: a column's
+ * share of the text columns grows with the square root of its text (long texts wrap, short ones need
+ * little room), within floors; a result column no measure uses keeps only its header's width. The
+ * sequence and period columns are fixed. Fewer, shorter rows split across fewer pages (issue 16).
+ */
+export function balanceColumnWidths(rows: ReportRowView[]): number[] {
+  const sequence = Math.round(CONTENT_WIDTH * 0.05);
+  const period = Math.round(CONTENT_WIDTH * 0.11);
+  const free = CONTENT_WIDTH - sequence - period;
+  const chars = (lines: (string | null)[]) => lines.reduce((sum, line) => sum + (line?.length ?? 0), 0);
+  const inColumn = (column: 'not_carried_out' | 'completed') =>
+    rows.reduce(
+      (sum, row) =>
+        sum + (row.resultColumn === column ? 1 : row.resultColumn === 'both' ? 0.5 : 0) * chars([row.resultLabel, ...row.resultLines]),
+      0,
+    );
+  const texts = [
+    rows.reduce((sum, row) => sum + chars([...row.measureLines, ...row.indicatorLines]), 0),
+    inColumn('not_carried_out'),
+    inColumn('completed'),
+    rows.reduce((sum, row) => sum + chars([...row.summaryLines, row.responsible, ...row.evidence.map((link) => link.label)]), 0),
+  ];
+  const floors = [0.22, 0.1, 0.1, 0.16];
+  const weights = texts.map((count) => Math.sqrt(count + 1));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  // Floors first, then the rest of the room by weight.
+  const spare = 1 - floors.reduce((sum, floor) => sum + floor, 0);
+  const shares = weights.map((weight, index) => floors[index]! + (spare * weight) / total);
+  const widths = shares.map((share) => Math.round(free * share));
+  widths[3] = free - widths[0]! - widths[1]! - widths[2]!;
+  return [sequence, widths[0]!, widths[1]!, widths[2]!, widths[3]!, period];
+}
 
 // OOXML has no font fallback list; the font table's altName is the only place to name one (a hint for Word).
 // LibreOffice ignores it and substitutes through fontconfig (Laksaman, TLWG's TH Sarabun look-alike, on Debian).
@@ -60,6 +105,7 @@ function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
     Packer,
     Paragraph,
     ShadingType,
+    TabStopType,
     Table,
     TableCell,
     TableLayoutType,
@@ -85,7 +131,10 @@ function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
    * size keeps lines apart with substitutes whose metrics are tight (LibreOffice maps TH Sarabun New to
    * Laksaman, whose single spacing makes marks collide) and changes nothing where the font is roomier.
    */
-  const lineSpacing = (size: number) => ({ line: Math.round(size * 10 * 1.45), lineRule: LineRuleType.AT_LEAST });
+  const lineSpacing = (size: number) =>
+    size <= SIZE.table
+      ? { line: Math.round(size * 10 * TABLE_LINE), lineRule: LineRuleType.EXACT }
+      : { line: Math.round(size * 10 * 1.45), lineRule: LineRuleType.AT_LEAST };
 
   function paragraph(
     children: ParagraphChild[],
@@ -128,12 +177,26 @@ function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
           },
           footers: {
             first: new Footer({ children: [new Paragraph({})] }),
+            // The agency and fiscal year, then "หน้า ๒ / ๖" at the right edge (a right tab stop).
             default: new Footer({
               children: [
-                paragraph(
-                  [new TextRun({ children: ['หน้า ', PageNumber.CURRENT], size: SIZE.tableNote, sizeComplexScript: SIZE.tableNote })],
-                  { size: SIZE.tableNote, alignment: AlignmentType.RIGHT },
-                ),
+                new Paragraph({
+                  tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH }],
+                  spacing: lineSpacing(SIZE.tableNote),
+                  children: [
+                    new TextRun({
+                      text: `${view.agencyName} · ${view.fiscalYearLine}`,
+                      size: SIZE.tableNote,
+                      sizeComplexScript: SIZE.tableNote,
+                      color: '404040',
+                    }),
+                    new TextRun({
+                      children: ['\tหน้า ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES],
+                      size: SIZE.tableNote,
+                      sizeComplexScript: SIZE.tableNote,
+                    }),
+                  ],
+                }),
               ],
             }),
           },
@@ -141,7 +204,8 @@ function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
         },
       ],
     });
-    return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }]);
+    const packed = await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }]);
+    return addReportCopy(packed, buildReportCopy(data, view));
   }
 
   function buildCover(view: ReportView): Paragraph[] {
@@ -183,6 +247,8 @@ function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
   const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
   const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 } as const;
 
+  let COLUMN_WIDTHS: number[] = [];
+
   function cell(children: Paragraph[], options: { columns?: number[]; rowSpan?: number; header?: boolean } = {}): TableCell {
     const columns = options.columns ?? [];
     return new TableCell({
@@ -198,12 +264,13 @@ function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
   }
 
   const headerCell = (text: string, columns: number[], rowSpan?: number): TableCell =>
-    cell([centered(text, { bold: true, size: SIZE.table })], { columns, rowSpan, header: true });
+    cell([centered(text, { bold: true, size: SIZE.tableNote })], { columns, rowSpan, header: true });
 
   const lines = (items: string[], style: RunStyle = { size: SIZE.table }, alignment?: Alignment): Paragraph[] =>
     items.map((text) => paragraph([run(text, style)], { size: style.size, alignment }));
 
   function buildTable(rows: ReportRowView[]): Table {
+    COLUMN_WIDTHS = balanceColumnWidths(rows);
     // Both header rows are marked tableHeader so Word repeats them on every page.
     const header = [
       new TableRow({
@@ -244,7 +311,7 @@ function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
           : [cell(result, { columns: [2] }), cell([], { columns: [3] })];
     const summary = [
       ...lines(row.summaryLines),
-      ...(row.responsible ? lines([`ผู้รับผิดชอบ: ${row.responsible}`], note) : []),
+      ...(row.responsible ? lines([`${RESPONSIBLE_PREFIX}${row.responsible}`], note) : []),
       ...row.evidence.map(buildEvidenceParagraph),
     ];
     return new TableRow({
@@ -266,8 +333,35 @@ function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
           children: [new TextRun({ text: label, style: 'Hyperlink', size: SIZE.tableNote, sizeComplexScript: SIZE.tableNote })],
         })
       : run(label, { size: SIZE.tableNote });
-    return paragraph([run('หลักฐาน: ', { size: SIZE.tableNote }), target], { size: SIZE.tableNote });
+    return paragraph([run(EVIDENCE_PREFIX, { size: SIZE.tableNote }), target], { size: SIZE.tableNote });
   }
 
   return render;
+}
+
+/** The plan's data for a lossless re-import, with a fingerprint of each printed row (report-copy.ts). */
+function buildReportCopy(data: ReportData, view: ReportView): ReportCopy {
+  const measures = [...data.plan.measures].sort((a, b) => a.sequence - b.sequence);
+  return {
+    version: 1,
+    fiscalYear: data.plan.fiscalYear,
+    introText: data.plan.introText ?? null,
+    introFingerprint: fingerprint(view.introParagraphs),
+    measures: measures.map((measure, index) => copyMeasure(measure, reportRowTexts(view.rows[index]!))),
+  };
+}
+
+const CUSTOM_XML_RELATIONSHIP =
+  '<Relationship Id="rIdProngsaiReportCopy" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" ' +
+  `Target="../${REPORT_COPY_PATH}"/>`;
+
+/** Adds the copy as a custom XML part of the main document (the package already maps .xml to application/xml). */
+async function addReportCopy(docx: Buffer, copy: ReportCopy): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(docx);
+  const relsPath = 'word/_rels/document.xml.rels';
+  const rels = await zip.file(relsPath)!.async('string');
+  zip.file(relsPath, rels.replace('</Relationships>', `${CUSTOM_XML_RELATIONSHIP}</Relationships>`));
+  zip.file(REPORT_COPY_PATH, reportCopyXml(copy));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

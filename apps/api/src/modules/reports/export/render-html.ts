@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { REPORT_COLUMNS, buildReportView, isHttpUrl, type ReportData, type ReportRowView } from './report-model';
+import { REPORT_COLUMNS, buildReportView, isHttpUrl, type ReportData, type ReportRowView, type ReportView } from './report-model';
 
 export interface RenderHtmlOptions {
   /** @font-face rules put in the page; defaults to the inlined Sarabun of sarabunFontFaceCss(). */
@@ -50,6 +50,24 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch
 // A closing tag in the font CSS would end the <style> element early.
 const escapeStyle = (css: string): string => css.replace(/<\/(style)/gi, '<\\/$1');
 
+/** A CSS string literal: quotes, backslashes and line ends escaped. */
+const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/[\r\n]+/g, ' ')}"`;
+
+/**
+ * Running footer of every page but the cover: the agency and fiscal year on the left, "หน้า ๒ / ๖" in
+ * Thai digits on the right (CSS page-margin boxes and the `thai` counter style; Chromium prints them).
+ */
+function pageMarginCss(view: ReportView): string {
+  const box = "font-family: 'Sarabun', 'TH Sarabun New', sans-serif; font-size: 9pt; color: #333;";
+  return [
+    '@page {',
+    `  @bottom-left { content: ${cssString(`${view.agencyName} · ${view.fiscalYearLine}`)}; ${box} }`,
+    `  @bottom-right { content: "หน้า " counter(page, thai) " / " counter(pages, thai); ${box} }`,
+    '}',
+    '@page :first { @bottom-left { content: none; } @bottom-right { content: none; } }',
+  ].join('\n');
+}
+
 const REPORT_CSS = `
 @page { size: A4 landscape; margin: 14mm 12mm 14mm 12mm; }
 * { box-sizing: border-box; }
@@ -70,7 +88,8 @@ table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 
 thead { display: table-header-group; }
 th, td { border: 0.6pt solid #000; padding: 1.5mm 2mm; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #ececec; font-weight: 700; text-align: center; vertical-align: middle; }
-tr { break-inside: avoid; }
+tr { break-inside: auto; }
+td p { orphans: 2; widows: 2; }
 td.seq { text-align: center; }
 td.period { text-align: center; }
 .label { font-weight: 700; }
@@ -115,7 +134,7 @@ export function renderReportHtml(data: ReportData, options: RenderHtmlOptions = 
     `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(view.documentTitle)}</title>`,
-    `<style>${escapeStyle(fontCss)}\n${REPORT_CSS}</style>`,
+    `<style>${escapeStyle(fontCss)}\n${REPORT_CSS}\n${escapeStyle(pageMarginCss(view))}</style>`,
     '</head>',
     `<body>${cover}${report}</body>`,
     '</html>',

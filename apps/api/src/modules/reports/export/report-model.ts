@@ -33,7 +33,10 @@ export type MeasureExportFields = Pick<
   | 'carriedOut'
   | 'evidence'
   | 'updatedAt'
-> & { indicators: Pick<Measure['indicators'][number], 'fiscalYear' | 'code'>[] };
+> &
+  Partial<Pick<Measure, 'carriedOutRaw'>> & {
+    indicators: (Pick<Measure['indicators'][number], 'fiscalYear' | 'code'> & { raw?: string | null })[];
+  };
 
 /** One measure of the open-data export, with the agency and plan it belongs to. */
 export interface MeasureExportRow {
@@ -182,6 +185,27 @@ function buildRowView(measure: Measure): ReportRowView {
     period: formatPeriod(measure),
   };
 }
+
+/**
+ * Every text the .docx prints in a measure's row, in column order (the renderer prints exactly these):
+ * its fingerprint tells an untouched row from one edited in Word (report-copy.ts).
+ */
+export function reportRowTexts(row: ReportRowView): string[] {
+  return [
+    row.sequence,
+    ...row.measureLines,
+    ...row.indicatorLines,
+    ...(row.resultLabel ? [row.resultLabel] : []),
+    ...row.resultLines,
+    ...row.summaryLines,
+    ...(row.responsible ? [`${RESPONSIBLE_PREFIX}${row.responsible}`] : []),
+    ...row.evidence.map((link) => `${EVIDENCE_PREFIX}${link.label || link.url}`),
+    row.period,
+  ];
+}
+
+export const RESPONSIBLE_PREFIX = 'ผู้รับผิดชอบ: ';
+export const EVIDENCE_PREFIX = 'หลักฐาน: ';
 
 /** Numbered sub-actions ("๑. …"), or the title when the measure has none. */
 function formatMeasureLines(measure: Measure): string[] {

@@ -1,4 +1,4 @@
-import { toArabicDigits, type ParsedReport, type QualityWarning } from '@prongsai/shared';
+import { toArabicDigits, type ParsedMeasure, type ParsedReport, type QualityWarning } from '@prongsai/shared';
 import { cleanCellText, toSingleLine } from './clean-text';
 import { checkMeasures } from './quality-checks';
 import { readMeasureRow, type ColumnMap } from './read-measure-row';
@@ -159,11 +159,25 @@ function checkSequences(measures: RawMeasure[]): QualityWarning[] {
   return problems;
 }
 
+/**
+ * What a source may know beyond its visible text (a .docx exported by Prongsai carries the plan's own
+ * data, report-copy.ts): a measure for a row, or the introduction, when they were not edited.
+ */
+export interface SourceCopy {
+  restoreRow(sequence: number, cells: string[]): ParsedMeasure | null;
+  restoreIntro(headerLines: string[]): { introText: string | null } | null;
+}
+
 /** Interpret a read report: header, measures, parse problems, then the quality checks. */
-export function buildParsedReport(source: ReportSource): ParsedReport {
+export function buildParsedReport(source: ReportSource, copy?: SourceCopy): ParsedReport {
   const table = collectTable(source.items);
   const header = readReportHeader(table.headerLines);
-  const rows = table.measures.map((raw) => readMeasureRow(raw.sequence, raw.cells, table.columns, header.fiscalYear));
+  const intro = copy?.restoreIntro(table.headerLines);
+  if (intro) header.introText = intro.introText;
+  const rows = table.measures.map((raw) => {
+    const restored = copy?.restoreRow(raw.sequence, raw.cells);
+    return restored ? { measure: restored, problems: [] } : readMeasureRow(raw.sequence, raw.cells, table.columns, header.fiscalYear);
+  });
   const measures = rows.map((row) => row.measure);
   const problems: QualityWarning[] = [...table.problems, ...checkSequences(table.measures), ...rows.flatMap((row) => row.problems)];
   if (measures.length === 0) {

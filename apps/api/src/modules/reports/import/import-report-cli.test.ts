@@ -115,4 +115,79 @@ describe('cli import-report', () => {
     expect(withoutYear.code).toBe(2);
     expect(withoutYear.stderr).toContain('--fiscal-year');
   });
+
+  it('when the agency it is meant for is named, then another district and another fiscal year are each said once', () => {
+    // Act
+    const { code, stdout } = runCli(
+      'import-report',
+      SAMPLE,
+      '--json',
+      '--agency',
+      'องค์การบริหารส่วนตำบลบางทรายน้อย',
+      '--district',
+      'หว้านใหญ่',
+      '--fiscal-year',
+      '2567',
+    );
+
+    // Assert
+    expect(code).toBe(0);
+    const codes: string[] = JSON.parse(stdout).warnings.map((warning: { code: string }) => warning.code);
+    expect(codes.filter((item) => item === 'OTHER_AGENCY_REPORT')).toHaveLength(1);
+    expect(codes.filter((item) => item === 'OTHER_FISCAL_YEAR')).toHaveLength(1);
+    expect(codes).not.toContain('DATE_OUTSIDE_FISCAL_YEAR');
+  });
+
+  it('when given a PDF named .txt, then it is read as a PDF, not as text', () => {
+    // Arrange: a one-page PDF (Helvetica, no table) under a text file's name
+    const file = path.join(workDir, 'report.txt');
+    writeFileSync(file, minimalPdf('Annual report of a test agency, fiscal year 2566'));
+
+    // Act
+    const { code, stdout } = runCli('import-report', file, '--json');
+
+    // Assert: read as a PDF (no measure of garbage, no %PDF in any text), with "no table found"
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout);
+    expect(output.measures).toEqual([]);
+    expect(stdout).not.toContain('%PDF');
+    expect(output.warnings.map((warning: { message: string }) => warning.message).join('\n')).toContain('ไม่พบตารางมาตรการ');
+  });
+
+  it('when given a binary file, then it exits 1 with an error naming the formats it reads', () => {
+    // Arrange: an old Word .doc (OLE2) under a text file's name
+    const file = path.join(workDir, 'old-report.txt');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+
+    // Act
+    const { code, stdout, stderr } = runCli('import-report', file);
+
+    // Assert
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('.doc');
+    expect(stderr).toContain('Word .docx, PDF');
+  });
 });
+
+/** The smallest valid PDF with one line of text (offsets computed, so pdftotext reads it without repair). */
+function minimalPdf(text: string): Buffer {
+  const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}

@@ -1,4 +1,4 @@
-// Report import: text (Word/PDF extraction or a pasted table), .docx and CSV into one ParsedReport,
+// Report import: text (a pasted table or a .txt), .docx, PDF (text layer or OCR), scans and CSV into one ParsedReport,
 // and the quality checks shared with plans entered by hand. Pure functions: no database. Requests
 // parse through `parseInWorker` (a worker pool with time and memory limits), never on the event loop.
 export { parseReportText } from './parse-report-text';
@@ -8,3 +8,5 @@ export { checkMeasures, DUPLICATE_SIMILARITY } from './quality-checks';
 export { decodeTextFile, readTextFile, type TextFileEncoding } from './decode-text-file';
 export { parseInWorker, closeParsePool, configureParsePool, DEFAULT_PARSE_POOL_OPTIONS, type ParsePoolOptions } from './parse-pool';
 export type { ParseJob } from './parse-job';
+export { sniffFormat, READABLE_FORMATS_EN, READABLE_FORMATS_TH, type SniffedFormat } from './sniff-format';
+export { checkReportOrigin, withOriginWarnings, type ImportTarget } from './report-origin';

@@ -81,6 +81,19 @@ function readIndicators(value: string, fiscalYear: number, problem: (message: st
   return indicators;
 }
 
+/** The export's "2566:O11|อ้างอิงจาก ๐๑๑" lines: the citation as written, for the indicator it names. */
+function withCitations(indicators: ParsedIndicator[], cell: string): ParsedIndicator[] {
+  const citations = new Map<string, string>();
+  for (const line of readLines(cell)) {
+    const bar = line.indexOf('|');
+    if (bar > 0) citations.set(line.slice(0, bar).trim(), line.slice(bar + 1).trim());
+  }
+  return indicators.map((indicator) => ({
+    ...indicator,
+    raw: citations.get(`${indicator.fiscalYear}:${indicator.code}`) || indicator.raw,
+  }));
+}
+
 function readCarriedOutCells(date: string, precisionCell: string, problem: (message: string) => void): PartialDate | null {
   if (date === '') return null;
   // The export writes a month-only date as YYYY-MM (no invented day).
@@ -155,14 +168,16 @@ function readRecord(record: CsvRecord, fiscalYear: number, where: string, proble
     sequence,
     title,
     actions,
-    indicators: readIndicators(readCell(record.indicators), fiscalYear, problem),
+    indicators: withCitations(readIndicators(readCell(record.indicators), fiscalYear, problem), readCell(record.indicator_citations)),
     outcome: readOutcome(readCell(record.outcome), problem),
     outcomeReason: toNullable(readCell(record.outcome_reason)),
     resultText: toNullable(readCell(record.result_text)),
     summary: toNullable(readCell(record.summary)),
     responsible: toNullable(readCell(record.responsible)),
     carriedOut: readCarriedOutCells(carriedOutDate, readCell(record.carried_out_precision), problem),
-    carriedOutRaw: /^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$/.test(carriedOutDate) ? null : toNullable(carriedOutDate),
+    carriedOutRaw:
+      toNullable(readCell(record.carried_out_raw)) ??
+      (/^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$/.test(carriedOutDate) ? null : toNullable(carriedOutDate)),
     ...plannedPeriod(record, problem),
     evidence: readEvidence(readCell(record.evidence), problem),
   };

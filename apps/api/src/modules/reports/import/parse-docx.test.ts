@@ -129,3 +129,21 @@ describe('readHtmlDocument', () => {
     expect(items[2]).toMatchObject({ kind: 'row', cells: ['๑. ก\n๒. ข', 'x y'] });
   });
 });
+
+describe('an exported report edited in Word (its rows no longer match the copy inside)', () => {
+  it('when a row carries the printed indicator line, then the line becomes the indicator, not the end of the last sub-action', async () => {
+    // Arrange: the layout Prongsai prints, without the embedded copy
+    const { readHtmlDocument: read } = await import('./parse-docx');
+    const { buildParsedReport } = await import('./build-parsed-report');
+    const html =
+      '<p>ประจำปีงบประมาณ พ.ศ. ๒๕๖๖</p><table><tr><td>ลำดับที่</td><td>มาตรการ / โครงการ / กิจกรรม ที่ดำเนินการ</td><td>ไม่สามารถดำเนินการได้</td><td>ดำเนินการแล้วเสร็จ</td></tr>' +
+      '<tr><td>๑</td><td><p>๑. จัดทำแผน</p><p>๒. เผยแพร่แผน</p><p>อ้างอิงตัวชี้วัด ITA ปี ๒๕๖๕ O๑๑ การเปิดเผยแผน</p></td><td></td><td>ทำแล้ว</td></tr></table>';
+
+    // Act
+    const report = buildParsedReport(read(html));
+
+    // Assert
+    expect(report.measures[0]!.actions).toEqual(['จัดทำแผน', 'เผยแพร่แผน']);
+    expect(report.measures[0]!.indicators).toEqual([{ fiscalYear: 2565, code: 'O11', raw: null }]);
+  });
+});

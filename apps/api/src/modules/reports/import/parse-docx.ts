@@ -1,6 +1,7 @@
 import type { ParsedReport } from '@prongsai/shared';
 import { AppError } from '../../../lib/app-error';
-import { buildParsedReport, buildUnreadableReport } from './build-parsed-report';
+import { fingerprint, readReportCopyXml, REPORT_COPY_PATH, restoreMeasure, type ReportCopy } from '../report-copy';
+import { buildParsedReport, buildUnreadableReport, type SourceCopy } from './build-parsed-report';
 import { decodeHtmlEntities } from './clean-text';
 import { assertDocxWithinLimits, DOCX_LIMITS, type DocxLimits } from './docx-limits';
 import type { ReportItem, ReportSource } from './report-source';
@@ -142,9 +143,39 @@ export async function parseReportDocx(buffer: Buffer, limits: DocxLimits = DOCX_
     // mammoth is loaded on the first .docx import, not when the API starts (F9).
     const { default: mammoth } = await import('mammoth');
     const { value } = await mammoth.convertToHtml({ buffer }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
-    return buildParsedReport(readHtmlDocument(value));
+    const copy = await readCopy(buffer);
+    return buildParsedReport(readHtmlDocument(value), copy ? sourceCopy(copy) : undefined);
   } catch (error) {
     if (error instanceof AppError) throw error;
     return buildUnreadableReport(`อ่านไฟล์ .docx ไม่ได้: ${(error as Error).message}`);
   }
+}
+
+/** The plan's own data in a .docx exported by Prongsai (report-copy.ts), if any. */
+async function readCopy(buffer: Buffer): Promise<ReportCopy | null> {
+  const { default: JSZip } = await import('jszip');
+  const entry = (await JSZip.loadAsync(buffer)).file(REPORT_COPY_PATH);
+  return entry ? readReportCopyXml(await entry.async('string')) : null;
+}
+
+/** Rows and the introduction printed as exported (same fingerprint) come back from the copy; edited ones from their text. */
+function sourceCopy(copy: ReportCopy): SourceCopy {
+  const unused = new Set(copy.measures.keys());
+  return {
+    restoreRow(sequence, cells) {
+      const print = fingerprint(cells);
+      const index = [...unused].find((candidate) => copy.measures[candidate]!.fingerprint === print);
+      if (index === undefined) return null;
+      unused.delete(index);
+      return restoreMeasure(sequence, copy.measures[index]!);
+    },
+    restoreIntro(headerLines) {
+      for (let start = 0; start < headerLines.length; start++) {
+        for (let end = start + 1; end <= headerLines.length; end++) {
+          if (fingerprint(headerLines.slice(start, end)) === copy.introFingerprint) return { introText: copy.introText };
+        }
+      }
+      return null;
+    },
+  };
 }

@@ -3,6 +3,15 @@ import { Piscina } from 'piscina';
 import type { ParsedReport } from '@prongsai/shared';
 import { AppError } from '../../../lib/app-error';
 import type { ParseJob, ParseOutcome } from './parse-job';
+import { sniffFormat } from './sniff-format';
+
+/** PDFs and images may need OCR, which runs for longer (in child processes with their own limits). */
+function mayNeedOcr(job: ParseJob): boolean {
+  if (job.format === 'pdf' || job.format === 'image') return true;
+  if (typeof job.content === 'string') return false;
+  const sniffed = sniffFormat(job.content);
+  return sniffed === 'pdf' || sniffed === 'image';
+}
 
 /**
  * Every import is parsed in a worker thread, never on the event loop that answers requests: a
@@ -12,6 +21,8 @@ import type { ParseJob, ParseOutcome } from './parse-job';
 export interface ParsePoolOptions {
   /** A job still running after this long is stopped (its worker is terminated): 422. */
   timeoutMs: number;
+  /** The time limit of a PDF or image job (OCR of a scan reads page after page). */
+  ocrTimeoutMs: number;
   /** The heap of one worker (old generation); a job that needs more is stopped: 422. */
   memoryMb: number;
   /** Jobs running at once. */
@@ -24,6 +35,7 @@ export interface ParsePoolOptions {
 
 export const DEFAULT_PARSE_POOL_OPTIONS: ParsePoolOptions = {
   timeoutMs: 10_000,
+  ocrTimeoutMs: 180_000,
   memoryMb: 256,
   // Keep one core for the event loop on small machines.
   threads: Math.max(1, Math.min(2, os.availableParallelism() - 1)),
@@ -69,7 +81,8 @@ const refused = (reason: 'timeout' | 'memory' | 'crashed', message: string) =>
  * gives up (time or memory), SERVICE_UNAVAILABLE (503) when the pool and its queue are full.
  */
 export async function parseInWorker(job: ParseJob): Promise<ParsedReport> {
-  const { timeoutMs, memoryMb, threads, queue } = options;
+  const { memoryMb, threads, queue } = options;
+  const timeoutMs = mayNeedOcr(job) ? options.ocrTimeoutMs : options.timeoutMs;
   if (pending >= threads + queue) {
     throw new AppError('SERVICE_UNAVAILABLE', 'มีการนำเข้ารายงานจำนวนมากในขณะนี้ กรุณาลองใหม่อีกครั้ง (too many imports right now)', {
       retryAfterSeconds: 5,

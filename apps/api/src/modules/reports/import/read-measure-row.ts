@@ -89,12 +89,25 @@ function readEvidence(text: string): { url: string; label: string }[] {
   }));
 }
 
+// The line Prongsai's own report prints under a measure: "อ้างอิงตัวชี้วัด ITA ปี ๒๕๖๖ O๑๑ <title>".
+const PRINTED_INDICATOR = /^อ้างอิงตัวชี้วัด ITA ปี\s*([0-9๐-๙]{4})\s+[OoＯ]\s?([0-9๐-๙]{1,2})(?![0-9๐-๙]).*$/gm;
+
+/** Indicator lines of an exported report, taken out of the measure text (they are not part of the last sub-action). */
+export function takeIndicatorLines(text: string): { text: string; indicators: ParsedMeasure['indicators'] } {
+  const indicators: ParsedMeasure['indicators'] = [];
+  const rest = text.replace(PRINTED_INDICATOR, (_line, year: string, number: string) => {
+    indicators.push({ fiscalYear: Number(toArabicDigits(year)), code: `O${Number(toArabicDigits(number))}`, raw: null });
+    return '';
+  });
+  return { text: indicators.length ? rest.replace(/\n{2,}/g, '\n').trim() : text, indicators };
+}
+
 /** One measure from its table row. */
 export function readMeasureRow(sequence: number, cells: string[], columns: ColumnMap, fiscalYear: number | null): MeasureRowReading {
   const problems: QualityWarning[] = [];
   const problem = (message: string) => problems.push({ code: 'PARSE_PROBLEM', sequence, message: `มาตรการที่ ${sequence}: ${message}` });
 
-  const measureText = cellAt(cells, columns.measure);
+  const { text: measureText, indicators: printedIndicators } = takeIndicatorLines(cellAt(cells, columns.measure));
   const { preamble, actions } = splitActions(measureText);
   const title = preamble !== '' ? preamble : (actions[0] ?? '');
   if (title === '') problem('ไม่มีข้อความในช่องมาตรการ/โครงการ/กิจกรรม');
@@ -111,7 +124,9 @@ export function readMeasureRow(sequence: number, cells: string[], columns: Colum
       sequence,
       title,
       actions,
-      indicators: findItaReferences(measureText, fiscalYear),
+      indicators: [...printedIndicators, ...findItaReferences(measureText, fiscalYear)].filter(
+        (indicator, index, all) => all.findIndex((other) => other.code === indicator.code) === index,
+      ),
       outcome: outcome.outcome,
       outcomeReason: outcome.outcome === 'not_carried_out' ? outcome.resultText : null,
       resultText: outcome.resultText,

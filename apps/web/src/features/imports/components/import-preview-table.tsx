@@ -21,6 +21,13 @@ export function ImportPreviewTable({
   onRemove: (row: ImportRow) => void;
 }) {
   const { t, formatNumber } = useI18n();
+  /** Every field read by OCR from a scan is marked, so that the editor checks each one. */
+  const ocrMark = (row: ImportRow) =>
+    row.readByOcr ? (
+      <span className="chip chip--warning import-ocr" title={t('import.readByOcrHint')}>
+        {t('import.readByOcr')}
+      </span>
+    ) : null;
   return (
     <div className="table-wrap">
       <table className="table table--import table--stack">
@@ -49,6 +56,7 @@ export function ImportPreviewTable({
                   {row.sequence !== position && <span className="cell-sub">{t('import.sourceSequence', { sequence: row.sequence })}</span>}
                 </th>
                 <td data-label={t('measures.colMeasure')}>
+                  {ocrMark(row)}
                   <div className="field">
                     <label htmlFor={`${row.key}-title`}>{t('import.titleOf', { label })}</label>
                     <textarea
@@ -97,6 +105,7 @@ export function ImportPreviewTable({
                   )}
                 </td>
                 <td data-label={t('measures.colOutcome')}>
+                  {ocrMark(row)}
                   <div className="field">
                     <label htmlFor={`${row.key}-outcome`}>{t('import.outcomeOf', { label })}</label>
                     <select
@@ -124,9 +133,11 @@ export function ImportPreviewTable({
                   )}
                 </td>
                 <td data-label={t('measures.colSummary')} lang="th">
+                  {ocrMark(row)}
                   {row.summary ?? <span className="muted">—</span>}
                 </td>
                 <td data-label={t('measures.colPeriod')}>
+                  {ocrMark(row)}
                   <PartialDateInput
                     legend={t('import.dateOf', { label })}
                     value={row.carriedOut}

@@ -7,7 +7,7 @@ import '../imports.css';
 type Source = 'file' | 'paste';
 
 /**
- * Step 1: a report file (.docx, .txt, .csv) or pasted text, and optionally the fiscal year when the
+ * Step 1: a report file (.docx, .pdf, a scan or photo, .txt, .csv) or pasted text, and optionally the fiscal year when the
  * file names none (CSV never does). Shows progress while a large file is read.
  */
 export function ImportSourceForm({
@@ -77,7 +77,7 @@ export function ImportSourceForm({
           <input
             id={`${id}-file`}
             type="file"
-            accept=".docx,.txt,.csv,text/plain,text/csv,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            accept=".docx,.pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,.csv,text/plain,text/csv,application/pdf,image/png,image/jpeg,image/tiff,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             aria-describedby={`${id}-file-hint`}
             onChange={(event) => {
               const chosen = event.target.files?.[0] ?? null;

@@ -23,6 +23,21 @@ describe('readImportFile', () => {
     expect(read).toEqual({ format: 'text', content: base64(bytes), contentEncoding: 'base64' });
   });
 
+  it.each([
+    ['report.pdf', 'application/pdf', 'pdf'],
+    ['scan.JPG', 'image/jpeg', 'image'],
+    ['page-1.png', 'image/png', 'image'],
+    ['scan.tiff', '', 'image'],
+  ] as const)(
+    'when %s is chosen, then it is sent as base64 bytes in the %s format (read by the server, OCR for images)',
+    async (name, type, format) => {
+      const bytes = [0x25, 0x50, 0x44, 0x46];
+      const file = new File([new Uint8Array(bytes)], name, { type });
+
+      expect(await readImportFile(file)).toEqual({ format, content: base64(bytes) });
+    },
+  );
+
   it('when a .docx is chosen, then it is sent as base64 as before', async () => {
     const bytes = [0x50, 0x4b, 0x03, 0x04];
     const file = new File([new Uint8Array(bytes)], 'report.docx');

@@ -12,10 +12,12 @@ export class ImportFileError extends Error {
   }
 }
 
-/** .docx → docx, .csv → csv, .txt (or any text/plain) → text; anything else is not supported. */
+/** .docx → docx, .pdf → pdf, a scan or photo (.png, .jpg, .tif) → image, .csv → csv, .txt (or any text/plain) → text; anything else is not supported. */
 export function formatOfFile(file: Pick<File, 'name' | 'type'>): ImportFormat | undefined {
   const name = file.name.toLowerCase();
   if (name.endsWith('.docx')) return 'docx';
+  if (name.endsWith('.pdf') || file.type === 'application/pdf') return 'pdf';
+  if (/\.(png|jpe?g|tiff?)$/.test(name) || /^image\/(png|jpeg|tiff)$/.test(file.type)) return 'image';
   if (name.endsWith('.csv') || file.type === 'text/csv') return 'csv';
   if (name.endsWith('.txt') || file.type === 'text/plain') return 'text';
   return undefined;
@@ -45,7 +47,7 @@ export function readImportFile(
       const comma = result.indexOf(',');
       const content = comma >= 0 ? result.slice(comma + 1) : result;
       if (content === '') return reject(new ImportFileError('unreadable'));
-      resolve(format === 'docx' ? { format, content } : { format, content, contentEncoding: 'base64' });
+      resolve(format === 'text' || format === 'csv' ? { format, content, contentEncoding: 'base64' } : { format, content });
     };
     reader.readAsDataURL(file);
   });
