@@ -68,6 +68,7 @@ export const en: CoreMessages = {
   'errors.FORBIDDEN': 'You are not allowed to do this.',
   'errors.CSRF_REJECTED': 'The request was refused for security reasons. Please reload the page.',
   'errors.NOT_FOUND': 'Not found.',
+  'errors.METHOD_NOT_ALLOWED': 'This action is not possible on this item.',
   'errors.CONFLICT': 'This already exists.',
   'errors.VERSION_CONFLICT': 'Someone else changed this in the meantime. Please check the latest version.',
   'errors.INVALID_STATE': 'This is not possible in the plan’s current status.',

@@ -72,6 +72,7 @@ export const th = {
   'errors.FORBIDDEN': 'คุณไม่มีสิทธิ์ทำรายการนี้',
   'errors.CSRF_REJECTED': 'คำขอถูกปฏิเสธเพื่อความปลอดภัย กรุณาโหลดหน้าใหม่',
   'errors.NOT_FOUND': 'ไม่พบข้อมูลที่ต้องการ',
+  'errors.METHOD_NOT_ALLOWED': 'ทำรายการนี้กับข้อมูลนี้ไม่ได้',
   'errors.CONFLICT': 'ข้อมูลนี้มีอยู่แล้ว',
   'errors.VERSION_CONFLICT': 'มีผู้อื่นแก้ไขข้อมูลนี้ไปแล้ว กรุณาตรวจสอบฉบับล่าสุด',
   'errors.INVALID_STATE': 'ทำรายการนี้ไม่ได้ในสถานะปัจจุบันของแผน',
