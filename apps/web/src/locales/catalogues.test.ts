@@ -5,7 +5,7 @@ import { enStaff } from './en-staff';
 import { th } from './th';
 import { thStaff } from './th-staff';
 import { formatPartialDate, formatDate, withDigits, type DigitStyle, type Locale } from '@prongsai/shared';
-import { interpolate, loadMessages, type I18nValue, type MessageKey } from '@/lib/i18n';
+import { interpolate, loadMessages, localiseVars, type I18nValue, type MessageKey } from '@/lib/i18n';
 import { warningText } from '@/lib/warning-text';
 
 const CATALOGUES = { th: { ...th, ...thStaff }, en: { ...en, ...enStaff } } as Record<Locale, Record<string, string>>;
@@ -47,7 +47,7 @@ describe('warningText', () => {
   const i18nFor = (lang: Locale, digits: DigitStyle) => {
     const effective: DigitStyle = lang === 'en' ? 'arabic' : digits;
     return {
-      t: ((key: MessageKey, vars) => interpolate(CATALOGUES[lang][key] ?? key, vars, effective)) as I18nValue['t'],
+      t: ((key: MessageKey, vars) => interpolate(CATALOGUES[lang][key] ?? key, localiseVars(lang, vars), effective)) as I18nValue['t'],
       formatDay: (iso: string) => formatDate(iso, lang, effective),
       formatPartial: (value: { date: string; precision: 'day' | 'month' }) => formatPartialDate(value, lang, effective),
       digitsOf: (text: string) => withDigits(text, effective),
@@ -71,10 +71,10 @@ describe('warningText', () => {
     expect(text).not.toMatch(/[0-9]/);
   });
 
-  it('writes the same warning in English with CE dates', async () => {
+  it('writes the same warning in English with CE dates and the fiscal year counted CE (FY 2567 BE is FY 2024)', async () => {
     await ready;
     expect(warningText(outside, i18nFor('en', 'thai')).text).toBe(
-      'The date carried out (7 March 2023) is outside fiscal year 2567 (1 October 2023 – 30 September 2024)',
+      'The date carried out (7 March 2023) is outside fiscal year 2024 (1 October 2023 – 30 September 2024)',
     );
   });
 

@@ -113,7 +113,7 @@ export const enStaff: StaffMessages = {
 
   'review.title': 'Province overview',
   'review.intro': 'Agencies of the province and the status of their plan for the chosen fiscal year.',
-  'review.fiscalYear': 'Fiscal year (BE)',
+  'review.fiscalYear': 'Fiscal year',
   'review.search': 'Search agency name',
   'review.empty': 'No agencies in this province.',
 
@@ -132,14 +132,14 @@ export const enStaff: StaffMessages = {
   'agency.emptyReadOnly': 'This agency has not made a plan yet.',
 
   'createPlan.title': 'Start a new plan',
-  'createPlan.fiscalYear': 'Fiscal year (BE)',
+  'createPlan.fiscalYear': 'Fiscal year',
   'createPlan.copyFrom': 'Start from the FY {fiscalYear} plan',
   'createPlan.copyHint':
     'Copies measures, sub-actions and cited items, with results and dates cleared. Check the item codes again: the ITA codebook changes every year.',
   'createPlan.submit': 'Create plan for FY {fiscalYear}',
 
   'plan.pageTitle': 'Plan FY {fiscalYear}',
-  'plan.reportTitle': 'Measures to promote integrity and transparency within the agency, fiscal year {fiscalYear} (BE)',
+  'plan.reportTitle': 'Measures to promote integrity and transparency within the agency, fiscal year {fiscalYear}',
   'plan.status': 'Status',
   'plan.publishedAt': 'Published {date}',
   'plan.updatedAt': 'Last changed {date}',

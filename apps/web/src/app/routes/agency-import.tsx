@@ -31,7 +31,7 @@ const isLockedStatus = (status: string): boolean => {
  */
 export function AgencyImportRoute() {
   const i18n = useI18n();
-  const { t, formatNumber } = i18n;
+  const { t, formatFiscalYear } = i18n;
   const id = useId();
   const { agencyId = '' } = useParams();
   const navigate = useNavigate();
@@ -130,7 +130,7 @@ export function AgencyImportRoute() {
             </div>
             <div className="facts__row">
               <dt>{t('import.readYear')}</dt>
-              <dd>{result.report.fiscalYear ? formatNumber(result.report.fiscalYear) : t('import.notStated')}</dd>
+              <dd>{result.report.fiscalYear ? formatFiscalYear(result.report.fiscalYear) : t('import.notStated')}</dd>
             </div>
             <div className="facts__row">
               <dt>{t('import.existingPlan')}</dt>
@@ -168,7 +168,7 @@ export function AgencyImportRoute() {
                 <option value="">{t('import.chooseYear')}</option>
                 {validFiscalYears().map((year) => (
                   <option key={year} value={year}>
-                    {formatNumber(year)}
+                    {formatFiscalYear(year)}
                   </option>
                 ))}
               </select>

@@ -145,7 +145,9 @@ export function PublicSiteLayout({ children }: { children?: ReactNode }) {
           <div className="app-header__tools">
             <PreferencesSwitch />
             <Link to={paths.login.getHref()} className="button button--secondary button--small app-header__login">
-              {t('nav.staffLogin')}
+              {t('nav.staffLoginShort')}
+              {/* The rest of the name is read out everywhere and shown on wider screens. */}
+              <span className="only-wide-text">{t('nav.staffLoginRest')}</span>
             </Link>
           </div>
         </div>

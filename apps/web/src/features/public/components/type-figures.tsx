@@ -19,7 +19,7 @@ export function TypeFigures({ rows, fiscalYear }: { rows: PublicSummary['byType'
         }))}
       />
       <div className="table-wrap">
-        <table className="table table--numbers table--stack">
+        <table className="table table--numbers table--fit">
           <caption>{t('public.byType.caption', { fiscalYear })}</caption>
           <thead>
             <tr>
