@@ -36,9 +36,9 @@ describe('message catalogues', () => {
   }
 
   it('uses the same variables in Thai and English for every message (English may add the CE year)', () => {
-    const differing = Object.keys(CATALOGUES.th).filter((key) => key !== 'partialDate.yearOption').filter(
-      (key) => placeholders(CATALOGUES.th[key] ?? '').join() !== placeholders(CATALOGUES.en[key] ?? '').join(),
-    );
+    const differing = Object.keys(CATALOGUES.th)
+      .filter((key) => key !== 'partialDate.yearOption')
+      .filter((key) => placeholders(CATALOGUES.th[key] ?? '').join() !== placeholders(CATALOGUES.en[key] ?? '').join());
     expect(differing).toEqual([]);
   });
 });

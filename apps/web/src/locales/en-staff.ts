@@ -37,13 +37,18 @@ export const enStaff: StaffMessages = {
   'field.introText': 'Introduction',
 
   'warning.OTHER_AGENCY_MENTION': 'Mentions “{name}”, which is not {agency}: it may have been copied from another agency’s report',
-  'warning.OTHER_WEBSITE': 'Refers to the website {address}, which is not the agency’s own ({website}): it may have been copied from another agency’s report',
+  'warning.OTHER_WEBSITE':
+    'Refers to the website {address}, which is not the agency’s own ({website}): it may have been copied from another agency’s report',
   'warning.DATE_OUTSIDE_FISCAL_YEAR': 'The date carried out ({date}) is outside fiscal year {fiscalYear} ({start} – {end})',
-  'warning.DAY_LEFT_BLANK': 'The day is left blank (“{quote}…”): give the full date, or when only the month is known write the month and year without “วันที่” (day)',
+  'warning.DAY_LEFT_BLANK':
+    'The day is left blank (“{quote}…”): give the full date, or when only the month is known write the month and year without “วันที่” (day)',
   'warning.DUPLICATE_TEXT': 'Repeats text from elsewhere in the report',
-  'warning.DUPLICATE_TEXT.resultSummary': 'The result and the summary are almost the same text ({percent}% alike): the summary should say what was actually achieved',
-  'warning.DUPLICATE_TEXT.copiedSteps': 'Sub-steps {steps} are word for word those of measure {other} (“{quote}”): check whether they were pasted into the wrong row',
-  'warning.NO_EVIDENCE': 'Marked completed but names no evidence (for example a link to the announcement on the website, or the number of an order or letter)',
+  'warning.DUPLICATE_TEXT.resultSummary':
+    'The result and the summary are almost the same text ({percent}% alike): the summary should say what was actually achieved',
+  'warning.DUPLICATE_TEXT.copiedSteps':
+    'Sub-steps {steps} are word for word those of measure {other} (“{quote}”): check whether they were pasted into the wrong row',
+  'warning.NO_EVIDENCE':
+    'Marked completed but names no evidence (for example a link to the announcement on the website, or the number of an order or letter)',
   'warning.PARSE_PROBLEM': 'Part of the report could not be read: {detail}',
   'warning.ENCODING_GUESSED': 'This file is not UTF-8, so it was read as Thai Windows-874 (TIS-620): check that the Thai text is right',
   'warningCode.OTHER_AGENCY_MENTION': 'Another agency’s name',

@@ -55,7 +55,11 @@ describe('PublicNationalRoute', () => {
       '/public/provinces/49?fy=2566',
     );
     expect(within(map).getByRole('link', { name: 'กรุงเทพมหานคร: ยังไม่มีหน่วยงานในระบบ' })).toBeInTheDocument();
-    expect(within(map).getAllByRole('link').filter((link) => link.getAttribute('href')?.startsWith('/public/provinces/'))).toHaveLength(3);
+    expect(
+      within(map)
+        .getAllByRole('link')
+        .filter((link) => link.getAttribute('href')?.startsWith('/public/provinces/')),
+    ).toHaveLength(3);
     // The chart only repeats the tables, so assistive technology skips it.
     expect(
       screen.getByText('หน่วยงานที่เผยแพร่รายงานแล้ว แยกตามประเภท').closest('figure')?.querySelector('[aria-hidden="true"]'),

@@ -4,6 +4,7 @@ import type { PublicSummary } from '@prongsai/shared';
 import { paths } from '@/config/paths';
 import { useI18n } from '@/lib/i18n';
 import { FormField } from '@/components/ui/form-field';
+import { ThaiText } from '@/components/ui/thai-text';
 
 type ProvinceRow = PublicSummary['byProvince'][number];
 
@@ -58,11 +59,21 @@ export function ProvinceFigures({ rows, fiscalYear }: { rows: ProvinceRow[]; fis
               <caption>{t('public.byProvince.caption', { fiscalYear })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('public.col.province')}</th>
-                  <th scope="col">{t('public.col.agencies')}</th>
-                  <th scope="col">{t('public.col.published')}</th>
-                  <th scope="col">{t('public.col.measures')}</th>
-                  <th scope="col">{t('public.col.completed')}</th>
+                  <th scope="col">
+                    <ThaiText>{t('public.col.province')}</ThaiText>
+                  </th>
+                  <th scope="col">
+                    <ThaiText>{t('public.col.agencies')}</ThaiText>
+                  </th>
+                  <th scope="col">
+                    <ThaiText>{t('public.col.published')}</ThaiText>
+                  </th>
+                  <th scope="col">
+                    <ThaiText>{t('public.col.measures')}</ThaiText>
+                  </th>
+                  <th scope="col">
+                    <ThaiText>{t('public.col.completed')}</ThaiText>
+                  </th>
                 </tr>
               </thead>
               <tbody>
