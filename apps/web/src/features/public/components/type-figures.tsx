@@ -20,7 +20,7 @@ export function TypeFigures({ rows, fiscalYear }: { rows: PublicSummary['byType'
         }))}
       />
       <div className="table-wrap">
-        <table className="table table--numbers table--fit">
+        <table className="table table--numbers table--stack">
           <caption>{t('public.byType.caption', { fiscalYear })}</caption>
           <thead>
             <tr>
