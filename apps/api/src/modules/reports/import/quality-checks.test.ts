@@ -40,7 +40,9 @@ describe('checkMeasures', () => {
   it('when a warning is raised, then it has a stable code, the measure sequence and a Thai message', () => {
     const warnings = checkMeasures(CONTEXT, [aMeasure({ sequence: 4, evidence: [] })]);
 
-    expect(warnings).toEqual([{ code: 'NO_EVIDENCE', sequence: 4, message: expect.stringContaining('มาตรการที่ 4'), params: { sequence: 4 } }]);
+    expect(warnings).toEqual([
+      { code: 'NO_EVIDENCE', sequence: 4, message: expect.stringContaining('มาตรการที่ 4'), params: { sequence: 4 } },
+    ]);
     expect(() => QualityWarningSchema.array().parse(warnings)).not.toThrow();
   });
 
