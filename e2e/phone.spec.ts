@@ -141,6 +141,21 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
       await expect(page.getByRole('heading', { level: 2, name: /มาตรการ/ }).first()).toBeVisible();
       await expectNoHorizontalOverflow(page, 'plan (editor)');
       if (device === 'phone') await screenshot(page, 'phone-plan');
+      if (device === 'desktop') {
+        // In English the plan's quality warnings are English sentences (quoted report text aside),
+        // with CE years, and the measure number is said once.
+        await page.getByRole('button', { name: 'English' }).click();
+        await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+        const warnings = page.getByRole('region', { name: 'Quality notes on this plan' }).getByRole('listitem');
+        for (const text of await warnings.allTextContents()) {
+          const ownWords = text.replace(/“[^”]*”/g, '');
+          expect(ownWords).toMatch(/^Measure \d+: [A-Z]/);
+          expect(ownWords).not.toContain('มาตรการที่');
+          expect(ownWords).not.toMatch(/25[5-7]\d/);
+        }
+        await page.getByRole('button', { name: 'ไทย' }).click();
+        await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+      }
 
       await page.getByRole('link', { name: /^แก้ไข/ }).first().click();
       await expect(page).toHaveURL(MEASURE_EDIT_URL);
