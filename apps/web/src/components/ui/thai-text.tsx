@@ -8,8 +8,10 @@ import { thaiUnits } from '@/lib/thai-break';
  */
 export function ThaiText({ children, keep }: { children: string; keep?: readonly string[] }) {
   const units = useMemo(() => thaiUnits(children, keep), [children, keep]);
+  // One inline wrapper: inside a flex container (a .button) the pieces stay one flex item, so no gap
+  // opens between them and accessible names are computed without spaces between the pieces.
   return (
-    <>
+    <span className="thai-text">
       {units.map((unit, index) =>
         unit.keep ? (
           <span key={index} className="keep-word">
@@ -19,6 +21,6 @@ export function ThaiText({ children, keep }: { children: string; keep?: readonly
           unit.text
         ),
       )}
-    </>
+    </span>
   );
 }
