@@ -88,7 +88,8 @@ test('the editor imports a pasted report into FY2569 through the preview', async
       await expect(table.getByRole('textbox', { name: 'ชื่อมาตรการ แถวที่ 1' })).toHaveValue(/^เผยแพร่แผนการดำเนินงานประจำปีบนเว็บไซต์/);
       await expect(table.getByRole('combobox', { name: 'ผลลัพธ์ แถวที่ 1' })).toHaveValue('completed');
       await expect(table.getByRole('group', { name: 'วันที่ดำเนินการ แถวที่ 1' }).getByRole('radio', { name: 'ทราบแค่เดือน' })).toBeChecked();
-      await expect(table.getByText('NO_EVIDENCE')).toBeVisible();
+      // The warning in words (its code stays in the API).
+      await expect(table.getByText('ไม่มีหลักฐาน', { exact: true })).toBeVisible();
       await expect(table.getByRole('list', { name: 'ตัวชี้วัด ITA ที่อ้างอิง' })).toContainText('O11');
       const unchanged = await page.request.get(`${API}/agencies/${agencyId}/plans/2569`);
       expect(unchanged.status()).toBe(existing.status());

@@ -52,7 +52,7 @@ describe('i18n', () => {
     const user = userEvent.setup();
     renderApp();
     await user.click(screen.getByRole('button', { name: 'English' }));
-    expect(screen.getByTestId('button')).toHaveTextContent('Create plan for FY 2567');
+    expect(screen.getByTestId('button')).toHaveTextContent('Create plan for FY 2024');
     expect(screen.getByTestId('date')).toHaveTextContent('7 March 2023');
     expect(screen.getByTestId('month')).toHaveTextContent(/^March 2023$/);
     expect(document.documentElement.lang).toBe('en');

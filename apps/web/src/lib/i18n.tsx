@@ -88,6 +88,18 @@ export function groupThousands(value: number, fractionDigits = 0): string {
   return `${sign}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${decimals ? `.${decimals}` : ''}`;
 }
 
+/** A fiscal year (BE, as stored) as the reader counts it: BE in Thai, CE in English (FY 2567 is FY 2024). */
+export const fiscalYearIn = (lang: Locale, fiscalYear: number): number => (lang === 'en' ? fiscalYear - 543 : fiscalYear);
+
+/** Message variables in the reader's calendar: a numeric `fiscalYear` is written CE in English. */
+export function localiseVars(lang: Locale, vars: TranslateVars | undefined): TranslateVars | undefined {
+  if (!vars || lang !== 'en' || typeof vars.fiscalYear !== 'number') return vars;
+  return { ...vars, fiscalYear: fiscalYearIn(lang, vars.fiscalYear) };
+}
+
+/** A date as one unbreakable piece ("๒ ธันวาคม ๒๕๖๖" never splits across lines). */
+const unbreakable = (text: string) => text.replace(/ /g, '\u00a0');
+
 export interface I18nValue {
   lang: Locale;
   setLang: (lang: Locale) => void;
@@ -109,6 +121,8 @@ export interface I18nValue {
   formatDay: (isoDate: string) => string;
   /** A timestamp, in the reader's time zone, with the time of day. */
   formatDateTime: (isoTimestamp: string) => string;
+  /** A fiscal year (BE) as the reader counts it: BE with the reader's digits in Thai, CE in English. */
+  formatFiscalYear: (fiscalYear: number) => string;
   /** The signed-in screens' messages are loaded for the language on screen. */
   staffReady: boolean;
   /** Ask for the signed-in screens' messages (in this and any later language). */
@@ -179,8 +193,8 @@ export function I18nProvider({
     // A key missing from the shown language (its part still loading) falls back to Thai, then to the key.
     const lookup = (key: string) =>
       catalogues.core?.[key] ?? catalogues.staff?.[key] ?? LOADED.th.core?.[key] ?? LOADED.th.staff?.[key] ?? key;
-    const t: Translate = (key, vars) => interpolate(lookup(key), vars, effectiveDigits);
-    const formatDay = (isoDate: string) => formatDate(isoDate, shownLang, effectiveDigits);
+    const t: Translate = (key, vars) => interpolate(lookup(key), localiseVars(shownLang, vars), effectiveDigits);
+    const formatDay = (isoDate: string) => unbreakable(formatDate(isoDate, shownLang, effectiveDigits));
     const formatDecimal = (n: number, fractionDigits = 0) => withDigits(groupThousands(n, fractionDigits), effectiveDigits);
     return {
       lang: shownLang,
@@ -192,7 +206,8 @@ export function I18nProvider({
       formatNumber: (n) => withDigits(String(n), effectiveDigits),
       formatDecimal,
       digitsOf: (text) => withDigits(text, effectiveDigits),
-      formatPartial: (partial) => formatPartialDate(partial, shownLang, effectiveDigits),
+      formatPartial: (partial) => unbreakable(formatPartialDate(partial, shownLang, effectiveDigits)),
+      formatFiscalYear: (fiscalYear) => withDigits(String(fiscalYearIn(shownLang, fiscalYear)), effectiveDigits),
       formatDay,
       formatDateTime: (timestamp) => {
         const date = new Date(timestamp);

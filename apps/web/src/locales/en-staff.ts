@@ -36,6 +36,55 @@ export const enStaff: StaffMessages = {
   'field.status': 'Status',
   'field.introText': 'Introduction',
 
+  'warning.OTHER_AGENCY_MENTION': 'Mentions “{name}”, which is not {agency}: it may have been copied from another agency’s report',
+  'warning.OTHER_WEBSITE':
+    'Refers to the website {address}, which is not the agency’s own ({website}): it may have been copied from another agency’s report',
+  'warning.DATE_OUTSIDE_FISCAL_YEAR': 'The date carried out ({date}) is outside fiscal year {fiscalYear} ({start} – {end})',
+  'warning.DAY_LEFT_BLANK':
+    'The day is left blank (“{quote}…”): give the full date, or when only the month is known write the month and year without “วันที่” (day)',
+  'warning.DUPLICATE_TEXT': 'Repeats text from elsewhere in the report',
+  'warning.DUPLICATE_TEXT.resultSummary':
+    'The result and the summary are almost the same text ({percent}% alike): the summary should say what was actually achieved',
+  'warning.DUPLICATE_TEXT.copiedSteps':
+    'Sub-steps {steps} are word for word those of measure {other} (“{quote}”): check whether they were pasted into the wrong row',
+  'warning.NO_EVIDENCE':
+    'Marked completed but names no evidence (for example a link to the announcement on the website, or the number of an order or letter)',
+  'warning.PARSE_PROBLEM': 'Part of the report could not be read: {detail}',
+  'warning.ENCODING_GUESSED': 'This file is not UTF-8, so it was read as Thai Windows-874 (TIS-620): check that the Thai text is right',
+  'warningCode.OTHER_AGENCY_MENTION': 'Another agency’s name',
+  'warningCode.OTHER_WEBSITE': 'Another website',
+  'warningCode.DATE_OUTSIDE_FISCAL_YEAR': 'Date outside the year',
+  'warningCode.DAY_LEFT_BLANK': 'Day left blank',
+  'warningCode.DUPLICATE_TEXT': 'Repeated text',
+  'warningCode.NO_EVIDENCE': 'No evidence',
+  'warningCode.PARSE_PROBLEM': 'Not readable',
+  'warningCode.ENCODING_GUESSED': 'File encoding',
+
+  'field.planId': 'Plan',
+  'field.measureId': 'Measure',
+  'field.agencyId': 'Agency',
+  'field.fiscalYear': 'Fiscal year',
+  'field.copiedFromFiscalYear': 'Copied from fiscal year',
+  'field.measuresCopied': 'Measures copied',
+  'field.note': 'Note',
+  'field.email': 'E-mail',
+  'field.assignment': 'Role and agency',
+  'field.role': 'Role',
+  'field.codeIssued': 'Reset code issued',
+  'field.expiresAt': 'Expires',
+  'field.reason': 'Reason',
+  'field.redeemed': 'Code used',
+  'field.items': 'Items',
+  'field.after': 'Saved record',
+  'field.version': 'Version',
+  'field.deleted': 'Deleted',
+  'field.measureOrder': 'Order of measures',
+  'field.active': 'Active',
+  'field.displayName': 'Display name',
+  'audit.yes': 'Yes',
+  'audit.no': 'No',
+  'audit.recordId': 'Record {id}',
+
   'common.save': 'Save',
   'common.saving': 'Saving…',
   'common.cancel': 'Cancel',
@@ -69,7 +118,7 @@ export const enStaff: StaffMessages = {
 
   'review.title': 'Province overview',
   'review.intro': 'Agencies of the province and the status of their plan for the chosen fiscal year.',
-  'review.fiscalYear': 'Fiscal year (BE)',
+  'review.fiscalYear': 'Fiscal year',
   'review.search': 'Search agency name',
   'review.empty': 'No agencies in this province.',
 
@@ -88,14 +137,14 @@ export const enStaff: StaffMessages = {
   'agency.emptyReadOnly': 'This agency has not made a plan yet.',
 
   'createPlan.title': 'Start a new plan',
-  'createPlan.fiscalYear': 'Fiscal year (BE)',
+  'createPlan.fiscalYear': 'Fiscal year',
   'createPlan.copyFrom': 'Start from the FY {fiscalYear} plan',
   'createPlan.copyHint':
     'Copies measures, sub-actions and cited items, with results and dates cleared. Check the item codes again: the ITA codebook changes every year.',
   'createPlan.submit': 'Create plan for FY {fiscalYear}',
 
   'plan.pageTitle': 'Plan FY {fiscalYear}',
-  'plan.reportTitle': 'Measures to promote integrity and transparency within the agency, fiscal year {fiscalYear} (BE)',
+  'plan.reportTitle': 'Measures to promote integrity and transparency within the agency, fiscal year {fiscalYear}',
   'plan.status': 'Status',
   'plan.publishedAt': 'Published {date}',
   'plan.updatedAt': 'Last changed {date}',

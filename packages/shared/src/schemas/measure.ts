@@ -20,12 +20,21 @@ export const EvidenceLinkInputSchema = z.object({
 });
 export type EvidenceLinkInput = z.infer<typeof EvidenceLinkInputSchema>;
 
+/**
+ * What a quality warning says, as data: the web writes the warning from `code` (and `params.kind`,
+ * when a code has variants) with these values, in the reader's language, digits and calendar.
+ * Numbers are numbers, dates are ISO `YYYY-MM-DD`; text quoted from the report stays as written.
+ */
+export const QualityWarningParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type QualityWarningParams = z.infer<typeof QualityWarningParamsSchema>;
+
 export const QualityWarningSchema = z.object({
   code: z.string(),
+  /** The warning in Thai, for API clients; screens write it from `code` and `params`. */
   message: z.string(),
   sequence: z.number().int().nullable().optional(),
   /** Values named in the message (agency, year…), for catalogues that word the warning per language. */
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  params: QualityWarningParamsSchema.optional(),
 });
 export type QualityWarning = z.infer<typeof QualityWarningSchema>;
 

@@ -102,6 +102,7 @@ function readUploadedText(input: ImportPreviewInput): { text: string; warnings: 
             code: 'ENCODING_GUESSED',
             sequence: null,
             message: 'ไฟล์นี้ไม่ได้เข้ารหัสแบบ UTF-8 ระบบจึงอ่านเป็นภาษาไทยแบบ Windows-874 (TIS-620) กรุณาตรวจว่าข้อความภาษาไทยถูกต้อง',
+            params: {},
           },
         ]
       : [];

@@ -62,7 +62,9 @@ describe('AgencyImportRoute', () => {
     expect(calls.filter((call) => call.method === 'POST')).toHaveLength(1);
     expect(calls[calls.length - 1]?.body).toEqual({ format: 'text', content: 'รายงาน' });
     // What was understood, with the quality warnings of each measure and of the whole report.
-    expect(screen.getByText('NO_EVIDENCE')).toBeInTheDocument();
+    // Words, not the server's code.
+    expect(screen.getByText('ไม่มีหลักฐาน')).toBeInTheDocument();
+    expect(screen.queryByText('NO_EVIDENCE')).not.toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'ข้อสังเกตของรายงานทั้งฉบับ' })).toHaveTextContent('พบหัวตารางซ้ำ');
     expect(screen.getByRole('combobox', { name: 'บันทึกลงแผนปีงบประมาณ' })).toHaveValue('2568');
 

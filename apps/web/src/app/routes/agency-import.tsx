@@ -13,6 +13,7 @@ import { paths } from '@/config/paths';
 import { useAuth } from '@/lib/auth';
 import { isMessageKey, useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { warningCodeLabel, warningText } from '@/lib/warning-text';
 import { EmptyState } from '@/components/ui/empty-state';
 import { InlineError } from '@/components/ui/error-state';
 import '@/features/plans/plans.css';
@@ -29,7 +30,8 @@ const isLockedStatus = (status: string): boolean => {
  * measures into that year's draft plan. Nothing is written before "บันทึกลงแผน".
  */
 export function AgencyImportRoute() {
-  const { t, formatNumber } = useI18n();
+  const i18n = useI18n();
+  const { t, formatFiscalYear } = i18n;
   const id = useId();
   const { agencyId = '' } = useParams();
   const navigate = useNavigate();
@@ -128,7 +130,7 @@ export function AgencyImportRoute() {
             </div>
             <div className="facts__row">
               <dt>{t('import.readYear')}</dt>
-              <dd>{result.report.fiscalYear ? formatNumber(result.report.fiscalYear) : t('import.notStated')}</dd>
+              <dd>{result.report.fiscalYear ? formatFiscalYear(result.report.fiscalYear) : t('import.notStated')}</dd>
             </div>
             <div className="facts__row">
               <dt>{t('import.existingPlan')}</dt>
@@ -146,7 +148,8 @@ export function AgencyImportRoute() {
               <ul>
                 {reportWarnings(result).map((warning, index) => (
                   <li key={`${warning.code}-${index}`}>
-                    <code>{warning.code}</code> {warning.message}
+                    <strong>{warningCodeLabel(warning.code, i18n.t)}:</strong>{' '}
+                    <span lang={warningText(warning, i18n).lang}>{warningText(warning, i18n).text}</span>
                   </li>
                 ))}
               </ul>
@@ -165,7 +168,7 @@ export function AgencyImportRoute() {
                 <option value="">{t('import.chooseYear')}</option>
                 {validFiscalYears().map((year) => (
                   <option key={year} value={year}>
-                    {formatNumber(year)}
+                    {formatFiscalYear(year)}
                   </option>
                 ))}
               </select>

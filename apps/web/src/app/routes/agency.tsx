@@ -12,6 +12,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
+import { ThaiText } from '@/components/ui/thai-text';
 
 /** One agency: its plans per fiscal year, and (for its editors) starting the next one. */
 export function AgencyRoute() {
@@ -30,7 +31,9 @@ export function AgencyRoute() {
   return (
     <div className="page">
       <header className="page-header">
-        <h1>{name}</h1>
+        <h1>
+          <ThaiText>{name}</ThaiText>
+        </h1>
         {agency.data && (
           <p className="muted">
             <AgencyTypeLabel type={agency.data.type} municipalityClass={agency.data.municipalityClass} />

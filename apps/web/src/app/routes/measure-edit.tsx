@@ -16,6 +16,7 @@ import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
+import { ThaiText } from '@/components/ui/thai-text';
 
 /** Edit one measure, with its progress timeline and change history alongside. */
 export function MeasureEditRoute() {
@@ -55,7 +56,9 @@ export function MeasureEditRoute() {
           <li aria-current="page">{title}</li>
         </ol>
       </nav>
-      <h1>{title}</h1>
+      <h1>
+        <ThaiText>{title}</ThaiText>
+      </h1>
       {!editable && (
         <p className="notice notice--info">
           {canWrite ? t('plan.readOnly', { status: t(`planStatus.${planData.status}`) }) : t('editor.readOnlyRole')}

@@ -11,6 +11,7 @@ import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
+import { ThaiText } from '@/components/ui/thai-text';
 
 /** One agency as the public sees it: who it is and the reports it has published. */
 export function PublicAgencyRoute() {
@@ -40,7 +41,9 @@ export function PublicAgencyRoute() {
         currentLang="th"
       />
       <header className="page-header">
-        <h1 lang="th">{info.nameTh}</h1>
+        <h1 lang="th">
+          <ThaiText>{info.nameTh}</ThaiText>
+        </h1>
         {info.nameEn && (
           <p className="muted" lang="en">
             {info.nameEn}

@@ -42,9 +42,24 @@ describe('PublicNationalRoute', () => {
 
     const provinceTable = screen.getByRole('table', { name: /ตัวเลขแยกตามจังหวัด ปีงบประมาณ 2566/ });
     const links = within(provinceTable).getAllByRole('link');
-    // Provinces with published reports come first.
-    expect(links.map((link) => link.textContent)).toEqual(['มุกดาหาร', 'อำนาจเจริญ', 'กรุงเทพมหานคร']);
+    // Provinces with published reports come first; those without agencies are folded into a list below.
+    expect(links.map((link) => link.textContent)).toEqual(['มุกดาหาร', 'อำนาจเจริญ']);
     expect(links[0]).toHaveAttribute('href', '/public/provinces/49?fy=2566');
+    const others = screen.getByText('จังหวัดที่ยังไม่มีหน่วยงานในระบบ (1 จังหวัด)').closest('details')!;
+    expect(others).not.toHaveAttribute('open');
+    expect(within(others).getByRole('link', { name: 'กรุงเทพมหานคร' })).toHaveAttribute('href', '/public/provinces/10?fy=2566');
+    // The map (loaded lazily) links every province it is given, named with its figures.
+    const map = await screen.findByRole('figure', { name: 'แผนที่จังหวัด: สัดส่วนหน่วยงานที่เผยแพร่รายงานแล้ว' });
+    expect(within(map).getByRole('link', { name: 'มุกดาหาร: เผยแพร่แล้ว 4 จาก 7 หน่วยงาน (57%)' })).toHaveAttribute(
+      'href',
+      '/public/provinces/49?fy=2566',
+    );
+    expect(within(map).getByRole('link', { name: 'กรุงเทพมหานคร: ยังไม่มีหน่วยงานในระบบ' })).toBeInTheDocument();
+    expect(
+      within(map)
+        .getAllByRole('link')
+        .filter((link) => link.getAttribute('href')?.startsWith('/public/provinces/')),
+    ).toHaveLength(3);
     // The chart only repeats the tables, so assistive technology skips it.
     expect(
       screen.getByText('หน่วยงานที่เผยแพร่รายงานแล้ว แยกตามประเภท').closest('figure')?.querySelector('[aria-hidden="true"]'),

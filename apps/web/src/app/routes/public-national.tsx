@@ -14,6 +14,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { SearchForm } from '@/components/ui/search-form';
 import '@/features/public/public.css';
+import { ThaiText } from '@/components/ui/thai-text';
 
 /** ภาพรวมประเทศ: what agencies published, nationally, by type and by province (no login). */
 export function PublicNationalRoute() {
@@ -47,7 +48,9 @@ export function PublicNationalRoute() {
   return (
     <div className="page public-page">
       <header className="page-header">
-        <h1>{t('public.national.title')}</h1>
+        <h1>
+          <ThaiText>{t('public.national.title')}</ThaiText>
+        </h1>
         <p className="lead">{t('public.national.intro')}</p>
       </header>
       <div className="toolbar">

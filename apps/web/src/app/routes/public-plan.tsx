@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { usePublicAgency } from '@/features/public/api/get-public-agency';
 import { usePublicPlan } from '@/features/public/api/get-public-plan';
 import { PublicReport } from '@/features/public/components/public-report';
 import { ReportDownloads } from '@/features/public/components/report-downloads';
@@ -17,6 +18,8 @@ export function PublicPlanRoute() {
   const { agencyId = '', fiscalYear: fiscalYearParam = '' } = useParams();
   const fiscalYear = Number(fiscalYearParam);
   const plan = usePublicPlan(agencyId, fiscalYear);
+  // The agency page's data (often cached already): which province the breadcrumb goes through.
+  const agency = usePublicAgency(agencyId).data?.agency;
   useDocumentTitle(
     plan.data ? `${t('public.agency.reportOf', { fiscalYear })} · ${plan.data.agencyNameTh}` : t('public.agency.reportOf', { fiscalYear }),
   );
@@ -25,6 +28,9 @@ export function PublicPlanRoute() {
     <Breadcrumb
       trail={[
         { to: paths.publicHome.getHref(), label: t('nav.publicHome') },
+        ...(agency
+          ? [{ to: paths.publicProvince.getHref(agency.provinceId), label: t('layout.province', { name: agency.provinceNameTh }) }]
+          : []),
         { to: paths.publicAgency.getHref(agencyId), label: agencyName ?? t('agency.title'), lang: 'th' },
       ]}
       current={current}

@@ -19,6 +19,7 @@ import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import { SearchForm } from '@/components/ui/search-form';
 import { usePageParams } from '@/components/ui/use-page-params';
+import { ThaiText } from '@/components/ui/thai-text';
 
 const PAGE_SIZE = 25;
 
@@ -53,7 +54,9 @@ export function PublicProvinceRoute() {
         current={name ?? t('public.province.title')}
       />
       <header className="page-header">
-        <h1>{name ?? t('public.province.title')}</h1>
+        <h1>
+          <ThaiText>{name ?? t('public.province.title')}</ThaiText>
+        </h1>
       </header>
       {province.isPending && !province.data ? (
         <Loading />

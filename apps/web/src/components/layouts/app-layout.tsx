@@ -145,7 +145,12 @@ export function PublicSiteLayout({ children }: { children?: ReactNode }) {
           <div className="app-header__tools">
             <PreferencesSwitch />
             <Link to={paths.login.getHref()} className="button button--secondary button--small app-header__login">
-              {t('nav.staffLogin')}
+              {/* The rest of the name is read out everywhere and shown on wider screens; one inline wrapper
+                  keeps both parts one flex item of the button (no gap, no space in the name). */}
+              <span>
+                {t('nav.staffLoginShort')}
+                <span className="only-wide-text">{t('nav.staffLoginRest')}</span>
+              </span>
             </Link>
           </div>
         </div>

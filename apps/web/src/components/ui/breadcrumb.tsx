@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useT } from '@/lib/i18n';
+import { ThaiText } from '@/components/ui/thai-text';
 
 export interface Crumb {
   to: string;
@@ -18,12 +19,12 @@ export function Breadcrumb({ trail, current, currentLang }: { trail: Crumb[]; cu
         {trail.map((crumb, index) => (
           <li key={index}>
             <Link to={crumb.to} lang={crumb.lang}>
-              {crumb.label}
+              {typeof crumb.label === 'string' ? <ThaiText>{crumb.label}</ThaiText> : crumb.label}
             </Link>
           </li>
         ))}
         <li aria-current="page" lang={currentLang}>
-          {current}
+          {typeof current === 'string' ? <ThaiText>{current}</ThaiText> : current}
         </li>
       </ol>
     </nav>

@@ -129,4 +129,18 @@ describe('DateInput', () => {
     expect(screen.getByLabelText('Planned start Year (BE)')).toHaveValue('2566');
     expect(screen.getByText('7 March 2023')).toBeInTheDocument();
   });
+
+  it('when used from the keyboard only, then Tab goes day → month → BE year (native, labelled controls) and the year can be typed', async () => {
+    const { user, onChange } = renderField('2023-03-07');
+    await user.tab();
+    expect(part('วันที่')).toHaveFocus();
+    await user.tab();
+    expect(part('เดือน')).toHaveFocus();
+    await user.tab();
+    expect(part('ปี พ.ศ.')).toHaveFocus();
+    await user.keyboard('{Control>}a{/Control}2567');
+    expect(onChange).toHaveBeenLastCalledWith('2024-03-07');
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'ถัดไป' })).toHaveFocus();
+  });
 });

@@ -40,7 +40,9 @@ describe('checkMeasures', () => {
   it('when a warning is raised, then it has a stable code, the measure sequence and a Thai message', () => {
     const warnings = checkMeasures(CONTEXT, [aMeasure({ sequence: 4, evidence: [] })]);
 
-    expect(warnings).toEqual([{ code: 'NO_EVIDENCE', sequence: 4, message: expect.stringContaining('มาตรการที่ 4') }]);
+    expect(warnings).toEqual([
+      { code: 'NO_EVIDENCE', sequence: 4, message: expect.stringContaining('มาตรการที่ 4'), params: { sequence: 4 } },
+    ]);
     expect(() => QualityWarningSchema.array().parse(warnings)).not.toThrow();
   });
 
@@ -89,6 +91,7 @@ describe('checkMeasures', () => {
           code: 'OTHER_AGENCY_MENTION',
           sequence: 1,
           message: 'มาตรการที่ 1 กล่าวถึง "อบต.บ้านซ่ง" ซึ่งไม่ใช่องค์การบริหารส่วนตำบลบางทรายน้อย อาจคัดลอกมาจากรายงานของหน่วยงานอื่น',
+          params: { sequence: 1, name: 'อบต.บ้านซ่ง', agency: 'องค์การบริหารส่วนตำบลบางทรายน้อย' },
         },
       ]);
     });
@@ -166,6 +169,8 @@ describe('checkMeasures', () => {
           code: 'DATE_OUTSIDE_FISCAL_YEAR',
           sequence: 1,
           message: 'วันที่ดำเนินการของมาตรการที่ 1 (30 กันยายน 2565) อยู่นอกปีงบประมาณ พ.ศ. 2566 (1 ตุลาคม 2565 – 30 กันยายน 2566)',
+          // The same facts as data, for the web to write in any language and calendar (ISO dates).
+          params: { sequence: 1, date: '2022-09-30', datePrecision: 'day', fiscalYear: 2566, start: '2022-10-01', end: '2023-09-30' },
         },
       ]);
     });
@@ -205,6 +210,7 @@ describe('checkMeasures', () => {
         code: 'DAY_LEFT_BLANK',
         sequence: 5,
         message: 'มาตรการที่ 5 เว้นวันที่ว่างไว้ ("วันที่.......มีนาคม…"): ระบุวันที่ให้ครบ หรือหากทราบเพียงเดือนให้เขียนเดือนและปีโดยไม่มีคำว่า "วันที่"',
+        params: { sequence: 5, quote: 'วันที่.......มีนาคม' },
       });
     });
 
@@ -243,6 +249,7 @@ describe('checkMeasures', () => {
           code: 'DUPLICATE_TEXT',
           sequence: 1,
           message: 'ผลลัพธ์และสรุปผลการดำเนินการของมาตรการที่ 1 เป็นข้อความเดียวกันเกือบทั้งหมด (เหมือนกัน 90%): สรุปผลควรบอกสิ่งที่ทำได้จริงเพิ่มเติมจากผลลัพธ์',
+          params: { sequence: 1, kind: 'resultSummary', percent: 90 },
         },
       ]);
     });
@@ -294,6 +301,10 @@ describe('checkMeasures', () => {
 
       const warnings = checkMeasures(CONTEXT, measures);
 
+      expect(warnings.map((warning) => warning.params)).toEqual([
+        { sequence: 1, kind: 'copiedSteps', steps: '1, 3', other: 2, quote: 'ประชาสัมพันธ์คู่มือหรือแนวทางดังกล่าวให้บุคลากรถือปฏิบัติอย่…' },
+        { sequence: 2, kind: 'copiedSteps', steps: '1, 2', other: 1, quote: 'รายงานผลการดำเนินงานต่อผู้บริหารทุกไตรมาส' },
+      ]);
       expect(warnings.map((warning) => warning.message)).toEqual([
         'ขั้นตอนย่อยข้อ 1, 3 ของมาตรการที่ 1 ซ้ำกับมาตรการที่ 2 ทุกตัวอักษร ("ประชาสัมพันธ์คู่มือหรือแนวทางดังกล่าวให้บุคลากรถือปฏิบัติอย่…"): ตรวจว่าคัดลอกมาผิดแถวหรือไม่',
         'ขั้นตอนย่อยข้อ 1, 2 ของมาตรการที่ 2 ซ้ำกับมาตรการที่ 1 ทุกตัวอักษร ("รายงานผลการดำเนินงานต่อผู้บริหารทุกไตรมาส"): ตรวจว่าคัดลอกมาผิดแถวหรือไม่',

@@ -8,6 +8,7 @@ import {
   type QualityCheckContext,
   type QualityWarning,
   type QualityWarningCode,
+  type QualityWarningParams,
 } from '@prongsai/shared';
 import { normaliseForComparison, stripTags, toSingleLine } from './clean-text';
 import { findLocalGovernmentMentions, readCoreName } from './local-government-names';
@@ -33,10 +34,12 @@ const NAMED_DOCUMENT = new RegExp(
   'i',
 );
 
-const warn = (code: QualityWarningCode, sequence: number, message: string): QualityWarning => ({
+/** A warning: the Thai `message` for API clients, and `params` the web writes it from in any language. */
+const warn = (code: QualityWarningCode, sequence: number, message: string, params: QualityWarningParams): QualityWarning => ({
   code,
   sequence,
   message,
+  params: { sequence, ...params },
 });
 
 const snippet = (text: string) => {
@@ -65,6 +68,7 @@ function checkOtherAgencyMentions(agencyNameTh: string, measure: CheckableMeasur
       'OTHER_AGENCY_MENTION',
       measure.sequence,
       `มาตรการที่ ${measure.sequence} กล่าวถึง "${name}" ซึ่งไม่ใช่${agencyNameTh.trim()} อาจคัดลอกมาจากรายงานของหน่วยงานอื่น`,
+      { name, agency: agencyNameTh.trim() },
     ),
   );
 }
@@ -83,6 +87,7 @@ function checkOtherWebsites(website: string | null, measure: CheckableMeasure): 
       'OTHER_WEBSITE',
       measure.sequence,
       `มาตรการที่ ${measure.sequence} อ้างถึงเว็บไซต์ ${address} ซึ่งไม่ใช่เว็บไซต์ของหน่วยงาน (${website}) อาจคัดลอกมาจากรายงานของหน่วยงานอื่น`,
+      { address, website },
     ),
   );
 }
@@ -97,6 +102,7 @@ function checkDateInFiscalYear(fiscalYear: number | null, measure: CheckableMeas
       'DATE_OUTSIDE_FISCAL_YEAR',
       measure.sequence,
       `วันที่ดำเนินการของมาตรการที่ ${measure.sequence} (${formatPartialDate(measure.carriedOut, 'th', 'arabic')}) อยู่นอกปีงบประมาณ พ.ศ. ${fiscalYear} (${show(start)} – ${show(end)})`,
+      { date: measure.carriedOut.date, datePrecision: measure.carriedOut.precision, fiscalYear, start, end },
     ),
   ];
 }
@@ -111,6 +117,7 @@ function checkDayLeftBlank(measure: CheckableMeasure): QualityWarning[] {
           'DAY_LEFT_BLANK',
           measure.sequence,
           `มาตรการที่ ${measure.sequence} เว้นวันที่ว่างไว้ ("${match[0]}…"): ระบุวันที่ให้ครบ หรือหากทราบเพียงเดือนให้เขียนเดือนและปีโดยไม่มีคำว่า "วันที่"`,
+          { quote: match[0] },
         ),
       ];
     }
@@ -129,6 +136,7 @@ function checkResultRepeatsSummary(measure: CheckableMeasure): QualityWarning[] 
       'DUPLICATE_TEXT',
       measure.sequence,
       `ผลลัพธ์และสรุปผลการดำเนินการของมาตรการที่ ${measure.sequence} เป็นข้อความเดียวกันเกือบทั้งหมด (เหมือนกัน ${Math.round(similarity * 100)}%): สรุปผลควรบอกสิ่งที่ทำได้จริงเพิ่มเติมจากผลลัพธ์`,
+      { kind: 'resultSummary', percent: Math.round(similarity * 100) },
     ),
   ];
 }
@@ -160,6 +168,7 @@ function checkCopiedActions(measures: CheckableMeasure[]): QualityWarning[] {
           'DUPLICATE_TEXT',
           measure.sequence,
           `ขั้นตอนย่อยข้อ ${numbers.join(', ')} ของมาตรการที่ ${measure.sequence} ซ้ำกับมาตรการที่ ${other} ทุกตัวอักษร ("${snippet(text)}"): ตรวจว่าคัดลอกมาผิดแถวหรือไม่`,
+          { kind: 'copiedSteps', steps: numbers.join(', '), other, quote: snippet(text) },
         ),
       );
     }
@@ -185,6 +194,7 @@ function checkEvidence(website: string | null, measure: CheckableMeasure): Quali
       'NO_EVIDENCE',
       measure.sequence,
       `มาตรการที่ ${measure.sequence} ดำเนินการแล้วเสร็จแต่ไม่มีลิงก์หลักฐานหรือเอกสารอ้างอิง (เช่น ลิงก์ประกาศบนเว็บไซต์ หรือเลขที่คำสั่ง/หนังสือ)`,
+      {},
     ),
   ];
 }

@@ -1,13 +1,19 @@
+import { PLAN_STATUSES, ROLES, type PlanStatus, type Role } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 
 const OUTCOME_VALUES = new Set(['planned', 'in_progress', 'completed', 'not_carried_out']);
 
 /** A before/after value from the audit log, whatever its shape, as readable text. */
 export function ChangeValue({ value }: { value: unknown }) {
-  const { t, formatPartial, formatDay } = useI18n();
+  const { t, formatPartial, formatDay, formatNumber } = useI18n();
   if (value === null || value === undefined || value === '') return <span className="muted">{t('conflict.empty')}</span>;
   if (typeof value === 'string') {
     if (OUTCOME_VALUES.has(value)) return <>{t(`outcome.${value as 'planned' | 'in_progress' | 'completed' | 'not_carried_out'}`)}</>;
+    if ((PLAN_STATUSES as readonly string[]).includes(value)) return <>{t(`planStatus.${value as PlanStatus}`)}</>;
+    if ((ROLES as readonly string[]).includes(value)) return <>{t(`role.${value as Role}`)}</>;
+    // A record's id: words first, the id (shortened) for whoever needs to look it up.
+    if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
+      return <span title={value}>{t('audit.recordId', { id: value.slice(0, 8) })}</span>;
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return <>{formatDay(value)}</>;
     // A partial date as the audit log stores it: "2023-03-01/month".
     const partial = /^(\d{4}-\d{2}-\d{2})\/(day|month)$/.exec(value);
@@ -17,7 +23,8 @@ export function ChangeValue({ value }: { value: unknown }) {
     if (indicator) return <>{t('history.indicatorRef', { code: indicator[2]!, fiscalYear: Number(indicator[1]) })}</>;
     return <span className="pre-wrap">{value}</span>;
   }
-  if (typeof value === 'number' || typeof value === 'boolean') return <>{String(value)}</>;
+  if (typeof value === 'boolean') return <>{t(value ? 'audit.yes' : 'audit.no')}</>;
+  if (typeof value === 'number') return <>{formatNumber(value)}</>;
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="muted">{t('conflict.empty')}</span>;
     return (

@@ -1,5 +1,6 @@
 import { OUTCOMES, type Outcome, type PartialDate } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import { warningCodeLabel, warningText } from '@/lib/warning-text';
 import { PartialDateInput } from '@/components/ui/partial-date-input';
 import { storableEvidence, type ImportRow } from '../utils/import-rows';
 import '../imports.css';
@@ -20,7 +21,8 @@ export function ImportPreviewTable({
   onChange: (key: string, patch: Partial<ImportRow>) => void;
   onRemove: (row: ImportRow) => void;
 }) {
-  const { t, formatNumber } = useI18n();
+  const i18n = useI18n();
+  const { t, formatNumber } = i18n;
   /** Every field read by OCR from a scan is marked, so that the editor checks each one. */
   const ocrMark = (row: ImportRow) =>
     row.readByOcr ? (
@@ -156,7 +158,8 @@ export function ImportPreviewTable({
                     <ul className="import-warnings">
                       {row.warnings.map((warning, warningIndex) => (
                         <li key={`${warning.code}-${warningIndex}`}>
-                          <code className="chip chip--warning">{warning.code}</code> <span lang="th">{warning.message}</span>
+                          <span className="chip chip--warning">{warningCodeLabel(warning.code, t)}</span>{' '}
+                          <span lang={warningText(warning, i18n).lang}>{warningText(warning, i18n).text}</span>
                         </li>
                       ))}
                     </ul>

@@ -29,7 +29,7 @@ export function CreatePlanForm({
   plans: PlanSummary[];
   onCreated: (plan: PlanDetail) => void;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatFiscalYear } = useI18n();
   const id = useId();
   const existing = plans.map((plan) => plan.fiscalYear);
   const years = plannableYears(existing);
@@ -61,7 +61,7 @@ export function CreatePlanForm({
         <select id={`${id}-year`} value={fiscalYear} onChange={(event) => setFiscalYear(Number(event.target.value))}>
           {years.map((year) => (
             <option key={year} value={year}>
-              {formatNumber(year)}
+              {formatFiscalYear(year)}
             </option>
           ))}
         </select>

@@ -12,6 +12,7 @@ import { useDeleteMeasure } from '../api/delete-measure';
 import { useReorderMeasures } from '../api/reorder-measures';
 import { moveId } from '../utils/plan-cache';
 import { MeasureDescription, MeasurePeriod, MeasureResult } from './measure-cells';
+import { ThaiText } from '@/components/ui/thai-text';
 
 type Direction = -1 | 1;
 
@@ -200,7 +201,7 @@ export function MeasuresTable({
                             setCommentFor(measure);
                           }}
                         >
-                          {t('measures.comment')} <span className="visually-hidden">{label}</span>
+                          <ThaiText>{t('measures.comment')}</ThaiText> <span className="visually-hidden">{label}</span>
                         </button>
                       )}
                     </td>

@@ -6,6 +6,7 @@ import { PlanProgressBar } from '@/components/ui/progress-bar';
 import { PlanStatusChip } from '@/components/ui/status-chip';
 import { PlanIntro } from './plan-intro';
 import '@/components/ui/plan-summary.css';
+import { ThaiText } from '@/components/ui/thai-text';
 
 /**
  * The top of the plan page, worded like the official report's title page, with the introduction;
@@ -22,9 +23,13 @@ export function PlanHeader({ plan, canEditIntro = false }: { plan: PlanDetail; c
   return (
     <header className="plan-header">
       <p className="plan-header__agency" lang="th">
-        <Link to={paths.agency.getHref(plan.agencyId)}>{plan.agencyNameTh}</Link>
+        <Link to={paths.agency.getHref(plan.agencyId)}>
+          <ThaiText>{plan.agencyNameTh}</ThaiText>
+        </Link>
       </p>
-      <h1 className="plan-header__title">{t('plan.reportTitle', { fiscalYear: plan.fiscalYear })}</h1>
+      <h1 className="plan-header__title">
+        <ThaiText>{t('plan.reportTitle', { fiscalYear: plan.fiscalYear })}</ThaiText>
+      </h1>
       <p className="plan-header__period">
         {t('plan.period', {
           months: 12,

@@ -19,6 +19,7 @@ import { useCreateReviewComment } from '../api/create-review-comment';
 import { useTransitionPlan, type PlanTransitionAction } from '../api/transition-plan';
 import { SubmitPlanDialog, WithdrawPlanDialog } from './plan-confirm-dialogs';
 import '../plans.css';
+import { ThaiText } from '@/components/ui/thai-text';
 
 /** Which lifecycle steps a role may take from a status, read from the shared table (hides the rest; the server decides). */
 export function availableTransitions(role: Role | undefined, status: PlanStatus): Record<PlanTransitionName | 'comment', boolean> {
@@ -71,37 +72,37 @@ export function PlanLifecycle({
       <div className="lifecycle__buttons">
         {allowed.submit && (
           <button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => open('submit')}>
-            {t('lifecycle.submit')}
+            <ThaiText>{t('lifecycle.submit')}</ThaiText>
           </button>
         )}
         {allowed.withdraw && (
           <button type="button" className="button button--secondary" disabled={transition.isPending} onClick={() => open('withdraw')}>
-            {t('lifecycle.withdraw')}
+            <ThaiText>{t('lifecycle.withdraw')}</ThaiText>
           </button>
         )}
         {allowed.accept && (
           <button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => simple('accept')}>
-            {t('lifecycle.accept')}
+            <ThaiText>{t('lifecycle.accept')}</ThaiText>
           </button>
         )}
         {allowed.return && (
           <button type="button" className="button button--danger" disabled={transition.isPending} onClick={() => open('return')}>
-            {t('lifecycle.return')}
+            <ThaiText>{t('lifecycle.return')}</ThaiText>
           </button>
         )}
         {allowed.publish && (
           <button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => simple('publish')}>
-            {t('lifecycle.publish')}
+            <ThaiText>{t('lifecycle.publish')}</ThaiText>
           </button>
         )}
         {allowed.reopen && (
           <button type="button" className="button button--secondary" disabled={transition.isPending} onClick={() => open('reopen')}>
-            {t('lifecycle.reopen')}
+            <ThaiText>{t('lifecycle.reopen')}</ThaiText>
           </button>
         )}
         {allowed.comment && (
           <button type="button" className="button button--secondary" onClick={() => open('comment')}>
-            {t('lifecycle.comment')}
+            <ThaiText>{t('lifecycle.comment')}</ThaiText>
           </button>
         )}
       </div>

@@ -1,37 +1,26 @@
-import { useMemo, useState } from 'react';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { PublicSummary } from '@prongsai/shared';
 import { paths } from '@/config/paths';
 import { useI18n } from '@/lib/i18n';
-import { BarChart } from '@/components/ui/bar-chart';
 import { FormField } from '@/components/ui/form-field';
+import { ThaiText } from '@/components/ui/thai-text';
 
 type ProvinceRow = PublicSummary['byProvince'][number];
 
-const CHART_LIMIT = 20;
+const ProvinceMap = lazy(() => import('./province-map'));
+const TABLE_ID = 'province-table';
 
 /**
- * By province: a chart of the provinces with agencies in the system (the share that published),
- * then every province in a table that filters as you type and links to the province page.
+ * By province: a map of the 77 provinces (loaded after the page's first paint), then a compact
+ * table of the provinces with agencies in the system, filtering as you type and linking to the
+ * province pages; the provinces without agencies are folded into one list of links below it.
  */
 export function ProvinceFigures({ rows, fiscalYear }: { rows: ProvinceRow[]; fiscalYear: number }) {
   const { t, lang, formatDecimal } = useI18n();
   const [filter, setFilter] = useState('');
   const nameOf = (row: ProvinceRow) => (lang === 'en' ? row.nameEn : row.nameTh);
 
-  const charted = useMemo(
-    () =>
-      rows
-        .filter((row) => row.agencies > 0)
-        .sort(
-          (a, b) =>
-            b.agenciesPublished / b.agencies - a.agenciesPublished / a.agencies ||
-            b.agencies - a.agencies ||
-            a.nameTh.localeCompare(b.nameTh, 'th'),
-        )
-        .slice(0, CHART_LIMIT),
-    [rows],
-  );
   // Provinces with published reports first, then those with agencies, then by name.
   const sorted = useMemo(
     () =>
@@ -47,56 +36,81 @@ export function ProvinceFigures({ rows, fiscalYear }: { rows: ProvinceRow[]; fis
   const shown = needle
     ? sorted.filter((row) => row.nameTh.includes(needle) || row.nameEn.toLowerCase().includes(needle) || String(row.provinceId) === needle)
     : sorted;
+  const withData = shown.filter((row) => row.agencies > 0);
+  const withoutData = shown.filter((row) => row.agencies === 0);
 
   return (
     <>
-      {charted.length > 0 && (
-        <BarChart
-          title={t('public.byProvince.chart', { count: charted.length })}
-          note={t('public.chartNote')}
-          data={charted.map((row) => ({
-            key: String(row.provinceId),
-            label: nameOf(row),
-            value: row.agenciesPublished,
-            total: row.agencies,
-            valueText: t('public.ofTotal', { value: formatDecimal(row.agenciesPublished), total: formatDecimal(row.agencies) }),
-          }))}
-        />
-      )}
-      <div className="toolbar">
-        <FormField label={t('public.byProvince.filter')}>
-          {(control) => <input {...control} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />}
-        </FormField>
-        <p className="muted small" aria-live="polite">
-          {t('public.byProvince.count', { count: shown.length })}
-        </p>
-      </div>
-      <div className="table-wrap">
-        <table className="table table--numbers table--stack">
-          <caption>{t('public.byProvince.caption', { fiscalYear })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('public.col.province')}</th>
-              <th scope="col">{t('public.col.agencies')}</th>
-              <th scope="col">{t('public.col.published')}</th>
-              <th scope="col">{t('public.col.measures')}</th>
-              <th scope="col">{t('public.col.completed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((row) => (
-              <tr key={row.provinceId}>
-                <th scope="row" data-label={t('public.col.province')}>
-                  <Link to={paths.publicProvince.getHref(row.provinceId, fiscalYear)}>{nameOf(row)}</Link>
-                </th>
-                <td data-label={t('public.col.agencies')}>{formatDecimal(row.agencies)}</td>
-                <td data-label={t('public.col.published')}>{formatDecimal(row.agenciesPublished)}</td>
-                <td data-label={t('public.col.measures')}>{formatDecimal(row.measures)}</td>
-                <td data-label={t('public.col.completed')}>{formatDecimal(row.measuresCompleted)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="province-layout">
+        <Suspense fallback={<div className="province-map-placeholder" />}>
+          <ProvinceMap rows={rows} fiscalYear={fiscalYear} tableId={TABLE_ID} />
+        </Suspense>
+        <div className="province-layout__table">
+          <div className="toolbar">
+            <FormField label={t('public.byProvince.filter')}>
+              {(control) => <input {...control} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />}
+            </FormField>
+            <p className="muted small" aria-live="polite">
+              {t('public.byProvince.count', { count: shown.length })}
+            </p>
+          </div>
+          <div className="table-wrap" id={TABLE_ID} tabIndex={-1}>
+            <table className="table table--numbers table--fit">
+              <caption>{t('public.byProvince.caption', { fiscalYear })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <ThaiText>{t('public.col.province')}</ThaiText>
+                  </th>
+                  <th scope="col">
+                    <ThaiText>{t('public.col.agencies')}</ThaiText>
+                  </th>
+                  <th scope="col">
+                    <ThaiText>{t('public.col.published')}</ThaiText>
+                  </th>
+                  <th scope="col">
+                    <ThaiText>{t('public.col.measures')}</ThaiText>
+                  </th>
+                  <th scope="col">
+                    <ThaiText>{t('public.col.completed')}</ThaiText>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {withData.map((row) => (
+                  <tr key={row.provinceId}>
+                    <th scope="row">
+                      <Link to={paths.publicProvince.getHref(row.provinceId, fiscalYear)}>{nameOf(row)}</Link>
+                    </th>
+                    <td>{formatDecimal(row.agencies)}</td>
+                    <td>{formatDecimal(row.agenciesPublished)}</td>
+                    <td>{formatDecimal(row.measures)}</td>
+                    <td>{formatDecimal(row.measuresCompleted)}</td>
+                  </tr>
+                ))}
+                {withData.length === 0 && (
+                  <tr>
+                    <td colSpan={5} className="muted">
+                      {t('public.byProvince.noneWithData')}
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+          {withoutData.length > 0 && (
+            <details className="province-others" open={needle !== '' || undefined}>
+              <summary>{t('public.byProvince.others', { count: withoutData.length })}</summary>
+              <ul className="province-others__list">
+                {withoutData.map((row) => (
+                  <li key={row.provinceId}>
+                    <Link to={paths.publicProvince.getHref(row.provinceId, fiscalYear)}>{nameOf(row)}</Link>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
       </div>
     </>
   );

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import type { Agency } from '@prongsai/shared';
+import { withDigits, type Agency } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import '@/components/ui/facts.css';
 
 /** Where the agency is and how to reach it (as it gave these details). */
 export function PublicAgencyInfo({ agency }: { agency: Agency }) {
-  const { t } = useI18n();
+  const { t, digitsOf } = useI18n();
   const website = agency.website ? (/^https?:\/\//i.test(agency.website) ? agency.website : `https://${agency.website}`) : null;
   const rows: { key: string; term: string; value: ReactNode }[] = [
     {
@@ -19,9 +19,24 @@ export function PublicAgencyInfo({ agency }: { agency: Agency }) {
     ...(agency.districtNameTh ? [{ key: 'district', term: t('public.col.district'), value: agency.districtNameTh }] : []),
     { key: 'province', term: t('public.col.province'), value: agency.provinceNameTh },
     ...(agency.address
-      ? [{ key: 'address', term: t('public.agency.address'), value: `${agency.address}${agency.postcode ? ` ${agency.postcode}` : ''}` }]
+      ? [
+          {
+            key: 'address',
+            term: t('public.agency.address'),
+            value: `${agency.address}${agency.postcode ? ` ${digitsOf(agency.postcode)}` : ''}`,
+          },
+        ]
       : []),
-    ...(agency.phone ? [{ key: 'phone', term: t('public.agency.phone'), value: agency.phone }] : []),
+    // Numbers in the reader's digits; the call link dials the Arabic ones.
+    ...(agency.phone
+      ? [
+          {
+            key: 'phone',
+            term: t('public.agency.phone'),
+            value: <a href={`tel:${withDigits(agency.phone, 'arabic').replace(/[^\d+]/g, '')}`}>{digitsOf(agency.phone)}</a>,
+          },
+        ]
+      : []),
     ...(website
       ? [
           {

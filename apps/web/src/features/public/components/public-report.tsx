@@ -2,6 +2,7 @@ import { fiscalYearRange, type Measure, type PlanDetail } from '@prongsai/shared
 import { localIsoDate, useI18n } from '@/lib/i18n';
 import '@/components/ui/plan-summary.css';
 import '../public.css';
+import { ThaiText } from '@/components/ui/thai-text';
 
 const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
 
@@ -17,10 +18,10 @@ export function PublicReport({ plan }: { plan: PlanDetail }) {
     <article className="public-report" aria-labelledby="report-title">
       <header className="plan-header public-report__header">
         <p className="plan-header__agency" lang="th">
-          {plan.agencyNameTh}
+          <ThaiText>{plan.agencyNameTh}</ThaiText>
         </p>
         <h1 id="report-title" className="plan-header__title">
-          {t('public.report.title', { fiscalYear: plan.fiscalYear })}
+          <ThaiText>{t('public.report.title', { fiscalYear: plan.fiscalYear })}</ThaiText>
         </h1>
         <p className="plan-header__period">
           {t('plan.period', {

@@ -1,6 +1,7 @@
 import type { PublicSummary } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { BarChart } from '@/components/ui/bar-chart';
+import { ThaiText } from '@/components/ui/thai-text';
 
 /** By agency type: a chart of the share that published, and the same figures as a table. */
 export function TypeFigures({ rows, fiscalYear }: { rows: PublicSummary['byType']; fiscalYear: number }) {
@@ -23,12 +24,24 @@ export function TypeFigures({ rows, fiscalYear }: { rows: PublicSummary['byType'
           <caption>{t('public.byType.caption', { fiscalYear })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('public.col.type')}</th>
-              <th scope="col">{t('public.col.agencies')}</th>
-              <th scope="col">{t('public.col.published')}</th>
-              <th scope="col">{t('public.col.measures')}</th>
-              <th scope="col">{t('public.col.completed')}</th>
-              <th scope="col">{t('public.col.notCarriedOut')}</th>
+              <th scope="col">
+                <ThaiText>{t('public.col.type')}</ThaiText>
+              </th>
+              <th scope="col">
+                <ThaiText>{t('public.col.agencies')}</ThaiText>
+              </th>
+              <th scope="col">
+                <ThaiText>{t('public.col.published')}</ThaiText>
+              </th>
+              <th scope="col">
+                <ThaiText>{t('public.col.measures')}</ThaiText>
+              </th>
+              <th scope="col">
+                <ThaiText>{t('public.col.completed')}</ThaiText>
+              </th>
+              <th scope="col">
+                <ThaiText>{t('public.col.notCarriedOut')}</ThaiText>
+              </th>
             </tr>
           </thead>
           <tbody>

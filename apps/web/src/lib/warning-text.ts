@@ -1,0 +1,46 @@
+import type { QualityWarning } from '@prongsai/shared';
+import { isMessageKey, type I18nValue, type MessageKey, type TranslateVars } from '@/lib/i18n';
+
+/** The catalogue key of a warning: `warning.<CODE>.<kind>` when the code has that variant, else `warning.<CODE>`. */
+export function warningKey(warning: Pick<QualityWarning, 'code' | 'params'>): string {
+  const kind = warning.params?.kind;
+  const variant = typeof kind === 'string' ? `warning.${warning.code}.${kind}` : undefined;
+  return variant && isMessageKey(variant) ? variant : `warning.${warning.code}`;
+}
+
+/** The short name of a warning code (for chips and filters); the code itself when the catalogue has none. */
+export function warningCodeLabel(code: string, t: I18nValue['t']): string {
+  const key = `warningCode.${code}`;
+  return isMessageKey(key) ? t(key) : code;
+}
+
+/**
+ * A quality warning in the reader's language, digits and calendar, written from its code and
+ * parameters (see QualityWarningParamsSchema). The measure it concerns is not repeated: lists put
+ * "measure N:" before it. A warning without parameters (stored before they existed) or with a code
+ * the catalogue does not know yet shows the server's Thai message.
+ */
+export function warningText(
+  warning: QualityWarning,
+  i18n: Pick<I18nValue, 't' | 'formatDay' | 'formatPartial' | 'digitsOf'>,
+  positionOf: (sequence: number) => number = (sequence) => sequence,
+): { text: string; lang?: 'th' } {
+  const key = warningKey(warning);
+  if (warning.code === 'PARSE_PROBLEM' && !warning.params?.detail) {
+    // What the parser could not read is about the Thai document: quoted as the server wrote it.
+    return { text: i18n.t('warning.PARSE_PROBLEM', { detail: warning.message }) };
+  }
+  if (!warning.params || !isMessageKey(key)) return { text: warning.message, lang: 'th' };
+  const vars: TranslateVars = {};
+  for (const [name, value] of Object.entries(warning.params)) {
+    if (typeof value === 'number') vars[name] = name === 'other' || name === 'sequence' ? positionOf(value) : value;
+    else if (/^\d{4}-\d{2}-\d{2}$/.test(value)) vars[name] = i18n.formatDay(value);
+    else if (name === 'steps') vars[name] = i18n.digitsOf(value);
+    else vars[name] = value;
+  }
+  const { date, datePrecision } = warning.params;
+  if (typeof date === 'string' && (datePrecision === 'day' || datePrecision === 'month')) {
+    vars.date = i18n.formatPartial({ date, precision: datePrecision });
+  }
+  return { text: i18n.t(key as MessageKey, vars) };
+}
