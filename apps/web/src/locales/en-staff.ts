@@ -49,6 +49,13 @@ export const enStaff: StaffMessages = {
     'Sub-steps {steps} are word for word those of measure {other} (“{quote}”): check whether they were pasted into the wrong row',
   'warning.NO_EVIDENCE':
     'Marked completed but names no evidence (for example a link to the announcement on the website, or the number of an order or letter)',
+  'warning.OCR_TEXT': 'This file is a scan: every field was read by OCR and may be wrong. Check each one before saving',
+  'warning.OCR_UNAVAILABLE':
+    'This server has no OCR (Tesseract) installed, so a scan cannot be read: attach a .docx or paste the text instead',
+  'warning.OTHER_AGENCY_REPORT':
+    'The report’s header names another agency, website or district than {agency}: check that it is this agency’s report before importing',
+  'warning.OTHER_FISCAL_YEAR':
+    'This is a report of fiscal year {reportFiscalYear} imported into fiscal year {fiscalYear}, so its dates fall outside the year',
   'warning.PARSE_PROBLEM': 'Part of the report could not be read: {detail}',
   'warning.ENCODING_GUESSED': 'This file is not UTF-8, so it was read as Thai Windows-874 (TIS-620): check that the Thai text is right',
   'warningCode.OTHER_AGENCY_MENTION': 'Another agency’s name',
@@ -57,6 +64,10 @@ export const enStaff: StaffMessages = {
   'warningCode.DAY_LEFT_BLANK': 'Day left blank',
   'warningCode.DUPLICATE_TEXT': 'Repeated text',
   'warningCode.NO_EVIDENCE': 'No evidence',
+  'warningCode.OCR_TEXT': 'Read by OCR',
+  'warningCode.OCR_UNAVAILABLE': 'No OCR',
+  'warningCode.OTHER_AGENCY_REPORT': 'Another agency’s report',
+  'warningCode.OTHER_FISCAL_YEAR': 'Another fiscal year',
   'warningCode.PARSE_PROBLEM': 'Not readable',
   'warningCode.ENCODING_GUESSED': 'File encoding',
 
