@@ -45,6 +45,7 @@ function markReadByOcr(report: ParsedReport): ParsedReport {
       {
         code: 'OCR_TEXT',
         sequence: null,
+        params: {},
         message: 'ไฟล์นี้เป็นภาพสแกน ข้อความทุกช่องอ่านด้วย OCR อาจผิดพลาด กรุณาตรวจทุกช่องก่อนบันทึก (every field was read by OCR: check each one)',
       },
       ...report.warnings,
@@ -91,6 +92,9 @@ export function toolMissingReport(tool: string): ParsedReport {
   const report = buildUnreadableReport(
     `เครื่องแม่ข่ายนี้ไม่ได้ติดตั้ง ${tool} จึงอ่านไฟล์นี้ไม่ได้ กรุณาแนบไฟล์ .docx หรือวางข้อความแทน หรือแจ้งผู้ดูแลระบบ (${tool} is not installed on this server)`,
   );
-  report.warnings = report.warnings.map((warning) => ({ ...warning, code: tool === 'tesseract' ? 'OCR_UNAVAILABLE' : 'PARSE_PROBLEM' }));
+  report.warnings = report.warnings.map((warning) => ({
+    ...warning,
+    ...(tool === 'tesseract' ? { code: 'OCR_UNAVAILABLE', params: {} } : { code: 'PARSE_PROBLEM' }),
+  }));
   return report;
 }
