@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { agenciesRouter } from './modules/agencies/agencies.routes';
 import { auditRouter } from './modules/audit/audit.routes';
 import { authRouter } from './modules/auth/auth.routes';
+import { calendarRouter } from './modules/calendar/calendar.routes';
 import type { SessionSettings } from './modules/auth/auth.service';
 import { commentsRouter } from './modules/comments/comments.routes';
 import { healthRouter } from './modules/health/health.routes';
@@ -30,5 +31,6 @@ export function apiRoutes(settings: SessionSettings): Router {
   router.use(usersRouter);
   router.use(auditRouter);
   router.use(notificationsRouter);
+  router.use(calendarRouter);
   return router;
 }

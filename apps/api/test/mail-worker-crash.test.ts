@@ -129,7 +129,7 @@ describe('the e-mail worker process killed in the middle of a batch', () => {
     const deliveredBeforeRestart = [...accepted.values()].reduce((sum, n) => sum + n, 0);
     // …and a new worker starts
     startWorker();
-    await expect.poll(async () => (await emailStatuses()).sent ?? 0, { timeout: 30_000, intervals: [100, 250, 500] }).toBe(RECIPIENTS);
+    await expect.poll(async () => (await emailStatuses()).sent ?? 0, { timeout: 30_000, interval: 200 }).toBe(RECIPIENTS);
 
     // Assert: killed mid-batch (some sent, the rest of the batch claimed and unsent)…
     expect(queued).toBe(RECIPIENTS);

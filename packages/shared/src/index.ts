@@ -24,3 +24,5 @@ export * from './schemas/public';
 export * from './schemas/review';
 export * from './schemas/report-io';
 export * from './schemas/notification';
+export * from './ita-calendar';
+export * from './schemas/calendar';

@@ -19,7 +19,18 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-export const AUDIT_ENTITY_TYPES = ['plan', 'measure', 'user', 'agency', 'session', 'codebook', 'timeline', 'review', 'ita_result'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'plan',
+  'measure',
+  'user',
+  'agency',
+  'session',
+  'codebook',
+  'timeline',
+  'review',
+  'ita_result',
+  'calendar',
+] as const;
 export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 
 export const AuditQuerySchema = PageQuerySchema.extend({

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Env } from '../../config/env';
 import { logger } from '../../lib/logger';
+import { runDeadlineReminders } from '../calendar/calendar.service';
 import { createMailer } from './mailer';
 import { createMailWorker, type MailWorker } from './mail-worker';
 
@@ -13,6 +14,9 @@ export function startMailWorker(env: Env, repoRoot: string): MailWorker {
     appUrl: env.APP_URL,
     pollMs: env.MAIL_POLL_SECONDS * 1000,
     leaseSeconds: env.MAIL_LEASE_SECONDS,
+    digestHour: env.DIGEST_HOUR,
+    // Idempotent (one reminder per agency, deadline and year): any number of workers may run it.
+    jobs: [{ name: 'deadline-reminders', everyMs: env.REMINDER_CHECK_MINUTES * 60_000, run: runDeadlineReminders }],
   });
   worker.start();
   logger.info(
