@@ -23,7 +23,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const addDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (isoDate: string, days: number) =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('GET and PUT /calendar/:fiscalYear', () => {
   it('when nobody set FY2569, then the documented defaults come back; an admin sets two deadlines, the third stays default, and it is audited', async () => {
@@ -120,7 +121,11 @@ describe('GET /deadlines', () => {
     expect(kind(forReviewer, 'plan_submitted')).toMatchObject({ agencies: 2, done: 1, state: 'near', daysLeft: 5 });
     expect(kind(forReviewer, 'plan_submitted').missing).toEqual([{ agencyId: late.id, nameTh: late.nameTh }]);
     expect(kind(forReviewer, 'plan_published')).toMatchObject({ agencies: 2, done: 0, state: 'overdue', daysLeft: -1 });
-    expect(kind(forReviewer, 'plan_published').missing.map((m) => m.agencyId).sort()).toEqual([late.id, onTime.id].sort());
+    expect(
+      kind(forReviewer, 'plan_published')
+        .missing.map((m) => m.agencyId)
+        .sort(),
+    ).toEqual([late.id, onTime.id].sort());
     expect(JSON.stringify(forReviewer)).not.toContain(elsewhere.id);
     expect(kind(forLate, 'plan_submitted')).toMatchObject({ agencies: 1, done: 0, state: 'near' });
     expect(kind(forOnTime, 'plan_submitted')).toMatchObject({ agencies: 1, done: 1, state: 'done', missing: [] });
@@ -146,8 +151,15 @@ describe('deadline reminders (the scheduled job, with a controlled clock)', () =
     const appEditor = await createUser('agency_editor', { agencyId: draft.id });
     const digestEditor = await createUser('agency_editor', { agencyId: draft.id });
     const doneEditor = await createUser('agency_editor', { agencyId: submitted.id });
-    await (await signIn(app, appEditor)).put('/api/v1/notifications/preferences').set(csrf).send({ items: [{ kind: 'deadline_reminder', delivery: 'app' }] });
-    await (await signIn(app, digestEditor))
+    await (
+      await signIn(app, appEditor)
+    )
+      .put('/api/v1/notifications/preferences')
+      .set(csrf)
+      .send({ items: [{ kind: 'deadline_reminder', delivery: 'app' }] });
+    await (
+      await signIn(app, digestEditor)
+    )
       .put('/api/v1/notifications/preferences')
       .set(csrf)
       .send({ items: [{ kind: 'deadline_reminder', delivery: 'digest' }] });
@@ -173,7 +185,12 @@ describe('deadline reminders (the scheduled job, with a controlled clock)', () =
     expect(afterDue).toEqual([]);
     const [mail] = await remindersOf(emailEditor.id);
     expect(mail).toMatchObject({ agencyId: noPlan.id, planId: null, email: { status: 'pending' } });
-    expect(mail!.data).toMatchObject({ fiscalYear: 2569, agencyNameTh: noPlan.nameTh, deadlineKind: 'plan_submitted', dueOn: '2026-03-31' });
+    expect(mail!.data).toMatchObject({
+      fiscalYear: 2569,
+      agencyNameTh: noPlan.nameTh,
+      deadlineKind: 'plan_submitted',
+      dueOn: '2026-03-31',
+    });
     const [inApp] = await remindersOf(appEditor.id);
     expect(inApp).toMatchObject({ agencyId: draft.id, email: null });
     expect(inApp!.planId).not.toBeNull();

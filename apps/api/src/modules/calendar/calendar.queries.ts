@@ -75,7 +75,10 @@ export async function deadlineProgress(scope: Scope, fiscalYear: number, kind: D
   return {
     agencies: rows[0]?.agencies ?? 0,
     done: rows[0]?.doneCount ?? 0,
-    missing: rows.filter((r) => !r.done).slice(0, 200).map(({ agencyId, nameTh }) => ({ agencyId, nameTh })),
+    missing: rows
+      .filter((r) => !r.done)
+      .slice(0, 200)
+      .map(({ agencyId, nameTh }) => ({ agencyId, nameTh })),
   };
 }
 
@@ -84,7 +87,11 @@ export async function deadlineProgress(scope: Scope, fiscalYear: number, kind: D
  * by e-mail): once per agency, deadline and year (DeadlineReminder), however often or in however many
  * workers this runs. Returns how many agencies were reminded now.
  */
-export async function insertDeadlineReminders(fiscalYear: number, kind: DeadlineKind, dueOn: string): Promise<{ agencies: number; notifications: number }> {
+export async function insertDeadlineReminders(
+  fiscalYear: number,
+  kind: DeadlineKind,
+  dueOn: string,
+): Promise<{ agencies: number; notifications: number }> {
   const row = await queryRow<{ agencies: number; notifications: number }>(
     getPrisma(),
     sql`WITH late AS (

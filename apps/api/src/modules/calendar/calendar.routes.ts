@@ -1,5 +1,11 @@
 import { Router } from 'express';
-import { CalendarParamsSchema, CalendarSchema, DeadlinesQuerySchema, DeadlinesResponseSchema, UpdateCalendarInputSchema } from '@prongsai/shared';
+import {
+  CalendarParamsSchema,
+  CalendarSchema,
+  DeadlinesQuerySchema,
+  DeadlinesResponseSchema,
+  UpdateCalendarInputSchema,
+} from '@prongsai/shared';
 import { defineRoute } from '../../http/define-route';
 import { deadlinesFor, getCalendar, updateCalendar } from './calendar.service';
 

@@ -22,7 +22,9 @@ export function CalendarForm({ calendar }: { calendar: Calendar }) {
   const [problem, setProblem] = useState<string>();
   const [done, setDone] = useState(false);
   useEffect(() => setRows(initial()), [calendar]); // eslint-disable-line react-hooks/exhaustive-deps
-  const dirty = calendar.deadlines.some((d) => rows[d.kind].dueOn !== d.dueOn || rows[d.kind].remindDaysBefore !== String(d.remindDaysBefore));
+  const dirty = calendar.deadlines.some(
+    (d) => rows[d.kind].dueOn !== d.dueOn || rows[d.kind].remindDaysBefore !== String(d.remindDaysBefore),
+  );
   useUnsavedChangesWarning(dirty, t('unsaved.confirmLeave'));
 
   return (
@@ -33,7 +35,11 @@ export function CalendarForm({ calendar }: { calendar: Calendar }) {
         event.preventDefault();
         setDone(false);
         const parsed = UpdateCalendarInputSchema.safeParse({
-          deadlines: DEADLINE_KINDS.map((kind) => ({ kind, dueOn: rows[kind].dueOn, remindDaysBefore: Number(rows[kind].remindDaysBefore) })),
+          deadlines: DEADLINE_KINDS.map((kind) => ({
+            kind,
+            dueOn: rows[kind].dueOn,
+            remindDaysBefore: Number(rows[kind].remindDaysBefore),
+          })),
         });
         if (!parsed.success) {
           setProblem(t('calendar.invalid'));

@@ -34,7 +34,9 @@ export function DeadlinesPanel({ showMissing = false }: { showMissing?: boolean 
                   : t(`deadlines.state.${deadline.state}`)}
             </strong>
             {showMissing && deadline.agencies > 1 && (
-              <p className="muted">{t('deadlines.progress', { done: formatNumber(deadline.done), agencies: formatNumber(deadline.agencies) })}</p>
+              <p className="muted">
+                {t('deadlines.progress', { done: formatNumber(deadline.done), agencies: formatNumber(deadline.agencies) })}
+              </p>
             )}
             {showMissing && deadline.missing.length > 0 && deadline.state !== 'upcoming' && (
               <details>
