@@ -94,6 +94,11 @@ describe('GET and PUT /notifications/preferences', () => {
       orderBy: { createdAt: 'asc' },
     });
     // Now: nothing of the digest yet (its hour has not come since the withdrawal)
+    // (other test files' pending e-mails are put off: this test is about its own plan)
+    await getPrisma().notificationEmail.updateMany({
+      where: { status: 'pending', notification: { OR: [{ planId: { not: plan.id } }, { planId: null }] } },
+      data: { nextAttemptAt: new Date(Date.now() + 30 * 86_400_000) },
+    });
     await worker(() => new Date()).drain();
     const beforeDigest = mailTo(reviewerUser.email).length;
     // Tomorrow at or after the digest hour: the digest goes, once
