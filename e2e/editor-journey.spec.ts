@@ -1,12 +1,27 @@
 import type { Page } from '@playwright/test';
-import { AGENCIES, AGENCY_URL, API, MEASURE_EDIT_URL, expect, getJson, idFrom, newSession, setDigits, test } from './fixtures';
+import {
+  ACCOUNTS,
+  AGENCIES,
+  AGENCY_URL,
+  API,
+  MEASURE_EDIT_URL,
+  expect,
+  getJson,
+  idFrom,
+  mailbox,
+  newSession,
+  setDigits,
+  test,
+} from './fixtures';
 
 /**
  * The agency workflow end to end, as the issue's "done when" describes it: the editor of
  * องค์การบริหารส่วนตำบลบางทรายน้อย (seeded with FY2565 and FY2566 published, no FY2567) starts FY2567
  * from FY2566, edits a measure, records progress and submits; the provincial reviewer returns it
  * with a comment; the editor fixes and resubmits; the reviewer accepts; the editor publishes; an
- * anonymous reader gets it from the public API and the public report page. One test (with steps):
+ * anonymous reader gets it from the public API and the public report page. Along the way the e-mails
+ * (through the run's real SMTP server, mail-sink.ts) reach the reviewer on submit and the editor on
+ * return, and the editor's bell shows the return. One test (with steps):
  * every step depends on the one before. Arabic digits throughout, so numbers match as typed.
  */
 
@@ -56,6 +71,7 @@ test('editor plans FY2567 from FY2566, reviewer returns then accepts, editor pub
   let measureId = '';
   let measureTitle = '';
   let planPath = '';
+  let editorMail: Awaited<ReturnType<typeof mailbox>> | undefined;
 
   try {
     await test.step('editor creates the FY2567 plan from FY2566', async () => {
@@ -155,7 +171,8 @@ test('editor plans FY2567 from FY2566, reviewer returns then accepts, editor pub
       await expect(row.getByRole('list', { name: 'ตัวชี้วัด ITA ที่อ้างอิง' })).toContainText(INDICATOR.code);
     });
 
-    await test.step('editor submits the plan', async () => {
+    await test.step('editor submits the plan; the reviewer gets an e-mail with a link to it', async () => {
+      const reviewerMail = await mailbox(ACCOUNTS.reviewer);
       await e.getByRole('button', { name: 'ส่งแผนให้จังหวัดตรวจสอบ' }).click();
       // The confirmation shows the plan's open quality warnings (or says there are none).
       const confirm = e.getByRole('dialog', { name: 'ส่งแผนให้จังหวัดตรวจสอบ' });
@@ -165,6 +182,16 @@ test('editor plans FY2567 from FY2566, reviewer returns then accepts, editor pub
       await expect(planNotice(e, 'ส่งแผนให้จังหวัดตรวจสอบแล้ว')).toBeVisible();
       await expect(e.getByText('แผนอยู่ในสถานะ “ส่งให้จังหวัดตรวจสอบแล้ว” จึงแก้ไขมาตรการไม่ได้')).toBeVisible();
       await expect(e.getByRole('link', { name: 'แก้ไข มาตรการที่ 1', exact: true })).toHaveCount(0);
+
+      const mail = await reviewerMail.next(
+        (m) => m.subject.includes(`แผนปีงบประมาณ ${FY} ของ${AGENCIES.bangSaiNoi} รอการตรวจสอบ`),
+        'plan submitted',
+      );
+      expect(mail.text).toContain('เรียน คุณผู้ตรวจสอบ จังหวัดมุกดาหาร');
+      expect(mail.text).toContain(`${baseURL}${planPath}`);
+      expect(mail.html).toContain(`href="${baseURL}${planPath}"`);
+      expect(mail.messageId).toMatch(/^<notification\.[0-9a-f-]{36}@localhost>$/);
+      expect(mail.copies).toBe(1);
     });
 
     await test.step('reviewer sees the plan in "waiting for me", then finds it in the province overview and returns it with a comment', async () => {
@@ -184,6 +211,7 @@ test('editor plans FY2567 from FY2566, reviewer returns then accepts, editor pub
       const row = r.getByRole('row').filter({ hasText: `ดำเนินการเมื่อ ${CARRIED_OUT.text}` });
       await expect(row.getByRole('link', { name: EVIDENCE.label })).toBeVisible();
 
+      editorMail = await mailbox(ACCOUNTS.editor);
       await r.getByRole('button', { name: 'ส่งกลับให้แก้ไข' }).click();
       const dialog = r.getByRole('dialog');
       await dialog.getByRole('textbox', { name: 'เหตุผล' }).fill(RETURN_REASON);
@@ -191,6 +219,28 @@ test('editor plans FY2567 from FY2566, reviewer returns then accepts, editor pub
       await expect(dialog).toBeHidden();
       await expect(planNotice(r, 'ส่งแผนกลับให้แก้ไขแล้ว')).toBeVisible();
       await expect(r.getByRole('button', { name: 'อนุมัติแผน' })).toHaveCount(0);
+    });
+
+    await test.step('the editor gets the return by e-mail, with the reason and a link, and in the bell', async () => {
+      const mail = await editorMail!.next((m) => m.subject.includes(`แผนปีงบประมาณ ${FY} ถูกส่งกลับให้แก้ไข`), 'plan returned');
+      expect(mail.text).toContain('เรียน คุณเจ้าหน้าที่ อบต.บางทรายน้อย');
+      expect(mail.text).toContain(`ความเห็น: ${RETURN_REASON}`);
+      const link = /เปิดดูแผน: (\S+)/.exec(mail.text)?.[1];
+      expect(link).toBe(`${baseURL}${planPath}`);
+
+      await e.reload();
+      const bell = e.getByRole('button', { name: /^การแจ้งเตือน ยังไม่ได้อ่าน \d+ รายการ$/ });
+      await bell.click();
+      const panel = e.getByRole('region', { name: 'การแจ้งเตือน' });
+      const item = panel
+        .getByRole('listitem')
+        .filter({ hasText: `แผนปีงบประมาณ ${FY} ถูกส่งกลับให้แก้ไข` })
+        .first();
+      await expect(item).toContainText(RETURN_REASON);
+      await expect(item).toContainText('ผู้ตรวจสอบ จังหวัดมุกดาหาร');
+      // The e-mail's link opens the plan in the app.
+      await e.goto(link!);
+      await expect(e).toHaveURL(new RegExp(`${planPath}$`));
     });
 
     await test.step('editor sees the comment, fixes the measure and resubmits', async () => {
@@ -220,11 +270,13 @@ test('editor plans FY2567 from FY2566, reviewer returns then accepts, editor pub
       await expect(planNotice(e, 'ส่งแผนให้จังหวัดตรวจสอบแล้ว')).toBeVisible();
     });
 
-    await test.step('reviewer sees the fix and accepts', async () => {
+    await test.step('reviewer sees the fix and accepts; the editor is told by e-mail', async () => {
+      const acceptedMail = await mailbox(ACCOUNTS.editor);
       await r.reload();
       await expect(r.getByRole('row').filter({ hasText: RESPONSIBLE })).toHaveCount(1);
       await r.getByRole('button', { name: 'อนุมัติแผน' }).click();
       await expect(planNotice(r, 'อนุมัติแผนแล้ว')).toBeVisible();
+      await acceptedMail.next((m) => m.subject.includes(`แผนปีงบประมาณ ${FY} ได้รับการอนุมัติแล้ว`), 'plan accepted');
     });
 
     await test.step('editor publishes', async () => {

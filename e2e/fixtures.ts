@@ -1,3 +1,5 @@
+import type { SinkMessage } from './mail-sink';
+import { MAIL_PORT } from './ports';
 import { expect, test as base, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 /** The demo accounts seeded by `pnpm start` (README lists them). */
@@ -71,6 +73,37 @@ export async function getJson<T = unknown>(request: APIRequestContext, path: str
   const response = await request.get(`${API}${path}`);
   expect(response.status(), `GET ${path}: ${await response.text()}`).toBe(200);
   return (await response.json()) as T;
+}
+
+/** Every message the e2e mail sink (a real SMTP server, mail-sink.ts) has received so far, oldest first. */
+export async function receivedMail(): Promise<SinkMessage[]> {
+  const response = await fetch(`http://127.0.0.1:${MAIL_PORT}/messages`);
+  if (!response.ok) throw new Error(`mail sink: ${response.status}`);
+  return (await response.json()) as SinkMessage[];
+}
+
+/**
+ * The mail to `address` matching `match`, waited for (the API's worker polls every second): call
+ * `mailbox(address)` before the action to remember what was there, then `.next(match)` after it to get
+ * the first new matching message.
+ */
+export async function mailbox(address: string) {
+  const seen = (await receivedMail()).length;
+  return {
+    async next(match: (message: SinkMessage) => boolean, what: string): Promise<SinkMessage> {
+      let found: SinkMessage | undefined;
+      await expect
+        .poll(
+          async () => {
+            found = (await receivedMail()).slice(seen).find((m) => m.to.includes(address) && match(m));
+            return found !== undefined;
+          },
+          { message: `an e-mail to ${address}: ${what}`, timeout: 20_000, intervals: [250, 500, 1000] },
+        )
+        .toBe(true);
+      return found!;
+    },
+  };
 }
 
 export const test = base.extend<{ loginAs: (role: AccountRole) => Promise<void> }>({

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { agenciesRouter } from './modules/agencies/agencies.routes';
 import { auditRouter } from './modules/audit/audit.routes';
 import { authRouter } from './modules/auth/auth.routes';
+import { calendarRouter } from './modules/calendar/calendar.routes';
 import type { SessionSettings } from './modules/auth/auth.service';
 import { evidenceFilesRouter } from './modules/evidence-files/evidence-files.routes';
 import { commentsRouter } from './modules/comments/comments.routes';
@@ -32,5 +33,6 @@ export function apiRoutes(settings: SessionSettings): Router {
   router.use(usersRouter);
   router.use(auditRouter);
   router.use(notificationsRouter);
+  router.use(calendarRouter);
   return router;
 }

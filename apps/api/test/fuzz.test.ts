@@ -130,6 +130,12 @@ const BASELINES: Record<string, (w: World) => Baseline> = {
   'GET /review/provinces/:provinceId/indicators': () => ({ query: { fiscalYear: String(OWN_FY) } }),
   'POST /ita-results': () => ({ body: { csv: 'agency_code,fiscal_year,score\nNO-SUCH,2566,90\n' } }),
   'POST /notifications/read': () => ({ body: { all: true } }),
+  'PUT /notifications/preferences': () => ({ body: { items: [{ kind: 'plan_returned', delivery: 'digest' }] } }),
+  'PUT /calendar/:fiscalYear': () => ({
+    params: { fiscalYear: OWN_FY },
+    body: { deadlines: [{ kind: 'plan_submitted', dueOn: '2024-03-31', remindDaysBefore: 14 }] },
+  }),
+  'POST /plans/:planId/reopen-request': () => ({ body: { reason: 'ขอแก้ไขผู้รับผิดชอบ' } }),
   'POST /plans/:planId/comments': (w) => ({ body: { body: 'ความเห็นของผู้ตรวจ', measureId: w.measureA } }),
   'GET /users': () => ({ query: { page: '1', pageSize: '10', q: 'ทดสอบ', role: 'agency_editor' } }),
   'POST /users': (w) => ({
@@ -154,7 +160,11 @@ const routeKey = (route: RouteDefinition) => `${route.method.toUpperCase()} ${ro
 
 function callerFor(route: RouteDefinition): Caller {
   if (route.anonymous) return 'anonymous';
-  if (route.path.startsWith('/users') || route.path === '/ita-results' || (route.method === 'put' && route.path.startsWith('/codebooks'))) {
+  if (
+    route.path.startsWith('/users') ||
+    route.path === '/ita-results' ||
+    (route.method === 'put' && (route.path.startsWith('/codebooks') || route.path.startsWith('/calendar')))
+  ) {
     return 'admin';
   }
   if (route.path.startsWith('/review/') || /\/plans\/:planId\/(return|accept|reopen|comments)$/.test(route.path)) return 'reviewer';

@@ -418,6 +418,37 @@ const ROUTES: Record<string, RouteSpec> = {
     visible: [],
     build: async () => ({ url: '/api/v1/notifications/read', body: { all: true } }),
   },
+  // Each user's own delivery choices (contents: preferences.api.test.ts).
+  'GET /api/v1/notifications/preferences': {
+    allowed: SIGNED_IN,
+    visible: [],
+    build: async () => ({ url: '/api/v1/notifications/preferences' }),
+  },
+  'PUT /api/v1/notifications/preferences': {
+    allowed: SIGNED_IN,
+    visible: [],
+    build: async () => ({ url: '/api/v1/notifications/preferences', body: { items: [{ kind: 'plan_returned', delivery: 'email' }] } }),
+  },
+  // The ITA calendar: everyone signed in reads it; national admins set it (a year no other test uses).
+  'GET /api/v1/calendar/:fiscalYear': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/calendar/2560' }) },
+  'PUT /api/v1/calendar/:fiscalYear': {
+    allowed: ['admin'],
+    visible: ['editorA', 'editorB', 'reviewerA', 'reviewerOther'],
+    build: async () => ({
+      url: '/api/v1/calendar/2560',
+      body: { deadlines: [{ kind: 'plan_published', dueOn: '2017-04-30', remindDaysBefore: 14 }] },
+    }),
+  },
+  // What is due for the caller's own agencies (contents per scope: calendar.api.test.ts).
+  'GET /api/v1/deadlines': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/deadlines?fiscalYear=2560' }) },
+  'POST /api/v1/plans/:planId/reopen-request': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({
+      url: `/api/v1/plans/${(await freshPlan(w, 'accepted')).id}/reopen-request`,
+      body: { reason: 'ขอแก้ไขผู้รับผิดชอบ' },
+    }),
+  },
 };
 
 function expectedStatus(spec: RouteSpec, caller: Caller, route: string): 'ok' | number {

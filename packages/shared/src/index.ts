@@ -25,3 +25,5 @@ export * from './schemas/review';
 export * from './schemas/report-io';
 export * from './schemas/notification';
 export * from './schemas/evidence-file';
+export * from './ita-calendar';
+export * from './schemas/calendar';

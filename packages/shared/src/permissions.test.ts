@@ -21,6 +21,7 @@ const EXPECTED: Record<string, string> = {
   'manage:user': '- - all',
   'write:codebook': '- - all',
   'write:ita-result': '- - all',
+  'write:calendar': '- - all',
 };
 
 describe('permissions', () => {

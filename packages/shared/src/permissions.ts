@@ -41,6 +41,7 @@ export const ROLE_PERMISSIONS = {
     'manage:user:all',
     'write:codebook:all',
     'write:ita-result:all',
+    'write:calendar:all',
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -75,6 +75,12 @@ const EnvSchema = z.object({
   FILE_SPOOL_DIR: z.string().optional(),
   /** The region S3_URL's service expects (most S3-compatible servers accept the default). */
   S3_REGION: z.string().default('us-east-1'),
+  /** The hour (Bangkok, 0–23) the daily digest goes out, holding what was written before it. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** How often the worker checks the ITA calendar for deadline reminders to write. */
+  REMINDER_CHECK_MINUTES: z.coerce.number().min(0.1).max(1440).default(60),
+  /** How long a claimed e-mail stays the claiming worker's: a worker that dies leaves its claims to others after this. */
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /** Folder of the embedded PostgreSQL cluster (when DATABASE_URL is unset). */
   PG_DATA_DIR: z.string().optional(),
 });

@@ -427,4 +427,6 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   users: 'Administration of users.',
   audit: 'The audit log.',
   public: 'What anyone may read: published plans and summaries.',
+  notifications: "In-app notifications, how each kind is delivered (app, e-mail at once, daily digest), reviewers' queue.",
+  calendar: 'The ITA calendar per fiscal year: deadlines, what is due, near or overdue.',
 };

@@ -31,6 +31,10 @@ const ReviewTrendsRoute = lazy(() => import('./routes/review-trends').then((m) =
 const AdminUsersRoute = lazy(() => import('./routes/admin-users').then((m) => ({ default: m.AdminUsersRoute })));
 const AdminCodebooksRoute = lazy(() => import('./routes/admin-codebooks').then((m) => ({ default: m.AdminCodebooksRoute })));
 const AdminItaResultsRoute = lazy(() => import('./routes/admin-ita-results').then((m) => ({ default: m.AdminItaResultsRoute })));
+const AdminCalendarRoute = lazy(() => import('./routes/admin-calendar').then((m) => ({ default: m.AdminCalendarRoute })));
+const SettingsNotificationsRoute = lazy(() =>
+  import('./routes/settings-notifications').then((m) => ({ default: m.SettingsNotificationsRoute })),
+);
 const AdminAuditRoute = lazy(() => import('./routes/admin-audit').then((m) => ({ default: m.AdminAuditRoute })));
 const AgencyRoute = lazy(() => import('./routes/agency').then((m) => ({ default: m.AgencyRoute })));
 const AgencyImportRoute = lazy(() => import('./routes/agency-import').then((m) => ({ default: m.AgencyImportRoute })));
@@ -109,6 +113,10 @@ export function AppRoutes() {
               <Route element={<RequirePermission action="write:codebook" />}>
                 <Route path={paths.adminCodebooks.path} element={<AdminCodebooksRoute />} />
               </Route>
+              <Route element={<RequirePermission action="write:calendar" />}>
+                <Route path={paths.adminCalendar.path} element={<AdminCalendarRoute />} />
+              </Route>
+              <Route path={paths.settingsNotifications.path} element={<SettingsNotificationsRoute />} />
               <Route element={<RequirePermission action="write:ita-result" />}>
                 <Route path={paths.adminItaResults.path} element={<AdminItaResultsRoute />} />
               </Route>

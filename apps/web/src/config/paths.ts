@@ -67,6 +67,13 @@ export const paths = {
   },
   adminItaResults: { path: '/admin/ita-results', getHref: () => '/admin/ita-results' },
   adminAudit: { path: '/admin/audit', getHref: () => '/admin/audit' },
+  /** A national admin sets each fiscal year's ITA deadlines (issue 14). */
+  adminCalendar: {
+    path: '/admin/calendar',
+    getHref: (fiscalYear?: number) => `/admin/calendar${toSearch({ fy: fiscalYear })}`,
+  },
+  /** Every signed-in user: how they hear of each kind of notification. */
+  settingsNotifications: { path: '/settings/notifications', getHref: () => '/settings/notifications' },
 
   agency: {
     path: '/agencies/:agencyId',

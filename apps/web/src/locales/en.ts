@@ -138,6 +138,7 @@ export const en: CoreMessages = {
   'period.carriedOutMonth': 'Carried out in {date}',
 
   'nav.codebooks': 'Codebooks',
+  'nav.calendar': 'ITA calendar',
   'nav.itaResults': 'ITA scores',
   'nav.audit': 'Audit log',
   'nav.public': 'Public data',
@@ -157,6 +158,9 @@ export const en: CoreMessages = {
   'notifications.kind.plan_published': 'The FY{fiscalYear} plan is published',
   'notifications.kind.plan_reopened': 'The FY{fiscalYear} plan was reopened for changes',
   'notifications.kind.review_comment': 'New review comment on the FY{fiscalYear} plan',
+  'notifications.kind.reopen_requested': '{agency} asks to reopen its FY{fiscalYear} plan',
+  'notifications.kind.deadline_reminder': 'FY{fiscalYear} deadline near: {agency} has not done it yet',
+  'notifications.settings': 'Notification settings',
   'nav.waiting': 'Waiting for me',
   'nav.waitingCount': 'Waiting for me ({count})',
   'waiting.loading': 'Loading…',

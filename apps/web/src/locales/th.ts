@@ -141,6 +141,7 @@ export const th = {
   'period.carriedOutMonth': 'ดำเนินการเมื่อ {date}',
 
   'nav.codebooks': 'คู่มือตัวชี้วัด',
+  'nav.calendar': 'ปฏิทิน ITA',
   'nav.itaResults': 'ผลคะแนน ITA',
   'nav.audit': 'บันทึกการใช้งาน',
   'nav.public': 'ข้อมูลสาธารณะ',
@@ -160,6 +161,9 @@ export const th = {
   'notifications.kind.plan_published': 'แผนปีงบประมาณ {fiscalYear} เผยแพร่แล้ว',
   'notifications.kind.plan_reopened': 'แผนปีงบประมาณ {fiscalYear} ถูกเปิดให้แก้ไขอีกครั้ง',
   'notifications.kind.review_comment': 'ความเห็นใหม่ในแผนปีงบประมาณ {fiscalYear}',
+  'notifications.kind.reopen_requested': '{agency} ขอให้เปิดแผนปีงบประมาณ {fiscalYear} เพื่อแก้ไข',
+  'notifications.kind.deadline_reminder': 'ใกล้ถึงกำหนดของปีงบประมาณ {fiscalYear}: {agency} ยังไม่ได้ดำเนินการ',
+  'notifications.settings': 'ตั้งค่าการแจ้งเตือน',
   'nav.waiting': 'รอตรวจสอบ',
   'nav.waitingCount': 'รอตรวจสอบ ({count})',
   'waiting.loading': 'กำลังโหลด…',

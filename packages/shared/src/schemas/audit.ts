@@ -30,6 +30,7 @@ export const AUDIT_ENTITY_TYPES = [
   'review',
   'ita_result',
   'evidence_file',
+  'calendar',
 ] as const;
 export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 

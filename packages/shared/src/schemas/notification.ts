@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgencyTypeSchema } from '../enums';
+import { DeadlineKindSchema } from './calendar';
 import { DecimalIntSchema, PageQuerySchema, UuidSchema, pageOf } from './common';
 
 /** What a notification tells (issue 14). Plan events go to the province's reviewers (submitted, withdrawn) or the agency's editors (the rest). */
@@ -11,6 +12,10 @@ export const NOTIFICATION_KINDS = [
   'plan_published',
   'plan_reopened',
   'review_comment',
+  /** An editor asks the province to reopen an accepted or published plan (with a reason). */
+  'reopen_requested',
+  /** A deadline of the ITA calendar is near and the agency has not done it yet. */
+  'deadline_reminder',
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
@@ -24,6 +29,8 @@ export const NOTIFICATION_AUDIENCE: Record<NotificationKind, 'province_reviewers
   plan_published: 'agency_editors',
   plan_reopened: 'agency_editors',
   review_comment: 'agency_editors',
+  reopen_requested: 'province_reviewers',
+  deadline_reminder: 'agency_editors',
 };
 
 /** The event as it happened, kept with the notification (the list and the e-mail show it as it was). */
@@ -33,6 +40,9 @@ export const NotificationDataSchema = z.object({
   actorName: z.string().nullable(),
   /** The reviewer's comment or reason, when the event has one. */
   comment: z.string().nullable(),
+  /** Deadline reminders: which deadline and when it is due. */
+  deadlineKind: DeadlineKindSchema.nullable().optional(),
+  dueOn: z.string().nullable().optional(),
 });
 export type NotificationData = z.infer<typeof NotificationDataSchema>;
 
@@ -92,3 +102,33 @@ export type WaitingPlan = z.infer<typeof WaitingPlanSchema>;
 
 export const WaitingPlansResponseSchema = z.object({ items: z.array(WaitingPlanSchema), total: z.number().int() });
 export type WaitingPlansResponse = z.infer<typeof WaitingPlansResponseSchema>;
+
+/**
+ * How a user hears of one kind of notification: in the app only, an e-mail at once, or one daily
+ * digest e-mail (the bell shows every notification in every case).
+ */
+export const NOTIFICATION_DELIVERIES = ['app', 'email', 'digest'] as const;
+export const NotificationDeliverySchema = z.enum(NOTIFICATION_DELIVERIES);
+export type NotificationDelivery = z.infer<typeof NotificationDeliverySchema>;
+/** Without a choice: an e-mail at once. */
+export const DEFAULT_NOTIFICATION_DELIVERY: NotificationDelivery = 'email';
+
+export const NotificationPreferencesSchema = z.object({
+  items: z.array(z.object({ kind: NotificationKindSchema, delivery: NotificationDeliverySchema })),
+});
+export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
+
+/** Change some kinds' delivery (the others stay as they are). */
+export const UpdateNotificationPreferencesInputSchema = z
+  .object({
+    items: z
+      .array(z.object({ kind: NotificationKindSchema, delivery: NotificationDeliverySchema }).strict())
+      .min(1)
+      .max(NOTIFICATION_KINDS.length),
+  })
+  .strict()
+  .refine((input) => new Set(input.items.map((i) => i.kind)).size === input.items.length, {
+    message: 'ระบุแต่ละประเภทได้ครั้งเดียว',
+    path: ['items'],
+  });
+export type UpdateNotificationPreferencesInput = z.infer<typeof UpdateNotificationPreferencesInputSchema>;

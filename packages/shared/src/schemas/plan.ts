@@ -80,5 +80,14 @@ export type PlanTransitionInput = z.infer<typeof PlanTransitionInputSchema>;
 export const PlanReturnInputSchema = z.object({ version: VersionSchema, reason: text(5000) }).strict();
 export type PlanReturnInput = z.infer<typeof PlanReturnInputSchema>;
 
+/** An editor asks the province's reviewers to reopen an accepted or published plan, saying why. */
+export const ReopenRequestInputSchema = z.object({ reason: text(5000) }).strict();
+export type ReopenRequestInput = z.infer<typeof ReopenRequestInputSchema>;
+export const ReopenRequestResponseSchema = z.object({
+  /** Reviewers told (in the app, and by e-mail as each chose). */
+  notified: z.number().int(),
+});
+export type ReopenRequestResponse = z.infer<typeof ReopenRequestResponseSchema>;
+
 export const CreateReviewCommentInputSchema = z.object({ body: text(5000), measureId: UuidSchema.nullable().optional() }).strict();
 export type CreateReviewCommentInput = z.infer<typeof CreateReviewCommentInputSchema>;

@@ -1,6 +1,7 @@
 import { logger } from '../../lib/logger';
 import type { Mailer } from './mailer';
-import { notificationEmail } from './notification-email';
+import { todayInBangkok } from '@prongsai/shared';
+import { digestEmail, notificationEmail } from './notification-email';
 import * as queries from './notifications.queries';
 
 /**
@@ -22,14 +23,40 @@ export interface MailWorkerOptions {
   backoffSeconds?: (attempt: number) => number;
   /** Tests only: runs after the server accepted a message and before it is marked sent. */
   afterSend?: (notificationId: string) => Promise<void>;
+  /** The clock (tests pass their own): when digests are due, and what the scheduled jobs see as now. */
+  now?: () => Date;
+  /** The hour (Bangkok, 0–23) of the daily digest: it holds what was written before that hour. */
+  digestHour?: number;
+  /** Scheduled jobs (deadline reminders): each runs on a poll at most every `everyMs`, with the clock's now. */
+  jobs?: ScheduledJob[];
+}
+
+/** A job the worker runs on schedule; it must be idempotent (several workers may run it). */
+export interface ScheduledJob {
+  name: string;
+  everyMs: number;
+  run(now: Date): Promise<unknown>;
+}
+
+const BANGKOK_OFFSET_HOURS = 7; // no daylight saving
+
+/** The latest digest time (`hour` o'clock in Bangkok) at or before `now`, and its Bangkok date. */
+export function digestCutoff(now: Date, hour: number): { cutoff: Date; day: string } {
+  const today = todayInBangkok(now);
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  let cutoff = new Date(Date.UTC(y, m - 1, d, hour - BANGKOK_OFFSET_HOURS));
+  if (cutoff > now) cutoff = new Date(cutoff.getTime() - 86_400_000);
+  return { cutoff, day: todayInBangkok(new Date(cutoff.getTime())) };
 }
 
 /** 1 min, 5 min, 30 min, 2 h, 6 h … */
 export const DEFAULT_BACKOFF = (attempt: number) => [60, 300, 1800, 7200][attempt - 1] ?? 21_600;
 
 export interface MailWorker {
-  /** Send every due e-mail now (batch after batch); resolves with how many were sent. */
+  /** Send every due e-mail now (batch after batch), then the due digests; resolves with how many were sent. */
   drain(): Promise<number>;
+  /** Run the scheduled jobs that are due now (all of them when `force`). */
+  runJobs(force?: boolean): Promise<void>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -41,6 +68,10 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
   const leaseSeconds = options.leaseSeconds ?? 120;
   const maxAttempts = options.maxAttempts ?? 6;
   const backoff = options.backoffSeconds ?? DEFAULT_BACKOFF;
+  const now = options.now ?? (() => new Date());
+  const digestHour = options.digestHour ?? 7;
+  const jobs = options.jobs ?? [];
+  const lastRun = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = true;
@@ -72,12 +103,65 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
     return true;
   }
 
+  /** One digest per user of everything they chose to get daily, written before the last digest time. */
+  async function sendDigests(): Promise<number> {
+    const { cutoff, day } = digestCutoff(now(), digestHour);
+    let sent = 0;
+    for (;;) {
+      const items = await queries.claimDigestItems(cutoff, batchSize, leaseSeconds);
+      const byUser = new Map<string, queries.DigestItem[]>();
+      for (const item of items) byUser.set(item.userId, [...(byUser.get(item.userId) ?? []), item]);
+      for (const [userId, mine] of byUser) {
+        const ids = mine.map((item) => item.id);
+        const first = mine[0]!;
+        if (!first.isActive) {
+          await queries.markDigestSent(ids);
+          continue;
+        }
+        const sorted = [...mine].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+        const content = digestEmail({ userId, locale: first.locale, recipientName: first.name, day, items: sorted }, appUrl);
+        try {
+          await mailer.send({
+            from,
+            to: { name: first.name, address: first.email },
+            subject: content.subject,
+            text: content.text,
+            html: content.html,
+            messageId: content.messageId,
+            headers: { 'Auto-Submitted': 'auto-generated', 'X-Prongsai-Digest': day },
+          });
+        } catch (error) {
+          logger.warn({ err: error, userId }, 'digest e-mail not sent');
+          await queries.releaseDigest(ids, (error as Error).message ?? String(error));
+          continue;
+        }
+        await queries.markDigestSent(ids);
+        sent += 1;
+      }
+      if (byUser.size < batchSize) return sent;
+    }
+  }
+
   async function drainAll(): Promise<number> {
     let sent = 0;
     for (;;) {
       const batch = await queries.claimEmails(batchSize, leaseSeconds);
       for (const email of batch) if (await deliver(email)) sent += 1;
-      if (batch.length < batchSize) return sent;
+      if (batch.length < batchSize) break;
+    }
+    return sent + (await sendDigests());
+  }
+
+  async function runJobs(force = false): Promise<void> {
+    for (const job of jobs) {
+      const at = now().getTime();
+      if (!force && at - (lastRun.get(job.name) ?? -Infinity) < job.everyMs) continue;
+      lastRun.set(job.name, at);
+      try {
+        await job.run(new Date(at));
+      } catch (error) {
+        logger.error({ err: error, job: job.name }, 'scheduled job failed');
+      }
     }
   }
 
@@ -96,7 +180,8 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
   function schedule() {
     if (stopped) return;
     timer = setTimeout(() => {
-      drain()
+      runJobs()
+        .then(drain)
         .catch((error: unknown) => logger.error({ err: error }, 'e-mail worker: drain failed'))
         .finally(schedule);
     }, pollMs);
@@ -105,6 +190,7 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
 
   return {
     drain,
+    runJobs,
     start() {
       if (!stopped) return;
       stopped = false;

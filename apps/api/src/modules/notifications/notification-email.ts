@@ -1,4 +1,4 @@
-import type { NotificationData, NotificationKind } from '@prongsai/shared';
+import { formatDate, type DeadlineKind, type NotificationData, type NotificationKind } from '@prongsai/shared';
 
 /**
  * A notification as an e-mail (ADR 010): Thai, or English for users whose `locale` is `en`; a
@@ -23,6 +23,17 @@ export interface EmailContent {
 }
 
 type Words = { subject: string; line: string };
+
+const DEADLINE_TH: Record<DeadlineKind, string> = {
+  plan_submitted: 'ส่งแผนให้จังหวัดตรวจสอบ',
+  plan_published: 'เผยแพร่แผน',
+  results_reported: 'รายงานผลการดำเนินการ',
+};
+const DEADLINE_EN: Record<DeadlineKind, string> = {
+  plan_submitted: 'submitting the plan for review',
+  plan_published: 'publishing the plan',
+  results_reported: 'reporting the results',
+};
 
 const TH: Record<NotificationKind, (d: NotificationData) => Words> = {
   plan_submitted: (d) => ({
@@ -52,6 +63,14 @@ const TH: Record<NotificationKind, (d: NotificationData) => Words> = {
   review_comment: (d) => ({
     subject: `ความเห็นใหม่จากผู้ตรวจสอบ: แผนปีงบประมาณ ${d.fiscalYear}`,
     line: `มีความเห็นใหม่ในแผนปีงบประมาณ ${d.fiscalYear} ของ${d.agencyNameTh}`,
+  }),
+  reopen_requested: (d) => ({
+    subject: `${d.agencyNameTh} ขอให้เปิดแผนปีงบประมาณ ${d.fiscalYear} เพื่อแก้ไข`,
+    line: `${d.agencyNameTh} ขอให้เปิดแผนปีงบประมาณ ${d.fiscalYear} ที่อนุมัติหรือเผยแพร่แล้วให้แก้ไขอีกครั้ง`,
+  }),
+  deadline_reminder: (d) => ({
+    subject: `ใกล้ถึงกำหนด${DEADLINE_TH[d.deadlineKind ?? 'plan_submitted']} ปีงบประมาณ ${d.fiscalYear}`,
+    line: `${d.agencyNameTh} ยังไม่ได้${DEADLINE_TH[d.deadlineKind ?? 'plan_submitted']} ปีงบประมาณ ${d.fiscalYear} ซึ่งมีกำหนดภายในวันที่ ${d.dueOn ? formatDate(d.dueOn, 'th', 'arabic') : '-'}`,
   }),
 };
 
@@ -83,6 +102,14 @@ const EN: Record<NotificationKind, (d: NotificationData) => Words> = {
   review_comment: (d) => ({
     subject: `New review comment on your FY${d.fiscalYear} plan`,
     line: `There is a new review comment on the fiscal year ${d.fiscalYear} plan of ${d.agencyNameTh}.`,
+  }),
+  reopen_requested: (d) => ({
+    subject: `${d.agencyNameTh} asks to reopen its FY${d.fiscalYear} plan`,
+    line: `${d.agencyNameTh} asks the province to reopen its accepted or published plan for fiscal year ${d.fiscalYear} for changes.`,
+  }),
+  deadline_reminder: (d) => ({
+    subject: `FY${d.fiscalYear}: ${DEADLINE_EN[d.deadlineKind ?? 'plan_submitted']} is due soon`,
+    line: `${d.agencyNameTh} has not yet done this for fiscal year ${d.fiscalYear}: ${DEADLINE_EN[d.deadlineKind ?? 'plan_submitted']}, due by ${d.dueOn ? formatDate(d.dueOn, 'en', 'arabic') : '-'}.`,
   }),
 };
 
@@ -124,5 +151,68 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
     text: lines.join('\n'),
     html,
     link,
+  };
+}
+
+/**
+ * The daily digest (issue 14): every notification of the kinds a user chose to hear of once a day, in
+ * one message; one line and one link per notification. Its Message-ID is the user's and the day's, so a
+ * resend after a crash is the same message.
+ */
+export function digestEmail(
+  input: {
+    userId: string;
+    locale: string;
+    recipientName: string;
+    day: string;
+    items: Omit<NotificationEmailInput, 'locale' | 'recipientName'>[];
+  },
+  appUrl: string,
+): EmailContent {
+  const english = input.locale === 'en';
+  const lines = input.items.map((item) => ({
+    line: (english ? EN : TH)[item.kind](item.data).line,
+    comment: item.data.comment,
+    link: linkOf(item, appUrl),
+  }));
+  const greeting = english ? `Dear ${input.recipientName},` : `เรียน คุณ${input.recipientName}`;
+  const intro = english
+    ? `Your Prongsai notifications of the past day (${lines.length}):`
+    : `สรุปการแจ้งเตือนจากระบบโปร่งใสในรอบวันที่ผ่านมา (${lines.length} รายการ)`;
+  const footer = english
+    ? 'You chose a daily digest for these notifications (settings: notifications in the app).'
+    : 'คุณเลือกรับการแจ้งเตือนเหล่านี้เป็นสรุปรายวัน (เปลี่ยนได้ที่การตั้งค่าการแจ้งเตือนในระบบ)';
+  const settings = `${appUrl.replace(/\/+$/, '')}/settings/notifications`;
+  const text = [
+    greeting,
+    '',
+    intro,
+    '',
+    ...lines.flatMap((l, index) => [
+      `${index + 1}. ${l.line}`,
+      ...(l.comment ? [`   ${english ? 'Comment' : 'ความเห็น'}: ${l.comment}`] : []),
+      `   ${l.link}`,
+    ]),
+    '',
+    '-- ',
+    footer,
+    settings,
+  ].join('\n');
+  const html = `<!doctype html><html lang="${english ? 'en' : 'th'}"><body>
+<p>${escapeHtml(greeting)}</p>
+<p>${escapeHtml(intro)}</p>
+<ol>
+${lines.map((l) => `<li><a href="${escapeHtml(l.link)}">${escapeHtml(l.line)}</a>${l.comment ? `<br>${escapeHtml(l.comment)}` : ''}</li>`).join('\n')}
+</ol>
+<hr><p style="color:#666;font-size:small">${escapeHtml(footer)} <a href="${escapeHtml(settings)}">${escapeHtml(settings)}</a></p>
+</body></html>`;
+  return {
+    messageId: `<digest.${input.userId}.${input.day}@${new URL(appUrl).hostname}>`,
+    subject: english
+      ? `[Prongsai] Daily digest: ${lines.length} notifications (${input.day})`
+      : `[โปร่งใส] สรุปการแจ้งเตือนประจำวัน ${lines.length} รายการ (${input.day})`,
+    text,
+    html,
+    link: settings,
   };
 }

@@ -65,6 +65,19 @@ function worker(options: Partial<Parameters<typeof createMailWorker>[0]> = {}): 
   });
 }
 
+/**
+ * Drain after putting off every pending e-mail of other plans: the shared test database holds the
+ * notifications of every test file running in parallel (a submit in a busy province reaches hundreds of
+ * test reviewers), and this file's assertions are about its own plan.
+ */
+async function drainFor(planId: string, options: Partial<Parameters<typeof createMailWorker>[0]> = {}): Promise<number> {
+  await getPrisma().notificationEmail.updateMany({
+    where: { status: 'pending', notification: { OR: [{ planId: { not: planId } }, { planId: null }] } },
+    data: { nextAttemptAt: new Date(Date.now() + 3600_000) },
+  });
+  return worker(options).drain();
+}
+
 const mailTo = (address: string) => received.filter((r) => r.rcpt.includes(address));
 const notificationsOf = (userId: string) => getPrisma().notification.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } });
 
@@ -96,7 +109,7 @@ describe('plan events → notifications and e-mails', () => {
 
     // Act
     const submitted = await editor.post(`/api/v1/plans/${plan.id}/submit`).set(csrf).send({ version: 1 });
-    const sent = await worker().drain();
+    const sent = await drainFor(plan.id);
 
     // Assert: rows, committed with the change
     expect(submitted.status).toBe(200);
@@ -124,7 +137,7 @@ describe('plan events → notifications and e-mails', () => {
     expect(english!.mail.subject).toBe(`[Prongsai] ${agency.nameTh}: the FY${FY} plan is waiting for review`);
     expect(english!.mail.text).toContain(link);
     // A second drain finds nothing of theirs to send (the sent marker).
-    await worker().drain();
+    await drainFor(plan.id);
     expect(mailTo(reviewers[0]!.email)).toHaveLength(1);
   });
 
@@ -137,7 +150,7 @@ describe('plan events → notifications and e-mails', () => {
     // Act
     const returned = await reviewer.post(`/api/v1/plans/${plan.id}/return`).set(csrf).send({ version: 1, reason: 'กรุณาเพิ่มตัวชี้วัด O11' });
     const commented = await reviewer.post(`/api/v1/plans/${plan.id}/comments`).set(csrf).send({ body: 'มาตรการที่ ๒ ยังไม่มีผู้รับผิดชอบ' });
-    await worker().drain();
+    await drainFor(plan.id);
 
     // Assert
     expect(returned.status).toBe(200);
@@ -165,7 +178,7 @@ describe('plan events → notifications and e-mails', () => {
 
     // Act
     const withdrawn = await editor.post(`/api/v1/plans/${plan.id}/withdraw`).set(csrf).send({ version: 1 });
-    await worker().drain();
+    await drainFor(plan.id);
 
     // Assert
     expect(withdrawn.status).toBe(200);

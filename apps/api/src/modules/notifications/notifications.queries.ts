@@ -1,4 +1,4 @@
-import type { NotificationData, NotificationKind, NotificationListQuery } from '@prongsai/shared';
+import type { NotificationData, NotificationDelivery, NotificationKind, NotificationListQuery } from '@prongsai/shared';
 import { clientOf, type Db } from '../../lib/db';
 import { getPrisma, type Tx } from '../../lib/prisma';
 import { empty, queryRow, queryRows, sql, type Sql } from '../../lib/sql';
@@ -31,6 +31,19 @@ export interface NotificationRow {
   createdAt: Date;
 }
 const NOTIFICATION_COLUMNS = sql`n.id, n.kind, n."planId", n."agencyId", n.data, n."readAt", n."createdAt"`;
+
+/**
+ * The outbox rows of the notifications in the CTE `created` (id, userId, kind), as each recipient chose
+ * for the kind (NotificationPreference; none: e-mail at once): `pending` for the worker, `digest` for the
+ * daily digest, no row for the app only. Use as `WITH created AS (… RETURNING id, "userId", kind), ${QUEUED_BY_PREFERENCE}`.
+ */
+export const QUEUED_BY_PREFERENCE = sql`queued AS (
+      INSERT INTO "NotificationEmail" ("notificationId", "nextAttemptAt", status)
+      SELECT c.id, ${NOW}, CASE WHEN np.delivery = 'digest' THEN 'digest' ELSE 'pending' END
+      FROM created c LEFT JOIN "NotificationPreference" np ON np."userId" = c."userId" AND np.kind = c.kind
+      WHERE np.delivery IS DISTINCT FROM 'app'
+      RETURNING 1
+    )`;
 
 export interface PlanEventRecord {
   kind: NotificationKind;
@@ -68,11 +81,9 @@ export async function insertPlanEvent(db: EventDb, event: PlanEventRecord): Prom
         jsonb_build_object('fiscalYear', ev."fiscalYear", 'agencyNameTh', ev."agencyNameTh", 'actorName', ${event.actorName}::text,
           'comment', ${event.comment}::text), ${NOW}
       FROM ev CROSS JOIN recipients r
-      RETURNING id
-    ), queued AS (
-      INSERT INTO "NotificationEmail" ("notificationId", "nextAttemptAt") SELECT id, ${NOW} FROM created RETURNING 1
-    )
-    SELECT count(*)::int AS count FROM queued`,
+      RETURNING id, "userId", kind
+    ), ${QUEUED_BY_PREFERENCE}
+    SELECT count(*)::int AS count FROM created`,
   );
   return row?.count ?? 0;
 }
@@ -159,5 +170,73 @@ export async function markEmailFailed(notificationId: string, error: string, ret
     getPrisma(),
     sql`UPDATE "NotificationEmail" SET ${next}, "lockedUntil" = NULL, "lastError" = ${error.slice(0, 1000)}::text
       WHERE "notificationId" = ${notificationId}::uuid AND status = 'pending'`,
+  );
+}
+
+/** The user's chosen delivery per kind (kinds without a row are not listed: the default applies). */
+export async function preferencesOf(own: OwnNotifications): Promise<{ kind: NotificationKind; delivery: NotificationDelivery }[]> {
+  return queryRows(getPrisma(), sql`SELECT kind, delivery FROM "NotificationPreference" WHERE "userId" = ${own.userId}::uuid`);
+}
+
+export async function setPreferences(
+  own: OwnNotifications,
+  items: { kind: NotificationKind; delivery: NotificationDelivery }[],
+): Promise<void> {
+  await queryRows(
+    getPrisma(),
+    sql`INSERT INTO "NotificationPreference" ("userId", kind, delivery)
+      SELECT ${own.userId}::uuid, i.kind, i.delivery FROM unnest(${items.map((i) => i.kind)}::text[], ${items.map((i) => i.delivery)}::text[]) AS i(kind, delivery)
+      ON CONFLICT ("userId", kind) DO UPDATE SET delivery = EXCLUDED.delivery RETURNING 1`,
+  );
+}
+
+/** A notification waiting for its recipient's daily digest, claimed for sending. */
+export interface DigestItem extends NotificationRow {
+  userId: string;
+  email: string;
+  name: string;
+  locale: string;
+  isActive: boolean;
+}
+
+/**
+ * Claim the digest rows written before `cutoff` (SKIP LOCKED and a lease, as e-mails are), every one of
+ * each user the claim reaches, at most `limitUsers` users at a time.
+ */
+export async function claimDigestItems(cutoff: Date, limitUsers: number, leaseSeconds: number): Promise<DigestItem[]> {
+  return queryRows<DigestItem>(
+    getPrisma(),
+    sql`WITH users AS (
+        SELECT DISTINCT n."userId" FROM "NotificationEmail" e JOIN "Notification" n ON n.id = e."notificationId"
+        WHERE e.status = 'digest' AND n."createdAt" < (${cutoff.toISOString()}::timestamptz AT TIME ZONE 'UTC') AND (e."lockedUntil" IS NULL OR e."lockedUntil" <= ${NOW})
+        LIMIT ${limitUsers}::int
+      ), due AS (
+        SELECT e."notificationId" FROM "NotificationEmail" e JOIN "Notification" n ON n.id = e."notificationId"
+        WHERE e.status = 'digest' AND n."createdAt" < (${cutoff.toISOString()}::timestamptz AT TIME ZONE 'UTC') AND n."userId" IN (SELECT "userId" FROM users)
+          AND (e."lockedUntil" IS NULL OR e."lockedUntil" <= ${NOW})
+        FOR UPDATE OF e SKIP LOCKED
+      )
+      UPDATE "NotificationEmail" e SET "lockedUntil" = ${NOW} + make_interval(secs => ${leaseSeconds}::float8), attempts = e.attempts + 1
+      FROM due, "Notification" n, "User" u
+      WHERE e."notificationId" = due."notificationId" AND n.id = e."notificationId" AND u.id = n."userId"
+      RETURNING ${NOTIFICATION_COLUMNS}, n."userId", u.email, u.name, u.locale, u."isActive"`,
+  );
+}
+
+/** The digest holding these notifications went out (or its recipient is inactive): never again. */
+export async function markDigestSent(notificationIds: string[]): Promise<void> {
+  await queryRows(
+    getPrisma(),
+    sql`UPDATE "NotificationEmail" SET status = 'sent', "sentAt" = ${NOW}, "lockedUntil" = NULL, "lastError" = NULL
+      WHERE "notificationId" = ANY(${notificationIds}::uuid[]) AND status = 'digest' RETURNING 1`,
+  );
+}
+
+/** A digest that could not be sent: its rows wait for the next run (the lease is dropped). */
+export async function releaseDigest(notificationIds: string[], error: string): Promise<void> {
+  await queryRows(
+    getPrisma(),
+    sql`UPDATE "NotificationEmail" SET "lockedUntil" = ${NOW} + interval '5 minutes', "lastError" = ${error.slice(0, 1000)}::text
+      WHERE "notificationId" = ANY(${notificationIds}::uuid[]) AND status = 'digest' RETURNING 1`,
   );
 }

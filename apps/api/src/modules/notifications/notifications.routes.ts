@@ -4,9 +4,11 @@ import {
   MarkNotificationsReadResponseSchema,
   NotificationListQuerySchema,
   NotificationListResponseSchema,
+  NotificationPreferencesSchema,
+  UpdateNotificationPreferencesInputSchema,
 } from '@prongsai/shared';
 import { defineRoute } from '../../http/define-route';
-import { listNotifications, markNotificationsRead } from './notifications.service';
+import { getPreferences, listNotifications, markNotificationsRead, updatePreferences } from './notifications.service';
 
 export const notificationsRouter = Router();
 const tag = 'notifications';
@@ -35,4 +37,29 @@ defineRoute(
     response: MarkNotificationsReadResponseSchema,
   },
   async ({ actor, body }) => markNotificationsRead(actor, body),
+);
+
+defineRoute(
+  notificationsRouter,
+  {
+    method: 'get',
+    path: '/notifications/preferences',
+    summary: 'How the signed-in user hears of each kind of notification: app (the bell only), email (at once) or digest (one e-mail a day)',
+    tag,
+    response: NotificationPreferencesSchema,
+  },
+  async ({ actor }) => getPreferences(actor),
+);
+
+defineRoute(
+  notificationsRouter,
+  {
+    method: 'put',
+    path: '/notifications/preferences',
+    summary: 'Change how the signed-in user hears of some kinds (the others keep theirs); applies to notifications from now on',
+    tag,
+    body: UpdateNotificationPreferencesInputSchema,
+    response: NotificationPreferencesSchema,
+  },
+  async ({ actor, body }) => updatePreferences(actor, body),
 );

@@ -1,5 +1,9 @@
 import {
+  DEFAULT_NOTIFICATION_DELIVERY,
   NOTIFICATION_AUDIENCE,
+  NOTIFICATION_KINDS,
+  type NotificationPreferences,
+  type UpdateNotificationPreferencesInput,
   type MarkNotificationsReadInput,
   type MarkNotificationsReadResponse,
   type NotificationKind,
@@ -42,6 +46,18 @@ export async function markNotificationsRead(actor: Actor, input: MarkNotificatio
   return queries.markRead(own(actor), input.all ? 'all' : (input.ids ?? []));
 }
 
+/** How the user hears of each kind (every kind listed; the default where they chose nothing). */
+export async function getPreferences(actor: Actor): Promise<NotificationPreferences> {
+  const chosen = new Map((await queries.preferencesOf(own(actor))).map((row) => [row.kind, row.delivery]));
+  return { items: NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: chosen.get(kind) ?? DEFAULT_NOTIFICATION_DELIVERY })) };
+}
+
+/** Change how the user hears of some kinds; applies to notifications written from now on. */
+export async function updatePreferences(actor: Actor, input: UpdateNotificationPreferencesInput): Promise<NotificationPreferences> {
+  await queries.setPreferences(own(actor), input.items);
+  return getPreferences(actor);
+}
+
 /** Which notification a plan step makes. */
 const KIND_OF_TRANSITION: Record<PlanTransitionName, NotificationKind> = {
   submit: 'plan_submitted',
@@ -52,7 +68,9 @@ const KIND_OF_TRANSITION: Record<PlanTransitionName, NotificationKind> = {
   reopen: 'plan_reopened',
 };
 
-export type PlanEvent = { planId: string; comment?: string | null } & ({ transition: PlanTransitionName } | { kind: 'review_comment' });
+export type PlanEvent = { planId: string; comment?: string | null } & (
+  { transition: PlanTransitionName } | { kind: 'review_comment' | 'reopen_requested' }
+);
 
 /**
  * THE hook of plan events: call it inside the transaction that makes the change, right after its

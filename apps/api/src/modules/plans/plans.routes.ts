@@ -8,11 +8,13 @@ import {
   PlanParamsSchema,
   PlanReturnInputSchema,
   PlanTransitionInputSchema,
+  ReopenRequestInputSchema,
+  ReopenRequestResponseSchema,
   UpdatePlanInputSchema,
   type PlanTransitionName,
 } from '@prongsai/shared';
 import { defineRoute } from '../../http/define-route';
-import { createPlan, getPlan, getPlanByYear, listAgencyPlans, transitionPlan, updatePlan } from './plans.service';
+import { createPlan, getPlan, getPlanByYear, listAgencyPlans, requestReopen, transitionPlan, updatePlan } from './plans.service';
 
 export const plansRouter = Router();
 const tag = 'plans';
@@ -114,3 +116,18 @@ for (const [name, doc] of Object.entries(TRANSITION_DOCS) as [PlanTransitionName
     async ({ actor, params, body }) => transitionPlan(actor, params.planId, name, body),
   );
 }
+
+defineRoute(
+  plansRouter,
+  {
+    method: 'post',
+    path: '/plans/:planId/reopen-request',
+    summary:
+      "Editor: ask the province's reviewers to reopen an accepted or published plan, with a reason (they are notified; reopening is theirs)",
+    tag,
+    params: PlanParamsSchema,
+    body: ReopenRequestInputSchema,
+    response: ReopenRequestResponseSchema,
+  },
+  async ({ actor, params, body }) => requestReopen(actor, params.planId, body),
+);

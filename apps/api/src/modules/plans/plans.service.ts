@@ -1,6 +1,7 @@
 import {
   PLAN_TRANSITIONS,
   isEditablePlanStatus,
+  isTransitionAllowedFrom,
   planProgress,
   type QualityWarning,
   type CreatePlanInput,
@@ -12,6 +13,8 @@ import {
   type PlanTransition,
   type PlanTransitionInput,
   type PlanTransitionName,
+  type ReopenRequestInput,
+  type ReopenRequestResponse,
   type UpdatePlanInput,
 } from '@prongsai/shared';
 import type { Actor, UserActor } from '../../access/actor';
@@ -311,5 +314,29 @@ export async function transitionPlan(
     });
     await recordPlanEvent(db, actor, { transition: name, planId, comment: text });
     return loadPlanDetail(db, scopeFor(actor, 'read:plan'), planId);
+  });
+}
+
+/**
+ * An editor asks the province to reopen an accepted or published plan (issue 14): the reviewers are told
+ * with the reason (notification `reopen_requested`); reopening stays the reviewers' step (`reopen`).
+ */
+export async function requestReopen(actor: Actor, planId: string, input: ReopenRequestInput): Promise<ReopenRequestResponse> {
+  return transaction(async (db) => {
+    const owner = await findVisiblePlan(db, actor, planId);
+    assertCan(actor, 'submit:plan', owner);
+    if (!isTransitionAllowedFrom('reopen', owner.status)) {
+      throw new AppError('INVALID_STATE', `ขอเปิดแผนได้เฉพาะแผนที่อนุมัติหรือเผยแพร่แล้ว (แผนนี้มีสถานะ "${STATUS_LABEL[owner.status]}")`);
+    }
+    await recordAudit(db, actor, {
+      action: 'update',
+      entityType: 'plan',
+      entityId: planId,
+      agencyId: owner.agencyId,
+      provinceId: owner.provinceId,
+      changes: { reopenRequested: { from: null, to: input.reason } },
+    });
+    const notified = await recordPlanEvent(db, actor, { kind: 'reopen_requested', planId, comment: input.reason });
+    return { notified };
   });
 }

@@ -3,6 +3,7 @@ import { hasPermission } from '@prongsai/shared';
 import { useAgency } from '@/features/agencies/api/get-agency';
 import { AgencyTypeLabel } from '@/features/agencies/components/agency-type-label';
 import { useAgencyPlans } from '@/features/plans/api/get-agency-plans';
+import { DeadlinesPanel } from '@/features/calendar/components/deadlines-panel';
 import { CreatePlanForm } from '@/features/plans/components/create-plan-form';
 import { PlanList } from '@/features/plans/components/plan-list';
 import { paths } from '@/config/paths';
@@ -67,6 +68,7 @@ export function AgencyRoute() {
         </section>
         {canWrite && plans.data && (
           <aside className="page-grid__side">
+            {user?.role === 'agency_editor' && user.agencyId === agencyId && <DeadlinesPanel />}
             <CreatePlanForm
               agencyId={agencyId}
               plans={plans.data}

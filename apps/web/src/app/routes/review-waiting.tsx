@@ -1,3 +1,4 @@
+import { DeadlinesPanel } from '@/features/calendar/components/deadlines-panel';
 import { WaitingPlansList } from '@/features/notifications/components/waiting-plans';
 import { useT } from '@/lib/i18n';
 
@@ -8,6 +9,7 @@ export function ReviewWaitingRoute() {
     <section>
       <h1>{t('nav.waiting')}</h1>
       <WaitingPlansList />
+      <DeadlinesPanel showMissing />
     </section>
   );
 }

@@ -66,6 +66,7 @@ export function AppLayout({ headerTools, nav }: { headerTools?: ReactNode; nav?:
               {hasPermission(user.role, 'write:ita-result') && (
                 <NavLink to={paths.adminItaResults.getHref()}>{t('nav.itaResults')}</NavLink>
               )}
+              {hasPermission(user.role, 'write:calendar') && <NavLink to={paths.adminCalendar.getHref()}>{t('nav.calendar')}</NavLink>}
               {hasPermission(user.role, 'manage:user') && <NavLink to={paths.adminAudit.getHref()}>{t('nav.audit')}</NavLink>}
               <NavLink to={paths.publicHome.getHref()}>{t('nav.public')}</NavLink>
             </nav>

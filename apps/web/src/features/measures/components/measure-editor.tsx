@@ -119,6 +119,7 @@ export function MeasureEditor({
         submitLabel={t('common.save')}
         onSubmit={submit}
         onCancel={onCancel}
+        draftKey={measure.id}
       />
     </>
   );

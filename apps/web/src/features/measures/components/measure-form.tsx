@@ -1,12 +1,14 @@
-import { useId, useState, type ReactNode } from 'react';
-import { Controller, FormProvider, useForm, useWatch, type FieldErrors, type Path, type Resolver } from 'react-hook-form';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { Controller, FormProvider, useForm, useFormContext, useWatch, type FieldErrors, type Path, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { CreateMeasureInputSchema, OUTCOMES, UpdateMeasureInputSchema, type Codebook } from '@prongsai/shared';
 import { isApiError } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
+import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
 import { DateInput } from '@/components/ui/date-input';
 import { PartialDateInput } from '@/components/ui/partial-date-input';
+import { clearDraft, readDraft, writeDraft, type LocalDraft } from '../utils/local-draft';
 import { issueFieldPath, type MeasureFormValues } from '../utils/measure-form-values';
 import { ActionsField } from './actions-field';
 import { EvidenceField } from './evidence-field';
@@ -47,6 +49,8 @@ export interface MeasureFormProps {
   onCancel?: () => void;
   /** Shown above the buttons (e.g. a saved notice). */
   footer?: ReactNode;
+  /** Keep unsaved changes in localStorage under this key (the measure's id) and offer them back. */
+  draftKey?: string;
 }
 
 export function MeasureForm({
@@ -61,6 +65,7 @@ export function MeasureForm({
   onSubmit,
   onCancel,
   footer,
+  draftKey,
 }: MeasureFormProps) {
   const { t } = useI18n();
   const errorMessage = useApiErrorMessage();
@@ -77,14 +82,22 @@ export function MeasureForm({
     control,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = methods;
   const outcome = useWatch({ control, name: 'outcome' });
+  const version = mode.kind === 'edit' ? mode.version : 0;
+  // A draft left by a closed tab or an expired session, offered back once.
+  const [storedDraft, setStoredDraft] = useState<LocalDraft | null>(() => (draftKey && !readOnly ? readDraft(draftKey) : null));
+  useUnsavedChangesWarning(isDirty && !readOnly, t('unsaved.confirmLeave'));
 
   const submit = handleSubmit(async (values) => {
     setFormError([]);
     try {
       await onSubmit(values);
+      // Saved: these values are the form's new starting point, and the local draft is done with.
+      methods.reset(values);
+      if (draftKey) clearDraft(draftKey);
+      setStoredDraft(null);
     } catch (error) {
       if (isApiError(error) && error.issues.length > 0) {
         const unplaced: string[] = [];
@@ -139,7 +152,33 @@ export function MeasureForm({
 
   return (
     <FormProvider {...methods}>
+      {draftKey && !readOnly && <DraftKeeper draftKey={draftKey} version={version} />}
       <form className="form measure-form" onSubmit={submit} noValidate aria-describedby={formError.length ? `${id}-form-error` : undefined}>
+        {storedDraft && (
+          <div className="alert alert--warning" role="region" aria-label={t('draft.title')}>
+            <p>{t('draft.found', { date: new Date(storedDraft.savedAt).toLocaleString() })}</p>
+            <button
+              type="button"
+              className="button button--primary button--small"
+              onClick={() => {
+                methods.reset(storedDraft.values, { keepDefaultValues: true });
+                setStoredDraft(null);
+              }}
+            >
+              {t('draft.restore')}
+            </button>{' '}
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                if (draftKey) clearDraft(draftKey);
+                setStoredDraft(null);
+              }}
+            >
+              {t('draft.discard')}
+            </button>
+          </div>
+        )}
         {formError.length > 0 && (
           <div id={`${id}-form-error`} className="alert alert--error" role="alert">
             {formError.map((message, index) => (
@@ -245,7 +284,15 @@ export function MeasureForm({
               {isSubmitting ? t('common.saving') : submitLabel}
             </button>
             {onCancel && (
-              <button type="button" className="button button--secondary" onClick={onCancel}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  if (draftKey) clearDraft(draftKey);
+                  methods.reset();
+                  onCancel();
+                }}
+              >
                 {t('common.cancel')}
               </button>
             )}
@@ -254,4 +301,20 @@ export function MeasureForm({
       </form>
     </FormProvider>
   );
+}
+
+/** Writes the form's values to the local draft while it has unsaved changes (its own component: only it re-renders per keystroke). */
+function DraftKeeper({ draftKey, version }: { draftKey: string; version: number }) {
+  const { control, formState } = useFormContext<MeasureFormValues>();
+  const values = useWatch({ control });
+  const { isDirty } = formState;
+  useEffect(() => {
+    if (!isDirty) return;
+    const timer = setTimeout(
+      () => writeDraft(draftKey, { values: values as MeasureFormValues, version, savedAt: new Date().toISOString() }),
+      300,
+    );
+    return () => clearTimeout(timer);
+  }, [draftKey, isDirty, values, version]);
+  return null;
 }

@@ -2,6 +2,9 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import {
   MarkNotificationsReadResponseSchema,
   NotificationListResponseSchema,
+  NotificationPreferencesSchema,
+  type NotificationPreferences,
+  type UpdateNotificationPreferencesInput,
   WaitingPlansResponseSchema,
   type MarkNotificationsReadInput,
   type NotificationListResponse,
@@ -14,6 +17,7 @@ export const notificationKeys = {
   all: ['notifications'] as const,
   list: (pageSize: number) => ['notifications', 'list', pageSize] as const,
   waiting: ['notifications', 'waiting'] as const,
+  preferences: ['notifications', 'preferences'] as const,
 };
 
 /** GET /notifications: the signed-in user's, newest first, with the unread count. */
@@ -49,3 +53,20 @@ export const waitingPlansQueryOptions = () =>
   queryOptions({ queryKey: notificationKeys.waiting, queryFn: ({ signal }) => getWaitingPlans(signal), refetchInterval: 60_000 });
 
 export const useWaitingPlans = (enabled: boolean) => useQuery({ ...waitingPlansQueryOptions(), enabled });
+
+/** GET /notifications/preferences: how the user hears of each kind. */
+export const useNotificationPreferences = () =>
+  useQuery({
+    queryKey: notificationKeys.preferences,
+    queryFn: ({ signal }): Promise<NotificationPreferences> =>
+      api.get('/notifications/preferences', NotificationPreferencesSchema, { signal }),
+  });
+
+/** PUT /notifications/preferences. */
+export function useUpdateNotificationPreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateNotificationPreferencesInput) => api.put('/notifications/preferences', input, NotificationPreferencesSchema),
+    onSuccess: (saved) => queryClient.setQueryData(notificationKeys.preferences, saved),
+  });
+}

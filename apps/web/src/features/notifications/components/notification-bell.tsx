@@ -65,6 +65,9 @@ export function NotificationBell() {
         <div id={panelId} className="notification-bell__panel" role="region" aria-label={t('notifications.title')}>
           <div className="notification-bell__head">
             <h2 className="notification-bell__title">{t('notifications.title')}</h2>
+            <Link to={paths.settingsNotifications.getHref()} onClick={() => setOpen(false)}>
+              {t('notifications.settings')}
+            </Link>
             {unread > 0 && (
               <button
                 type="button"

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { UpdatePlanInputSchema, type PlanDetail } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
 import { InlineError } from '@/components/ui/error-state';
 import { planConflictCurrent, useUpdatePlan } from '../api/update-plan';
 import '@/components/ui/plan-summary.css';
@@ -34,6 +35,7 @@ export function PlanIntro({ plan, editable }: { plan: PlanDetail; editable: bool
   const conflictHeadingRef = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef(false);
   const isEditing = editable && draft !== undefined;
+  useUnsavedChangesWarning(isEditing && draft.text !== (plan.introText ?? ''), t('unsaved.confirmLeave'));
 
   useEffect(() => {
     if (isEditing) {

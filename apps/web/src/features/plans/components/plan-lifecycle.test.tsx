@@ -20,7 +20,8 @@ describe('PlanLifecycle', () => {
   it('shows each role only the steps it may take from the status', () => {
     expect(buttonsFor('agency_editor', 'draft')).toEqual(['ส่งแผนให้จังหวัดตรวจสอบ']);
     expect(buttonsFor('agency_editor', 'submitted')).toEqual(['ถอนการส่ง']);
-    expect(buttonsFor('agency_editor', 'accepted')).toEqual(['เผยแพร่']);
+    expect(buttonsFor('agency_editor', 'accepted')).toEqual(['เผยแพร่', 'ขอเปิดแผนเพื่อแก้ไข']);
+    expect(buttonsFor('agency_editor', 'published')).toEqual(['ขอเปิดแผนเพื่อแก้ไข']);
     expect(buttonsFor('provincial_reviewer', 'submitted')).toEqual(['อนุมัติแผน', 'ส่งกลับให้แก้ไข', 'แสดงความเห็นต่อแผน']);
     expect(buttonsFor('provincial_reviewer', 'published')).toEqual(['เปิดให้แก้ไขอีกครั้ง', 'แสดงความเห็นต่อแผน']);
     expect(isPlanEditable('agency_editor', 'returned')).toBe(true);
@@ -42,5 +43,19 @@ describe('PlanLifecycle', () => {
     await user.click(screen.getByRole('button', { name: 'ยืนยันส่งกลับ' }));
     await vi.waitFor(() => expect(onTransition).toHaveBeenCalledWith('return'));
     expect(calls[0]?.body).toEqual({ version: 2, reason: 'มาตรการที่ 3 ยังไม่มีหลักฐาน' });
+  });
+
+  it('an editor asks the province to reopen a published plan with a reason', async () => {
+    const user = userEvent.setup();
+    const { calls } = mockFetch([{ method: 'POST', path: `/plans/${PLAN_ID}/reopen-request`, body: { notified: 2 } }]);
+    const onTransition = vi.fn();
+    renderWithProviders(
+      <PlanLifecycle plan={makePlan({ status: 'published', version: 4 })} role="agency_editor" onTransition={onTransition} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'ขอเปิดแผนเพื่อแก้ไข' }));
+    await user.type(screen.getByLabelText('เหตุผล'), 'ต้องแก้ผู้รับผิดชอบหลังปรับโครงสร้าง');
+    await user.click(screen.getByRole('button', { name: 'ส่งคำขอ' }));
+    await vi.waitFor(() => expect(onTransition).toHaveBeenCalledWith('requestReopen'));
+    expect(calls[0]?.body).toEqual({ reason: 'ต้องแก้ผู้รับผิดชอบหลังปรับโครงสร้าง' });
   });
 });

@@ -4,6 +4,7 @@ import {
   PLAN_TRANSITIONS,
   PLAN_TRANSITION_NAMES,
   PlanReturnInputSchema,
+  ReopenRequestInputSchema,
   hasPermission,
   isEditablePlanStatus,
   isTransitionAllowedFrom,
@@ -16,27 +17,34 @@ import { useT } from '@/lib/i18n';
 import { InlineError } from '@/components/ui/error-state';
 import { TextPromptDialog } from '@/components/ui/text-prompt-dialog';
 import { useCreateReviewComment } from '../api/create-review-comment';
+import { useRequestReopen } from '../api/request-reopen';
 import { useTransitionPlan, type PlanTransitionAction } from '../api/transition-plan';
 import { SubmitPlanDialog, WithdrawPlanDialog } from './plan-confirm-dialogs';
 import '../plans.css';
 import { ThaiText } from '@/components/ui/thai-text';
 
 /** Which lifecycle steps a role may take from a status, read from the shared table (hides the rest; the server decides). */
-export function availableTransitions(role: Role | undefined, status: PlanStatus): Record<PlanTransitionName | 'comment', boolean> {
+export function availableTransitions(
+  role: Role | undefined,
+  status: PlanStatus,
+): Record<PlanTransitionName | 'comment' | 'requestReopen', boolean> {
   const steps = Object.fromEntries(
     PLAN_TRANSITION_NAMES.map((name) => [
       name,
       hasPermission(role, PLAN_TRANSITIONS[name].action) && isTransitionAllowedFrom(name, status),
     ]),
   ) as Record<PlanTransitionName, boolean>;
-  return { ...steps, comment: hasPermission(role, 'review:plan') };
+  // Editors ask the province to reopen what only reviewers may reopen.
+  const requestReopen =
+    hasPermission(role, 'submit:plan') && !hasPermission(role, 'review:plan') && isTransitionAllowedFrom('reopen', status);
+  return { ...steps, comment: hasPermission(role, 'review:plan'), requestReopen };
 }
 
 /** Editors may change measures only while the plan's status is editable (shared rule). */
 export const isPlanEditable = (role: Role | undefined, status: PlanStatus): boolean =>
   hasPermission(role, 'write:plan') && isEditablePlanStatus(status);
 
-type Prompt = 'submit' | 'withdraw' | 'return' | 'reopen' | 'comment';
+type Prompt = 'submit' | 'withdraw' | 'return' | 'reopen' | 'comment' | 'requestReopen';
 
 export function PlanLifecycle({
   plan,
@@ -45,12 +53,13 @@ export function PlanLifecycle({
 }: {
   plan: PlanDetail;
   role: Role | undefined;
-  onTransition?: (action: PlanTransitionAction | 'comment') => void;
+  onTransition?: (action: PlanTransitionAction | 'comment' | 'requestReopen') => void;
 }) {
   const t = useT();
   const [prompt, setPrompt] = useState<Prompt>();
   const transition = useTransitionPlan(plan, { onSuccess: (_plan, action) => onTransition?.(action) });
   const comment = useCreateReviewComment(plan);
+  const reopenRequest = useRequestReopen();
   const allowed = availableTransitions(role, plan.status);
   if (!Object.values(allowed).some(Boolean)) return null;
 
@@ -64,6 +73,7 @@ export function PlanLifecycle({
   const open = (which: Prompt) => {
     transition.reset();
     comment.reset();
+    reopenRequest.reset();
     setPrompt(which);
   };
 
@@ -98,6 +108,11 @@ export function PlanLifecycle({
         {allowed.reopen && (
           <button type="button" className="button button--secondary" disabled={transition.isPending} onClick={() => open('reopen')}>
             <ThaiText>{t('lifecycle.reopen')}</ThaiText>
+          </button>
+        )}
+        {allowed.requestReopen && (
+          <button type="button" className="button button--secondary" onClick={() => open('requestReopen')}>
+            {t('lifecycle.requestReopen')}
           </button>
         )}
         {allowed.comment && (
@@ -138,6 +153,29 @@ export function PlanLifecycle({
             transition.mutate(
               { planId: plan.id, action: prompt, input: { version: plan.version, reason } },
               { onSuccess: () => setPrompt(undefined) },
+            )
+          }
+        />
+      )}
+      {prompt === 'requestReopen' && (
+        <TextPromptDialog
+          title={t('lifecycle.requestReopenTitle')}
+          label={t('lifecycle.reason')}
+          description={t('lifecycle.requestReopenHelp')}
+          submitLabel={t('lifecycle.requestReopenConfirm')}
+          schema={ReopenRequestInputSchema.shape.reason}
+          pending={reopenRequest.isPending}
+          error={reopenRequest.error}
+          onClose={() => setPrompt(undefined)}
+          onSubmit={(reason) =>
+            reopenRequest.mutate(
+              { planId: plan.id, reason },
+              {
+                onSuccess: () => {
+                  setPrompt(undefined);
+                  onTransition?.('requestReopen');
+                },
+              },
             )
           }
         />

@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { CreateTimelineEntryInputSchema, todayInBangkok, type CreateTimelineEntryInput, type TimelineEntry } from '@prongsai/shared';
 import type { z } from 'zod';
 import { useI18n } from '@/lib/i18n';
+import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
 import { DateInput } from '@/components/ui/date-input';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -59,11 +60,12 @@ function AddNoteForm({ measureId }: { measureId: string }) {
     handleSubmit,
     reset,
     control,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<NoteFormValues, unknown, CreateTimelineEntryInput>({
     resolver: zodResolver(CreateTimelineEntryInputSchema),
     defaultValues: { note: '', occurredOn: todayInBangkok(), evidenceUrl: null },
   });
+  useUnsavedChangesWarning(isDirty, t('unsaved.confirmLeave'));
   const submit = handleSubmit(async (input) => {
     setAdded(false);
     await create.mutateAsync(input).then(
