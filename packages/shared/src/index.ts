@@ -24,3 +24,4 @@ export * from './schemas/public';
 export * from './schemas/review';
 export * from './schemas/report-io';
 export * from './schemas/notification';
+export * from './schemas/similarity';

@@ -395,4 +395,5 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   users: 'Administration of users.',
   audit: 'The audit log.',
   public: 'What anyone may read: published plans and summaries.',
+  similarity: 'The copy detector: texts other agencies share, for reviewers (ADR 014).',
 };

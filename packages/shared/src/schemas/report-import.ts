@@ -37,6 +37,8 @@ export const QUALITY_WARNING_CODES = [
   'PARSE_PROBLEM',
   /** An uploaded text file was not UTF-8 (no BOM): read as Windows-874, the legacy Thai code page. */
   'ENCODING_GUESSED',
+  /** A result or summary that another agency's plan has word for word (copy detector, ADR 014; staff only). */
+  'COPIED_FROM_OTHER_AGENCY',
 ] as const;
 export const QualityWarningCodeSchema = z.enum(QUALITY_WARNING_CODES);
 export type QualityWarningCode = z.infer<typeof QualityWarningCodeSchema>;
