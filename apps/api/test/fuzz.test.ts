@@ -123,6 +123,7 @@ const BASELINES: Record<string, (w: World) => Baseline> = {
       () => ({ query: { fiscalYear: String(OWN_FY), page: '1', pageSize: '5', type: 'sao' } }),
     ]),
   ),
+  'GET /review/copy-clusters': () => ({ query: { fiscalYear: String(OWN_FY), provinceId: '49' } }),
   'GET /review/compare': (w) => ({ query: { agencyIds: `${w.agencyA},${w.agencyA2}` } }),
   'GET /review/provinces/:provinceId/indicators': () => ({ query: { fiscalYear: String(OWN_FY) } }),
   'POST /ita-results': () => ({ body: { csv: 'agency_code,fiscal_year,score\nNO-SUCH,2566,90\n' } }),

@@ -52,7 +52,7 @@ export const SimilarTextSchema = z.object({
   /** The sub-action's index (0 for the other fields). */
   position: z.number().int(),
   kind: SimilarityKindSchema,
-  /** Agencies sharing this wording, this one included (counted up to 200 rows). */
+  /** Agencies sharing this wording, this one included (counted among the first 100 rows of its fingerprint). */
   agencyCount: z.number().int(),
   text: z.string(),
   /** The other agencies' measures with this wording (empty for templates). */

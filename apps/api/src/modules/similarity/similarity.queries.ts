@@ -11,7 +11,7 @@ import { jsonTimestampOrNull, queryRow, queryRows, sql, tableAlias, type Sql } f
  */
 
 /** How many rows of one hash are looked at to tell a template from a copy (an index range scan, capped). */
-const SPREAD_SAMPLE = 200;
+const SPREAD_SAMPLE = 100;
 /** At most this many other measures are listed per shared text. */
 const OTHERS_PER_TEXT = 20;
 

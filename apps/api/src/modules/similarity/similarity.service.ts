@@ -116,7 +116,11 @@ const FIELD_TH: Record<string, string> = { result: 'ผลลัพธ์', summ
 export async function copyWarnings(db: Db, plan: { id: string; fiscalYear: number }): Promise<QualityWarning[]> {
   const measures = await similarMeasures(db, SYSTEM_SCOPE, plan);
   return measures.flatMap((measure) => {
-    const copied = measure.texts.filter((text) => text.kind === 'copied' && text.others.length > 0);
+    // The plan that clearly wrote first is not told it copied: its reviewers see the pair, its editors no warning.
+    const copied = measure.texts
+      .filter((text) => text.kind === 'copied')
+      .map((text) => ({ ...text, others: text.others.filter((other) => other.first !== 'this') }))
+      .filter((text) => text.others.length > 0);
     if (copied.length === 0) return [];
     const all = copied.flatMap((text) => text.others.map((other) => ({ text, other })));
     const { other } = all.find(({ other }) => other.namesOther) ?? all.find(({ other }) => other.first === 'other') ?? all[0]!;
