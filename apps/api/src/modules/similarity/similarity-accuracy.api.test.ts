@@ -31,13 +31,13 @@ afterAll(async () => {
 });
 
 describe('copy detector precision and recall (ADR 014)', () => {
-  it('when the generator planted copies of other agencies\' results, then the detector flags them with precision ≥ 0.95 and recall ≥ 0.9', () => {
+  it("when the generator planted copies of other agencies' results, then the detector flags them with precision ≥ 0.95 and recall ≥ 0.9", () => {
     expect(accuracy.planted).toBeGreaterThan(20);
     expect(accuracy.precision, JSON.stringify(accuracy)).toBeGreaterThanOrEqual(0.95);
     expect(accuracy.recall, JSON.stringify(accuracy)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('when a copy left the source\'s name in or replaced it with its own, then both are found', () => {
+  it("when a copy left the source's name in or replaced it with its own, then both are found", () => {
     expect(accuracy.recallByVariant.verbatim.planted).toBeGreaterThan(5);
     expect(accuracy.recallByVariant.renamed.planted).toBeGreaterThan(5);
     expect(accuracy.recallByVariant.verbatim.found / accuracy.recallByVariant.verbatim.planted).toBeGreaterThanOrEqual(0.9);

@@ -81,9 +81,21 @@ async function seedSample() {
     resultText: `${texts.resultText} ครั้งที่ ${run}`,
     summary: `${texts.summary} ครั้งที่ ${run}`,
   }));
-  const source = await seedPlan(banshong.id, 2566, 'published', [OWN_WORDS(`บ้านซ่ง รอบ ${run}`), ...original], new Date('2023-03-20T03:00:00Z'));
+  const source = await seedPlan(
+    banshong.id,
+    2566,
+    'published',
+    [OWN_WORDS(`บ้านซ่ง รอบ ${run}`), ...original],
+    new Date('2023-03-20T03:00:00Z'),
+  );
   const copy = await seedPlan(bangsainoi.id, 2566, 'published', [TEMPLATE, ...original], new Date('2023-04-02T03:00:00Z'));
-  const partnerPlan = await seedPlan(partner.id, 2566, 'submitted', [TEMPLATE, OWN_WORDS(`แม่แบบหนึ่ง รอบ ${run}`)], new Date('2023-04-01T03:00:00Z'));
+  const partnerPlan = await seedPlan(
+    partner.id,
+    2566,
+    'submitted',
+    [TEMPLATE, OWN_WORDS(`แม่แบบหนึ่ง รอบ ${run}`)],
+    new Date('2023-04-01T03:00:00Z'),
+  );
   for (const agency of templateUsers) await seedPlan(agency.id, 2566, 'published', [TEMPLATE], new Date('2023-03-01T03:00:00Z'));
   return { provinceId, banshong, bangsainoi, partner, source, copy, partnerPlan, original };
 }
@@ -156,9 +168,9 @@ describe('copy detector (ADR 014)', () => {
     expect(third!.texts.find((text) => text.field === 'title')).toMatchObject({ kind: 'similar' });
     // From the source's side: the copy is the later one.
     const fromSource = SimilarMeasuresResponseSchema.parse(national.body);
-    expect(fromSource.measures.flatMap((measure) => measure.texts.flatMap((text) => text.others.map((other) => other.first)))).not.toContain(
-      'other',
-    );
+    expect(
+      fromSource.measures.flatMap((measure) => measure.texts.flatMap((text) => text.others.map((other) => other.first))),
+    ).not.toContain('other');
     expect(fromSource.copiedCount).toBe(2);
   });
 
@@ -173,7 +185,11 @@ describe('copy detector (ADR 014)', () => {
     const save = await editor
       .patch(`/api/v1/measures/${third.id}`)
       .set('x-prongsai-csrf', '1')
-      .send({ version: third.version, resultText: 'คู่มือการยืมทรัพย์สินขององค์การบริหารส่วนตำบลบางทรายน้อยฉบับปรับปรุงใหม่ ผ่านการอนุมัติของนายก', summary: 'เผยแพร่คู่มือการยืมทรัพย์สินฉบับใหม่ทางเว็บไซต์ www.bangsainoi.go.th และบอร์ดประชาสัมพันธ์ของหน่วยงาน' });
+      .send({
+        version: third.version,
+        resultText: 'คู่มือการยืมทรัพย์สินขององค์การบริหารส่วนตำบลบางทรายน้อยฉบับปรับปรุงใหม่ ผ่านการอนุมัติของนายก',
+        summary: 'เผยแพร่คู่มือการยืมทรัพย์สินฉบับใหม่ทางเว็บไซต์ www.bangsainoi.go.th และบอร์ดประชาสัมพันธ์ของหน่วยงาน',
+      });
     const plan = await editor.get(`/api/v1/plans/${sample.copy.id}`);
 
     // Assert

@@ -57,7 +57,9 @@ export interface SharedTextRow {
  * `scope` (the caller's plan scope) decides whether each other text is returned or null.
  */
 export async function listSharedTexts(db: Db, scope: Scope, planId: string): Promise<SharedTextRow[]> {
-  type Raw = Omit<SharedTextRow, 'other'> & { other: (Omit<NonNullable<SharedTextRow['other']>, 'submittedAt'> & { submittedAt: string | null }) | null };
+  type Raw = Omit<SharedTextRow, 'other'> & {
+    other: (Omit<NonNullable<SharedTextRow['other']>, 'submittedAt'> & { submittedAt: string | null }) | null;
+  };
   const rows = await queryRows<Raw>(
     clientOf(db),
     sql`
@@ -122,7 +124,7 @@ export interface ClusterRow {
 
 /**
  * The largest groups of results and summaries that several agencies share word for word in a fiscal
- * year (templates left out), touching the province when one is given. `scope` decides whether a
+ * year and the one before it (at least one member in the year asked; templates left out), touching the province when one is given. `scope` decides whether a
  * member's text may be shown.
  */
 export async function listCopyClusters(
@@ -130,20 +132,19 @@ export async function listCopyClusters(
   scope: Scope,
   filter: { fiscalYear: number; provinceId: number | null; limit: number },
 ): Promise<ClusterRow[]> {
-  type Raw = Omit<ClusterRow, 'members'> & { members: (Omit<ClusterRow['members'][number], 'submittedAt'> & { submittedAt: string | null })[] };
-  const touchesProvince =
-    filter.provinceId === null
-      ? sql`true`
-      : sql`bool_or(f."provinceId" = ${filter.provinceId}::int)`;
+  type Raw = Omit<ClusterRow, 'members'> & {
+    members: (Omit<ClusterRow['members'][number], 'submittedAt'> & { submittedAt: string | null })[];
+  };
+  const touchesProvince = filter.provinceId === null ? sql`true` : sql`bool_or(f."provinceId" = ${filter.provinceId}::int)`;
   const rows = await queryRows<Raw>(
     clientOf(db),
     sql`
     WITH groups AS (
       SELECT f.hash, min(f.field) AS field, count(DISTINCT f."agencyId")::int AS agencies
       FROM "MeasureFingerprint" f
-      WHERE f."fiscalYear" = ${filter.fiscalYear}::int AND f.field IN ('result', 'summary')
+      WHERE f."fiscalYear" BETWEEN ${filter.fiscalYear}::int - 1 AND ${filter.fiscalYear}::int AND f.field IN ('result', 'summary')
       GROUP BY f.hash
-      HAVING count(DISTINCT f."agencyId") > 1
+      HAVING count(DISTINCT f."agencyId") > 1 AND bool_or(f."fiscalYear" = ${filter.fiscalYear}::int)
         AND NOT (count(DISTINCT f."agencyId") >= ${TEMPLATE_MIN_AGENCIES}::int AND count(DISTINCT f."provinceId") >= ${TEMPLATE_MIN_PROVINCES}::int)
         AND ${touchesProvince}
       ORDER BY agencies DESC, hash LIMIT ${filter.limit}::int
@@ -151,14 +152,14 @@ export async function listCopyClusters(
     SELECT g.field, g.agencies,
       (SELECT ${fieldText('m', 'f')} FROM "MeasureFingerprint" f JOIN "Measure" m ON m.id = f."measureId"
        JOIN "Plan" p ON p.id = m."planId"
-       WHERE f.hash = g.hash AND f."fiscalYear" = ${filter.fiscalYear}::int AND (p.status = 'published' OR ${scopeSql('plan', scope, 'p')})
+       WHERE f.hash = g.hash AND f."fiscalYear" BETWEEN ${filter.fiscalYear}::int - 1 AND ${filter.fiscalYear}::int AND (p.status = 'published' OR ${scopeSql('plan', scope, 'p')})
        ORDER BY p."submittedAt" NULLS LAST LIMIT 1) AS text,
       (SELECT jsonb_agg(jsonb_build_object('agencyId', a.id, 'agencyNameTh', p."agencyNameTh", 'provinceNameTh', pr."nameTh",
           'planId', p.id, 'fiscalYear', p."fiscalYear", 'sequence', m.sequence, 'submittedAt', p."submittedAt")
           ORDER BY p."submittedAt" NULLS LAST, a.id)
        FROM "MeasureFingerprint" f JOIN "Measure" m ON m.id = f."measureId" JOIN "Plan" p ON p.id = m."planId"
        JOIN "Agency" a ON a.id = m."agencyId" JOIN "Province" pr ON pr.id = a."provinceId"
-       WHERE f.hash = g.hash AND f."fiscalYear" = ${filter.fiscalYear}::int) AS members
+       WHERE f.hash = g.hash AND f."fiscalYear" BETWEEN ${filter.fiscalYear}::int - 1 AND ${filter.fiscalYear}::int) AS members
     FROM groups g
     ORDER BY g.agencies DESC, g.hash`,
   );

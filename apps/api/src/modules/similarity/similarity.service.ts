@@ -38,7 +38,10 @@ function classify(row: SharedTextRow): SimilarityKind {
 }
 
 /** The earlier fiscal year wrote first; in the same year, the plan submitted first (unknown if neither was). */
-export function firstWriter(mine: { fiscalYear: number; submittedAt: Date | null }, other: { fiscalYear: number; submittedAt: Date | null }): FirstWriter {
+export function firstWriter(
+  mine: { fiscalYear: number; submittedAt: Date | null },
+  other: { fiscalYear: number; submittedAt: Date | null },
+): FirstWriter {
   if (other.fiscalYear !== mine.fiscalYear) return other.fiscalYear < mine.fiscalYear ? 'other' : 'this';
   if (mine.submittedAt && other.submittedAt) {
     if (other.submittedAt.getTime() === mine.submittedAt.getTime()) return 'unknown';
@@ -159,6 +162,10 @@ export async function listCopyClusters(actor: Actor, query: CopyClustersQuery): 
   }));
   return { fiscalYear: query.fiscalYear, provinceId, clusters };
 }
+
+/** The similar-measures answer of one plan without the caller's checks (the benchmark times it). */
+export const similarMeasuresForBench = (db: Db, plan: { id: string; fiscalYear: number }): Promise<SimilarMeasure[]> =>
+  similarMeasures(db, SYSTEM_SCOPE, plan);
 
 /** Build the index from nothing (bulk loads that bypass the trigger: the national data generator). */
 export const rebuildSimilarityIndex = (db: Db): Promise<number> => queries.rebuildFingerprints(db);

@@ -28,8 +28,7 @@ function TextMatches({ text }: { text: SimilarText }) {
         {text.others.map((other) => (
           <li key={`${other.measureId}`}>
             <p className="similar-other">
-              {t('similar.similarTo')}{' '}
-              <Link to={paths.plan.getHref(other.agencyId, other.fiscalYear)}>{other.agencyNameTh}</Link>{' '}
+              {t('similar.similarTo')} <Link to={paths.plan.getHref(other.agencyId, other.fiscalYear)}>{other.agencyNameTh}</Link>{' '}
               {t('similar.where', { province: other.provinceNameTh, fiscalYear: other.fiscalYear, sequence: other.sequence })}
               {other.first !== 'unknown' && <strong> · {t(`similar.first.${other.first}`)}</strong>}
               {other.namesOther && <strong className="similar-named"> · {t('similar.namesOther')}</strong>}
