@@ -295,10 +295,16 @@ class PlanBuilder {
    */
   private resultTexts(template: MeasureTemplate, plan: PlanRow): WrittenTexts {
     const prng = this.prng;
-    const source = this.pool && prng.chance(COPY_RATE) ? this.pool.pick(prng, this.fiscalYear, Date.parse(plan.createdAt), plan.agencyId) : null;
+    const source =
+      this.pool && prng.chance(COPY_RATE) ? this.pool.pick(prng, this.fiscalYear, Date.parse(plan.createdAt), plan.agencyId) : null;
     if (source) {
       if (prng.chance(0.5)) {
-        return { resultText: source.resultText, summary: source.summary, own: false, copiedFrom: { measureId: source.measureId, variant: 'verbatim' } };
+        return {
+          resultText: source.resultText,
+          summary: source.summary,
+          own: false,
+          copiedFrom: { measureId: source.measureId, variant: 'verbatim' },
+        };
       }
       const rename = (text: string) => text.replaceAll(source.agencyNameTh, plan.agencyNameTh).replaceAll(source.website, this.website);
       return {

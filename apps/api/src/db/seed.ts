@@ -171,7 +171,7 @@ export async function seedDemo(prisma: Db, log: Log = () => undefined): Promise<
           // Each agency reports its own figures: identical results across agencies are what the copy detector flags (ADR 014).
           resultText: done ? `ดำเนินการ${template.title}แล้วเสร็จตามแผน มีผู้เข้าร่วม ${participants(agency.code ?? agency.id, index)} คน` : null,
           summary: done
-            ? `ผลการดำเนินการ: ${template.actions.join(' ')} ติดตามผล ${participants(agency.code ?? agency.id, index + 3) % 9 + 2} ครั้ง`
+            ? `ผลการดำเนินการ: ${template.actions.join(' ')} ติดตามผล ${(participants(agency.code ?? agency.id, index + 3) % 9) + 2} ครั้ง`
             : null,
           carriedOutDate: done ? new Date(Date.UTC(ceYear, month - 1, index % 2 === 0 ? 1 : 15)) : null,
           carriedOutPrecision: done ? (index % 2 === 0 ? ('month' as const) : ('day' as const)) : null,

@@ -308,7 +308,8 @@ export const enStaff: StaffMessages = {
   'review.tab.trends': 'Trends',
   'review.tab.copies': 'Copied reports',
   'clusters.title': 'Reports copied between agencies',
-  'clusters.intro': 'Results and summaries several agencies wrote word for word, largest groups first (template wording many agencies across the country share is left out)',
+  'clusters.intro':
+    'Results and summaries several agencies wrote word for word, largest groups first (template wording many agencies across the country share is left out)',
   'clusters.province': 'Province (empty = whole country)',
   'clusters.none': 'No identical results in fiscal year {fiscalYear}',
   'clusters.agencies': '{count} agencies',
@@ -327,7 +328,7 @@ export const enStaff: StaffMessages = {
   'similar.where': '{province}, fiscal year {fiscalYear}, measure {sequence}',
   'similar.first.other': 'they wrote it first',
   'similar.first.this': 'this plan wrote it first',
-  'similar.namesOther': "the text names that agency or its website",
+  'similar.namesOther': 'the text names that agency or its website',
   'similar.thisText': 'This plan',
   'similar.otherText': '{agency}',
   'similar.textHidden': "You may not read this plan's text (not published)",

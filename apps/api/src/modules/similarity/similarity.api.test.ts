@@ -182,14 +182,11 @@ describe('copy detector (ADR 014)', () => {
     const third = sample.copy.measures[2]!;
 
     // Act
-    const save = await editor
-      .patch(`/api/v1/measures/${third.id}`)
-      .set('x-prongsai-csrf', '1')
-      .send({
-        version: third.version,
-        resultText: 'คู่มือการยืมทรัพย์สินขององค์การบริหารส่วนตำบลบางทรายน้อยฉบับปรับปรุงใหม่ ผ่านการอนุมัติของนายก',
-        summary: 'เผยแพร่คู่มือการยืมทรัพย์สินฉบับใหม่ทางเว็บไซต์ www.bangsainoi.go.th และบอร์ดประชาสัมพันธ์ของหน่วยงาน',
-      });
+    const save = await editor.patch(`/api/v1/measures/${third.id}`).set('x-prongsai-csrf', '1').send({
+      version: third.version,
+      resultText: 'คู่มือการยืมทรัพย์สินขององค์การบริหารส่วนตำบลบางทรายน้อยฉบับปรับปรุงใหม่ ผ่านการอนุมัติของนายก',
+      summary: 'เผยแพร่คู่มือการยืมทรัพย์สินฉบับใหม่ทางเว็บไซต์ www.bangsainoi.go.th และบอร์ดประชาสัมพันธ์ของหน่วยงาน',
+    });
     const plan = await editor.get(`/api/v1/plans/${sample.copy.id}`);
 
     // Assert
