@@ -16,6 +16,8 @@ export interface SimilarityBench {
   rebuildSeconds: number;
   save: { withTriggerP50Ms: number; withTriggerP95Ms: number; withoutTriggerP50Ms: number; withoutTriggerP95Ms: number; samples: number };
   answer: { p50Ms: number; p95Ms: number; maxMs: number; plans: number };
+  /** What the staff plan page adds for `COPIED_FROM_OTHER_AGENCY` (results and summaries only). */
+  planPageWarnings: { p50Ms: number; p95Ms: number; plans: number };
   accuracy: CopyDetectorAccuracy & { sampledPlans: number | null };
 }
 
@@ -89,13 +91,21 @@ export async function measureSimilarity(url: string, options: { quick: boolean; 
       }
       const answer = { p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), maxMs: percentile(times, 100), plans: plans.length };
       log(`copy detector: similar measures of one plan p50 ${answer.p50Ms} ms, p95 ${answer.p95Ms} ms (${plans.length} plans)`);
+      const warningTimes: number[] = [];
+      for (const plan of plans) {
+        const started = process.hrtime.bigint();
+        await copyWarnings(rootDb(), plan);
+        warningTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      const planPageWarnings = { p50Ms: percentile(warningTimes, 50), p95Ms: percentile(warningTimes, 95), plans: plans.length };
+      log(`copy detector: the plan page's warnings p50 ${planPageWarnings.p50Ms} ms, p95 ${planPageWarnings.p95Ms} ms`);
 
       const sample = options.quick ? null : 4_000;
       const accuracy = await measureCopyDetector(client, (plan) => copyWarnings(rootDb(), plan), { sample });
       log(
         `copy detector: precision ${accuracy.precision.toFixed(3)}, recall ${accuracy.recall.toFixed(3)} (${accuracy.truePositives}/${accuracy.flagged} flagged, ${accuracy.planted} planted, ${accuracy.plans} plans)`,
       );
-      return { fingerprints, rebuildSeconds, save, answer, accuracy: { ...accuracy, sampledPlans: sample } };
+      return { fingerprints, rebuildSeconds, save, answer, planPageWarnings, accuracy: { ...accuracy, sampledPlans: sample } };
     } finally {
       await disconnectPrisma();
     }

@@ -1,7 +1,7 @@
 import { TEMPLATE_MIN_AGENCIES, TEMPLATE_MIN_PROVINCES, type SimilarField } from '@prongsai/shared';
 import { scopeSql, type Scope } from '../../access/scope';
 import { clientOf, type Db } from '../../lib/db';
-import { jsonTimestampOrNull, queryRow, queryRows, sql, tableAlias, type Sql } from '../../lib/sql';
+import { empty, jsonTimestampOrNull, queryRow, queryRows, sql, tableAlias, type Sql } from '../../lib/sql';
 
 /**
  * The copy detector's reads (ADR 014). `MeasureFingerprint` holds one 64-bit hash per compared text of
@@ -54,9 +54,15 @@ export interface SharedTextRow {
  * Every text of the plan's live measures that another agency's measure shares, with how widely the
  * wording is shared (agencies and provinces among the first `SPREAD_SAMPLE` rows of its hash) and, for
  * wording that is not a template, the other measures of the same and the previous fiscal year.
- * `scope` (the caller's plan scope) decides whether each other text is returned or null.
+ * `scope` (the caller's plan scope) decides whether each other text is returned or null;
+ * `resultsOnly` reads only results and summaries (what the warnings need: half the work).
  */
-export async function listSharedTexts(db: Db, scope: Scope, planId: string): Promise<SharedTextRow[]> {
+export async function listSharedTexts(
+  db: Db,
+  scope: Scope,
+  planId: string,
+  options: { resultsOnly?: boolean } = {},
+): Promise<SharedTextRow[]> {
   type Raw = Omit<SharedTextRow, 'other'> & {
     other: (Omit<NonNullable<SharedTextRow['other']>, 'submittedAt'> & { submittedAt: string | null }) | null;
   };
@@ -65,7 +71,8 @@ export async function listSharedTexts(db: Db, scope: Scope, planId: string): Pro
     sql`
     WITH mine AS (
       SELECT f."measureId", f.field, f.position, f.hash, f."agencyId", f."fiscalYear"
-      FROM "MeasureFingerprint" f WHERE f."planId" = ${planId}::uuid
+      FROM "MeasureFingerprint" f
+      WHERE f."planId" = ${planId}::uuid ${options.resultsOnly ? sql`AND f.field IN ('result', 'summary')` : empty}
     ), spread AS (
       SELECT h.hash, s.agencies, s.provinces,
         (s.agencies >= ${TEMPLATE_MIN_AGENCIES}::int AND s.provinces >= ${TEMPLATE_MIN_PROVINCES}::int) AS "isTemplate"

@@ -89,8 +89,13 @@ function group(rows: SharedTextRow[], fiscalYear: number): SimilarMeasure[] {
   return [...measures.values()];
 }
 
-async function similarMeasures(db: Db, scope: Scope, plan: { id: string; fiscalYear: number }): Promise<SimilarMeasure[]> {
-  return group(await queries.listSharedTexts(db, scope, plan.id), plan.fiscalYear);
+async function similarMeasures(
+  db: Db,
+  scope: Scope,
+  plan: { id: string; fiscalYear: number },
+  options: { resultsOnly?: boolean } = {},
+): Promise<SimilarMeasure[]> {
+  return group(await queries.listSharedTexts(db, scope, plan.id, options), plan.fiscalYear);
 }
 
 /** Reviewers (province, national): the plan's measures whose texts other agencies' plans share. 404 out of reach, 403 for editors. */
@@ -117,7 +122,7 @@ const FIELD_TH: Record<string, string> = { result: 'ผลลัพธ์', summ
  * that wrote it first (or the first one listed).
  */
 export async function copyWarnings(db: Db, plan: { id: string; fiscalYear: number }): Promise<QualityWarning[]> {
-  const measures = await similarMeasures(db, SYSTEM_SCOPE, plan);
+  const measures = await similarMeasures(db, SYSTEM_SCOPE, plan, { resultsOnly: true });
   return measures.flatMap((measure) => {
     // The plan that clearly wrote first is not told it copied: its reviewers see the pair, its editors no warning.
     const copied = measure.texts
