@@ -26,6 +26,7 @@ import {
   type Sessions,
   type Timing,
 } from './bench/scenarios';
+import { measureSimilarity } from './bench/similarity';
 import { measureWebBundle } from './bench/web-bundle';
 import { openDatabase, withClient, type BenchDatabase } from './national/database';
 import { ensureNationalData } from './national/generate';
@@ -39,6 +40,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     duration: { type: 'string' },
     'wait-quiet': { type: 'string' },
+    /** Only the copy detector's measurements (issue 18), written to bench/similarity(.quick).json. */
+    'similarity-only': { type: 'boolean', default: false },
   },
 });
 const quick = values.quick;
@@ -57,6 +60,15 @@ const servers: Server[] = [];
 try {
   const data = await ensureNationalData(database, { seed: Number(values.seed), scale: quick ? 0.05 : 1, reset: false, log });
   const dataset = await withClient(database.url, summariseDataset);
+  if (values['similarity-only']) {
+    const similarity = await measureSimilarity(database.url, { quick, log });
+    const file = path.join(repoRoot(), 'bench', quick ? 'similarity.quick.json' : 'similarity.json');
+    const output = { generatedAt: new Date().toISOString(), mode: quick ? 'quick' : 'full', dataset: data.marker, similarity };
+    await writeFormatted(file, JSON.stringify(output, null, 2));
+    log(`wrote ${path.relative(repoRoot(), file)}`);
+    await database.stop();
+    process.exit(0);
+  }
   const fixtures = await withClient(database.url, (client) => loadFixtures(client, quick ? 2_000 : 20_000));
   ensureApiBuilt(log);
   const build = describeBuild();
@@ -98,6 +110,8 @@ try {
     (result) => result.foreignCpuPercent,
   );
   await stopAll(servers);
+  log('copy detector (issue 18)');
+  const similarity = await measureSimilarity(database.url, { quick, log });
 
   const targets = checkTargets(reads, results, exported);
   const output = {
@@ -110,6 +124,7 @@ try {
     timing: { ...timing, foreign: undefined },
     scenarios: results,
     export: exported,
+    similarity,
     targets,
     webBundle: measureWebBundle(),
     seconds: Math.round((Date.now() - started) / 1000),

@@ -15,6 +15,7 @@ import {
   type DatasetMarker,
 } from './database';
 import { buildDistricts, planProvinces, type Province } from './geography';
+import { COPY_TRUTH, CopyPool, CREATE_COPY_TRUTH, rebuildFingerprintIndex } from './copies';
 import { buildHistory, type AgencyHistory } from './history';
 import { AGENCIES, COMMENTS, DISTRICTS, EVIDENCE, INDICATORS, ITA_RESULTS, MEASURES, PLANS, TIMELINE } from './tables';
 import { WarningCounter } from './warnings';
@@ -88,7 +89,21 @@ async function generateNationalData(url: string, options: NationalOptions): Prom
     log(`${districts.length} districts, ${agencies.length} agencies (${inserted} new, ${agencies.length - inserted} from the demo data)`);
     const large = largestProvinces(agencies, options.scale >= 1 ? LARGE_PROVINCES.full : LARGE_PROVINCES.quick);
     const reviewers = await createReviewers(client, large, passwordHash, options.seed);
-    await loadHistories(client, agencies, { seed: options.seed, reviewers, planned: await loadExistingPlanYears(client), log });
+    await client.query(CREATE_COPY_TRUTH);
+    await loadHistories(client, agencies, {
+      seed: options.seed,
+      reviewers,
+      planned: await loadExistingPlanYears(client),
+      copies: new CopyPool(),
+      log,
+    });
+    const indexStarted = Date.now();
+    const fingerprints = await rebuildFingerprintIndex(async () => {
+      const part = new pg.Client({ connectionString: url });
+      await part.connect();
+      return part;
+    });
+    log(`copy detector index: ${fingerprints.toLocaleString('en')} fingerprints in ${((Date.now() - indexStarted) / 1000).toFixed(1)} s`);
     const benchAgencies = await chooseBenchAgencies(client, large);
     await createEditors(client, benchAgencies, passwordHash, options.seed);
     log(`${large.length} bench reviewers and ${benchAgencies.length} bench editors; ANALYZE`);
@@ -165,6 +180,7 @@ function largestProvinces(agencies: GeneratedAgency[], count: number): Province[
 
 interface HistoryContext {
   seed: number;
+  copies: CopyPool;
   reviewers: Map<number, string>;
   planned: Map<string, Set<number>>;
   log: Log;
@@ -179,6 +195,7 @@ const LOADERS: [name: string, load: (client: pg.Client, batch: AgencyHistory) =>
   ['timeline', (client, batch) => bulkInsert(client, TIMELINE, batch.timeline)],
   ['comments', (client, batch) => bulkInsert(client, COMMENTS, batch.comments)],
   ['ita', (client, batch) => bulkInsert(client, ITA_RESULTS, batch.ita)],
+  ['planted copies', (client, batch) => bulkInsert(client, COPY_TRUTH, batch.copies)],
 ];
 
 /**
@@ -214,13 +231,24 @@ async function loadHistories(client: pg.Client, agencies: GeneratedAgency[], con
 }
 
 function buildBatch(agencies: GeneratedAgency[], context: HistoryContext): AgencyHistory {
-  const batch: AgencyHistory = { plans: [], measures: [], indicators: [], evidence: [], timeline: [], comments: [], ita: [], checks: [] };
+  const batch: AgencyHistory = {
+    plans: [],
+    measures: [],
+    indicators: [],
+    evidence: [],
+    timeline: [],
+    comments: [],
+    ita: [],
+    checks: [],
+    copies: [],
+  };
   for (const agency of agencies) {
     const history = buildHistory(
       agency,
       context.seed,
       context.planned.get(agency.row.id) ?? new Set(),
       context.reviewers.get(agency.row.provinceId) ?? null,
+      context.copies,
     );
     for (const key of Object.keys(batch) as (keyof AgencyHistory)[]) (batch[key] as unknown[]).push(...history[key]);
   }

@@ -8,6 +8,7 @@ import {
   TIMELINE_NOTES,
   type MeasureTemplate,
 } from './measure-templates';
+import { COPY_RATE, OWN_WORDS_RATE, type CopyPool, type CopyTruthRow } from './copies';
 import { Prng } from './prng';
 import { hostLabel } from './thai-names';
 import type { CommentRow, EvidenceRow, IndicatorRow, ItaRow, MeasureRow, Outcome, PlanRow, TimelineRow } from './tables';
@@ -25,6 +26,8 @@ export interface AgencyHistory {
   ita: ItaRow[];
   /** Per plan: its live measures in the shape the quality checks read (warningCount is computed later). */
   checks: PlanCheck[];
+  /** Planted copies of another agency's result and summary (the copy detector's truth). */
+  copies: CopyTruthRow[];
 }
 
 export interface PlanCheck {
@@ -66,9 +69,20 @@ export function buildHistory(
   seed: number,
   skipYears: ReadonlySet<number>,
   reviewerId: string | null,
+  pool: CopyPool | null = null,
 ): AgencyHistory {
   const prng = new Prng(seed, 0x4157, agency.index);
-  const history: AgencyHistory = { plans: [], measures: [], indicators: [], evidence: [], timeline: [], comments: [], ita: [], checks: [] };
+  const history: AgencyHistory = {
+    plans: [],
+    measures: [],
+    indicators: [],
+    evidence: [],
+    timeline: [],
+    comments: [],
+    ita: [],
+    checks: [],
+    copies: [],
+  };
   let previous: PlanDraft | null = null;
   for (const fiscalYear of FISCAL_YEARS) {
     history.ita.push(...itaScore(prng, agency, fiscalYear));
@@ -76,7 +90,7 @@ export function buildHistory(
       previous = null;
       continue;
     }
-    previous = new PlanBuilder(prng, agency, fiscalYear, reviewerId, history).build(previous);
+    previous = new PlanBuilder(prng, agency, fiscalYear, reviewerId, history, pool).build(previous);
   }
   return history;
 }
@@ -88,6 +102,13 @@ function itaScore(prng: Prng, agency: GeneratedAgency, fiscalYear: number): ItaR
   const score = Math.max(20, Math.min(100, 100 - gap));
   const ceEnd = toCommonEraYear(fiscalYear);
   return [{ agencyId: agency.row.id, fiscalYear, score: score.toFixed(2), createdAt: iso(Date.UTC(ceEnd, 8, 30, 3)) }];
+}
+
+interface WrittenTexts {
+  resultText: string;
+  summary: string;
+  own: boolean;
+  copiedFrom: { measureId: string; variant: CopyTruthRow['variant'] } | null;
 }
 
 interface PlanDraft {
@@ -105,6 +126,7 @@ class PlanBuilder {
     private readonly fiscalYear: number,
     private readonly reviewerId: string | null,
     private readonly history: AgencyHistory,
+    private readonly pool: CopyPool | null,
   ) {
     this.ceStart = ceYearOfFiscalMonth(fiscalYear, 10);
     this.website = agency.row.website ?? `www.${hostLabel(agency.place)}.go.th`;
@@ -200,7 +222,10 @@ class PlanBuilder {
     const start = this.monthStart(prng.int(0, 5));
     const done = outcome === 'completed';
     const carried = done ? this.carriedOut() : null;
-    const texts = done ? this.resultTexts(template) : { resultText: outcome === 'in_progress' ? 'อยู่ระหว่างดำเนินการ' : null, summary: null };
+    const written = done ? this.resultTexts(template, plan) : null;
+    const texts = written
+      ? { resultText: written.resultText, summary: written.summary }
+      : { resultText: outcome === 'in_progress' ? 'อยู่ระหว่างดำเนินการ' : null, summary: null };
     const evidenceAt = (carried?.at ?? created) + 3_600_000;
     const evidence = this.evidence(id, template, outcome, sequence, evidenceAt);
     const timeline = this.timeline(id, outcome, start, carried?.at ?? start + 60 * DAY_MS, evidence, evidenceAt);
@@ -229,6 +254,7 @@ class PlanBuilder {
       updatedAt: iso(updated),
     };
     if (row.plannedStart) row.plannedEnd = day(this.monthStart(prng.int(6, 11)) + 27 * DAY_MS);
+    if (written && !row.deletedAt) this.recordWording(row, plan, written);
     this.history.measures.push(row);
     const indicators = this.indicators(id, template);
     this.history.indicators.push(...indicators);
@@ -244,14 +270,79 @@ class PlanBuilder {
     return template.title;
   }
 
-  /** Result and summary, with the defects real reports have (same text twice, another agency's name or site). */
-  private resultTexts(template: MeasureTemplate): { resultText: string; summary: string } {
+  /** Own words become copy sources; copies become the detector's truth (see copies.ts). */
+  private recordWording(row: MeasureRow, plan: PlanRow, written: WrittenTexts): void {
+    if (written.copiedFrom) {
+      this.history.copies.push({ measureId: row.id, sourceMeasureId: written.copiedFrom.measureId, variant: written.copiedFrom.variant });
+    } else if (written.own && plan.submittedAt && this.pool) {
+      this.pool.add({
+        measureId: row.id,
+        agencyId: plan.agencyId,
+        agencyNameTh: plan.agencyNameTh,
+        website: this.website,
+        fiscalYear: this.fiscalYear,
+        submittedAt: Date.parse(plan.submittedAt),
+        resultText: written.resultText,
+        summary: written.summary,
+      });
+    }
+  }
+
+  /**
+   * Result and summary: another agency's copied now and then, else the template's words or the
+   * agency's own (what it did: its name, a date, numbers, sometimes its website), with the defects
+   * real reports have (same text twice, another agency's name or site).
+   */
+  private resultTexts(template: MeasureTemplate, plan: PlanRow): WrittenTexts {
     const prng = this.prng;
-    let resultText = template.result;
-    let summary = template.summary;
+    const source =
+      this.pool && prng.chance(COPY_RATE) ? this.pool.pick(prng, this.fiscalYear, Date.parse(plan.createdAt), plan.agencyId) : null;
+    if (source) {
+      if (prng.chance(0.5)) {
+        return {
+          resultText: source.resultText,
+          summary: source.summary,
+          own: false,
+          copiedFrom: { measureId: source.measureId, variant: 'verbatim' },
+        };
+      }
+      const rename = (text: string) => text.replaceAll(source.agencyNameTh, plan.agencyNameTh).replaceAll(source.website, this.website);
+      return {
+        resultText: rename(source.resultText),
+        summary: rename(source.summary),
+        own: false,
+        copiedFrom: { measureId: source.measureId, variant: 'renamed' },
+      };
+    }
+    if (prng.chance(OWN_WORDS_RATE)) {
+      const date = new Date(this.monthStart(prng.int(1, 11)) + prng.int(0, 27) * DAY_MS);
+      const when = `${toThaiDigits(String(date.getUTCDate()))} ${THAI_MONTHS[date.getUTCMonth()]} ${toThaiDigits(String(toBuddhistYear(date.getUTCFullYear())))}`;
+      const people = toThaiDigits(String(prng.int(12, 240)));
+      const village = toThaiDigits(String(prng.int(1, 24)));
+      const budget = toThaiDigits((prng.int(5, 900) * 100).toLocaleString('en'));
+      const resultText = `${template.result} โดย ${plan.agencyNameTh} ดำเนินการเมื่อวันที่ ${when} มีผู้เข้าร่วม ${people} คน ใช้งบประมาณ ${budget} บาท`;
+      const site = prng.chance(0.4) ? ` และเผยแพร่ทางเว็บไซต์ ${this.website}` : '';
+      const households = toThaiDigits(String(prng.int(20, 900)));
+      const meetings = toThaiDigits(String(prng.int(2, 30)));
+      const summary = `${template.summary} ณ ศาลาประชาคมหมู่ที่ ${village} ของ ${plan.agencyNameTh} ครอบคลุม ${households} ครัวเรือน ประชุมติดตาม ${meetings} ครั้ง${site}`;
+      return { ...this.withDefects(resultText, summary, 2), own: true, copiedFrom: null };
+    }
+    // The template's words as they are: identical in every plan that uses them (the legitimate class).
+    const summary = prng.chance(0.06) ? template.result : template.summary;
+    return { resultText: template.result, summary, own: false, copiedFrom: null };
+  }
+
+  /**
+   * The slips real reports have, on texts of the agency's own (`weight` keeps their national rate):
+   * the same text twice, another agency's name or site left in.
+   */
+  private withDefects(result: string, summaryText: string, weight: number): { resultText: string; summary: string } {
+    const prng = this.prng;
+    let resultText = result;
+    let summary = summaryText;
     if (prng.chance(0.06)) summary = resultText;
-    if (prng.chance(0.02)) resultText = `${resultText} ของ${OTHER_AGENCY}`;
-    if (prng.chance(0.02)) summary = `${summary} และเผยแพร่ทางเว็บไซต์ ${OTHER_SITE}`;
+    if (prng.chance(0.02 * weight)) resultText = `${resultText} ของ${OTHER_AGENCY}`;
+    if (prng.chance(0.02 * weight)) summary = `${summary} และเผยแพร่ทางเว็บไซต์ ${OTHER_SITE}`;
     return { resultText, summary };
   }
 

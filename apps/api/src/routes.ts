@@ -14,6 +14,7 @@ import { plansRouter } from './modules/plans/plans.routes';
 import { publicRouter } from './modules/public/public.routes';
 import { reportsRouter } from './modules/reports/reports.routes';
 import { reviewRouter } from './modules/review/review.routes';
+import { similarityRouter } from './modules/similarity/similarity.routes';
 import { usersRouter } from './modules/users/users.routes';
 
 /** Every API module, mounted under /api/v1. The isolation matrix test walks this router. */
@@ -28,6 +29,7 @@ export function apiRoutes(settings: SessionSettings): Router {
   router.use(evidenceFilesRouter);
   router.use(commentsRouter);
   router.use(reviewRouter);
+  router.use(similarityRouter);
   router.use(reportsRouter);
   router.use(indicatorsRouter);
   router.use(usersRouter);

@@ -346,6 +346,18 @@ const ROUTES: Record<string, RouteSpec> = {
       return { url: `/api/v1/review/compare?agencyIds=${w.agencyA.id},${second.id}` };
     },
   },
+  'GET /api/v1/plans/:planId/similar-measures': {
+    allowed: ['reviewerA', 'admin'],
+    // Editors of A see the plan but lack the permission (403); B's editor and the other province's reviewer: 404.
+    visible: ['editorA'],
+    build: async (w) => ({ url: `/api/v1/plans/${(await freshPlan(w)).id}/similar-measures` }),
+  },
+  'GET /api/v1/review/copy-clusters': {
+    // Every reviewer sees their own province's clusters; editors lack the permission.
+    allowed: ['reviewerA', 'reviewerOther', 'admin'],
+    visible: ['editorA', 'editorB'],
+    build: async () => ({ url: `/api/v1/review/copy-clusters?fiscalYear=${FY}` }),
+  },
   'POST /api/v1/ita-results': {
     allowed: ['admin'],
     visible: SIGNED_IN,

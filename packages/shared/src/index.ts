@@ -27,3 +27,4 @@ export * from './schemas/notification';
 export * from './schemas/evidence-file';
 export * from './ita-calendar';
 export * from './schemas/calendar';
+export * from './schemas/similarity';

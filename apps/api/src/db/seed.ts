@@ -237,8 +237,11 @@ export async function seedDemo(prisma: Db, log: Log = () => undefined, options: 
           actions: template.actions,
           outcome,
           outcomeReason: outcome === 'not_carried_out' ? 'ไม่ได้รับการจัดสรรงบประมาณในปีงบประมาณนี้' : null,
-          resultText: done ? `ดำเนินการ${template.title}แล้วเสร็จตามแผน` : null,
-          summary: done ? `ผลการดำเนินการ: ${template.actions.join(' ')}` : null,
+          // Each agency reports its own figures: identical results across agencies are what the copy detector flags (ADR 014).
+          resultText: done ? `ดำเนินการ${template.title}แล้วเสร็จตามแผน มีผู้เข้าร่วม ${participants(agency.code ?? agency.id, index)} คน` : null,
+          summary: done
+            ? `ผลการดำเนินการ: ${template.actions.join(' ')} ติดตามผล ${(participants(agency.code ?? agency.id, index + 3) % 9) + 2} ครั้ง`
+            : null,
           carriedOutDate: done ? new Date(Date.UTC(ceYear, month - 1, index % 2 === 0 ? 1 : 15)) : null,
           carriedOutPrecision: done ? (index % 2 === 0 ? ('month' as const) : ('day' as const)) : null,
           indicators: template.indicator ? [{ fiscalYear: codebookYear, code: template.indicator, raw: null }] : [],
@@ -290,6 +293,9 @@ export async function seedDemo(prisma: Db, log: Log = () => undefined, options: 
       `${PLAN_SCENARIOS.length + 1} plans of FY2565–${LAST_FIXED_YEAR}, ${relative.length} plans relative to FY${relative[0]?.fiscalYear ?? '-'}`,
   );
 }
+
+/** A demo agency's own head count for one measure (derived from its code, so every run seeds the same). */
+const participants = (code: string, index: number): number => (Number(code.replace(/\D/g, '')) % 97) + 12 + index * 7;
 
 interface SeedMeasure {
   title: string;

@@ -429,4 +429,5 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   public: 'What anyone may read: published plans and summaries.',
   notifications: "In-app notifications, how each kind is delivered (app, e-mail at once, daily digest), reviewers' queue.",
   calendar: 'The ITA calendar per fiscal year: deadlines, what is due, near or overdue.',
+  similarity: 'The copy detector: texts other agencies share, for reviewers (ADR 014).',
 };

@@ -27,6 +27,7 @@ const ReviewWaitingRoute = lazy(() => import('./routes/review-waiting').then((m)
 const ReviewRoute = lazy(() => import('./routes/review').then((m) => ({ default: m.ReviewRoute })));
 const ReviewCompareRoute = lazy(() => import('./routes/review-compare').then((m) => ({ default: m.ReviewCompareRoute })));
 const ReviewIndicatorsRoute = lazy(() => import('./routes/review-indicators').then((m) => ({ default: m.ReviewIndicatorsRoute })));
+const ReviewCopiesRoute = lazy(() => import('./routes/review-copies').then((m) => ({ default: m.ReviewCopiesRoute })));
 const ReviewTrendsRoute = lazy(() => import('./routes/review-trends').then((m) => ({ default: m.ReviewTrendsRoute })));
 const AdminUsersRoute = lazy(() => import('./routes/admin-users').then((m) => ({ default: m.AdminUsersRoute })));
 const AdminCodebooksRoute = lazy(() => import('./routes/admin-codebooks').then((m) => ({ default: m.AdminCodebooksRoute })));
@@ -105,6 +106,7 @@ export function AppRoutes() {
                 <Route path={paths.reviewCompare.path} element={<ReviewCompareRoute />} />
                 <Route path={paths.reviewIndicators.path} element={<ReviewIndicatorsRoute />} />
                 <Route path={paths.reviewTrends.path} element={<ReviewTrendsRoute />} />
+                <Route path={paths.reviewCopies.path} element={<ReviewCopiesRoute />} />
               </Route>
               <Route element={<RequirePermission action="manage:user" />}>
                 <Route path={paths.adminUsers.path} element={<AdminUsersRoute />} />

@@ -55,6 +55,11 @@ export const paths = {
     path: '/review/indicators',
     getHref: (search: Record<string, SearchValue> = {}) => `/review/indicators${toSearch(search)}`,
   },
+  /** Copied reports: the largest groups of identical results and summaries (ADR 014). */
+  reviewCopies: {
+    path: '/review/copies',
+    getHref: (search: Record<string, SearchValue> = {}) => `/review/copies${toSearch(search)}`,
+  },
   reviewTrends: {
     path: '/review/trends',
     getHref: (search: Record<string, SearchValue> = {}) => `/review/trends${toSearch(search)}`,

@@ -47,6 +47,8 @@ export const QUALITY_WARNING_CODES = [
   'OTHER_FISCAL_YEAR',
   /** The report's header names another agency, website or district than the importing agency's. */
   'OTHER_AGENCY_REPORT',
+  /** A result or summary that another agency's plan has word for word (copy detector, ADR 014; staff only). */
+  'COPIED_FROM_OTHER_AGENCY',
 ] as const;
 export const QualityWarningCodeSchema = z.enum(QUALITY_WARNING_CODES);
 export type QualityWarningCode = z.infer<typeof QualityWarningCodeSchema>;

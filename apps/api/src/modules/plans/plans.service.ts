@@ -26,6 +26,7 @@ import { findVisibleAgency } from '../agencies/agencies.service';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { recordPlanEvent } from '../notifications/notifications.service';
 import { checkMeasures } from '../reports/import';
+import { copyWarnings } from '../similarity/similarity.service';
 import { toCheckable, toMeasure } from './measure-dto';
 import * as queries from './plans.queries';
 import type { LoadedPlan, MeasureRow, PlanCounters, PlanRow } from './plans.queries';
@@ -127,10 +128,14 @@ export async function refreshPlanWarnings(db: Db, planId: string): Promise<Quali
   return (await refreshPlan(db, SYSTEM_SCOPE, planId)).warnings;
 }
 
-function toPlanDetail(loaded: LoadedPlan, options: { publicView?: boolean }): PlanDetail {
+/**
+ * `copied` are the plan's `COPIED_FROM_OTHER_AGENCY` warnings (the copy detector, ADR 014), read for
+ * staff pages only: the public never sees them.
+ */
+function toPlanDetail(loaded: LoadedPlan, options: { publicView?: boolean }, copied: QualityWarning[] = []): PlanDetail {
   const { plan } = loaded;
   const live = liveMeasures(loaded.measures);
-  const warnings = planWarnings(plan, loaded.website, live);
+  const warnings = [...planWarnings(plan, loaded.website, live), ...(options.publicView ? [] : copied)];
   const measures = live.map((measure) => toMeasure(measure, warnings));
   return {
     ...toSummary(plan, live),
@@ -158,7 +163,7 @@ function toPlanDetail(loaded: LoadedPlan, options: { publicView?: boolean }): Pl
 export async function loadPlanDetail(db: Db, scope: Scope, planId: string, options: { publicView?: boolean } = {}): Promise<PlanDetail> {
   const loaded = await queries.findPlan(db, scope, planId, { withComments: !options.publicView });
   if (!loaded) throw notFound('ไม่พบแผนนี้');
-  return toPlanDetail(loaded, options);
+  return toPlanDetail(loaded, options, options.publicView ? [] : await copyWarnings(db, loaded.plan));
 }
 
 /** The agency's plan summaries inside `scope`, with progress, newest fiscal year first. */
@@ -186,7 +191,7 @@ export async function getPlanByYear(actor: Actor, agencyId: string, fiscalYear: 
   );
   if (!found) throw notFound('ไม่พบหน่วยงานนี้');
   if (!found.plan) throw notFound(`ยังไม่มีแผนปีงบประมาณ ${fiscalYear}`);
-  return toPlanDetail(found.plan, {});
+  return toPlanDetail(found.plan, {}, await copyWarnings(rootDb(), found.plan.plan));
 }
 
 /** A plan's page, in one statement that reads it only inside the actor's scope (404 otherwise). */

@@ -13,6 +13,7 @@ import { PlanHeader } from '@/features/plans/components/plan-header';
 import { PlanLifecycle, availableTransitions, isPlanEditable } from '@/features/plans/components/plan-lifecycle';
 import { QualityWarnings } from '@/features/plans/components/plan-warnings';
 import { ReviewComments } from '@/features/plans/components/review-comments';
+import { SimilarMeasures } from '@/features/similarity/components/similar-measures';
 import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth';
@@ -66,6 +67,7 @@ export function PlanRoute() {
   const canWrite = hasPermission(role, 'write:plan');
   const canComment = availableTransitions(role, data.status).comment;
   const canImport = editable && hasPermission(role, 'import:report');
+  const isReviewer = hasPermission(role, 'review:plan');
   const planLevelComments = data.comments.filter((comment) => comment.measureId === null);
   const positionOf = (sequence: number) => {
     const index = data.measures.findIndex((measure) => measure.sequence === sequence);
@@ -135,6 +137,7 @@ export function PlanRoute() {
         )}
         {canWrite && <DeletedMeasures plan={data} editable={editable} />}
       </section>
+      {isReviewer && <SimilarMeasures planId={data.id} positionOf={positionOf} />}
 
       {adding && (
         <CreateMeasureDialog

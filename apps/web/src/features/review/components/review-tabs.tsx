@@ -14,6 +14,7 @@ export function ReviewTabs({ province, fiscalYear }: { province?: number; fiscal
       </NavLink>
       <NavLink to={paths.reviewIndicators.getHref(search)}>{t('review.tab.indicators')}</NavLink>
       <NavLink to={paths.reviewTrends.getHref(search)}>{t('review.tab.trends')}</NavLink>
+      <NavLink to={paths.reviewCopies.getHref(search)}>{t('review.tab.copies')}</NavLink>
     </nav>
   );
 }
