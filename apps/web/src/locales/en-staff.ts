@@ -56,6 +56,12 @@ export const enStaff: StaffMessages = {
     'The report’s header names another agency, website or district than {agency}: check that it is this agency’s report before importing',
   'warning.OTHER_FISCAL_YEAR':
     'This is a report of fiscal year {reportFiscalYear} imported into fiscal year {fiscalYear}, so its dates fall outside the year',
+  'warning.COPIED_FROM_OTHER_AGENCY':
+    'The result or summary is word for word that of measure {otherSequence} of {agency}, {province} (fiscal year {fiscalYear}): a result must say what this agency itself did',
+  'warning.COPIED_FROM_OTHER_AGENCY.first':
+    'The result or summary is word for word that of measure {otherSequence} of {agency}, {province} (fiscal year {fiscalYear}), which wrote it first: a result must say what this agency itself did',
+  'warning.COPIED_FROM_OTHER_AGENCY.named':
+    'The result or summary is word for word that of measure {otherSequence} of {agency}, {province} (fiscal year {fiscalYear}) and still names that agency or its website: a result must say what this agency itself did',
   'warning.PARSE_PROBLEM': 'Part of the report could not be read: {detail}',
   'warning.ENCODING_GUESSED': 'This file is not UTF-8, so it was read as Thai Windows-874 (TIS-620): check that the Thai text is right',
   'warningCode.OTHER_AGENCY_MENTION': 'Another agency’s name',
@@ -68,6 +74,7 @@ export const enStaff: StaffMessages = {
   'warningCode.OCR_UNAVAILABLE': 'No OCR',
   'warningCode.OTHER_AGENCY_REPORT': 'Another agency’s report',
   'warningCode.OTHER_FISCAL_YEAR': 'Another fiscal year',
+  'warningCode.COPIED_FROM_OTHER_AGENCY': 'Copied from another agency',
   'warningCode.PARSE_PROBLEM': 'Not readable',
   'warningCode.ENCODING_GUESSED': 'File encoding',
 

@@ -52,6 +52,12 @@ export const thStaff = {
   'warning.OCR_UNAVAILABLE': 'เครื่องแม่ข่ายนี้ไม่ได้ติดตั้ง OCR (Tesseract) จึงอ่านไฟล์สแกนไม่ได้ กรุณาแนบไฟล์ .docx หรือวางข้อความแทน',
   'warning.OTHER_AGENCY_REPORT': 'หัวรายงานระบุชื่อ เว็บไซต์ หรืออำเภอที่ไม่ตรงกับ{agency} อาจเป็นรายงานของหน่วยงานอื่น กรุณาตรวจก่อนนำเข้า',
   'warning.OTHER_FISCAL_YEAR': 'รายงานนี้เป็นของปีงบประมาณ {reportFiscalYear} แต่กำลังนำเข้าเป็นแผนปี {fiscalYear} วันที่ดำเนินการจึงอยู่นอกปีงบประมาณ',
+  'warning.COPIED_FROM_OTHER_AGENCY':
+    'ผลการดำเนินการหรือสรุปผลตรงกับมาตรการที่ {otherSequence} ของ{agency} จังหวัด{province} (ปีงบประมาณ {fiscalYear}) คำต่อคำ: ผลการดำเนินการต้องบอกสิ่งที่หน่วยงานนี้ทำเอง',
+  'warning.COPIED_FROM_OTHER_AGENCY.first':
+    'ผลการดำเนินการหรือสรุปผลตรงกับมาตรการที่ {otherSequence} ของ{agency} จังหวัด{province} (ปีงบประมาณ {fiscalYear}) ซึ่งเขียนไว้ก่อน: ผลการดำเนินการต้องบอกสิ่งที่หน่วยงานนี้ทำเอง',
+  'warning.COPIED_FROM_OTHER_AGENCY.named':
+    'ผลการดำเนินการหรือสรุปผลตรงกับมาตรการที่ {otherSequence} ของ{agency} จังหวัด{province} (ปีงบประมาณ {fiscalYear}) และยังมีชื่อหรือเว็บไซต์ของหน่วยงานนั้นอยู่: ผลการดำเนินการต้องบอกสิ่งที่หน่วยงานนี้ทำเอง',
   'warning.PARSE_PROBLEM': 'อ่านรายงานส่วนนี้ไม่ได้: {detail}',
   'warning.ENCODING_GUESSED': 'ไฟล์นี้ไม่ได้เข้ารหัสแบบ UTF-8 ระบบจึงอ่านเป็นภาษาไทยแบบ Windows-874 (TIS-620) กรุณาตรวจว่าข้อความภาษาไทยถูกต้อง',
   'warningCode.OTHER_AGENCY_MENTION': 'ชื่อหน่วยงานอื่น',
@@ -64,6 +70,7 @@ export const thStaff = {
   'warningCode.OCR_UNAVAILABLE': 'ไม่มี OCR',
   'warningCode.OTHER_AGENCY_REPORT': 'รายงานของหน่วยงานอื่น',
   'warningCode.OTHER_FISCAL_YEAR': 'ปีงบประมาณอื่น',
+  'warningCode.COPIED_FROM_OTHER_AGENCY': 'คัดลอกจากหน่วยงานอื่น',
   'warningCode.PARSE_PROBLEM': 'อ่านไม่ได้',
   'warningCode.ENCODING_GUESSED': 'การเข้ารหัสไฟล์',
 

@@ -144,6 +144,15 @@ export async function copyWarnings(db: Db, plan: { id: string; fiscalYear: numbe
           `${fields}ของมาตรการที่ ${measure.sequence} ตรงกับมาตรการที่ ${other.sequence} ของ${other.agencyNameTh} จังหวัด${other.provinceNameTh} ` +
           `(ปีงบประมาณ ${other.fiscalYear})${first}${more > 0 ? ` และอีก ${more} หน่วยงาน` : ''}${named}: ` +
           `ผลการดำเนินการต้องบอกสิ่งที่หน่วยงานนี้ทำเอง`,
+        // For the screens' catalogues (warning.COPIED_FROM_OTHER_AGENCY[.named|.first]).
+        params: {
+          agency: other.agencyNameTh,
+          province: other.provinceNameTh,
+          fiscalYear: other.fiscalYear,
+          otherSequence: other.sequence,
+          more,
+          ...(other.namesOther ? { kind: 'named' } : other.first === 'other' ? { kind: 'first' } : {}),
+        },
       },
     ];
   });
