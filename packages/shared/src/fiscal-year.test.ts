@@ -8,6 +8,7 @@ import {
   currentFiscalYear,
   fiscalYearBounds,
   isValidFiscalYear,
+  latestActiveFiscalYear,
   todayInBangkok,
   validFiscalYears,
 } from './fiscal-year';
@@ -111,5 +112,36 @@ describe('DecimalIntSchema and VersionSchema', () => {
   it('when a query version is decimal text, then it becomes a number; "0x1" is refused', () => {
     expect(VersionQuerySchema.parse('3')).toBe(3);
     expect(VersionQuerySchema.safeParse('0x1').success).toBe(false);
+  });
+});
+
+describe('latestActiveFiscalYear', () => {
+  const now = new Date('2026-12-02T03:00:00Z'); // FY2570 in Bangkok
+  it('when the current year has plans, then it is the current year', () => {
+    expect(
+      latestActiveFiscalYear(
+        [
+          { fiscalYear: 2569, plans: 40 },
+          { fiscalYear: 2570, plans: 3 },
+        ],
+        now,
+      ),
+    ).toBe(2570);
+  });
+  it('when the current year has no plan yet, then it is the latest year that has', () => {
+    expect(
+      latestActiveFiscalYear(
+        [
+          { fiscalYear: 2568, plans: 12 },
+          { fiscalYear: 2569, plans: 40 },
+          { fiscalYear: 2570, plans: 0 },
+        ],
+        now,
+      ),
+    ).toBe(2569);
+  });
+  it('when only next year has plans or no year has any, then it is the current year', () => {
+    expect(latestActiveFiscalYear([{ fiscalYear: 2571, plans: 2 }], now)).toBe(2570);
+    expect(latestActiveFiscalYear([], now)).toBe(2570);
   });
 });

@@ -42,6 +42,17 @@ export function isInFiscalYear(isoDate: string, fiscalYear: number): boolean {
 /** The fiscal year (BE) that today in Bangkok belongs to. */
 export const currentFiscalYear = (now: Date = new Date()): number => fiscalYearOf(todayInBangkok(now));
 
+/**
+ * The fiscal year a reviewer's screens open on: the latest year with any plan, up to the current one
+ * (a province early in a new year, before any plan exists, still opens on last year's work); the
+ * current year when no year has a plan.
+ */
+export function latestActiveFiscalYear(years: readonly { fiscalYear: number; plans: number }[], now: Date = new Date()): number {
+  const current = currentFiscalYear(now);
+  const active = years.filter((year) => year.plans > 0 && year.fiscalYear <= current).map((year) => year.fiscalYear);
+  return active.length > 0 ? Math.max(...active) : current;
+}
+
 /** The valid fiscal years: FIRST_FISCAL_YEAR … the current fiscal year + 1 (next year's plan may be started). */
 export function fiscalYearBounds(now: Date = new Date()): { min: number; max: number } {
   return { min: FIRST_FISCAL_YEAR, max: currentFiscalYear(now) + 1 };

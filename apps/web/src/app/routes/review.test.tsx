@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router';
-import { ProvinceOverviewSchema } from '@prongsai/shared';
+import { ProvinceOverviewSchema, currentFiscalYear } from '@prongsai/shared';
 import { mockFetch } from '@/testing/mock-fetch';
 import { AGENCY_ID, AGENCY_ID_2, AGENCY_ID_3, makeOverviewRow, makeUser } from '@/testing/factories';
 import { renderWithProviders } from '@/testing/test-utils';
@@ -65,6 +65,35 @@ describe('ReviewRoute', () => {
       '/api/v1/review/provinces/49/overview.csv?fiscalYear=2567&districtId=4906&status=submitted&sort=score&order=desc',
     );
     expect(await screen.findByText('หว้านใหญ่', { selector: 'option' })).toBeInTheDocument();
+  });
+
+  it('when the URL names no year, then it opens on the latest fiscal year the province has plans in, not an empty new one', async () => {
+    const trends = {
+      provinceId: 49,
+      years: [2568, 2569, currentFiscalYear()].map((fiscalYear, index) => ({
+        fiscalYear,
+        agencies: 7,
+        plans: index === 2 ? 0 : 5,
+        published: 0,
+        completedPercent: 0,
+        averageScore: null,
+        passRate: null,
+      })),
+      improvement: [],
+    };
+    const { calls } = mockFetch([
+      { path: '/review/provinces/49/trends', body: trends },
+      { path: '/review/provinces/49/overview', body: overview },
+      { path: '/provinces/49/districts', body: { items: [] } },
+    ]);
+
+    renderPage('/review');
+
+    expect(await screen.findByText('พบ 3 หน่วยงาน')).toBeInTheDocument();
+    const years = calls
+      .filter((call) => call.path === '/review/provinces/49/overview')
+      .map((call) => new URL(call.url, 'http://x').searchParams.get('fiscalYear'));
+    expect(years).toEqual(['2569']);
   });
 
   it('filters by type and search through the URL, back to page 1', async () => {
