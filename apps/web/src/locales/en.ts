@@ -160,6 +160,8 @@ export const en: CoreMessages = {
   'notifications.kind.review_comment': 'New review comment on the FY{fiscalYear} plan',
   'notifications.kind.reopen_requested': '{agency} asks to reopen its FY{fiscalYear} plan',
   'notifications.kind.deadline_reminder': 'FY{fiscalYear} deadline near: {agency} has not done it yet',
+  'notifications.kind.account_created': 'An account was created for you ({email})',
+  'notifications.kind.password_reset': 'An administrator issued you a code to set a new password (sent by e-mail only)',
   'notifications.settings': 'Notification settings',
   'nav.waiting': 'Waiting for me',
   'nav.waitingCount': 'Waiting for me ({count})',

@@ -163,6 +163,8 @@ export const th = {
   'notifications.kind.review_comment': 'ความเห็นใหม่ในแผนปีงบประมาณ {fiscalYear}',
   'notifications.kind.reopen_requested': '{agency} ขอให้เปิดแผนปีงบประมาณ {fiscalYear} เพื่อแก้ไข',
   'notifications.kind.deadline_reminder': 'ใกล้ถึงกำหนดของปีงบประมาณ {fiscalYear}: {agency} ยังไม่ได้ดำเนินการ',
+  'notifications.kind.account_created': 'สร้างบัญชีผู้ใช้ให้คุณแล้ว ({email})',
+  'notifications.kind.password_reset': 'ผู้ดูแลระบบออกรหัสสำหรับตั้งรหัสผ่านใหม่ให้คุณ (ส่งทางอีเมลเท่านั้น)',
   'notifications.settings': 'ตั้งค่าการแจ้งเตือน',
   'nav.waiting': 'รอตรวจสอบ',
   'nav.waitingCount': 'รอตรวจสอบ ({count})',

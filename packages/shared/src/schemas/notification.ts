@@ -3,8 +3,8 @@ import { AgencyTypeSchema } from '../enums';
 import { DeadlineKindSchema } from './calendar';
 import { DecimalIntSchema, PageQuerySchema, UuidSchema, pageOf } from './common';
 
-/** What a notification tells (issue 14). Plan events go to the province's reviewers (submitted, withdrawn) or the agency's editors (the rest). */
-export const NOTIFICATION_KINDS = [
+/** What a notification about a plan tells (issue 14). Plan events go to the province's reviewers (submitted, withdrawn) or the agency's editors (the rest). */
+export const PLAN_NOTIFICATION_KINDS = [
   'plan_submitted',
   'plan_withdrawn',
   'plan_returned',
@@ -17,11 +17,19 @@ export const NOTIFICATION_KINDS = [
   /** A deadline of the ITA calendar is near and the agency has not done it yet. */
   'deadline_reminder',
 ] as const;
+export type PlanNotificationKind = (typeof PLAN_NOTIFICATION_KINDS)[number];
+/**
+ * What a notification about the user's own account tells: always an e-mail to that user (it may be the
+ * only way they hear of it), never configurable. A reset code is in the e-mail only: the app never shows
+ * it, and it is removed from the stored notification once the e-mail has gone.
+ */
+export const ACCOUNT_NOTIFICATION_KINDS = ['account_created', 'password_reset'] as const;
+export const NOTIFICATION_KINDS = [...PLAN_NOTIFICATION_KINDS, ...ACCOUNT_NOTIFICATION_KINDS] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
 /** Who is told of each kind: the reviewers of the agency's province, or the agency's editors (never the actor). */
-export const NOTIFICATION_AUDIENCE: Record<NotificationKind, 'province_reviewers' | 'agency_editors'> = {
+export const NOTIFICATION_AUDIENCE: Record<PlanNotificationKind, 'province_reviewers' | 'agency_editors'> = {
   plan_submitted: 'province_reviewers',
   plan_withdrawn: 'province_reviewers',
   plan_returned: 'agency_editors',
@@ -43,6 +51,9 @@ export const NotificationDataSchema = z.object({
   /** Deadline reminders: which deadline and when it is due. */
   deadlineKind: DeadlineKindSchema.nullable().optional(),
   dueOn: z.string().nullable().optional(),
+  /** Account notifications: the address the account signs in with, and when a reset code expires. */
+  email: z.string().nullable().optional(),
+  expiresAt: z.string().nullable().optional(),
 });
 export type NotificationData = z.infer<typeof NotificationDataSchema>;
 
@@ -113,8 +124,11 @@ export type NotificationDelivery = z.infer<typeof NotificationDeliverySchema>;
 /** Without a choice: an e-mail at once. */
 export const DEFAULT_NOTIFICATION_DELIVERY: NotificationDelivery = 'email';
 
+/** The kinds a user chooses the delivery of (account notifications are always e-mailed). */
+export const PreferenceKindSchema = z.enum(PLAN_NOTIFICATION_KINDS);
+
 export const NotificationPreferencesSchema = z.object({
-  items: z.array(z.object({ kind: NotificationKindSchema, delivery: NotificationDeliverySchema })),
+  items: z.array(z.object({ kind: PreferenceKindSchema, delivery: NotificationDeliverySchema })),
 });
 export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
 
@@ -122,9 +136,9 @@ export type NotificationPreferences = z.infer<typeof NotificationPreferencesSche
 export const UpdateNotificationPreferencesInputSchema = z
   .object({
     items: z
-      .array(z.object({ kind: NotificationKindSchema, delivery: NotificationDeliverySchema }).strict())
+      .array(z.object({ kind: PreferenceKindSchema, delivery: NotificationDeliverySchema }).strict())
       .min(1)
-      .max(NOTIFICATION_KINDS.length),
+      .max(PLAN_NOTIFICATION_KINDS.length),
   })
   .strict()
   .refine((input) => new Set(input.items.map((i) => i.kind)).size === input.items.length, {

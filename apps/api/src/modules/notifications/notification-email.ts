@@ -5,11 +5,14 @@ import { formatDate, type DeadlineKind, type NotificationData, type Notification
  * plain-text part and an HTML part with the same words; a link into the app; and a Message-ID that is
  * the same every time this notification is sent, so a resend after a crash is the same message.
  */
+/** What the e-mail worker reads of a notification: its data, and a reset code where it has one. */
+type EmailData = NotificationData & { code?: string | null };
+
 export interface NotificationEmailInput {
   id: string;
   kind: NotificationKind;
   agencyId: string | null;
-  data: NotificationData;
+  data: EmailData;
   locale: string;
   recipientName: string;
 }
@@ -35,7 +38,7 @@ const DEADLINE_EN: Record<DeadlineKind, string> = {
   results_reported: 'reporting the results',
 };
 
-const TH: Record<NotificationKind, (d: NotificationData) => Words> = {
+const TH: Record<NotificationKind, (d: EmailData) => Words> = {
   plan_submitted: (d) => ({
     subject: `แผนปีงบประมาณ ${d.fiscalYear} ของ${d.agencyNameTh} รอการตรวจสอบ`,
     line: `${d.agencyNameTh} ส่งแผนปีงบประมาณ ${d.fiscalYear} ให้ตรวจสอบแล้ว`,
@@ -72,9 +75,17 @@ const TH: Record<NotificationKind, (d: NotificationData) => Words> = {
     subject: `ใกล้ถึงกำหนด${DEADLINE_TH[d.deadlineKind ?? 'plan_submitted']} ปีงบประมาณ ${d.fiscalYear}`,
     line: `${d.agencyNameTh} ยังไม่ได้${DEADLINE_TH[d.deadlineKind ?? 'plan_submitted']} ปีงบประมาณ ${d.fiscalYear} ซึ่งมีกำหนดภายในวันที่ ${d.dueOn ? formatDate(d.dueOn, 'th', 'arabic') : '-'}`,
   }),
+  account_created: (d) => ({
+    subject: 'บัญชีผู้ใช้ของคุณในระบบโปร่งใสพร้อมใช้งานแล้ว',
+    line: `ผู้ดูแลระบบ${d.actorName ? ` (${d.actorName})` : ''} สร้างบัญชีให้คุณแล้ว เข้าสู่ระบบด้วยอีเมล ${d.email ?? ''} และรหัสผ่านที่ผู้ดูแลระบบแจ้งให้ทราบ`,
+  }),
+  password_reset: (d) => ({
+    subject: 'รหัสสำหรับตั้งรหัสผ่านใหม่ในระบบโปร่งใส',
+    line: `ผู้ดูแลระบบออกรหัสสำหรับตั้งรหัสผ่านใหม่ให้คุณ รหัส: ${d.code ?? '-'} ใช้ได้ครั้งเดียวถึง ${d.expiresAt ? formatDate(d.expiresAt.slice(0, 10), 'th', 'arabic') : '-'} เมื่อตั้งรหัสผ่านใหม่แล้วทุกการเข้าสู่ระบบเดิมจะสิ้นสุด หากคุณไม่ได้ขอ กรุณาแจ้งผู้ดูแลระบบ`,
+  }),
 };
 
-const EN: Record<NotificationKind, (d: NotificationData) => Words> = {
+const EN: Record<NotificationKind, (d: EmailData) => Words> = {
   plan_submitted: (d) => ({
     subject: `${d.agencyNameTh}: the FY${d.fiscalYear} plan is waiting for review`,
     line: `${d.agencyNameTh} submitted its plan for fiscal year ${d.fiscalYear} for review.`,
@@ -111,6 +122,14 @@ const EN: Record<NotificationKind, (d: NotificationData) => Words> = {
     subject: `FY${d.fiscalYear}: ${DEADLINE_EN[d.deadlineKind ?? 'plan_submitted']} is due soon`,
     line: `${d.agencyNameTh} has not yet done this for fiscal year ${d.fiscalYear}: ${DEADLINE_EN[d.deadlineKind ?? 'plan_submitted']}, due by ${d.dueOn ? formatDate(d.dueOn, 'en', 'arabic') : '-'}.`,
   }),
+  account_created: (d) => ({
+    subject: 'Your Prongsai account is ready',
+    line: `An administrator${d.actorName ? ` (${d.actorName})` : ''} created an account for you. Sign in with ${d.email ?? 'your e-mail address'} and the password the administrator gives you.`,
+  }),
+  password_reset: (d) => ({
+    subject: 'A code to set a new Prongsai password',
+    line: `An administrator issued a code for you to set a new password. Code: ${d.code ?? '-'} (single use, valid until ${d.expiresAt ? formatDate(d.expiresAt.slice(0, 10), 'en', 'arabic') : '-'}). Setting a new password ends every earlier sign-in. If you did not ask for it, tell your administrator.`,
+  }),
 };
 
 const escapeHtml = (value: string) =>
@@ -120,8 +139,11 @@ const escapeHtml = (value: string) =>
 export const messageIdOf = (notificationId: string, appUrl: string) => `<notification.${notificationId}@${new URL(appUrl).hostname}>`;
 
 /** Where the notification leads in the app: the plan's page. */
-export function linkOf(input: Pick<NotificationEmailInput, 'agencyId' | 'data'>, appUrl: string): string {
+export function linkOf(input: Pick<NotificationEmailInput, 'agencyId' | 'data'> & { kind?: NotificationKind }, appUrl: string): string {
   const base = appUrl.replace(/\/+$/, '');
+  if (input.kind === 'account_created') return `${base}/login`;
+  if (input.kind === 'password_reset')
+    return `${base}/reset-password${input.data.code ? `?code=${encodeURIComponent(input.data.code)}` : ''}`;
   if (!input.agencyId || input.data.fiscalYear === null) return `${base}/`;
   return `${base}/agencies/${encodeURIComponent(input.agencyId)}/plans/${input.data.fiscalYear}`;
 }
@@ -133,7 +155,18 @@ export function notificationEmail(input: NotificationEmailInput, appUrl: string)
   const greeting = english ? `Dear ${input.recipientName},` : `เรียน คุณ${input.recipientName}`;
   const by = input.data.actorName ? (english ? `By: ${input.data.actorName}` : `โดย: ${input.data.actorName}`) : null;
   const comment = input.data.comment ? (english ? `Comment: ${input.data.comment}` : `ความเห็น: ${input.data.comment}`) : null;
-  const open = english ? 'Open the plan:' : 'เปิดดูแผน:';
+  const open =
+    input.kind === 'account_created'
+      ? english
+        ? 'Sign in:'
+        : 'เข้าสู่ระบบ:'
+      : input.kind === 'password_reset'
+        ? english
+          ? 'Set a new password:'
+          : 'ตั้งรหัสผ่านใหม่:'
+        : english
+          ? 'Open the plan:'
+          : 'เปิดดูแผน:';
   const footer = english
     ? 'You receive this e-mail because of your role in Prongsai. Notifications are also in the app (the bell).'
     : 'คุณได้รับอีเมลนี้เพราะบทบาทของคุณในระบบโปร่งใส ดูการแจ้งเตือนทั้งหมดได้ที่ไอคอนกระดิ่งในระบบ';

@@ -30,7 +30,9 @@ export interface NotificationRow {
   readAt: Date | null;
   createdAt: Date;
 }
-const NOTIFICATION_COLUMNS = sql`n.id, n.kind, n."planId", n."agencyId", n.data, n."readAt", n."createdAt"`;
+/** A reset code (account notifications) is never read back into the app: only the e-mail worker sees it. */
+const NOTIFICATION_COLUMNS = sql`n.id, n.kind, n."planId", n."agencyId", n.data - 'code' AS data, n."readAt", n."createdAt"`;
+const NOTIFICATION_COLUMNS_FOR_EMAIL = sql`n.id, n.kind, n."planId", n."agencyId", n.data, n."readAt", n."createdAt"`;
 
 /**
  * The outbox rows of the notifications in the CTE `created` (id, userId, kind), as each recipient chose
@@ -86,6 +88,38 @@ export async function insertPlanEvent(db: EventDb, event: PlanEventRecord): Prom
     SELECT count(*)::int AS count FROM created`,
   );
   return row?.count ?? 0;
+}
+
+export interface AccountEventRecord {
+  kind: 'account_created' | 'password_reset';
+  userId: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  email: string | null;
+  code: string | null;
+  expiresAt: string | null;
+}
+
+/**
+ * One event about a user's own account: a notification for that user (if active) and its e-mail,
+ * queued at once whatever their preferences. Runs in the caller's transaction.
+ */
+export async function insertAccountEvent(db: EventDb, event: AccountEventRecord): Promise<void> {
+  await queryRows(
+    clientOf(db as Db),
+    sql`
+    WITH created AS (
+      INSERT INTO "Notification" (id, "userId", kind, "planId", "agencyId", "actorUserId", data, "createdAt")
+      SELECT gen_random_uuid(), u.id, ${event.kind}::text, NULL, NULL, ${event.actorUserId}::uuid,
+        jsonb_strip_nulls(jsonb_build_object('fiscalYear', NULL, 'agencyNameTh', NULL, 'actorName', ${event.actorName}::text, 'comment', NULL,
+          'email', ${event.email}::text, 'code', ${event.code}::text, 'expiresAt', ${event.expiresAt}::text))
+          || '{"fiscalYear": null, "agencyNameTh": null, "comment": null}'::jsonb || jsonb_build_object('actorName', ${event.actorName}::text),
+        ${NOW}
+      FROM "User" u WHERE u.id = ${event.userId}::uuid AND u."isActive"
+      RETURNING id
+    )
+    INSERT INTO "NotificationEmail" ("notificationId", "nextAttemptAt", status) SELECT id, ${NOW}, 'pending' FROM created RETURNING 1`,
+  );
 }
 
 /** One page of the recipient's notifications, newest first, with the total and the unread count. */
@@ -149,7 +183,7 @@ export async function claimEmails(limit: number, leaseSeconds: number): Promise<
         ORDER BY "nextAttemptAt" LIMIT ${limit}::int FOR UPDATE SKIP LOCKED
       ) due, "Notification" n, "User" u
       WHERE e."notificationId" = due."notificationId" AND n.id = e."notificationId" AND u.id = n."userId"
-      RETURNING ${NOTIFICATION_COLUMNS}, e.attempts, u.email, u.name, u.locale, u."isActive"`,
+      RETURNING ${NOTIFICATION_COLUMNS_FOR_EMAIL}, e.attempts, u.email, u.name, u.locale, u."isActive"`,
   );
 }
 
@@ -157,10 +191,16 @@ export async function claimEmails(limit: number, leaseSeconds: number): Promise<
 export async function markEmailSent(notificationId: string, status: 'sent' | 'skipped' = 'sent'): Promise<void> {
   await queryRows(
     getPrisma(),
-    sql`UPDATE "NotificationEmail" SET status = ${status}::text, "sentAt" = ${NOW}, "lockedUntil" = NULL, "lastError" = NULL
-      WHERE "notificationId" = ${notificationId}::uuid AND status = 'pending'`,
+    sql`WITH done AS (
+        UPDATE "NotificationEmail" SET status = ${status}::text, "sentAt" = ${NOW}, "lockedUntil" = NULL, "lastError" = NULL
+        WHERE "notificationId" = ${notificationId}::uuid AND status = 'pending' RETURNING "notificationId"
+      )
+      ${FORGET_CODE}`,
   );
 }
+
+/** A reset code leaves the stored notification once its e-mail is done with (sent, skipped or given up). */
+const FORGET_CODE = sql`UPDATE "Notification" n SET data = n.data - 'code' FROM done WHERE n.id = done."notificationId" AND n.data ? 'code'`;
 
 /** A failed attempt: try again after `retryInSeconds`, or give up (`null`). */
 export async function markEmailFailed(notificationId: string, error: string, retryInSeconds: number | null): Promise<void> {
@@ -168,8 +208,12 @@ export async function markEmailFailed(notificationId: string, error: string, ret
     retryInSeconds === null ? sql`status = 'failed'` : sql`"nextAttemptAt" = ${NOW} + make_interval(secs => ${retryInSeconds}::float8)`;
   await queryRows(
     getPrisma(),
-    sql`UPDATE "NotificationEmail" SET ${next}, "lockedUntil" = NULL, "lastError" = ${error.slice(0, 1000)}::text
-      WHERE "notificationId" = ${notificationId}::uuid AND status = 'pending'`,
+    sql`WITH done AS (
+        UPDATE "NotificationEmail" SET ${next}, "lockedUntil" = NULL, "lastError" = ${error.slice(0, 1000)}::text
+        WHERE "notificationId" = ${notificationId}::uuid AND status = 'pending' RETURNING "notificationId", status
+      )
+      UPDATE "Notification" n SET data = n.data - 'code' FROM done
+      WHERE n.id = done."notificationId" AND done.status = 'failed' AND n.data ? 'code'`,
   );
 }
 

@@ -1,12 +1,12 @@
 import {
   DEFAULT_NOTIFICATION_DELIVERY,
   NOTIFICATION_AUDIENCE,
-  NOTIFICATION_KINDS,
+  PLAN_NOTIFICATION_KINDS,
   type NotificationPreferences,
   type UpdateNotificationPreferencesInput,
   type MarkNotificationsReadInput,
   type MarkNotificationsReadResponse,
-  type NotificationKind,
+  type PlanNotificationKind,
   type NotificationListQuery,
   type NotificationListResponse,
   type PlanTransitionName,
@@ -49,7 +49,7 @@ export async function markNotificationsRead(actor: Actor, input: MarkNotificatio
 /** How the user hears of each kind (every kind listed; the default where they chose nothing). */
 export async function getPreferences(actor: Actor): Promise<NotificationPreferences> {
   const chosen = new Map((await queries.preferencesOf(own(actor))).map((row) => [row.kind, row.delivery]));
-  return { items: NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: chosen.get(kind) ?? DEFAULT_NOTIFICATION_DELIVERY })) };
+  return { items: PLAN_NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: chosen.get(kind) ?? DEFAULT_NOTIFICATION_DELIVERY })) };
 }
 
 /** Change how the user hears of some kinds; applies to notifications written from now on. */
@@ -59,7 +59,7 @@ export async function updatePreferences(actor: Actor, input: UpdateNotificationP
 }
 
 /** Which notification a plan step makes. */
-const KIND_OF_TRANSITION: Record<PlanTransitionName, NotificationKind> = {
+const KIND_OF_TRANSITION: Record<PlanTransitionName, PlanNotificationKind> = {
   submit: 'plan_submitted',
   withdraw: 'plan_withdrawn',
   return: 'plan_returned',
@@ -85,5 +85,25 @@ export async function recordPlanEvent(db: EventDb, actor: Actor, event: PlanEven
     actorUserId: actor.kind === 'user' ? actor.userId : null,
     actorName: actor.kind === 'user' ? actor.name : null,
     comment: event.comment ?? null,
+  });
+}
+
+export type AccountEvent =
+  { kind: 'account_created'; userId: string; email: string } | { kind: 'password_reset'; userId: string; code: string; expiresAt: Date };
+
+/**
+ * THE hook of account events (issue 14): call it inside the transaction that creates the account or
+ * issues the reset code. The user is told by e-mail whatever their preferences (a reset code is never
+ * shown in the app, and leaves the stored notification once the e-mail has gone).
+ */
+export async function recordAccountEvent(db: EventDb, actor: Actor, event: AccountEvent): Promise<void> {
+  await queries.insertAccountEvent(db, {
+    kind: event.kind,
+    userId: event.userId,
+    actorUserId: actor.kind === 'user' ? actor.userId : null,
+    actorName: actor.kind === 'user' ? actor.name : null,
+    email: event.kind === 'account_created' ? event.email : null,
+    code: event.kind === 'password_reset' ? event.code : null,
+    expiresAt: event.kind === 'password_reset' ? event.expiresAt.toISOString() : null,
   });
 }

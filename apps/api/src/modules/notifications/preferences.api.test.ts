@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOTIFICATION_KINDS, NotificationPreferencesSchema } from '@prongsai/shared';
+import { NotificationPreferencesSchema, PLAN_NOTIFICATION_KINDS } from '@prongsai/shared';
 import { getPrisma } from '../../lib/prisma';
 import { testApp } from '../../../test/app';
 import { createAgency, createPlan, createUser, signIn } from '../../../test/factories';
@@ -108,7 +108,7 @@ describe('GET and PUT /notifications/preferences', () => {
 
     // Assert
     expect(NotificationPreferencesSchema.parse(defaults.body).items).toEqual(
-      NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: 'email' })),
+      PLAN_NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: 'email' })),
     );
     expect(saved.status).toBe(200);
     expect(saved.body.items).toContainEqual({ kind: 'plan_submitted', delivery: 'app' });

@@ -9,6 +9,7 @@ import { assertAcceptablePassword, hashPassword } from '../../lib/passwords';
 import { transaction, type Db } from '../../lib/db';
 import { recordAudit } from '../audit/audit.service';
 import { endSessionsOf, storeResetCode } from '../auth/auth.service';
+import { recordAccountEvent } from '../notifications/notifications.service';
 import * as queries from './users.queries';
 import type { UserRow } from './users.queries';
 
@@ -62,6 +63,7 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
       entityId: row.id,
       changes: { email: row.email, assignment: input.assignment },
     });
+    await recordAccountEvent(db, actor, { kind: 'account_created', userId: row.id, email: row.email });
     return toUser(row);
   });
 }
@@ -104,7 +106,7 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
   });
 }
 
-/** A one-time code the admin hands over (no e-mail server): valid 24 hours, single use. */
+/** A one-time code, valid 24 hours, single use: shown once to the admin and e-mailed to the user (issue 14). */
 export async function createPasswordResetCode(actor: Actor, userId: string): Promise<{ code: string; expiresAt: string }> {
   assertCan(actor, 'manage:user');
   const code = randomBytes(12).toString('base64url');
@@ -112,6 +114,7 @@ export async function createPasswordResetCode(actor: Actor, userId: string): Pro
   await transaction(async (db) => {
     if (!(await queries.findUser(db, userId))) throw notFound('ไม่พบผู้ใช้นี้');
     await storeResetCode(db, code, userId, actor.userId, expiresAt);
+    await recordAccountEvent(db, actor, { kind: 'password_reset', userId, code, expiresAt });
     await recordAudit(db, actor, {
       action: 'password_reset',
       entityType: 'user',

@@ -96,6 +96,7 @@ export function NotificationBell() {
                     {t(`notifications.kind.${n.kind}`, {
                       fiscalYear: n.data.fiscalYear ?? '',
                       agency: n.data.agencyNameTh ?? '',
+                      email: n.data.email ?? '',
                     })}
                   </Link>
                   {n.data.comment && <p className="notification-bell__comment">{n.data.comment}</p>}
