@@ -77,8 +77,11 @@ async function editablePlan(request: APIRequestContext, agencyId: string): Promi
   if (editable) return editable;
   const taken = new Set(items.map((plan) => plan.fiscalYear));
   const newest = Math.max(...items.map((plan) => plan.fiscalYear));
-  // The server refuses years too far from today (400): try after the newest plan, then before it.
-  const candidates = [1, 2, 3, -1, -2, -3, -4, -5].map((step) => newest + step).filter((year) => !taken.has(year));
+  // The server refuses years too far from today (400): try after the newest plan, then every year before it
+  // (other journeys of the same run create plans of this agency too).
+  const candidates = [1, 2, 3, ...Array.from({ length: 20 }, (_, index) => -(index + 1))]
+    .map((step) => newest + step)
+    .filter((year) => !taken.has(year));
   for (const year of candidates) {
     const response = await request.post(`${API}/agencies/${agencyId}/plans/${year}`, {
       headers: CSRF_HEADERS,
