@@ -43,8 +43,8 @@ async function expectNoHorizontalOverflow(page: Page, label: string): Promise<vo
     }
     return { scrollWidth: document.documentElement.scrollWidth, width, tooWide: tooWide.slice(0, 10) };
   });
-  expect(found.scrollWidth, `${label}: the page scrolls sideways`).toBeLessThanOrEqual(found.width);
   expect(found.tooWide, `${label}: elements wider than the ${found.width} px screen`).toEqual([]);
+  expect(found.scrollWidth, `${label}: the page scrolls sideways`).toBeLessThanOrEqual(found.width);
 }
 
 /** A screen-high picture of the page from the top of `from` (or from the top of the page). */
@@ -77,17 +77,29 @@ async function editablePlan(request: APIRequestContext, agencyId: string): Promi
   if (editable) return editable;
   const taken = new Set(items.map((plan) => plan.fiscalYear));
   const newest = Math.max(...items.map((plan) => plan.fiscalYear));
-  // The server refuses years too far from today (400): try after the newest plan, then every year before it
-  // (other journeys of the same run create plans of this agency too).
+  // The server refuses years too far from today (400) and copies only from an earlier year: try after the
+  // newest plan (copying it), then every free year before it, copying the closest earlier plan (other
+  // journeys of the same run create plans of this agency too).
   const candidates = [1, 2, 3, ...Array.from({ length: 20 }, (_, index) => -(index + 1))]
     .map((step) => newest + step)
     .filter((year) => !taken.has(year));
   for (const year of candidates) {
+    const earlier = [...taken].filter((other) => other < year);
     const response = await request.post(`${API}/agencies/${agencyId}/plans/${year}`, {
       headers: CSRF_HEADERS,
-      data: { copyFromFiscalYear: newest },
+      data: earlier.length > 0 ? { copyFromFiscalYear: Math.max(...earlier) } : {},
     });
-    if (response.status() === 201 || response.status() === 200) return (await response.json()) as PlanRow;
+    if (response.status() !== 201 && response.status() !== 200) continue;
+    const plan = (await response.json()) as PlanRow & { measures: unknown[] };
+    // Nothing earlier to copy: the journey needs a measure to open.
+    if (plan.measures.length === 0) {
+      const added = await request.post(`${API}/plans/${plan.id}/measures`, {
+        headers: CSRF_HEADERS,
+        data: { title: 'มาตรการทดสอบบนโทรศัพท์', actions: ['ขั้นตอนที่หนึ่ง'] },
+      });
+      expect(added.status()).toBe(201);
+    }
+    return plan;
   }
   throw new Error('no fiscal year free for a new draft plan');
 }
