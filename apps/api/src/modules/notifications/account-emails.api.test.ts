@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationListResponseSchema } from '@prongsai/shared';
 import { getPrisma } from '../../lib/prisma';
 import { testApp } from '../../../test/app';
+import { startSmtpSink, type SmtpSink } from '../../../test/smtp-sink';
 import { createAgency, createUser, signIn, unique } from '../../../test/factories';
 import { createMailer } from './mailer';
 import { createMailWorker } from './mail-worker';
@@ -18,29 +16,13 @@ const app = testApp();
 const csrf = { 'x-prongsai-csrf': '1' };
 const APP_URL = 'https://prongsai.example.go.th';
 
-const received: { rcpt: string[]; mail: ParsedMail }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, session, callback) {
-    simpleParser(stream).then(
-      (mail) => {
-        received.push({ rcpt: session.envelope.rcptTo.map((r) => r.address), mail });
-        callback();
-      },
-      (error: Error) => callback(error),
-    );
-  },
-});
+let sink: SmtpSink;
 let smtpUrl = '';
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  sink = await startSmtpSink();
+  smtpUrl = sink.url;
 });
-afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-});
+afterAll(() => sink.close());
 
 /** Send this user's pending e-mails only (the shared test database holds other files' notifications). */
 async function drainFor(userId: string): Promise<number> {
@@ -54,7 +36,7 @@ async function drainFor(userId: string): Promise<number> {
     appUrl: APP_URL,
   }).drain();
 }
-const mailTo = (address: string) => received.filter((r) => r.rcpt.includes(address));
+const mailTo = (address: string) => sink.mailTo(address);
 
 describe('account e-mails', () => {
   it('when an admin creates an account, then its user gets one e-mail with a sign-in link (account e-mails are never a matter of preference)', async () => {

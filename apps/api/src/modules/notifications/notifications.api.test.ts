@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationListResponseSchema } from '@prongsai/shared';
 import { getPrisma } from '../../lib/prisma';
 import { testApp } from '../../../test/app';
+import { startSmtpSink, type SmtpSink } from '../../../test/smtp-sink';
 import { createAgency, createPlan, createUser, signIn } from '../../../test/factories';
 import { createMailer } from './mailer';
 import { createMailWorker, type MailWorker } from './mail-worker';
@@ -20,41 +18,13 @@ const csrf = { 'x-prongsai-csrf': '1' };
 const APP_URL = 'https://prongsai.example.go.th';
 const FY = 2569;
 
-interface Received {
-  rcpt: string[];
-  mail: ParsedMail;
-}
-const received: Received[] = [];
-/** Answers the next N messages with a temporary failure (451). */
-let rejectNext = 0;
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, session, callback) {
-    simpleParser(stream).then(
-      (mail) => {
-        if (rejectNext > 0) {
-          rejectNext -= 1;
-          callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
-          return;
-        }
-        received.push({ rcpt: session.envelope.rcptTo.map((r) => r.address), mail });
-        callback();
-      },
-      (error: Error) => callback(error),
-    );
-  },
-});
+let sink: SmtpSink;
 let smtpUrl = '';
-
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  sink = await startSmtpSink();
+  smtpUrl = sink.url;
 });
-afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-});
+afterAll(() => sink.close());
 
 function worker(options: Partial<Parameters<typeof createMailWorker>[0]> = {}): MailWorker {
   return createMailWorker({
@@ -78,7 +48,7 @@ async function drainFor(planId: string, options: Partial<Parameters<typeof creat
   return worker(options).drain();
 }
 
-const mailTo = (address: string) => received.filter((r) => r.rcpt.includes(address));
+const mailTo = (address: string) => sink.mailTo(address);
 const notificationsOf = (userId: string) => getPrisma().notification.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } });
 
 /** Two agencies in province 81, one in province 82; editors of each, reviewers of each province. */
@@ -219,7 +189,7 @@ describe('e-mail delivery', () => {
       });
     };
     await onlyMine();
-    rejectNext = 1;
+    sink.rejectNext(1);
 
     // Act: the first attempt fails…
     await worker({ backoffSeconds: () => 600 }).drain();

@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationPreferencesSchema, PLAN_NOTIFICATION_KINDS } from '@prongsai/shared';
 import { getPrisma } from '../../lib/prisma';
 import { testApp } from '../../../test/app';
+import { startSmtpSink, type SmtpSink } from '../../../test/smtp-sink';
 import { createAgency, createPlan, createUser, signIn } from '../../../test/factories';
 import { createMailer } from './mailer';
 import { createMailWorker, digestCutoff } from './mail-worker';
@@ -18,31 +16,15 @@ import { createMailWorker, digestCutoff } from './mail-worker';
 const app = testApp();
 const csrf = { 'x-prongsai-csrf': '1' };
 const APP_URL = 'https://prongsai.example.go.th';
-const received: { rcpt: string[]; mail: ParsedMail }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, session, callback) {
-    simpleParser(stream).then(
-      (mail) => {
-        received.push({ rcpt: session.envelope.rcptTo.map((r) => r.address), mail });
-        callback();
-      },
-      (error: Error) => callback(error),
-    );
-  },
-});
+let sink: SmtpSink;
 let smtpUrl = '';
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  sink = await startSmtpSink();
+  smtpUrl = sink.url;
 });
-afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-});
+afterAll(() => sink.close());
 
-const mailTo = (address: string) => received.filter((r) => r.rcpt.includes(address));
+const mailTo = (address: string) => sink.mailTo(address);
 const worker = (now: () => Date) =>
   createMailWorker({
     mailer: createMailer({ smtpUrl, captureDir: '/nonexistent' }),
