@@ -39,6 +39,22 @@ describe('one SQL idiom', () => {
     expect(rows).toEqual([{ name: "O'Brien" }]);
   });
 
+  it('when one query function writes two texts under one statement label (say, two kinds of scope), then each is its own prepared statement', async () => {
+    // A bare name would be refused by pg the second time ("Prepared statements must be unique"); run each twice.
+    for (let round = 0; round < 2; round++) {
+      for (const kind of ['agency', 'province']) {
+        const statement = kind === 'agency' ? sql`SELECT ${kind}::text AS kind, 1 AS n` : sql`SELECT ${kind}::text AS kind, 2 AS n`;
+        expect(await queryRow(getPrisma(), statement, { name: 'label-test' })).toEqual({ kind, n: kind === 'agency' ? 1 : 2 });
+      }
+    }
+    const prepared = await queryRows<{ name: string }>(
+      getPrisma(),
+      sql`SELECT name FROM pg_prepared_statements WHERE name LIKE 'label-test:%' ORDER BY name`,
+    );
+    // The pool may have answered on several connections; each holds at most the two texts.
+    expect(new Set(prepared.map((row) => row.name)).size).toBeLessThanOrEqual(2);
+  });
+
   it('when a listener is registered, then it sees the rows the database sent', async () => {
     const seen: unknown[][] = [];
     const stop = onRows((_statement, rows) => seen.push([...rows]));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getPool, getPrisma, Prisma, type Tx } from './prisma';
 import { GuardFailedError, type StatementGuard } from './statement-guard';
 
@@ -31,9 +32,28 @@ export function onRows(listener: RowsListener): () => void {
 }
 
 interface QueryOptions {
-  /** Makes it a prepared statement on the pool (hot paths). */
+  /**
+   * Makes it a prepared statement on the pool (hot paths): each connection parses and rewrites its
+   * text once, and later runs send only the statement's name and values. The label names the statement
+   * in `pg_prepared_statements`; a hash of the text is appended, so the different texts one query
+   * function writes (one per kind of scope, guarded or not) are different statements.
+   */
   name?: string;
   guard?: StatementGuard;
+}
+
+const MAX_NAMED_TEXTS = 1_000;
+const statementNames = new Map<string, string>();
+
+/** `label:hash-of-text`, remembered per text (a bounded map: the hot statements are a few dozen texts). */
+function statementName(label: string, text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `${label}:${createHash('sha1').update(text).digest('base64url').slice(0, 16)}`;
+    if (statementNames.size >= MAX_NAMED_TEXTS) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 /** The statement run only when the guard's condition holds, with one leading row saying whether it did. */
@@ -43,7 +63,13 @@ const guarded = (statement: Sql, condition: Sql): Sql =>
 
 async function run(db: Tx, statement: Sql, name: string | undefined): Promise<Record<string, unknown>[]> {
   return db === getPrisma()
-    ? (await getPool().query({ text: statement.text, values: statement.values, ...(name ? { name } : {}) })).rows
+    ? (
+        await getPool().query({
+          text: statement.text,
+          values: statement.values,
+          ...(name ? { name: statementName(name, statement.text) } : {}),
+        })
+      ).rows
     : await db.$queryRawUnsafe<Record<string, unknown>[]>(statement.text, ...statement.values);
 }
 

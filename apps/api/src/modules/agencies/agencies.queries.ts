@@ -138,7 +138,7 @@ export async function listAgencies(scope: Scope, query: AgencyListQuery): Promis
         WHERE ${conditions}
         ORDER BY ${search ? sql`${search.order}, ` : empty}a."nameTh", a.id
         LIMIT ${query.pageSize}::int OFFSET ${(query.page - 1) * query.pageSize}::int`,
-    { guard: guardOf(scope) },
+    { guard: guardOf(scope), name: 'agency-search' },
   );
   // A page past the end has no row to carry the total: count separately (rare).
   const total =

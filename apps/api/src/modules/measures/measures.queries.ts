@@ -66,9 +66,10 @@ export type PlanForWrite = LoadedPlan & { rowVersion: string };
 export async function findPlanOfMeasure(db: Db, scope: Scope, measureId: string): Promise<PlanForWrite | undefined> {
   const row = await queryRow<{ rowVersion: string; data: Parameters<typeof toLoadedPlan>[0] }>(
     clientOf(db),
-    sql`SELECT p.xmin::text AS "rowVersion", ${planDetailJson(scope, false)} AS data
+    sql`SELECT p.xmin::text AS "rowVersion", ${planDetailJson(scope, { withComments: false, withCopies: false })} AS data
         FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId"
         WHERE p.id = ${planOfMeasure(scope, measureId)}`,
+    { name: 'measure-plan' },
   );
   return row && { ...toLoadedPlan(row.data), rowVersion: row.rowVersion };
 }
@@ -85,7 +86,7 @@ export async function findPlanOfMeasureForUpdate(db: Db, scope: Scope, measureId
   const row = await queryRow<{ lockedVersion: string; snapshotVersion: string | null; data: Parameters<typeof toLoadedPlan>[0] }>(
     clientOf(db),
     sql`SELECT p.xmin::text AS "lockedVersion", (SELECT s.xmin::text FROM "Plan" s WHERE s.id = p.id) AS "snapshotVersion",
-               ${planDetailJson(scope, false)} AS data
+               ${planDetailJson(scope, { withComments: false, withCopies: false })} AS data
         FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId"
         WHERE p.id = ${planOfMeasure(scope, measureId)}
         FOR UPDATE OF p`,

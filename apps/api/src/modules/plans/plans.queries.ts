@@ -1,8 +1,9 @@
 import type { PlanStatus } from '@prongsai/shared';
-import { guardOf, scopeSql, scopeWhere, type Scope } from '../../access/scope';
+import { guardOf, PUBLIC_SCOPE, scopeSql, scopeWhere, type Scope } from '../../access/scope';
 import { clientOf, type Db } from '../../lib/db';
 import type { Prisma } from '../../lib/prisma';
 import { jsonDateOrNull, jsonTimestamp, jsonTimestampOrNull, queryRow, queryRows, sql, type Sql } from '../../lib/sql';
+import { sharedTextsSql, toSharedTextRow, type SharedTextJson, type SharedTextRow } from '../similarity/similarity.queries';
 
 /*
  * Plans and the rows every plan and measure view is built from (ADR 008). THE plan row and THE
@@ -81,6 +82,11 @@ export interface LoadedPlan {
   provinceId: number;
   measures: MeasureRow[];
   comments: CommentRow[];
+  /**
+   * The results and summaries of the plan that other agencies' plans share (the copy detector's rows,
+   * ADR 014), read in the same statement for staff pages (`withCopies`); empty otherwise.
+   */
+  sharedTexts: SharedTextRow[];
 }
 
 interface PlanDetailJson {
@@ -89,6 +95,15 @@ interface PlanDetailJson {
   provinceId: number;
   measures: MeasureJson[];
   comments: Json<CommentRow>[];
+  sharedTexts?: SharedTextJson[] | null;
+}
+
+/** What a plan projection carries besides the plan and its measures. */
+export interface PlanDetailParts {
+  /** The review comments (staff pages). */
+  withComments: boolean;
+  /** The copy detector's shared texts, for `COPIED_FROM_OTHER_AGENCY` (staff pages; never public). */
+  withCopies: boolean;
 }
 
 const COMMENTS_JSON = sql`coalesce((
@@ -102,7 +117,12 @@ const COMMENTS_JSON = sql`coalesce((
  * page shows, as one json value built by PostgreSQL: one statement instead of eight relation loads
  * (docs/performance.md F5, ADR 007). Its measures are those `scope` reaches (the public's: live ones).
  */
-export function planDetailJson(scope: Scope, withComments: boolean): Sql {
+export function planDetailJson(scope: Scope, parts: PlanDetailParts): Sql {
+  // The shared texts are read whatever the caller's scope (the caller reached the plan); the other
+  // plans' words in them only where they are published (the warnings name agencies, never quote them).
+  const copies = parts.withCopies
+    ? sql`(SELECT json_agg(t) FROM (${sharedTextsSql(sql`p.id`, PUBLIC_SCOPE, { resultsOnly: true })}) t)`
+    : sql`NULL::json`;
   return sql`json_build_object(
     'plan', to_jsonb(p),
     'website', a.website,
@@ -110,7 +130,8 @@ export function planDetailJson(scope: Scope, withComments: boolean): Sql {
     'measures', coalesce((
       SELECT json_agg(${MEASURE_ROW_JSON} ORDER BY m.sequence, m."createdAt")
       FROM "Measure" m WHERE m."planId" = p.id AND ${scopeSql('measure', scope, 'm')}), '[]'::json),
-    'comments', ${withComments ? COMMENTS_JSON : sql`'[]'::json`})`;
+    'comments', ${parts.withComments ? COMMENTS_JSON : sql`'[]'::json`},
+    'sharedTexts', ${copies})`;
 }
 
 export function toLoadedPlan(json: PlanDetailJson): LoadedPlan {
@@ -120,16 +141,17 @@ export function toLoadedPlan(json: PlanDetailJson): LoadedPlan {
     provinceId: json.provinceId,
     measures: json.measures.map(toMeasureRow),
     comments: json.comments.map((comment) => ({ ...comment, createdAt: jsonTimestamp(comment.createdAt) })),
+    sharedTexts: (json.sharedTexts ?? []).map(toSharedTextRow),
   };
 }
 
 /** The plan with everything its page shows if `scope` reaches it, in one statement; undefined otherwise. */
-export async function findPlan(db: Db, scope: Scope, planId: string, options: { withComments: boolean }): Promise<LoadedPlan | undefined> {
+export async function findPlan(db: Db, scope: Scope, planId: string, parts: PlanDetailParts): Promise<LoadedPlan | undefined> {
   const row = await queryRow<{ data: PlanDetailJson }>(
     clientOf(db),
-    sql`SELECT ${planDetailJson(scope, options.withComments)} AS data FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId"
+    sql`SELECT ${planDetailJson(scope, parts)} AS data FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId"
         WHERE p.id = ${planId}::uuid AND ${scopeSql('plan', scope, 'p')}`,
-    { guard: guardOf(scope) },
+    { guard: guardOf(scope), name: 'plan-page' },
   );
   return row && toLoadedPlan(row.data);
 }
@@ -146,10 +168,10 @@ export async function findPlanByYear(
 ): Promise<{ plan: LoadedPlan | undefined } | undefined> {
   const row = await queryRow<{ data: PlanDetailJson | null }>(
     clientOf(db),
-    sql`SELECT (SELECT ${planDetailJson(scopes.plan, true)} FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId"
+    sql`SELECT (SELECT ${planDetailJson(scopes.plan, { withComments: true, withCopies: true })} FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId"
                 WHERE p."agencyId" = ag.id AND p."fiscalYear" = ${fiscalYear}::int AND ${scopeSql('plan', scopes.plan, 'p')}) AS data
         FROM "Agency" ag WHERE ag.id = ${agencyId}::uuid AND ${scopeSql('agency', scopes.agency, 'ag')}`,
-    { guard: guardOf(scopes.plan) },
+    { guard: guardOf(scopes.plan), name: 'plan-page-by-year' },
   );
   return row && { plan: row.data === null ? undefined : toLoadedPlan(row.data) };
 }

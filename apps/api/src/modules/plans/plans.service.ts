@@ -26,7 +26,7 @@ import { findVisibleAgency } from '../agencies/agencies.service';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { recordPlanEvent } from '../notifications/notifications.service';
 import { checkMeasures } from '../reports/import';
-import { copyWarnings } from '../similarity/similarity.service';
+import { copyWarningsOf } from '../similarity/similarity.service';
 import { toCheckable, toMeasure } from './measure-dto';
 import * as queries from './plans.queries';
 import type { LoadedPlan, MeasureRow, PlanCounters, PlanRow } from './plans.queries';
@@ -118,7 +118,7 @@ export async function storePlanCounters(db: Db, loaded: Pick<LoadedPlan, 'plan' 
  * already checked its reach to the plan; returns the plan as loaded (in `scope`) and its warnings.
  */
 export async function refreshPlan(db: Db, scope: Scope, planId: string): Promise<{ loaded: LoadedPlan; warnings: QualityWarning[] }> {
-  const loaded = await queries.findPlan(db, scope, planId, { withComments: false });
+  const loaded = await queries.findPlan(db, scope, planId, { withComments: false, withCopies: false });
   if (!loaded) throw notFound('ไม่พบแผนนี้');
   return { loaded, warnings: await storePlanCounters(db, loaded) };
 }
@@ -129,13 +129,14 @@ export async function refreshPlanWarnings(db: Db, planId: string): Promise<Quali
 }
 
 /**
- * `copied` are the plan's `COPIED_FROM_OTHER_AGENCY` warnings (the copy detector, ADR 014), read for
- * staff pages only: the public never sees them.
+ * The page of a loaded plan; on staff pages with the plan's `COPIED_FROM_OTHER_AGENCY` warnings (the copy
+ * detector, ADR 014, from the shared texts its statement read): the public never sees them.
  */
-function toPlanDetail(loaded: LoadedPlan, options: { publicView?: boolean }, copied: QualityWarning[] = []): PlanDetail {
+function toPlanDetail(loaded: LoadedPlan, options: { publicView?: boolean }): PlanDetail {
   const { plan } = loaded;
   const live = liveMeasures(loaded.measures);
-  const warnings = [...planWarnings(plan, loaded.website, live), ...(options.publicView ? [] : copied)];
+  const copied = options.publicView ? [] : copyWarningsOf(loaded.sharedTexts, plan);
+  const warnings = [...planWarnings(plan, loaded.website, live), ...copied];
   const measures = live.map((measure) => toMeasure(measure, warnings));
   return {
     ...toSummary(plan, live),
@@ -161,9 +162,10 @@ function toPlanDetail(loaded: LoadedPlan, options: { publicView?: boolean }, cop
 
 /** Everything the plan page shows, in one statement, if `scope` reaches the plan (else 404). */
 export async function loadPlanDetail(db: Db, scope: Scope, planId: string, options: { publicView?: boolean } = {}): Promise<PlanDetail> {
-  const loaded = await queries.findPlan(db, scope, planId, { withComments: !options.publicView });
+  const staff = !options.publicView;
+  const loaded = await queries.findPlan(db, scope, planId, { withComments: staff, withCopies: staff });
   if (!loaded) throw notFound('ไม่พบแผนนี้');
-  return toPlanDetail(loaded, options, options.publicView ? [] : await copyWarnings(db, loaded.plan));
+  return toPlanDetail(loaded, options);
 }
 
 /** The agency's plan summaries inside `scope`, with progress, newest fiscal year first. */
@@ -191,7 +193,7 @@ export async function getPlanByYear(actor: Actor, agencyId: string, fiscalYear: 
   );
   if (!found) throw notFound('ไม่พบหน่วยงานนี้');
   if (!found.plan) throw notFound(`ยังไม่มีแผนปีงบประมาณ ${fiscalYear}`);
-  return toPlanDetail(found.plan, {}, await copyWarnings(rootDb(), found.plan.plan));
+  return toPlanDetail(found.plan, {});
 }
 
 /** A plan's page, in one statement that reads it only inside the actor's scope (404 otherwise). */

@@ -135,7 +135,7 @@ export async function overviewRows(
     WHERE ${overviewFilters(scope, provinceId, query)} ${statusFilter}
     ORDER BY ${searchOrder}${SORT_SQL[query.sort]} ${order}, ag."nameTh" ASC, ag.id ASC
     ${page}`,
-    { guard: guardOf(scope) },
+    { guard: guardOf(scope), name: 'province-overview' },
   );
 }
 

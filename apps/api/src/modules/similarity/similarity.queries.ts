@@ -50,29 +50,35 @@ export interface SharedTextRow {
   } | null;
 }
 
-/**
- * Every text of the plan's live measures that another agency's measure shares, with how widely the
- * wording is shared (agencies and provinces among the first `SPREAD_SAMPLE` rows of its hash) and, for
- * wording that is not a template, the other measures of the same and the previous fiscal year.
- * `scope` (the caller's plan scope) decides whether each other text is returned or null;
- * `resultsOnly` reads only results and summaries (what the warnings need: half the work).
- */
-export async function listSharedTexts(
-  db: Db,
-  scope: Scope,
-  planId: string,
-  options: { resultsOnly?: boolean } = {},
-): Promise<SharedTextRow[]> {
-  type Raw = Omit<SharedTextRow, 'other'> & {
-    other: (Omit<NonNullable<SharedTextRow['other']>, 'submittedAt'> & { submittedAt: string | null }) | null;
+/** A shared-text row as json carries it (the timestamps as strings). */
+export type SharedTextJson = Omit<SharedTextRow, 'other' | 'planSubmittedAt'> & {
+  planSubmittedAt: string | null;
+  other: (Omit<NonNullable<SharedTextRow['other']>, 'submittedAt'> & { submittedAt: string | null }) | null;
+};
+
+export function toSharedTextRow(row: SharedTextJson): SharedTextRow {
+  return {
+    ...row,
+    planSubmittedAt: jsonTimestampOrNull(row.planSubmittedAt),
+    other: row.other && { ...row.other, submittedAt: jsonTimestampOrNull(row.other.submittedAt) },
   };
-  const rows = await queryRows<Raw>(
-    clientOf(db),
-    sql`
+}
+
+/**
+ * THE shared-texts statement of the plan whose id is `planId` (a parameter, or a column of an outer
+ * statement such as the plan page's `p.id`): every text of the plan's live measures that another
+ * agency's measure shares, with how widely the wording is shared (agencies and provinces among the first
+ * `SPREAD_SAMPLE` rows of its hash) and, for wording that is not a template, the other measures of the
+ * same and the previous fiscal year, in the order `group` reads them. `scope` (the caller's plan scope)
+ * decides whether each other text is returned or null; `resultsOnly` reads only results and summaries
+ * (what the warnings need: half the work). One row per (text, other measure), as `SharedTextJson`.
+ */
+export function sharedTextsSql(planId: Sql, scope: Scope, options: { resultsOnly?: boolean } = {}): Sql {
+  return sql`
     WITH mine AS (
       SELECT f."measureId", f.field, f.position, f.hash, f."agencyId", f."fiscalYear"
       FROM "MeasureFingerprint" f
-      WHERE f."planId" = ${planId}::uuid ${options.resultsOnly ? sql`AND f.field IN ('result', 'summary')` : empty}
+      WHERE f."planId" = ${planId} ${options.resultsOnly ? sql`AND f.field IN ('result', 'summary')` : empty}
     ), spread AS (
       SELECT h.hash, s.agencies, s.provinces,
         (s.agencies >= ${TEMPLATE_MIN_AGENCIES}::int AND s.provinces >= ${TEMPLATE_MIN_PROVINCES}::int) AS "isTemplate"
@@ -95,7 +101,7 @@ export async function listSharedTexts(
     )
     SELECT m.id AS "measureId", m.sequence, m.title AS "measureTitle", x.field, x.position,
       ${fieldText('m', 'x')} AS text,
-      x.agencies, x.provinces, x."isTemplate", p."submittedAt" AS "planSubmittedAt",
+      x.agencies, x.provinces, x."isTemplate", to_jsonb(sp."submittedAt") #>> '{}' AS "planSubmittedAt",
       CASE WHEN om.id IS NULL THEN NULL ELSE jsonb_build_object(
         'agencyId', oa.id, 'agencyNameTh', op."agencyNameTh", 'website', oa.website, 'provinceNameTh', opr."nameTh",
         'planId', op.id, 'fiscalYear', op."fiscalYear", 'planStatus', op.status, 'submittedAt', op."submittedAt",
@@ -104,14 +110,23 @@ export async function listSharedTexts(
       ) END AS other
     FROM matched x
     JOIN "Measure" m ON m.id = x."measureId"
-    JOIN "Plan" p ON p.id = m."planId"
+    JOIN "Plan" sp ON sp.id = m."planId"
     LEFT JOIN "Measure" om ON om.id = x."otherMeasureId"
     LEFT JOIN "Plan" op ON op.id = om."planId"
     LEFT JOIN "Agency" oa ON oa.id = om."agencyId"
     LEFT JOIN "Province" opr ON opr.id = oa."provinceId"
-    ORDER BY m.sequence, x.field, x.position, op."fiscalYear", op."submittedAt" NULLS LAST, om.id`,
-  );
-  return rows.map((row) => ({ ...row, other: row.other && { ...row.other, submittedAt: jsonTimestampOrNull(row.other.submittedAt) } }));
+    ORDER BY m.sequence, x.field, x.position, op."fiscalYear", op."submittedAt" NULLS LAST, om.id`;
+}
+
+/** The plan's shared texts (`sharedTextsSql`) on their own; the plan page reads them inside its own statement. */
+export async function listSharedTexts(
+  db: Db,
+  scope: Scope,
+  planId: string,
+  options: { resultsOnly?: boolean } = {},
+): Promise<SharedTextRow[]> {
+  const rows = await queryRows<SharedTextJson>(clientOf(db), sharedTextsSql(sql`${planId}::uuid`, scope, options));
+  return rows.map(toSharedTextRow);
 }
 
 export interface ClusterRow {

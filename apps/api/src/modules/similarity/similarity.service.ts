@@ -122,8 +122,12 @@ const FIELD_TH: Record<string, string> = { result: 'ผลลัพธ์', summ
  * that wrote it first (or the first one listed).
  */
 export async function copyWarnings(db: Db, plan: { id: string; fiscalYear: number }): Promise<QualityWarning[]> {
-  const measures = await similarMeasures(db, SYSTEM_SCOPE, plan, { resultsOnly: true });
-  return measures.flatMap((measure) => {
+  return copyWarningsOf(await queries.listSharedTexts(db, SYSTEM_SCOPE, plan.id, { resultsOnly: true }), plan);
+}
+
+/** `copyWarnings` from the plan's shared results and summaries as the plan page's own statement read them. */
+export function copyWarningsOf(rows: SharedTextRow[], plan: { fiscalYear: number }): QualityWarning[] {
+  return group(rows, plan.fiscalYear).flatMap((measure) => {
     // The plan that clearly wrote first is not told it copied: its reviewers see the pair, its editors no warning.
     const copied = measure.texts
       .filter((text) => text.kind === 'copied')
