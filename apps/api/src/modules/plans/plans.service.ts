@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   PLAN_TRANSITIONS,
   isEditablePlanStatus,
@@ -75,6 +76,28 @@ function planWarnings(plan: { agencyNameTh: string; fiscalYear: number }, websit
   return checkMeasures({ agencyNameTh: plan.agencyNameTh, website, fiscalYear: plan.fiscalYear }, live.map(toCheckable));
 }
 
+const MAX_REMEMBERED_WARNINGS = 5_000;
+const rememberedWarnings = new Map<string, QualityWarning[]>();
+
+/**
+ * `planWarnings` for a page read: the checks are a pure function of what they are given, so the
+ * answer is remembered under a hash of exactly that (the context and every checked field of every
+ * live measure) and a plan read again unchanged costs a hash instead of the checks (ADR 024). Writes
+ * run the checks themselves (`planCounters`).
+ */
+function pageWarnings(plan: { agencyNameTh: string; fiscalYear: number }, website: string | null, live: MeasureRow[]): QualityWarning[] {
+  const context = { agencyNameTh: plan.agencyNameTh, website, fiscalYear: plan.fiscalYear };
+  const checkable = live.map(toCheckable);
+  const key = createHash('sha1').update(JSON.stringify([context, checkable])).digest('base64url');
+  let warnings = rememberedWarnings.get(key);
+  if (warnings === undefined) {
+    warnings = checkMeasures(context, checkable);
+    if (rememberedWarnings.size >= MAX_REMEMBERED_WARNINGS) rememberedWarnings.delete(rememberedWarnings.keys().next().value!);
+  } else rememberedWarnings.delete(key);
+  rememberedWarnings.set(key, warnings);
+  return warnings;
+}
+
 const liveMeasures = (measures: MeasureRow[]) => measures.filter((measure) => measure.deletedAt === null);
 
 /** The quality warnings of a loaded plan's live measures. */
@@ -136,7 +159,7 @@ function toPlanDetail(loaded: LoadedPlan, options: { publicView?: boolean }): Pl
   const { plan } = loaded;
   const live = liveMeasures(loaded.measures);
   const copied = options.publicView ? [] : copyWarningsOf(loaded.sharedTexts, plan);
-  const warnings = [...planWarnings(plan, loaded.website, live), ...copied];
+  const warnings = [...pageWarnings(plan, loaded.website, live), ...copied];
   const measures = live.map((measure) => toMeasure(measure, warnings));
   return {
     ...toSummary(plan, live),
