@@ -42,15 +42,19 @@ interface QueryOptions {
   guard?: StatementGuard;
 }
 
-const MAX_NAMED_TEXTS = 1_000;
+/**
+ * At most this many texts are prepared (per process, so per pooled connection too): the hot statements
+ * are a few dozen texts, and a caller who could make new texts (a search of ever more words) must not
+ * grow every connection's prepared statements without end. Texts beyond it run unprepared.
+ */
+const MAX_NAMED_TEXTS = 200;
 const statementNames = new Map<string, string>();
 
-/** `label:hash-of-text`, remembered per text (a bounded map: the hot statements are a few dozen texts). */
-function statementName(label: string, text: string): string {
+/** `label:hash-of-text`, remembered per text; undefined (run it unprepared) once `MAX_NAMED_TEXTS` are named. */
+function statementName(label: string, text: string): string | undefined {
   let name = statementNames.get(text);
-  if (name === undefined) {
+  if (name === undefined && statementNames.size < MAX_NAMED_TEXTS) {
     name = `${label}:${createHash('sha1').update(text).digest('base64url').slice(0, 16)}`;
-    if (statementNames.size >= MAX_NAMED_TEXTS) statementNames.clear();
     statementNames.set(text, name);
   }
   return name;
@@ -67,7 +71,7 @@ async function run(db: Tx, statement: Sql, name: string | undefined): Promise<Re
         await getPool().query({
           text: statement.text,
           values: statement.values,
-          ...(name ? { name: statementName(name, statement.text) } : {}),
+          name: name === undefined ? undefined : statementName(name, statement.text),
         })
       ).rows
     : await db.$queryRawUnsafe<Record<string, unknown>[]>(statement.text, ...statement.values);

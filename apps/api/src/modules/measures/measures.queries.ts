@@ -233,6 +233,7 @@ export async function updateMeasure(
            AS e(kind text, note text, "fromOutcome" text, "toOutcome" text, "evidenceUrl" text)
     )
     SELECT count(*)::int AS updated FROM m`,
+    { name: 'measure-save' },
   );
   return row?.updated ?? 0;
 }

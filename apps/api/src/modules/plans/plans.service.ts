@@ -88,7 +88,9 @@ const rememberedWarnings = new Map<string, QualityWarning[]>();
 function pageWarnings(plan: { agencyNameTh: string; fiscalYear: number }, website: string | null, live: MeasureRow[]): QualityWarning[] {
   const context = { agencyNameTh: plan.agencyNameTh, website, fiscalYear: plan.fiscalYear };
   const checkable = live.map(toCheckable);
-  const key = createHash('sha1').update(JSON.stringify([context, checkable])).digest('base64url');
+  const key = createHash('sha1')
+    .update(JSON.stringify([context, checkable]))
+    .digest('base64url');
   let warnings = rememberedWarnings.get(key);
   if (warnings === undefined) {
     warnings = checkMeasures(context, checkable);
