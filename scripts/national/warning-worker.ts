@@ -1,6 +1,6 @@
 // Runs the API's quality checks off the main thread: they cost as much as building the data.
 import { parentPort } from 'node:worker_threads';
-import { checkMeasures } from '../../apps/api/src/modules/reports/import/quality-checks';
+import { checkMeasures } from '../../apps/api/src/modules/quality-checks/quality-checks';
 import type { WarningRequest } from './warnings';
 
 parentPort!.on('message', (request: WarningRequest) => {

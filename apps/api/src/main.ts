@@ -15,7 +15,7 @@ import { loadEnv } from './config/env';
 import { seedIfEmpty } from './db/seed';
 import { logger } from './lib/logger';
 import { disconnectPrisma } from './lib/prisma';
-import { startMailWorker } from './modules/notifications/mail-runtime';
+import { startMailWorker } from './mail-runtime';
 import { closeParsePool, configureParsePool } from './modules/reports/import';
 import { installShutdown, listen } from './server';
 

@@ -2,7 +2,7 @@ import { repoRoot } from '@prongsai/db-tools';
 import { loadEnv } from './config/env';
 import { logger } from './lib/logger';
 import { disconnectPrisma } from './lib/prisma';
-import { startMailWorker } from './modules/notifications/mail-runtime';
+import { startMailWorker } from './mail-runtime';
 
 /**
  * `pnpm worker`: the e-mail worker as its own process, for a scaled-out deployment (run the API

@@ -26,7 +26,7 @@ import { rootDb, transaction, type Db } from '../../lib/db';
 import { findVisibleAgency } from '../agencies/agencies.service';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { recordPlanEvent } from '../notifications/notifications.service';
-import { checkMeasures } from '../reports/import';
+import { checkMeasures } from '../quality-checks/quality-checks';
 import { copyWarningsOf } from '../similarity/similarity.service';
 import { toCheckable, toMeasure } from './measure-dto';
 import * as queries from './plans.queries';

@@ -29,7 +29,8 @@ import {
   writeMeasuresXlsx,
   type ReportData,
 } from './export';
-import { checkMeasures, checkReportOrigin, parseInWorker, readTextFile, sniffFormat, withOriginWarnings } from './import';
+import { checkMeasures } from '../quality-checks/quality-checks';
+import { checkReportOrigin, parseInWorker, readTextFile, sniffFormat, withOriginWarnings } from './import';
 import { filesForReport } from '../evidence-files/evidence-files.service';
 import * as queries from './reports.queries';
 import type { ReportStamp } from './reports.queries';

@@ -14,8 +14,8 @@ import { assertCan } from '../../access/policies';
 import { scopeFor, SYSTEM_SCOPE, type Scope } from '../../access/scope';
 import { AppError, notFound } from '../../lib/app-error';
 import { rootDb, type Db } from '../../lib/db';
-import { readCoreName } from '../reports/import/local-government-names';
-import { readHost } from '../reports/import/web-addresses';
+import { readCoreName } from '../quality-checks/local-government-names';
+import { readHost } from '../quality-checks/web-addresses';
 import * as queries from './similarity.queries';
 import type { SharedTextRow } from './similarity.queries';
 

@@ -1,6 +1,6 @@
 import { toArabicDigits, type ParsedMeasure, type ParsedReport, type QualityWarning } from '@prongsai/shared';
-import { cleanCellText, toSingleLine } from './clean-text';
-import { checkMeasures } from './quality-checks';
+import { cleanCellText, toSingleLine } from '../../quality-checks/clean-text';
+import { checkMeasures } from '../../quality-checks/quality-checks';
 import { readMeasureRow, type ColumnMap } from './read-measure-row';
 import { readReportHeader } from './read-report-header';
 import type { ReportItem, ReportSource } from './report-source';

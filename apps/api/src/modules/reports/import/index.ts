@@ -1,10 +1,9 @@
 // Report import: text (a pasted table or a .txt), .docx, PDF (text layer or OCR), scans and CSV into one ParsedReport,
-// and the quality checks shared with plans entered by hand. Pure functions: no database. Requests
+// checked by the quality checks plans entered by hand also get (modules/quality-checks). Pure functions: no database. Requests
 // parse through `parseInWorker` (a worker pool with time and memory limits), never on the event loop.
 export { parseReportText } from './parse-report-text';
 export { parseReportDocx } from './parse-docx';
 export { parseMeasuresCsv } from './parse-csv';
-export { checkMeasures, DUPLICATE_SIMILARITY } from './quality-checks';
 export { decodeTextFile, readTextFile, type TextFileEncoding } from './decode-text-file';
 export { parseInWorker, closeParsePool, configureParsePool, DEFAULT_PARSE_POOL_OPTIONS, type ParsePoolOptions } from './parse-pool';
 export type { ParseJob } from './parse-job';

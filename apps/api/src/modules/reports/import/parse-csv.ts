@@ -16,7 +16,7 @@ import {
 } from '@prongsai/shared';
 import { buildUnreadableReport } from './build-parsed-report';
 import { parseItaCode } from './ita-references';
-import { checkMeasures } from './quality-checks';
+import { checkMeasures } from '../../quality-checks/quality-checks';
 import { readCarriedOut } from './read-carried-out';
 
 type CsvRecord = Partial<Record<MeasureCsvColumn, string>>;

@@ -2,7 +2,7 @@ import type { ParsedReport } from '@prongsai/shared';
 import { AppError } from '../../../lib/app-error';
 import { fingerprint, readReportCopyXml, REPORT_COPY_PATH, restoreMeasure, type ReportCopy } from '../report-copy';
 import { buildParsedReport, buildUnreadableReport, type SourceCopy } from './build-parsed-report';
-import { decodeHtmlEntities } from './clean-text';
+import { decodeHtmlEntities } from '../../quality-checks/clean-text';
 import { assertDocxWithinLimits, DOCX_LIMITS, type DocxLimits } from './docx-limits';
 import type { ReportItem, ReportSource } from './report-source';
 

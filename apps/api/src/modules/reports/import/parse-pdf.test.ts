@@ -12,7 +12,7 @@ import { parseReportImage } from './ocr';
 import { runParseJob } from './parse-job';
 import { normaliseThai } from './page-layout';
 import { parseReportText } from './parse-report-text';
-import { computeDiceSimilarity } from './text-similarity';
+import { computeDiceSimilarity } from '../../quality-checks/text-similarity';
 
 const run = promisify(execFile);
 const SAMPLE_TEXT = await readFile(new URL('./fixtures/report-2566-bangsainoi.txt', import.meta.url), 'utf8');

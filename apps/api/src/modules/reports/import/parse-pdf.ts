@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ParsedReport } from '@prongsai/shared';
 import { buildParsedReport, buildUnreadableReport } from './build-parsed-report';
-import { decodeHtmlEntities } from './clean-text';
+import { decodeHtmlEntities } from '../../quality-checks/clean-text';
 import { OCR_LIMITS, readImageByOcr, toolMissingReport } from './ocr';
 import { buildSourceFromPages, type PlacedPage } from './page-layout';
 import { runTool, ToolFailedError, ToolMissingError } from './run-tool';

@@ -1,6 +1,6 @@
 import type { ParsedReport } from '@prongsai/shared';
 import { buildParsedReport, buildUnreadableReport } from './build-parsed-report';
-import { normaliseWhitespace } from './clean-text';
+import { normaliseWhitespace } from '../../quality-checks/clean-text';
 import type { ReportItem, ReportSource } from './report-source';
 
 // A quoted cell may run over several lines (Word and Excel copy multi-paragraph cells that way).

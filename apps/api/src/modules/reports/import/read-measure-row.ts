@@ -1,8 +1,8 @@
 import { toArabicDigits, type Outcome, type ParsedMeasure, type QualityWarning } from '@prongsai/shared';
-import { cleanCellText, toNullableText, toSingleLine } from './clean-text';
+import { cleanCellText, toNullableText, toSingleLine } from '../../quality-checks/clean-text';
 import { findItaReferences } from './ita-references';
 import { readCarriedOut } from './read-carried-out';
-import { findWebAddresses } from './web-addresses';
+import { findWebAddresses } from '../../quality-checks/web-addresses';
 
 /** Where each field stands in a table row (0-based), null when the table has no such column. */
 export interface ColumnMap {

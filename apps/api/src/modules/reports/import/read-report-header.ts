@@ -1,7 +1,7 @@
 import { isValidFiscalYear, toArabicDigits, type ParsedAgency } from '@prongsai/shared';
-import { cleanCellText } from './clean-text';
-import { findLocalGovernmentMentions } from './local-government-names';
-import { findWebAddresses, isSharedPlatform } from './web-addresses';
+import { cleanCellText } from '../../quality-checks/clean-text';
+import { findLocalGovernmentMentions } from '../../quality-checks/local-government-names';
+import { findWebAddresses, isSharedPlatform } from '../../quality-checks/web-addresses';
 
 export interface ReportHeader {
   agency: ParsedAgency;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkMeasures } from './quality-checks';
+import { checkMeasures } from '../../quality-checks/quality-checks';
 import { parseReportText } from './parse-report-text';
 import { checkReportOrigin, withOriginWarnings } from './report-origin';
 

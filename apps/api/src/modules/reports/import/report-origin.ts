@@ -1,6 +1,6 @@
 import type { ParsedReport, QualityWarning } from '@prongsai/shared';
-import { readCoreName } from './local-government-names';
-import { isSameSite, readHost } from './web-addresses';
+import { readCoreName } from '../../quality-checks/local-government-names';
+import { isSameSite, readHost } from '../../quality-checks/web-addresses';
 
 /** The agency and year a report is being imported into. */
 export interface ImportTarget {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cleanCellText, normaliseForComparison } from './clean-text';
+import { cleanCellText, normaliseForComparison } from '../../quality-checks/clean-text';
 import { decodeTextFile } from './decode-text-file';
-import { findLocalGovernmentMentions, readCoreName } from './local-government-names';
+import { findLocalGovernmentMentions, readCoreName } from '../../quality-checks/local-government-names';
 import { splitActions } from './read-measure-row';
-import { computeDiceSimilarity } from './text-similarity';
-import { findWebAddresses } from './web-addresses';
+import { computeDiceSimilarity } from '../../quality-checks/text-similarity';
+import { findWebAddresses } from '../../quality-checks/web-addresses';
 
 describe('splitActions', () => {
   it('when steps are numbered with Thai digits, then each step comes back without its number', () => {

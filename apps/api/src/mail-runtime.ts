@@ -1,9 +1,12 @@
 import path from 'node:path';
-import type { Env } from '../../config/env';
-import { logger } from '../../lib/logger';
-import { runDeadlineReminders } from '../calendar/calendar.service';
-import { createMailer } from './mailer';
-import { createMailWorker, type MailWorker } from './mail-worker';
+import type { Env } from './config/env';
+import { logger } from './lib/logger';
+import { runDeadlineReminders } from './modules/calendar/calendar.service';
+import { createMailer } from './modules/notifications/mailer';
+import { createMailWorker, type MailWorker } from './modules/notifications/mail-worker';
+
+// Composition, not a module: the notifications module's worker given the calendar's job (so neither
+// module imports the other).
 
 /** The e-mail worker as configured by the environment (SMTP_URL, MAIL_FROM, APP_URL, …), started. */
 export function startMailWorker(env: Env, repoRoot: string): MailWorker {

@@ -1,3 +1,6 @@
+// The quality checks of a plan's measures (module quality-checks): pure functions of the measures and
+// their agency's name, website and fiscal year, run on every plan page and save (plans) and on every
+// imported report (reports/import); the name and web-address readers are shared with the copy detector.
 import {
   THAI_MONTHS,
   THAI_MONTHS_SHORT,
