@@ -275,6 +275,14 @@ test('editor plans FY2567 from FY2566, reviewer returns then accepts, editor pub
       await r.reload();
       await expect(r.getByRole('row').filter({ hasText: RESPONSIBLE })).toHaveCount(1);
       await r.getByRole('button', { name: 'อนุมัติแผน' }).click();
+      // The evidence link is not on the agency's registered website: a serious warning (ADR 021), which
+      // the reviewer acknowledges with a reason; the editor's publish then relies on it.
+      const acknowledge = r.getByRole('dialog', { name: 'อนุมัติแผนที่มีคำเตือนร้ายแรง' });
+      await acknowledge
+        .getByRole('textbox', { name: 'เหตุผลที่รับทราบ (มาตรการที่ 1: เว็บไซต์อื่น)' })
+        .fill('ลิงก์หลักฐานเป็นเว็บไซต์ย่อยของ อบต.บางทรายน้อย เอง ตรวจสอบแล้ว');
+      await acknowledge.getByRole('button', { name: 'รับทราบและอนุมัติแผน' }).click();
+      await expect(acknowledge).toBeHidden();
       await expect(planNotice(r, 'อนุมัติแผนแล้ว')).toBeVisible();
       await acceptedMail.next((m) => m.subject.includes(`แผนปีงบประมาณ ${FY} ได้รับการอนุมัติแล้ว`), 'plan accepted');
     });

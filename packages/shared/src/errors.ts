@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QualityWarningSchema } from './schemas/measure';
 
 /** Every error code the API answers with, and its HTTP status. */
 export const ERROR_STATUS = {
@@ -22,6 +23,10 @@ export const ERROR_STATUS = {
   IMPORT_UNPARSABLE: 422,
   /** An uploaded archive (.docx) unpacks to more entries or bytes than the import allows. */
   ARCHIVE_LIMIT_EXCEEDED: 422,
+  /** Accept or publish while serious quality warnings are open and not acknowledged; `warnings` lists them (ADR 021). */
+  SERIOUS_WARNINGS_UNACKNOWLEDGED: 422,
+  /** An acknowledgement names a serious warning the plan does not have; `issues` point at each. */
+  ACKNOWLEDGED_WARNING_NOT_FOUND: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
@@ -46,6 +51,8 @@ export const ErrorResponseSchema = z.object({
     issues: z.array(FieldIssueSchema).optional(),
     /** With VERSION_CONFLICT: the record as it is now, so the client can show what changed. */
     current: z.unknown().optional(),
+    /** With SERIOUS_WARNINGS_UNACKNOWLEDGED: the open serious warnings that need an acknowledgement. */
+    warnings: z.array(QualityWarningSchema).optional(),
   }),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;

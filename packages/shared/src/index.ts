@@ -6,6 +6,7 @@ export * from './agency-search';
 export * from './dates';
 export * from './fiscal-year';
 export * from './plan-lifecycle';
+export * from './serious-warnings';
 export * from './progress';
 export * from './ita';
 export * from './csv';

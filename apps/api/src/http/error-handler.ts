@@ -44,7 +44,13 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
 
   if (error instanceof AppError) {
     if (error.details.retryAfterSeconds) res.setHeader('Retry-After', String(error.details.retryAfterSeconds));
-    return send(error.status, { code: error.code, message: error.message, issues: error.details.issues, current: error.details.current });
+    return send(error.status, {
+      code: error.code,
+      message: error.message,
+      issues: error.details.issues,
+      current: error.details.current,
+      warnings: error.details.warnings,
+    });
   }
   if (error instanceof RequestValidationError) {
     return send(400, { code: 'VALIDATION_FAILED', message: 'ข้อมูลไม่ถูกต้อง', issues: issuesOf(error.zodError, error.where) });

@@ -313,6 +313,9 @@ const ERROR_MEANING: Record<ErrorCode, string> = {
   UNSUPPORTED_MEDIA_TYPE: 'A body in a media type or charset the API does not read.',
   IMPORT_UNPARSABLE: 'The parser gave up on the upload (time or memory); `issues[0].code` says why.',
   ARCHIVE_LIMIT_EXCEEDED: 'An uploaded .docx unpacks to more entries or bytes than allowed.',
+  SERIOUS_WARNINGS_UNACKNOWLEDGED:
+    'Accept or publish while serious quality warnings are open: `warnings` lists them; a reviewer acknowledges each with a reason.',
+  ACKNOWLEDGED_WARNING_NOT_FOUND: 'An acknowledgement names a serious warning the plan does not have; `issues` point at each.',
   RATE_LIMITED: 'Too many requests (or downloads at once) from this client; wait `Retry-After` seconds.',
   INTERNAL: 'A fault of the server; quote `requestId` when reporting it.',
   SERVICE_UNAVAILABLE: 'Busy (a pool or queue is full) or the database is unreachable; retry after `Retry-After` seconds.',

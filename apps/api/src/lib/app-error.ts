@@ -1,4 +1,4 @@
-import { ERROR_STATUS, type ErrorCode, type FieldIssue } from '@prongsai/shared';
+import { ERROR_STATUS, type ErrorCode, type FieldIssue, type QualityWarning } from '@prongsai/shared';
 
 /** The one error type services throw; http/error-handler.ts turns it into a response. */
 export class AppError extends Error {
@@ -7,7 +7,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { issues?: FieldIssue[]; current?: unknown; retryAfterSeconds?: number } = {},
+    readonly details: { issues?: FieldIssue[]; current?: unknown; warnings?: QualityWarning[]; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = 'AppError';

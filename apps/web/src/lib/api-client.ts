@@ -1,4 +1,4 @@
-import { ErrorResponseSchema, type ErrorCode } from '@prongsai/shared';
+import { ErrorResponseSchema, type ErrorCode, type QualityWarning } from '@prongsai/shared';
 import type { z } from 'zod';
 import { env } from '@/config/env';
 
@@ -18,6 +18,8 @@ export class ApiError extends Error {
   readonly issues: ApiIssue[];
   /** With VERSION_CONFLICT: the record as it is on the server now. */
   readonly current: unknown;
+  /** With SERIOUS_WARNINGS_UNACKNOWLEDGED: the open serious warnings. */
+  readonly warnings: QualityWarning[];
   readonly requestId: string | undefined;
   /** From the Retry-After header of a 429. */
   readonly retryAfterSeconds: number | undefined;
@@ -28,6 +30,7 @@ export class ApiError extends Error {
     message: string;
     issues?: ApiIssue[];
     current?: unknown;
+    warnings?: QualityWarning[];
     requestId?: string;
     retryAfterSeconds?: number;
   }) {
@@ -37,6 +40,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.issues = init.issues ?? [];
     this.current = init.current;
+    this.warnings = init.warnings ?? [];
     this.requestId = init.requestId;
     this.retryAfterSeconds = init.retryAfterSeconds;
   }
@@ -77,6 +81,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
       message: error.message,
       issues: (error.issues ?? []).map(({ path, message }) => ({ path, message })),
       current: error.current,
+      warnings: error.warnings,
       requestId: error.requestId,
       retryAfterSeconds,
     });

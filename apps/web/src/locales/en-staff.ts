@@ -233,6 +233,24 @@ export const enStaff: StaffMessages = {
   'lifecycle.requestReopenHelp': 'The province’s reviewers are notified with this reason; reopening the plan is their decision.',
   'lifecycle.requestReopenConfirm': 'Send the request',
 
+  'errors.SERIOUS_WARNINGS_UNACKNOWLEDGED': 'This plan has serious warnings that no reviewer has acknowledged with a reason',
+  'errors.ACKNOWLEDGED_WARNING_NOT_FOUND':
+    'An acknowledged warning is no longer on this plan (it may have changed): check the warnings again',
+  'acknowledge.acceptTitle': 'Accept a plan with serious warnings',
+  'acknowledge.publishTitle': 'Publish a plan with serious warnings',
+  'acknowledge.intro':
+    "This plan has {count} serious warnings. Text copied from another agency would be published under this agency's name. Check each one and give the reason the plan may go ahead; the reasons and your name are kept in the plan's history.",
+  'acknowledge.onMeasure': 'measure {sequence}: {warning}',
+  'acknowledge.onPlan': 'whole plan: {warning}',
+  'acknowledge.reasonFor': 'Reason for acknowledging ({where})',
+  'acknowledge.reasonHint': 'At least {min} and at most {max} characters',
+  'acknowledge.reasonLength': 'Give a reason of {min}–{max} characters',
+  'acknowledge.acceptConfirm': 'Acknowledge and accept',
+  'acknowledge.publishConfirm': 'Acknowledge and publish',
+  'acknowledge.openTitle': 'Serious warnings no reviewer has acknowledged',
+  'acknowledge.editorHint':
+    "Fix what the warnings say (ask the province to reopen the plan), or ask the province's reviewer to acknowledge them with a reason before publishing.",
+
   'unsaved.confirmLeave': 'You have unsaved changes. Leave this page and discard them?',
   'draft.title': 'Unsaved draft',
   'draft.found': 'There are unsaved changes to this measure (kept in this browser at {date}).',
@@ -400,6 +418,10 @@ export const enStaff: StaffMessages = {
   'history.after': 'After',
   'history.pagination': 'Change history pages',
   'history.indicatorRef': '{code} (FY {fiscalYear} codebook)',
+  'history.acknowledgements': 'Serious warnings acknowledged',
+  'history.acknowledgedBy': 'Acknowledged by {name}',
+  'history.acknowledgedReason': 'Reason: {reason}',
+  'history.planTitle': 'Plan history',
 
   'users.title': 'Users',
   'users.caption': 'User accounts',

@@ -223,6 +223,23 @@ export const thStaff = {
   'lifecycle.requestReopenHelp': 'ผู้ตรวจสอบของจังหวัดจะได้รับการแจ้งเตือนพร้อมเหตุผลนี้ และเป็นผู้ตัดสินใจเปิดแผนให้แก้ไข',
   'lifecycle.requestReopenConfirm': 'ส่งคำขอ',
 
+  // Serious warnings acknowledged before accept / publish (ADR 021).
+  'errors.SERIOUS_WARNINGS_UNACKNOWLEDGED': 'แผนนี้มีคำเตือนร้ายแรงที่ผู้ตรวจสอบยังไม่ได้รับทราบพร้อมเหตุผล',
+  'errors.ACKNOWLEDGED_WARNING_NOT_FOUND': 'คำเตือนที่รับทราบไม่มีในแผนนี้แล้ว (แผนอาจเปลี่ยนไป) กรุณาตรวจสอบคำเตือนอีกครั้ง',
+  'acknowledge.acceptTitle': 'อนุมัติแผนที่มีคำเตือนร้ายแรง',
+  'acknowledge.publishTitle': 'เผยแพร่แผนที่มีคำเตือนร้ายแรง',
+  'acknowledge.intro':
+    'แผนนี้มีคำเตือนร้ายแรง {count} รายการ ข้อความที่คัดลอกมาจากหน่วยงานอื่นจะเผยแพร่ในนามของหน่วยงานนี้ ตรวจทีละรายการ แล้วระบุเหตุผลที่ให้แผนผ่านได้ เหตุผลและชื่อของคุณจะบันทึกไว้ในประวัติของแผน',
+  'acknowledge.onMeasure': 'มาตรการที่ {sequence}: {warning}',
+  'acknowledge.onPlan': 'ทั้งแผน: {warning}',
+  'acknowledge.reasonFor': 'เหตุผลที่รับทราบ ({where})',
+  'acknowledge.reasonHint': 'อย่างน้อย {min} และไม่เกิน {max} ตัวอักษร',
+  'acknowledge.reasonLength': 'กรุณาระบุเหตุผลยาว {min}–{max} ตัวอักษร',
+  'acknowledge.acceptConfirm': 'รับทราบและอนุมัติแผน',
+  'acknowledge.publishConfirm': 'รับทราบและเผยแพร่',
+  'acknowledge.openTitle': 'คำเตือนร้ายแรงที่ยังไม่มีผู้ตรวจสอบรับทราบ',
+  'acknowledge.editorHint': 'แก้ไขตามคำเตือน (ขอให้จังหวัดเปิดแผนเพื่อแก้ไข) หรือขอให้ผู้ตรวจสอบของจังหวัดรับทราบคำเตือนพร้อมเหตุผลก่อนเผยแพร่',
+
   'unsaved.confirmLeave': 'มีการแก้ไขที่ยังไม่ได้บันทึก ต้องการออกจากหน้านี้และทิ้งการแก้ไขหรือไม่',
   'draft.title': 'ฉบับร่างที่ยังไม่ได้บันทึก',
   'draft.found': 'พบการแก้ไขมาตรการนี้ที่ยังไม่ได้บันทึก (เก็บไว้ในเบราว์เซอร์นี้เมื่อ {date})',
@@ -389,6 +406,10 @@ export const thStaff = {
   'history.after': 'หลัง',
   'history.pagination': 'หน้าประวัติการแก้ไข',
   'history.indicatorRef': '{code} (คู่มือปี {fiscalYear})',
+  'history.acknowledgements': 'คำเตือนร้ายแรงที่รับทราบ',
+  'history.acknowledgedBy': 'รับทราบโดย {name}',
+  'history.acknowledgedReason': 'เหตุผล: {reason}',
+  'history.planTitle': 'ประวัติของแผน',
 
   'users.title': 'ผู้ใช้งาน',
   'users.caption': 'รายชื่อผู้ใช้งาน',

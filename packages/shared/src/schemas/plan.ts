@@ -3,6 +3,7 @@ import { AgencyTypeSchema, PlanStatusSchema, ReviewKindSchema } from '../enums';
 import { FiscalYearParamSchema, FiscalYearSchema } from '../fiscal-year';
 import { UuidSchema, VersionSchema, optionalText, text } from './common';
 import { MeasureSchema, QualityWarningSchema } from './measure';
+import { ACKNOWLEDGEMENT_REASON_MAX, ACKNOWLEDGEMENT_REASON_MIN, SeriousWarningCodeSchema, isSameTarget } from '../serious-warnings';
 
 export const PlanProgressSchema = z.object({
   total: z.number().int(),
@@ -75,6 +76,55 @@ export type UpdatePlanInput = z.infer<typeof UpdatePlanInputSchema>;
 /** submit / accept / publish: the plan version the user saw. */
 export const PlanTransitionInputSchema = z.object({ version: VersionSchema, comment: optionalText(5000) }).strict();
 export type PlanTransitionInput = z.infer<typeof PlanTransitionInputSchema>;
+
+/**
+ * A reviewer's acknowledgement of an open serious warning (ADR 021): the warning's code and the
+ * number of the measure it is on (null for a warning on the plan), and why the plan may go ahead.
+ */
+export const WarningAcknowledgementSchema = z
+  .object({
+    code: SeriousWarningCodeSchema,
+    sequence: z.number().int().min(0).max(100_000).nullable(),
+    reason: z
+      .string()
+      .trim()
+      .min(ACKNOWLEDGEMENT_REASON_MIN, `เหตุผลต้องยาวอย่างน้อย ${ACKNOWLEDGEMENT_REASON_MIN} ตัวอักษร`)
+      .max(ACKNOWLEDGEMENT_REASON_MAX, `ยาวได้ไม่เกิน ${ACKNOWLEDGEMENT_REASON_MAX} ตัวอักษร`),
+  })
+  .strict();
+export type WarningAcknowledgement = z.infer<typeof WarningAcknowledgementSchema>;
+
+/** accept / publish: a transition that may carry acknowledgements of the plan's open serious warnings, one per warning. */
+export const PlanApprovalInputSchema = PlanTransitionInputSchema.extend({
+  acknowledgements: z
+    .array(WarningAcknowledgementSchema)
+    .max(500)
+    .superRefine((acknowledgements, context) => {
+      acknowledgements.forEach((acknowledgement, index) => {
+        if (acknowledgements.findIndex((other) => isSameTarget(other, acknowledgement)) !== index) {
+          context.addIssue({ code: 'custom', path: [index], message: 'รับทราบคำเตือนเดียวกันซ้ำ' });
+        }
+      });
+    })
+    .optional(),
+}).strict();
+export type PlanApprovalInput = z.infer<typeof PlanApprovalInputSchema>;
+
+/**
+ * An acknowledgement as the transition's audit row keeps it (`changes.acknowledgements`): who is the
+ * audit row's actor; `warnings` are the warnings it covered as they were then (for the history, in
+ * words); `measureId` / `measureVersion` the measure as it was (a publish relies on an acceptance's
+ * acknowledgement only while that measure is unchanged).
+ */
+export const AcknowledgementRecordSchema = z.object({
+  code: z.string(),
+  sequence: z.number().int().nullable(),
+  reason: z.string(),
+  measureId: z.string().nullable(),
+  measureVersion: z.number().int().nullable(),
+  warnings: z.array(QualityWarningSchema),
+});
+export type AcknowledgementRecord = z.infer<typeof AcknowledgementRecordSchema>;
 
 /** return / reopen need a reason the editor will read. */
 export const PlanReturnInputSchema = z.object({ version: VersionSchema, reason: text(5000) }).strict();

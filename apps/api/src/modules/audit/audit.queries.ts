@@ -1,10 +1,10 @@
 import type { AuditQuery } from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
-import { scopeWhere, type Scope } from '../../access/scope';
+import { scopeSql, scopeWhere, type Scope } from '../../access/scope';
 import { clientOf, type Db } from '../../lib/db';
 import type { Prisma, Tx } from '../../lib/prisma';
 import { requestContext } from '../../lib/request-context';
-import { queryRows, sql, type Sql } from '../../lib/sql';
+import { queryRow, queryRows, sql, type Sql } from '../../lib/sql';
 import type { AuditRecord } from './audit-record';
 
 /** The columns of an audit row, in the order `auditValues` fills them. */
@@ -58,4 +58,23 @@ export async function listAudit(db: Db, scope: Scope, query: AuditQuery): Promis
   const users = await client.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
   const names = new Map(users.map((user) => [user.id, user.name]));
   return { rows: rows.map((row) => ({ ...row, actorName: row.actorUserId ? (names.get(row.actorUserId) ?? null) : null })), total };
+}
+
+/**
+ * The `changes` of the newest status change of a record to `toStatus`, inside `scope` (null when
+ * there is none): e.g. the acceptance a publish relies on (ADR 021).
+ */
+export async function findLatestStatusChange(
+  db: Db,
+  scope: Scope,
+  record: { entityType: string; entityId: string; toStatus: string },
+): Promise<Record<string, unknown> | null> {
+  const row = await queryRow<{ changes: Record<string, unknown> | null }>(
+    clientOf(db),
+    sql`SELECT a."changes" FROM "AuditLog" a
+      WHERE a."entityType" = ${record.entityType} AND a."entityId" = ${record.entityId} AND a."action" = 'status_change'
+        AND a."changes" -> 'status' ->> 'to' = ${record.toStatus} AND ${scopeSql('audit', scope, 'a')}
+      ORDER BY a."id" DESC LIMIT 1`,
+  );
+  return row?.changes ?? null;
 }

@@ -6,7 +6,7 @@ import { rootDb } from '../../lib/db';
 import * as queries from './audit.queries';
 
 export { diffFields, type AuditRecord } from './audit-record';
-export { AUDIT_COLUMNS, auditValues, insertAudit as recordAudit } from './audit.queries';
+export { AUDIT_COLUMNS, auditValues, findLatestStatusChange, insertAudit as recordAudit } from './audit.queries';
 
 export async function listAudit(actor: Actor, query: AuditQuery): Promise<AuditListResponse> {
   assertCan(actor, 'read:audit');

@@ -5,12 +5,14 @@ import {
   CreatePlanInputSchema,
   PlanDetailSchema,
   PlanListResponseSchema,
+  PlanApprovalInputSchema,
   PlanParamsSchema,
   PlanReturnInputSchema,
   PlanTransitionInputSchema,
   ReopenRequestInputSchema,
   ReopenRequestResponseSchema,
   UpdatePlanInputSchema,
+  type ErrorCode,
   type PlanTransitionName,
 } from '@prongsai/shared';
 import { defineRoute } from '../../http/define-route';
@@ -89,15 +91,39 @@ defineRoute(
   async ({ actor, params, body }) => updatePlan(actor, params.planId, body),
 );
 
+const ACKNOWLEDGEMENT_DOC = [
+  'Serious quality warnings (another agency named, another website cited, a date outside the fiscal year, a copy that names',
+  'the agency it came from) need an acknowledgement with a reason, one per warning code and measure, from a caller who may',
+  'review plans (ADR 021); otherwise 422 `SERIOUS_WARNINGS_UNACKNOWLEDGED` with the open `warnings`. An acknowledgement of a',
+  'warning the plan does not have is 422 `ACKNOWLEDGED_WARNING_NOT_FOUND`; one sent by an editor is 403. Publishing relies on',
+  "the acceptance's acknowledgements while the measures they concern are unchanged. Acknowledgements are kept on the",
+  "transition's audit row (`changes.acknowledgements`).",
+].join(' ');
+
 const TRANSITION_DOCS: Record<
   PlanTransitionName,
-  { summary: string; body: typeof PlanTransitionInputSchema | typeof PlanReturnInputSchema }
+  {
+    summary: string;
+    description?: string;
+    body: typeof PlanTransitionInputSchema | typeof PlanReturnInputSchema | typeof PlanApprovalInputSchema;
+    errors?: ErrorCode[];
+  }
 > = {
   submit: { summary: 'Editor: submit a draft or returned plan for review', body: PlanTransitionInputSchema },
   withdraw: { summary: 'Editor: withdraw a submitted plan (back to draft) until a reviewer acts on it', body: PlanTransitionInputSchema },
   return: { summary: 'Reviewer: return a submitted plan with a reason', body: PlanReturnInputSchema },
-  accept: { summary: 'Reviewer: accept a submitted plan', body: PlanTransitionInputSchema },
-  publish: { summary: 'Editor: publish an accepted plan', body: PlanTransitionInputSchema },
+  accept: {
+    summary: 'Reviewer: accept a submitted plan, acknowledging each open serious warning with a reason',
+    description: ACKNOWLEDGEMENT_DOC,
+    body: PlanApprovalInputSchema,
+    errors: ['SERIOUS_WARNINGS_UNACKNOWLEDGED', 'ACKNOWLEDGED_WARNING_NOT_FOUND'],
+  },
+  publish: {
+    summary: 'Editor: publish an accepted plan (serious warnings acknowledged at acceptance, or now by a reviewer)',
+    description: ACKNOWLEDGEMENT_DOC,
+    body: PlanApprovalInputSchema,
+    errors: ['SERIOUS_WARNINGS_UNACKNOWLEDGED', 'ACKNOWLEDGED_WARNING_NOT_FOUND'],
+  },
   reopen: { summary: 'Reviewer: reopen an accepted or published plan for changes, with a reason', body: PlanReturnInputSchema },
 };
 
@@ -108,9 +134,11 @@ for (const [name, doc] of Object.entries(TRANSITION_DOCS) as [PlanTransitionName
       method: 'post',
       path: `/plans/:planId/${name}`,
       summary: doc.summary,
+      description: doc.description,
       tag,
       params: PlanParamsSchema,
       body: doc.body,
+      errors: doc.errors,
       response: PlanDetailSchema,
     },
     async ({ actor, params, body }) => transitionPlan(actor, params.planId, name, body),

@@ -1,12 +1,17 @@
 import { createHash } from 'node:crypto';
 import {
+  AcknowledgementRecordSchema,
   PLAN_TRANSITIONS,
   isEditablePlanStatus,
+  isSameTarget,
+  seriousWarningGroups,
   isTransitionAllowedFrom,
   planProgress,
   type QualityWarning,
   type CreatePlanInput,
   type Outcome,
+  type AcknowledgementRecord,
+  type PlanApprovalInput,
   type PlanDetail,
   type PlanReturnInput,
   type PlanStatus,
@@ -19,12 +24,12 @@ import {
   type UpdatePlanInput,
 } from '@prongsai/shared';
 import type { Actor, UserActor } from '../../access/actor';
-import { assertCan, type ResourceOwner } from '../../access/policies';
+import { assertCan, can, type ResourceOwner } from '../../access/policies';
 import { scopeFor, SYSTEM_SCOPE, type Scope } from '../../access/scope';
 import { AppError, notFound } from '../../lib/app-error';
 import { rootDb, transaction, type Db } from '../../lib/db';
 import { findVisibleAgency } from '../agencies/agencies.service';
-import { diffFields, recordAudit } from '../audit/audit.service';
+import { diffFields, findLatestStatusChange, recordAudit } from '../audit/audit.service';
 import { recordPlanEvent } from '../notifications/notifications.service';
 import { checkMeasures } from '../quality-checks/quality-checks';
 import { copyWarningsOf } from '../similarity/similarity.service';
@@ -306,12 +311,82 @@ const STATUS_LABEL: Record<PlanStatus, string> = {
   published: 'เผยแพร่แล้ว',
 };
 
+/**
+ * The acknowledgements an earlier acceptance recorded that still hold: those whose measure is still
+ * live with the same number and version (a measure saved since must be acknowledged again).
+ */
+async function acknowledgementsOfAcceptance(db: Db, actor: Actor, plan: PlanDetail): Promise<AcknowledgementRecord[]> {
+  const changes = await findLatestStatusChange(db, scopeFor(actor, 'read:plan'), {
+    entityType: 'plan',
+    entityId: plan.id,
+    toStatus: 'accepted',
+  });
+  const parsed = AcknowledgementRecordSchema.array().safeParse(changes?.acknowledgements ?? []);
+  if (!parsed.success) return [];
+  return parsed.data.filter((record) => {
+    if (record.measureId === null) return record.sequence === null;
+    const measure = plan.measures.find((entry) => entry.id === record.measureId);
+    return measure !== undefined && measure.sequence === record.sequence && measure.version === record.measureVersion;
+  });
+}
+
+/**
+ * Accept and publish (ADR 021): every open serious warning of the plan must be acknowledged, in this
+ * request or (for publish) at the acceptance, unchanged since. Acknowledging needs `review:plan`
+ * (403 otherwise); one of a warning the plan does not have is a 422. Returns what the transition's
+ * audit row keeps.
+ */
+async function checkAcknowledgements(
+  db: Db,
+  actor: Actor,
+  owner: PlanOwner,
+  name: PlanTransitionName,
+  input: PlanApprovalInput,
+): Promise<AcknowledgementRecord[]> {
+  const given = input.acknowledgements ?? [];
+  if (given.length > 0 && !can(actor, 'review:plan', owner)) {
+    throw new AppError('FORBIDDEN', 'เฉพาะผู้ตรวจสอบเท่านั้นที่รับทราบคำเตือนร้ายแรงได้');
+  }
+  const plan = await loadPlanDetail(db, scopeFor(actor, 'read:plan'), owner.id);
+  const groups = seriousWarningGroups(plan.warnings);
+  const unknown = given.flatMap((acknowledgement, index) => (groups.some((group) => isSameTarget(group, acknowledgement)) ? [] : [index]));
+  if (unknown.length > 0) {
+    throw new AppError('ACKNOWLEDGED_WARNING_NOT_FOUND', 'แผนนี้ไม่มีคำเตือนที่รับทราบมา (อาจแก้ไขไปแล้ว) กรุณาโหลดข้อมูลล่าสุด', {
+      issues: unknown.map((index) => ({
+        path: `body.acknowledgements.${index}`,
+        message: 'แผนนี้ไม่มีคำเตือนร้ายแรงนี้',
+        code: 'unknown_warning',
+      })),
+    });
+  }
+  const earlier = name === 'publish' ? await acknowledgementsOfAcceptance(db, actor, plan) : [];
+  const open = groups.filter(
+    (group) => !given.some((entry) => isSameTarget(entry, group)) && !earlier.some((entry) => isSameTarget(entry, group)),
+  );
+  if (open.length > 0) {
+    throw new AppError('SERIOUS_WARNINGS_UNACKNOWLEDGED', `แผนนี้มีคำเตือนร้ายแรง ${open.length} รายการที่ผู้ตรวจสอบยังไม่ได้รับทราบพร้อมเหตุผล`, {
+      warnings: open.flatMap((group) => group.warnings),
+    });
+  }
+  return given.map((acknowledgement) => {
+    const measure = plan.measures.find((entry) => entry.sequence === acknowledgement.sequence);
+    return {
+      code: acknowledgement.code,
+      sequence: acknowledgement.sequence,
+      reason: acknowledgement.reason,
+      measureId: measure?.id ?? null,
+      measureVersion: measure?.version ?? null,
+      warnings: groups.find((group) => isSameTarget(group, acknowledgement))!.warnings,
+    };
+  });
+}
+
 /** Move a plan through its lifecycle; the rules are the shared PLAN_TRANSITIONS table. */
 export async function transitionPlan(
   actor: Actor,
   planId: string,
   name: PlanTransitionName,
-  input: PlanTransitionInput | PlanReturnInput,
+  input: PlanTransitionInput | PlanReturnInput | PlanApprovalInput,
 ): Promise<PlanDetail> {
   const transition: PlanTransition = PLAN_TRANSITIONS[name];
   return transaction(async (db) => {
@@ -321,6 +396,8 @@ export async function transitionPlan(
       throw new AppError('INVALID_STATE', `ทำรายการนี้ไม่ได้ขณะแผนมีสถานะ "${STATUS_LABEL[owner.status]}"`);
     }
     assertVersion(owner, input.version);
+    const acknowledgements =
+      name === 'accept' || name === 'publish' ? await checkAcknowledgements(db, actor, owner, name, input as PlanApprovalInput) : [];
     const now = new Date();
     const stamps = Object.fromEntries(Object.keys(transition.stamp).map((key) => [key, now]));
     if ((await queries.updatePlanStatus(db, planId, { version: input.version, status: owner.status }, transition.to, stamps)) !== 1) {
@@ -342,7 +419,11 @@ export async function transitionPlan(
       entityId: planId,
       agencyId: owner.agencyId,
       provinceId: owner.provinceId,
-      changes: { status: { from: owner.status, to: transition.to }, ...(text ? { note: text } : {}) },
+      changes: {
+        status: { from: owner.status, to: transition.to },
+        ...(text ? { note: text } : {}),
+        ...(acknowledgements.length > 0 ? { acknowledgements } : {}),
+      },
     });
     await recordPlanEvent(db, actor, { transition: name, planId, comment: text });
     return loadPlanDetail(db, scopeFor(actor, 'read:plan'), planId);

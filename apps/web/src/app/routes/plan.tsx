@@ -3,6 +3,8 @@ import { Link, useLocation, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { hasPermission, type Measure } from '@prongsai/shared';
 import { agencyKeys } from '@/features/agencies/api/agency-keys';
+import { auditKeys } from '@/features/audit/api/get-audit';
+import { EntityHistory } from '@/features/audit/components/entity-history';
 import { CreateMeasureDialog } from '@/features/measures/components/create-measure-dialog';
 import { useRestoreMeasure } from '@/features/plans/api/delete-measure';
 import { invalidatePlan, usePlan } from '@/features/plans/api/get-plan';
@@ -83,6 +85,7 @@ export function PlanRoute() {
         onTransition={(action) => {
           setStatus(t(`lifecycle.done.${action}`));
           void queryClient.invalidateQueries({ queryKey: agencyKeys.lists() });
+          void queryClient.invalidateQueries({ queryKey: auditKeys.all });
         }}
       />
       <p role="status" className={status ? 'notice notice--saved' : 'visually-hidden'}>
@@ -138,6 +141,7 @@ export function PlanRoute() {
         {canWrite && <DeletedMeasures plan={data} editable={editable} />}
       </section>
       {isReviewer && <SimilarMeasures planId={data.id} positionOf={positionOf} />}
+      {hasPermission(role, 'read:audit') && <EntityHistory entityType="plan" entityId={data.id} title={t('history.planTitle')} />}
 
       {adding && (
         <CreateMeasureDialog

@@ -15,6 +15,7 @@ export function DialogForm({
   pending,
   error,
   children,
+  wide = false,
 }: {
   title: string;
   onClose: () => void;
@@ -23,10 +24,12 @@ export function DialogForm({
   pending: boolean;
   error: unknown;
   children: ReactNode;
+  /** A wider dialog, for forms with several long fields. */
+  wide?: boolean;
 }) {
   const t = useT();
   return (
-    <Dialog title={title} onClose={onClose}>
+    <Dialog title={title} onClose={onClose} wide={wide}>
       <form className="form" onSubmit={onSubmit} noValidate>
         {children}
         <InlineError error={error} />

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@prongsai/shared';
 import { isMessageKey, useI18n } from '@/lib/i18n';
+import { AcknowledgementList } from './acknowledgement-list';
 import { ChangeValue } from './change-value';
 import { fieldChanges } from './entity-history';
 import '../audit.css';
@@ -64,6 +65,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                       )}
                     </ul>
                   )}
+                  <AcknowledgementList entry={entry} />
                 </td>
                 {showOrigin && (
                   <td data-label={t('audit.request')} className="small">

@@ -6,6 +6,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import { useAudit, type AuditParams } from '../api/get-audit';
+import { AcknowledgementList } from './acknowledgement-list';
 import { ChangeValue } from './change-value';
 import '../audit.css';
 import '@/components/ui/entry-list.css';
@@ -20,6 +21,8 @@ interface FieldChange {
 
 /** Bookkeeping fields that change with every save and mean nothing to a reader. */
 const HIDDEN_FIELDS = new Set(['version', 'updatedAt']);
+/** Fields shown in words of their own rather than as before → after (`AcknowledgementList`). */
+const OWN_VIEW_FIELDS = new Set(['acknowledgements']);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -41,7 +44,7 @@ export function fieldChanges(changes: AuditEntry['changes']): FieldChange[] {
       .filter((change) => !(isEmpty(change.from) && isEmpty(change.to)));
   }
   return Object.entries(changes)
-    .filter(([field]) => !HIDDEN_FIELDS.has(field))
+    .filter(([field]) => !HIDDEN_FIELDS.has(field) && !OWN_VIEW_FIELDS.has(field))
     .map(([field, change]) => {
       if (isRecord(change) && ('from' in change || 'to' in change)) return { field, from: change.from, to: change.to };
       return { field, from: undefined, to: change };
@@ -118,6 +121,7 @@ export function EntityHistory({
                       </table>
                     </div>
                   )}
+                  <AcknowledgementList entry={entry} />
                 </li>
               );
             })}

@@ -1,10 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { PlanDetailSchema, type PlanDetail, type PlanReturnInput, type PlanTransitionInput } from '@prongsai/shared';
+import {
+  PlanDetailSchema,
+  type PlanApprovalInput,
+  type PlanDetail,
+  type PlanReturnInput,
+  type PlanTransitionInput,
+} from '@prongsai/shared';
 import { api, isApiError } from '@/lib/api-client';
 import { invalidatePlan, storePlan } from './get-plan';
 
 export type PlanTransitionRequest =
-  | { planId: string; action: 'submit' | 'withdraw' | 'accept' | 'publish'; input: PlanTransitionInput }
+  | { planId: string; action: 'submit' | 'withdraw'; input: PlanTransitionInput }
+  | { planId: string; action: 'accept' | 'publish'; input: PlanApprovalInput }
   | { planId: string; action: 'return' | 'reopen'; input: PlanReturnInput };
 
 export type PlanTransitionAction = PlanTransitionRequest['action'];
@@ -25,8 +32,9 @@ export function useTransitionPlan(
       onSuccess?.(updated, request.action);
     },
     onError: (error) => {
-      // Someone else moved the plan on: show them what it is now.
-      if (isApiError(error) && error.status === 409) void invalidatePlan(queryClient, plan);
+      // Someone else moved the plan on (or its warnings changed): show them what it is now.
+      if (isApiError(error) && (error.status === 409 || error.code === 'ACKNOWLEDGED_WARNING_NOT_FOUND'))
+        void invalidatePlan(queryClient, plan);
     },
   });
 }

@@ -7,19 +7,25 @@ import {
   ReopenRequestInputSchema,
   hasPermission,
   isEditablePlanStatus,
+  isSeriousWarning,
   isTransitionAllowedFrom,
   type PlanTransitionName,
   type PlanDetail,
   type PlanStatus,
+  type QualityWarning,
   type Role,
+  type WarningAcknowledgement,
 } from '@prongsai/shared';
+import { isApiError } from '@/lib/api-client';
 import { useT } from '@/lib/i18n';
 import { InlineError } from '@/components/ui/error-state';
 import { TextPromptDialog } from '@/components/ui/text-prompt-dialog';
 import { useCreateReviewComment } from '../api/create-review-comment';
 import { useRequestReopen } from '../api/request-reopen';
 import { useTransitionPlan, type PlanTransitionAction } from '../api/transition-plan';
+import { AcknowledgeWarningsDialog } from './acknowledge-warnings-dialog';
 import { SubmitPlanDialog, WithdrawPlanDialog } from './plan-confirm-dialogs';
+import { QualityWarnings } from './plan-warnings';
 import '../plans.css';
 import { ThaiText } from '@/components/ui/thai-text';
 
@@ -44,7 +50,13 @@ export function availableTransitions(
 export const isPlanEditable = (role: Role | undefined, status: PlanStatus): boolean =>
   hasPermission(role, 'write:plan') && isEditablePlanStatus(status);
 
-type Prompt = 'submit' | 'withdraw' | 'return' | 'reopen' | 'comment' | 'requestReopen';
+type Prompt = 'submit' | 'withdraw' | 'return' | 'reopen' | 'comment' | 'requestReopen' | 'acknowledge';
+
+/** Open serious warnings from an answer of the server (SERIOUS_WARNINGS_UNACKNOWLEDGED), else none. */
+const unacknowledgedIn = (error: unknown): QualityWarning[] =>
+  isApiError(error) && error.code === 'SERIOUS_WARNINGS_UNACKNOWLEDGED' ? error.warnings : [];
+
+const sameWarning = (a: QualityWarning, b: QualityWarning) => a.code === b.code && a.sequence === b.sequence && a.message === b.message;
 
 export function PlanLifecycle({
   plan,
@@ -57,16 +69,69 @@ export function PlanLifecycle({
 }) {
   const t = useT();
   const [prompt, setPrompt] = useState<Prompt>();
+  /** The step waiting for acknowledgements of serious warnings, and those warnings (ADR 021). */
+  const [approval, setApproval] = useState<{ action: 'accept' | 'publish'; warnings: QualityWarning[] }>();
   const transition = useTransitionPlan(plan, { onSuccess: (_plan, action) => onTransition?.(action) });
   const comment = useCreateReviewComment(plan);
   const reopenRequest = useRequestReopen();
   const allowed = availableTransitions(role, plan.status);
   if (!Object.values(allowed).some(Boolean)) return null;
 
-  const simple = (action: 'accept' | 'publish') => {
-    transition.reset();
-    transition.mutate({ planId: plan.id, action, input: { version: plan.version } });
+  const canAcknowledge = hasPermission(role, 'review:plan');
+  const positionOf = (sequence: number) => {
+    const index = plan.measures.findIndex((measure) => measure.sequence === sequence);
+    return index >= 0 ? index + 1 : sequence;
   };
+  const acknowledge = (action: 'accept' | 'publish', warnings: QualityWarning[]) => {
+    transition.reset();
+    setApproval({ action, warnings });
+    setPrompt('acknowledge');
+  };
+  /**
+   * Accept or publish. A reviewer accepting a plan with serious warnings acknowledges them first; a
+   * publish the server refuses for open serious warnings asks a reviewer (an admin) for them, and
+   * shows an editor which they are.
+   */
+  const approve = (action: 'accept' | 'publish') => {
+    transition.reset();
+    const serious = plan.warnings.filter(isSeriousWarning);
+    if (action === 'accept' && canAcknowledge && serious.length > 0) return acknowledge(action, serious);
+    transition.mutate(
+      { planId: plan.id, action, input: { version: plan.version } },
+      {
+        onError: (error) => {
+          const open = unacknowledgedIn(error);
+          if (canAcknowledge && open.length > 0) acknowledge(action, open);
+        },
+      },
+    );
+  };
+  const acknowledged = (acknowledgements: WarningAcknowledgement[]) => {
+    if (!approval) return;
+    transition.mutate(
+      { planId: plan.id, action: approval.action, input: { version: plan.version, acknowledgements } },
+      {
+        onSuccess: () => {
+          setPrompt(undefined);
+          setApproval(undefined);
+        },
+        // Warnings that appeared since the page was read (another agency's copy found): ask for them too.
+        onError: (error) => {
+          const open = unacknowledgedIn(error);
+          if (open.length > 0) {
+            setApproval(
+              (current) =>
+                current && {
+                  ...current,
+                  warnings: [...current.warnings, ...open.filter((w) => !current.warnings.some((c) => sameWarning(c, w)))],
+                },
+            );
+          }
+        },
+      },
+    );
+  };
+  const editorBlocked = prompt === undefined && !canAcknowledge ? unacknowledgedIn(transition.error) : [];
   /** A confirmed step: the dialog stays open (with the error) until the server agrees. */
   const confirmed = (action: 'submit' | 'withdraw') =>
     transition.mutate({ planId: plan.id, action, input: { version: plan.version } }, { onSuccess: () => setPrompt(undefined) });
@@ -91,7 +156,7 @@ export function PlanLifecycle({
           </button>
         )}
         {allowed.accept && (
-          <button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => simple('accept')}>
+          <button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => approve('accept')}>
             <ThaiText>{t('lifecycle.accept')}</ThaiText>
           </button>
         )}
@@ -101,7 +166,7 @@ export function PlanLifecycle({
           </button>
         )}
         {allowed.publish && (
-          <button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => simple('publish')}>
+          <button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => approve('publish')}>
             <ThaiText>{t('lifecycle.publish')}</ThaiText>
           </button>
         )}
@@ -122,6 +187,30 @@ export function PlanLifecycle({
         )}
       </div>
       {prompt === undefined && <InlineError error={transition.error} />}
+      {editorBlocked.length > 0 && (
+        <>
+          <QualityWarnings warnings={editorBlocked} title={t('acknowledge.openTitle')} positionOf={positionOf} />
+          <p className="muted">
+            <ThaiText>{t('acknowledge.editorHint')}</ThaiText>
+          </p>
+        </>
+      )}
+      {prompt === 'acknowledge' && approval && (
+        <AcknowledgeWarningsDialog
+          title={t(approval.action === 'accept' ? 'acknowledge.acceptTitle' : 'acknowledge.publishTitle')}
+          submitLabel={t(approval.action === 'accept' ? 'acknowledge.acceptConfirm' : 'acknowledge.publishConfirm')}
+          warnings={approval.warnings}
+          positionOf={positionOf}
+          pending={transition.isPending}
+          error={transition.error}
+          onSubmit={acknowledged}
+          onClose={() => {
+            setPrompt(undefined);
+            setApproval(undefined);
+            transition.reset();
+          }}
+        />
+      )}
       {prompt === 'submit' && (
         <SubmitPlanDialog
           plan={plan}
