@@ -45,6 +45,9 @@ describe('deploy/apt-packages.txt', () => {
 
   it('when validate reads the list, then the test-only LibreOffice is on it, tagged @test', () => {
     // Assert: bootstrap.mjs installs all lines; the tag is what keeps it out of the image
-    expect(entries.find((entry) => entry.name === 'libreoffice-writer-nogui')).toEqual({ name: 'libreoffice-writer-nogui', testOnly: true });
+    expect(entries.find((entry) => entry.name === 'libreoffice-writer-nogui')).toEqual({
+      name: 'libreoffice-writer-nogui',
+      testOnly: true,
+    });
   });
 });
