@@ -200,7 +200,7 @@ function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
               ],
             }),
           },
-          children: [...buildCover(view), ...buildIntro(view), buildTable(view.rows)],
+          children: [...buildCover(view), ...buildIntro(view), buildTable(view.rows), ...buildSignature(view.signatureLines)],
         },
       ],
     });
@@ -242,6 +242,24 @@ function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
           }),
       ),
     ];
+  }
+
+  /**
+   * The signature block under the table, centred in the right half of the page as in Thai official letters,
+   * kept on one page. The importer stops reading at its "ลงชื่อ" line (build-parsed-report.ts).
+   */
+  function buildSignature(lines: string[]): Paragraph[] {
+    return lines.map(
+      (text, index) =>
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          indent: { left: Math.round(CONTENT_WIDTH / 2) },
+          keepNext: index < lines.length - 1,
+          keepLines: true,
+          spacing: { ...lineSpacing(SIZE.body), before: index === 0 ? 480 : 0 },
+          children: [run(text)],
+        }),
+    );
   }
 
   const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;

@@ -1,6 +1,7 @@
 import {
   fiscalYearRange,
   formatPartialDate,
+  reportSignatureLines,
   thaiDistrictLabel,
   thaiProvinceLabel,
   toThaiDigits,
@@ -8,12 +9,15 @@ import {
   type Measure,
   type Outcome,
   type PlanDetail,
+  type ReportSignature,
 } from '@prongsai/shared';
 
 /** Everything the official report shows: one agency and its plan, measures ordered by sequence. */
 export interface ReportData {
   agency: Agency;
   plan: PlanDetail;
+  /** The agency's signature block (ADR 022): the report ends with it when set. */
+  signature?: ReportSignature | null;
 }
 
 /** The fields of a measure the open-data export writes (docs/open-data.md): a full `Measure` is one too. */
@@ -92,6 +96,8 @@ export interface ReportView {
   introHeading: [string, string];
   introParagraphs: string[];
   rows: ReportRowView[];
+  /** The signature block after the table, one string a line; empty when the agency has none. */
+  signatureLines: string[];
   documentTitle: string;
 }
 
@@ -132,9 +138,16 @@ export function buildReportView(data: ReportData): ReportView {
     introHeading: ['รายงานผลการดำเนินการมาตรการส่งเสริมคุณธรรมและความโปร่งใส', `ของ${name} ประจำปีงบประมาณ พ.ศ. ${fiscalYear}`],
     introParagraphs: plan.introText?.trim() ? splitLines(plan.introText) : [buildDefaultIntro(name, plan.fiscalYear)],
     rows: [...plan.measures].sort((a, b) => a.sequence - b.sequence).map(buildRowView),
+    signatureLines: data.signature ? reportSignatureLines(cleanSignature(data.signature)) : [],
     documentTitle: `${REPORT_TITLE} ${name} ประจำปีงบประมาณ พ.ศ. ${fiscalYear}`,
   };
 }
+
+const cleanSignature = (signature: ReportSignature): ReportSignature => ({
+  ...signature,
+  name: cleanText(signature.name).trim(),
+  position: cleanText(signature.position).trim(),
+});
 
 /** "รอบ ๑๒ เดือน (เดือนตุลาคม ๒๕๖๕ ถึง เดือนกันยายน ๒๕๖๖)" */
 export function formatFiscalPeriodLine(fiscalYear: number): string {
