@@ -39,7 +39,7 @@ export type MeasureExportFields = Pick<
   | 'updatedAt'
 > &
   Partial<Pick<Measure, 'carriedOutRaw'>> & {
-    indicators: (Pick<Measure['indicators'][number], 'fiscalYear' | 'code'> & { raw?: string | null })[];
+    indicators: (Pick<Measure['indicators'][number], 'fiscalYear' | 'code'> & { raw?: string | null; titleTh?: string | null })[];
   };
 
 /** One measure of the open-data export, with the agency and plan it belongs to. */
@@ -55,6 +55,24 @@ export const OUTCOME_LABEL_TH: Record<Outcome, string> = {
   completed: 'ดำเนินการแล้วเสร็จ',
   not_carried_out: 'ไม่สามารถดำเนินการได้',
 };
+
+/** The Thai words of the export's codes (the same wording as the web's catalogues), for people reading the XLSX. */
+export const AGENCY_TYPE_LABEL_TH: Record<Agency['type'], string> = {
+  pao: 'องค์การบริหารส่วนจังหวัด',
+  municipality: 'เทศบาล',
+  sao: 'องค์การบริหารส่วนตำบล',
+  special: 'องค์กรปกครองส่วนท้องถิ่นรูปแบบพิเศษ',
+};
+
+export const PLAN_STATUS_LABEL_TH: Record<PlanDetail['status'], string> = {
+  draft: 'ฉบับร่าง',
+  submitted: 'ส่งให้จังหวัดตรวจสอบแล้ว',
+  returned: 'ส่งกลับให้แก้ไข',
+  accepted: 'อนุมัติแล้ว',
+  published: 'เผยแพร่แล้ว',
+};
+
+export const DATE_PRECISION_LABEL_TH = { day: 'ระบุวัน', month: 'ระบุเพียงเดือน' } as const;
 
 export const REPORT_TITLE = 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน';
 
