@@ -31,6 +31,10 @@ describe('UpdateReportSignatureInputSchema', () => {
     expect(UpdateReportSignatureInputSchema.safeParse({ name: 'ก\nข', position: 'ปลัด' }).success).toBe(false);
     expect(UpdateReportSignatureInputSchema.safeParse({ name: 'ก', position: 'ปลัด', extra: 1 }).success).toBe(false);
     expect(UpdateReportSignatureInputSchema.safeParse({ name: 'ก', position: 'ปลัด', signedOn: '2567-03-07' }).success).toBe(false);
-    expect(UpdateReportSignatureInputSchema.parse({ name: ' ก ', position: 'ปลัด' })).toEqual({ name: 'ก', position: 'ปลัด', signedOn: null });
+    expect(UpdateReportSignatureInputSchema.parse({ name: ' ก ', position: 'ปลัด' })).toEqual({
+      name: 'ก',
+      position: 'ปลัด',
+      signedOn: null,
+    });
   });
 });

@@ -74,7 +74,8 @@ defineRoute(
   {
     method: 'put',
     path: '/agencies/:agencyId/report-signature',
-    summary: "An editor of the agency (or an admin) sets the reports' signature block: name, position, and the day or none (signed by hand); audited",
+    summary:
+      "An editor of the agency (or an admin) sets the reports' signature block: name, position, and the day or none (signed by hand); audited",
     tag,
     params: AgencyParamsSchema,
     body: UpdateReportSignatureInputSchema,
