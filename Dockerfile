@@ -9,11 +9,12 @@ RUN pnpm install --frozen-lockfile \
  && pnpm prune --prod --config.ignore-scripts=true || true
 
 FROM node:20-bookworm-slim
-# Chromium and a Thai font (PDF export), pg_dump/pg_restore 15 (db:backup/db:restore): the one list
-# that `npm run validate` installs too (scripts/bootstrap.mjs), so the image and CI never drift.
+# Chromium and a Thai font (PDF export), pg_dump/pg_restore 15 (db:backup/db:restore), poppler and
+# Tesseract (PDF import, OCR): the one list that `npm run validate` installs too (scripts/bootstrap.mjs),
+# so the image and CI never drift. Lines tagged @test (LibreOffice, used by tests only) are left out.
 COPY deploy/apt-packages.txt /tmp/apt-packages.txt
 RUN apt-get update \
- && apt-get install -y --no-install-recommends $(sed 's/#.*//' /tmp/apt-packages.txt | awk 'NF { print $1 }') \
+ && apt-get install -y --no-install-recommends $(sed 's/#.*//' /tmp/apt-packages.txt | awk 'NF && $0 !~ /[[:space:]]@test/ { print $1 }') \
  && rm -rf /var/lib/apt/lists/* /tmp/apt-packages.txt
 ENV NODE_ENV=production PORT=3000 SEED_DEMO=false
 WORKDIR /app

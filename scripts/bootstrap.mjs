@@ -57,17 +57,25 @@ function build(pnpm) {
 
 const APT_PACKAGES_FILE = path.join(ROOT, 'deploy', 'apt-packages.txt');
 
-/** deploy/apt-packages.txt: `<package> [<file that proves it is installed>]` a line, # comments. */
-function aptPackages() {
-  return fs
-    .readFileSync(APT_PACKAGES_FILE, 'utf8')
+/**
+ * deploy/apt-packages.txt: `<package> [<file that proves it is installed>] [@test]` a line, # comments.
+ * validate installs every line, `@test` ones too (the Dockerfile leaves those out of the image).
+ */
+function parseAptPackages(text) {
+  return text
     .split('\n')
     .map((line) => line.replace(/#.*/, '').trim())
     .filter(Boolean)
     .map((line) => {
-      const [name, file] = line.split(/\s+/);
-      return { name, file };
+      const [name, ...rest] = line.split(/\s+/);
+      const tags = rest.filter((word) => word.startsWith('@')).map((word) => word.slice(1));
+      const file = rest.find((word) => !word.startsWith('@'));
+      return { name, file, testOnly: tags.includes('test') };
     });
+}
+
+function aptPackages() {
+  return parseAptPackages(fs.readFileSync(APT_PACKAGES_FILE, 'utf8'));
 }
 
 function isInstalled({ name, file }) {

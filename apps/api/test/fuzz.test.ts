@@ -136,6 +136,9 @@ const BASELINES: Record<string, (w: World) => Baseline> = {
     params: { fiscalYear: OWN_FY },
     body: { deadlines: [{ kind: 'plan_submitted', dueOn: '2024-03-31', remindDaysBefore: 14 }] },
   }),
+  'PUT /agencies/:agencyId/report-signature': () => ({
+    body: { name: 'นายสมชาย ใจดี', position: 'นายกองค์การบริหารส่วนตำบล', signedOn: '2024-03-07' },
+  }),
   'POST /plans/:planId/reopen-request': () => ({ body: { reason: 'ขอแก้ไขผู้รับผิดชอบ' } }),
   'POST /plans/:planId/comments': (w) => ({ body: { body: 'ความเห็นของผู้ตรวจ', measureId: w.measureA } }),
   'GET /users': () => ({ query: { page: '1', pageSize: '10', q: 'ทดสอบ', role: 'agency_editor' } }),

@@ -119,6 +119,24 @@ const ROUTES: Record<string, RouteSpec> = {
     visible: [],
     build: async (w) => ({ url: `/api/v1/agencies/${w.agencyA.id}` }),
   },
+  'GET /api/v1/agencies/:agencyId/report-signature': {
+    allowed: OWNERS_OF_A,
+    visible: [],
+    build: async (w) => ({ url: `/api/v1/agencies/${w.agencyA.id}/report-signature` }),
+  },
+  'PUT /api/v1/agencies/:agencyId/report-signature': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({
+      url: `/api/v1/agencies/${w.agencyA.id}/report-signature`,
+      body: { name: 'นายทดสอบ ลงนาม', position: 'นายกองค์การบริหารส่วนตำบล', signedOn: null },
+    }),
+  },
+  'DELETE /api/v1/agencies/:agencyId/report-signature': {
+    allowed: ['editorA', 'admin'],
+    visible: ['reviewerA'],
+    build: async (w) => ({ url: `/api/v1/agencies/${w.agencyA.id}/report-signature` }),
+  },
   'GET /api/v1/agencies/:agencyId/plans': {
     allowed: OWNERS_OF_A,
     visible: [],

@@ -29,3 +29,4 @@ export * from './schemas/evidence-file';
 export * from './ita-calendar';
 export * from './schemas/calendar';
 export * from './schemas/similarity';
+export * from './schemas/report-signature';

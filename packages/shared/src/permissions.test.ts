@@ -22,6 +22,7 @@ const EXPECTED: Record<string, string> = {
   'write:codebook': '- - all',
   'write:ita-result': '- - all',
   'write:calendar': '- - all',
+  'write:report-signature': 'agency - all',
 };
 
 describe('permissions', () => {

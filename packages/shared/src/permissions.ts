@@ -19,6 +19,7 @@ export const ROLE_PERMISSIONS = {
     'read:audit:agency',
     'export:report:agency',
     'import:report:agency',
+    'write:report-signature:agency',
   ],
   provincial_reviewer: [
     'read:agency:province',
@@ -42,6 +43,7 @@ export const ROLE_PERMISSIONS = {
     'write:codebook:all',
     'write:ita-result:all',
     'write:calendar:all',
+    'write:report-signature:all',
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -8,6 +8,7 @@ import {
   type AgencySearchWord,
   type District,
   type Province,
+  type ReportSignature,
 } from '@prongsai/shared';
 import { guardOf, scopeSql, scopeWhere, type Scope } from '../../access/scope';
 import { clientOf, type Db } from '../../lib/db';
@@ -146,6 +147,42 @@ export async function listAgencies(scope: Scope, query: AgencyListQuery): Promis
     (await queryRow<{ total: number }>(getPrisma(), sql`SELECT count(*)::int AS total FROM "Agency" a WHERE ${conditions}`))?.total ??
     0;
   return { items: rows.map(({ total: _total, ...item }) => item), total };
+}
+
+// ---------------------------------------------------------------- the report's signature block (ADR 022)
+
+const SIGNATURE_SELECT = { signatoryName: true, signatoryPosition: true, signatureDate: true } satisfies Prisma.AgencySelect;
+type SignatureColumns = Prisma.AgencyGetPayload<{ select: typeof SIGNATURE_SELECT }>;
+
+const toSignature = (row: SignatureColumns): ReportSignature | null =>
+  row.signatoryName !== null && row.signatoryPosition !== null
+    ? { name: row.signatoryName, position: row.signatoryPosition, signedOn: row.signatureDate?.toISOString().slice(0, 10) ?? null }
+    : null;
+
+/** The agency's signature block (null when unset); the agency is one the caller already reached in scope. */
+export async function findReportSignature(db: Db, agencyId: string): Promise<ReportSignature | null> {
+  const row = await clientOf(db).agency.findUnique({ where: { id: agencyId }, select: SIGNATURE_SELECT });
+  return row ? toSignature(row) : null;
+}
+
+/**
+ * Set (or clear, with null) the agency's signature block, returning the block as it was. The row is locked
+ * first so two editors saving at once each audit what they replaced. `updatedAt` moves, so every cached
+ * report of the agency is rendered again (reports.queries readReportStamp).
+ */
+export async function saveReportSignature(db: Db, agencyId: string, signature: ReportSignature | null): Promise<ReportSignature | null> {
+  const client = clientOf(db);
+  await queryRows(client, sql`SELECT id FROM "Agency" WHERE id = ${agencyId}::uuid FOR UPDATE`);
+  const before = await findReportSignature(db, agencyId);
+  await client.agency.update({
+    where: { id: agencyId },
+    data: {
+      signatoryName: signature?.name ?? null,
+      signatoryPosition: signature?.position ?? null,
+      signatureDate: signature?.signedOn ? new Date(`${signature.signedOn}T00:00:00Z`) : null,
+    },
+  });
+  return before;
 }
 
 export async function listProvinces(): Promise<Province[]> {

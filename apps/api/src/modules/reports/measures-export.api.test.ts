@@ -151,6 +151,12 @@ describe('measures export: one statement through a cursor', () => {
     expect(records(response.text)[0]).toMatchObject({
       measure_id: measure.id,
       indicators: '2566:O27;2565:O11',
+      // The words: each code with its title in that year's codebook (read in the same statement), when it has one.
+      indicators_th: measureRows[0]!.indicators
+        .map((item) => [item.fiscalYear, item.code, item.titleTh].filter(Boolean).join(' '))
+        .join('\n'),
+      plan_status_th: 'เผยแพร่แล้ว',
+      carried_out_precision_th: 'ระบุเพียงเดือน',
       evidence: 'https://example.go.th/a?x=1|ก | ๑\nhttps://example.go.th/b|ข',
       district_name_th: 'เมืองทดสอบ',
       carried_out_date: '2023-03',

@@ -93,8 +93,10 @@ export function exportStatement(scope: Scope, query: ExportQuery): Sql {
            m.outcome, m."outcomeReason", m."resultText", m.summary,
            to_char(m."carriedOutDate", 'YYYY-MM-DD') AS "carriedOutDate", m."carriedOutPrecision", m."carriedOutRaw",
            to_char(m."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt",
-           (SELECT json_agg(json_build_array(mi."fiscalYear", mi.code, mi.raw) ORDER BY mi.id)
-              FROM "MeasureIndicator" mi WHERE mi."measureId" = m.id) AS indicators,
+           (SELECT json_agg(json_build_array(mi."fiscalYear", mi.code, mi.raw, ii."titleTh") ORDER BY mi.id)
+              FROM "MeasureIndicator" mi
+              LEFT JOIN "IndicatorItem" ii ON ii."fiscalYear" = mi."fiscalYear" AND ii.code = mi.code
+              WHERE mi."measureId" = m.id) AS indicators,
            (SELECT json_agg(json_build_array(e.url, e.label) ORDER BY e.position, e.id)
               FROM "EvidenceLink" e WHERE e."measureId" = m.id) AS evidence
     FROM "Measure" m
@@ -132,7 +134,7 @@ interface ExportSqlRow {
   carriedOutPrecision: DatePrecision | null;
   carriedOutRaw: string | null;
   updatedAt: string;
-  indicators: [number, string, string | null][] | null;
+  indicators: [number, string, string | null, string | null][] | null;
   evidence: [string, string][] | null;
 }
 
@@ -154,7 +156,7 @@ function toExportRow(row: ExportSqlRow): MeasureExportRow {
       sequence: row.sequence,
       title: row.title,
       actions: row.actions,
-      indicators: (row.indicators ?? []).map(([fiscalYear, code, raw]) => ({ fiscalYear, code, raw })),
+      indicators: (row.indicators ?? []).map(([fiscalYear, code, raw, titleTh]) => ({ fiscalYear, code, raw, titleTh })),
       responsible: row.responsible,
       plannedStart: row.plannedStart,
       plannedEnd: row.plannedEnd,

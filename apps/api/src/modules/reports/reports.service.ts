@@ -16,7 +16,7 @@ import { ResponseCache } from '../../http/response-cache';
 import { AppError, notFound } from '../../lib/app-error';
 import { rootDb, transaction } from '../../lib/db';
 import type { FileResponse } from '../../lib/file-response';
-import { findVisibleAgency, toAgency } from '../agencies/agencies.service';
+import { findVisibleAgency, reportSignatureOf, toAgency } from '../agencies/agencies.service';
 import { recordAudit } from '../audit/audit.service';
 import { assertEditable, findVisiblePlan, loadPlanDetail, refreshPlanWarnings } from '../plans/plans.service';
 import { ConcurrencyLimit } from './concurrency-limit';
@@ -230,7 +230,9 @@ async function reportData(agencyId: string, planId: string, publicView: boolean)
   // Each measure's evidence files follow its links: name and permalink (the public report lists only public files).
   const files = await filesForReport(planId, publicView, SYSTEM_SCOPE);
   const measures = plan.measures.map((measure) => ({ ...measure, evidence: [...measure.evidence, ...(files.get(measure.id) ?? [])] }));
-  return { agency, plan: { ...plan, measures } };
+  // The block ends the report in every view: it is printed on the official document the public reads too (ADR 022).
+  const signature = await reportSignatureOf(rootDb(), agencyId);
+  return { agency, plan: { ...plan, measures }, signature };
 }
 
 async function renderReport(agencyId: string, planId: string, format: ReportFormat, publicView: boolean): Promise<Buffer> {

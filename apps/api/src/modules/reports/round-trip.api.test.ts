@@ -1,3 +1,4 @@
+import mammoth from 'mammoth';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportPreviewSchema, PlanDetailSchema, type Measure, type ParsedMeasure, type PlanDetail } from '@prongsai/shared';
@@ -17,6 +18,7 @@ const csrf = { 'x-prongsai-csrf': '1' };
 let db: PrivateDatabase;
 let app: ReturnType<typeof testApp>;
 let plans: { id: string; agencyId: string; fiscalYear: number }[];
+let signedAgencyIds: string[];
 
 function binary(response: request.Response, callback: (error: Error | null, body: Buffer) => void) {
   const chunks: Buffer[] = [];
@@ -29,6 +31,20 @@ beforeAll(async () => {
   await seedDemo(getPrisma());
   app = testApp();
   plans = await getPrisma().plan.findMany({ select: { id: true, agencyId: true, fiscalYear: true }, orderBy: { id: 'asc' } });
+  // Every other agency signs its reports (ADR 022), one of them leaving the day to be written by hand:
+  // the block after the table must not cost the import anything.
+  const agencyIds = [...new Set(plans.map((plan) => plan.agencyId))].sort();
+  signedAgencyIds = agencyIds.filter((_id, index) => index % 2 === 0);
+  for (const [index, id] of signedAgencyIds.entries()) {
+    await getPrisma().agency.update({
+      where: { id },
+      data: {
+        signatoryName: 'นายสมชาย ใจดี',
+        signatoryPosition: 'ปลัดองค์การบริหารส่วนตำบล รักษาราชการแทนนายกองค์การบริหารส่วนตำบล',
+        signatureDate: index === 0 ? null : new Date('2024-03-07T00:00:00Z'),
+      },
+    });
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -74,8 +90,22 @@ async function exportAndPreview(planId: string, agencyId: string, format: 'docx'
 }
 
 describe('export → import round trip of every seeded plan', () => {
-  it('when the demo data is seeded, then there are plans to carry', () => {
+  it('when the demo data is seeded, then there are plans to carry, some of agencies that sign their reports', () => {
     expect(plans.length).toBeGreaterThan(3);
+    expect(plans.filter((plan) => signedAgencyIds.includes(plan.agencyId)).length).toBeGreaterThan(1);
+  });
+
+  it('when a signing agency exports its report, then the .docx ends with the signature block', async () => {
+    // Arrange
+    const plan = plans.find((candidate) => signedAgencyIds.includes(candidate.agencyId))!;
+    const agent = await signIn(app, await createUser('agency_editor', { agencyId: plan.agencyId }));
+
+    // Act
+    const file = await agent.get(`/api/v1/plans/${plan.id}/report.docx`).buffer(true).parse(binary);
+
+    // Assert
+    const { value: text } = await mammoth.extractRawText({ buffer: file.body as Buffer });
+    expect(text).toContain('ตำแหน่ง ปลัดองค์การบริหารส่วนตำบล รักษาราชการแทนนายกองค์การบริหารส่วนตำบล');
   });
 
   it.each(['docx', 'csv'] as const)(

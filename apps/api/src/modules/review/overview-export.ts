@@ -2,13 +2,15 @@ import type { Readable } from 'node:stream';
 import { csvLine, neutraliseFormula, type ProvinceOverviewQuery, type ProvinceOverviewRow } from '@prongsai/shared';
 import type { Actor } from '../../access/actor';
 import type { FileResponse } from '../../lib/file-response';
+import { AGENCY_TYPE_LABEL_TH, PLAN_STATUS_LABEL_TH } from '../reports/export';
 import { listOverviewRows } from './review.service';
 
 const COLUMNS: { header: string; value: (row: ProvinceOverviewRow) => string | number | null }[] = [
   { header: 'หน่วยงาน', value: (row) => row.nameTh },
-  { header: 'ประเภท', value: (row) => row.type },
+  // Words for people (issue 16); the codes keep their own columns at the end.
+  { header: 'ประเภท', value: (row) => AGENCY_TYPE_LABEL_TH[row.type] },
   { header: 'อำเภอ', value: (row) => row.districtNameTh },
-  { header: 'สถานะแผน', value: (row) => row.planStatus ?? 'none' },
+  { header: 'สถานะแผน', value: (row) => (row.planStatus ? PLAN_STATUS_LABEL_TH[row.planStatus] : 'ยังไม่มีแผน') },
   { header: 'จำนวนมาตรการ', value: (row) => row.measures },
   { header: 'ดำเนินการแล้วเสร็จ (%)', value: (row) => row.completedPercent },
   { header: 'ไม่สามารถดำเนินการได้ (%)', value: (row) => row.notCarriedOutPercent },
@@ -17,6 +19,8 @@ const COLUMNS: { header: string; value: (row: ProvinceOverviewRow) => string | n
   { header: 'ปรับปรุงล่าสุด', value: (row) => row.lastUpdate },
   { header: 'คะแนน ITA', value: (row) => row.itaScore },
   { header: 'ระดับ ITA', value: (row) => row.itaBand },
+  { header: 'รหัสประเภท (type)', value: (row) => row.type },
+  { header: 'รหัสสถานะแผน (plan_status)', value: (row) => row.planStatus ?? 'none' },
 ];
 
 function fileName(provinceId: number, query: ProvinceOverviewQuery, extension: string) {
@@ -41,8 +45,18 @@ export async function exportOverviewXlsx(actor: Actor, provinceId: number, query
   const { PassThrough } = await import('node:stream');
   const body = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: body, useStyles: true });
-  const sheet = workbook.addWorksheet('overview');
-  sheet.columns = COLUMNS.map((column) => ({ header: column.header, width: 20 }));
+  // Printable as it opens, like the measures export: A4 landscape, one page wide, the header row on every page, Sarabun, wrapped.
+  const sheet = workbook.addWorksheet('overview', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
+  const font = { name: 'Sarabun', size: 11 };
+  sheet.columns = COLUMNS.map((column) => ({
+    header: column.header,
+    width: 20,
+    style: { font, alignment: { wrapText: true, vertical: 'top' } },
+  }));
+  sheet.getRow(1).font = { ...font, bold: true };
   void (async () => {
     for (const row of rows) {
       sheet

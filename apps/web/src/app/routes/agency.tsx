@@ -1,7 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { hasPermission } from '@prongsai/shared';
 import { useAgency } from '@/features/agencies/api/get-agency';
 import { AgencyTypeLabel } from '@/features/agencies/components/agency-type-label';
+import { ReportSignatureForm } from '@/features/agencies/components/report-signature-form';
+import { auditKeys } from '@/features/audit/api/get-audit';
+import { EntityHistory } from '@/features/audit/components/entity-history';
 import { useAgencyPlans } from '@/features/plans/api/get-agency-plans';
 import { DeadlinesPanel } from '@/features/calendar/components/deadlines-panel';
 import { CreatePlanForm } from '@/features/plans/components/create-plan-form';
@@ -25,6 +29,9 @@ export function AgencyRoute() {
   const plans = useAgencyPlans(agencyId);
   const canWrite = hasPermission(user?.role, 'write:plan');
   const canImport = hasPermission(user?.role, 'import:report');
+  // Editors sign for their own agency, national admins for any (the server decides; this only hides the form).
+  const canSign = hasPermission(user?.role, 'write:report-signature') && (user?.role === 'national_admin' || user?.agencyId === agencyId);
+  const queryClient = useQueryClient();
   const name =
     agency.data?.nameTh ?? plans.data?.[0]?.agencyNameTh ?? (user?.agencyId === agencyId ? user.agencyName : null) ?? t('agency.title');
   useDocumentTitle(name);
@@ -74,6 +81,18 @@ export function AgencyRoute() {
               plans={plans.data}
               onCreated={(plan) => void navigate(paths.plan.getHref(plan.agencyId, plan.fiscalYear))}
             />
+            {canSign && (
+              <section className="panel" aria-labelledby="signature-title">
+                <h2 id="signature-title" className="h3">
+                  <ThaiText>{t('signature.title')}</ThaiText>
+                </h2>
+                <ReportSignatureForm agencyId={agencyId} onSaved={() => void queryClient.invalidateQueries({ queryKey: auditKeys.all })} />
+                <details>
+                  <summary>{t('signature.history')}</summary>
+                  <EntityHistory entityType="agency" entityId={agencyId} title={t('signature.history')} />
+                </details>
+              </section>
+            )}
             {canImport && (
               <section className="panel" aria-labelledby="import-title">
                 <h2 id="import-title" className="h3">

@@ -1,6 +1,8 @@
 // The official report and the open-data measure exports, as pure renderers: the routes feed them data.
 export {
+  AGENCY_TYPE_LABEL_TH,
   buildReportView,
+  PLAN_STATUS_LABEL_TH,
   OUTCOME_LABEL_TH,
   type MeasureExportFields,
   type MeasureExportRow,

@@ -1,5 +1,12 @@
 import { csvLine } from '@prongsai/shared';
-import { OUTCOME_LABEL_TH, cleanText, type MeasureExportRow } from './report-model';
+import {
+  AGENCY_TYPE_LABEL_TH,
+  DATE_PRECISION_LABEL_TH,
+  OUTCOME_LABEL_TH,
+  PLAN_STATUS_LABEL_TH,
+  cleanText,
+  type MeasureExportRow,
+} from './report-model';
 
 export type ExportCellValue = string | number | null;
 
@@ -239,6 +246,38 @@ export const MEASURE_EXPORT_COLUMNS: readonly MeasureExportColumn[] = [
     description: 'For indicators cited in words in an imported report: one per line, "<fiscal year>:<code>|<citation as written>".',
     value: ({ measure }) =>
       joinItems(measure.indicators.filter((item) => item.raw).map((item) => `${item.fiscalYear}:${item.code}|${item.raw}`)),
+  },
+  // Words for the codes above, for people reading the XLSX (issue 16); the codes keep their own columns.
+  {
+    id: 'agency_type_th',
+    header_th: 'ประเภทหน่วยงาน (คำ)',
+    header_en: 'Agency type (Thai)',
+    description: 'agency_type in Thai words, e.g. องค์การบริหารส่วนตำบล for sao.',
+    value: ({ agency }) => AGENCY_TYPE_LABEL_TH[agency.type],
+  },
+  {
+    id: 'plan_status_th',
+    header_th: 'สถานะแผน (คำ)',
+    header_en: 'Plan status (Thai)',
+    description: 'plan_status in Thai words, e.g. เผยแพร่แล้ว for published.',
+    value: ({ plan }) => PLAN_STATUS_LABEL_TH[plan.status],
+  },
+  {
+    id: 'carried_out_precision_th',
+    header_th: 'ความละเอียดของวันที่ (คำ)',
+    header_en: 'Date precision (Thai)',
+    description: 'carried_out_precision in Thai words: ระบุวัน (day) or ระบุเพียงเดือน (month); empty when there is no date.',
+    value: ({ measure }) => (measure.carriedOut ? DATE_PRECISION_LABEL_TH[measure.carriedOut.precision] : null),
+  },
+  {
+    id: 'indicators_th',
+    header_th: 'ตัวชี้วัด ITA ที่อ้างอิง (ชื่อ)',
+    header_en: 'ITA indicators cited (titles)',
+    description:
+      'The cited OIT items one per line, each as "<codebook fiscal year> <code> <title in that year\'s codebook>", e.g. ' +
+      '"2566 O11 แผนดำเนินงานและการใช้จ่ายงบประมาณประจำปี"; the title is left out when the codebook lacks the item.',
+    value: ({ measure }) =>
+      joinItems(measure.indicators.map((item) => [item.fiscalYear, item.code, item.titleTh?.trim()].filter(Boolean).join(' '))),
   },
 ];
 

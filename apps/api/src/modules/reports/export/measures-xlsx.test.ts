@@ -58,6 +58,26 @@ describe('writeMeasuresXlsx', () => {
     expect(summary.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
   });
 
+  it('when people read the Thai sheet, then status, type, date precision and indicators come as words, the codes in their own columns', async () => {
+    // Act: read back with the library the export writes with
+    const workbook = await readWorkbook(await writeToBuffer(iterate(toExportRows(buildReportData()))));
+
+    // Assert
+    const sheet = workbook.getWorksheet('measures')!;
+    const cell = (row: number, id: string) => sheet.getRow(row).getCell(columnNumber(id)).value;
+    expect(sheet.getRow(1).getCell(columnNumber('plan_status_th')).value).toBe('สถานะแผน (คำ)');
+    expect([cell(2, 'agency_type'), cell(2, 'agency_type_th')]).toEqual(['sao', 'องค์การบริหารส่วนตำบล']);
+    expect([cell(2, 'plan_status'), cell(2, 'plan_status_th')]).toEqual(['published', 'เผยแพร่แล้ว']);
+    expect([cell(2, 'outcome'), cell(2, 'outcome_th')]).toEqual(['completed', 'ดำเนินการแล้วเสร็จ']);
+    expect([cell(2, 'carried_out_precision'), cell(2, 'carried_out_precision_th')]).toEqual(['day', 'ระบุวัน']);
+    expect([cell(3, 'carried_out_precision'), cell(3, 'carried_out_precision_th')]).toEqual(['month', 'ระบุเพียงเดือน']);
+    expect(cell(2, 'indicators')).toBe('2566:O11');
+    expect(cell(2, 'indicators_th')).toBe('2566 O11 แผนดำเนินงานและการใช้จ่ายงบประมาณประจำปี');
+    // A code the codebook has no title for stays a code (no word exists).
+    expect(cell(5, 'indicators_th')).toBe('2566 O27 แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต\n2566 O28');
+    expect(cell(6, 'carried_out_precision_th')).toBeNull();
+  });
+
   it('when a cell starts with "=", then it is written as neutralised text, not a formula', async () => {
     // Arrange
     const data = buildReportData();

@@ -91,6 +91,21 @@ describe('renderReportDocx', () => {
     expect(document).toContain('ไม่สามารถดำเนินการได้');
   });
 
+  it('when the report is rendered, then the footer numbers pages "หน้า ๒ / ๖" in Thai digits in Word (field switches and the section format)', async () => {
+    // Arrange
+    const docx = await renderReportDocx(buildReportData());
+
+    // Act
+    const document = readZipEntry(docx, 'word/document.xml');
+    const footers = [readZipEntry(docx, 'word/footer1.xml'), readZipEntry(docx, 'word/footer2.xml')].join('');
+
+    // Assert: NUMPAGES ignores the section's format in Word, so both fields carry the switch
+    expect(footers).toContain('<w:instrText xml:space="preserve">PAGE \\* THAIARABIC</w:instrText>');
+    expect(footers).toContain('<w:instrText xml:space="preserve">NUMPAGES \\* THAIARABIC</w:instrText>');
+    expect(footers).not.toMatch(/>(PAGE|NUMPAGES)<\/w:instrText>/);
+    expect(document).toContain('<w:pgNumType w:start="1" w:fmt="thaiNumbers"/>');
+  });
+
   it('when the report is rendered, then TH Sarabun New is the font, with Sarabun named as its substitute', async () => {
     // Arrange
     const docx = await renderReportDocx(buildReportData());

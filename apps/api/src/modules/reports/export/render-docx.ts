@@ -200,12 +200,12 @@ function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
               ],
             }),
           },
-          children: [...buildCover(view), ...buildIntro(view), buildTable(view.rows)],
+          children: [...buildCover(view), ...buildIntro(view), buildTable(view.rows), ...buildSignature(view.signatureLines)],
         },
       ],
     });
     const packed = await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE_XML }]);
-    return addReportCopy(packed, buildReportCopy(data, view));
+    return finishPackage(packed, buildReportCopy(data, view));
   }
 
   function buildCover(view: ReportView): Paragraph[] {
@@ -242,6 +242,24 @@ function createDocxRenderer(docx: Docx): (data: ReportData) => Promise<Buffer> {
           }),
       ),
     ];
+  }
+
+  /**
+   * The signature block under the table, centred in the right half of the page as in Thai official letters,
+   * kept on one page. The importer stops reading at its "ลงชื่อ" line (build-parsed-report.ts).
+   */
+  function buildSignature(lines: string[]): Paragraph[] {
+    return lines.map(
+      (text, index) =>
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          indent: { left: Math.round(CONTENT_WIDTH / 2) },
+          keepNext: index < lines.length - 1,
+          keepLines: true,
+          spacing: { ...lineSpacing(SIZE.body), before: index === 0 ? 480 : 0 },
+          children: [run(text)],
+        }),
+    );
   }
 
   const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
@@ -355,10 +373,29 @@ const CUSTOM_XML_RELATIONSHIP =
   '<Relationship Id="rIdProngsaiReportCopy" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" ' +
   `Target="../${REPORT_COPY_PATH}"/>`;
 
-/** Adds the copy as a custom XML part of the main document (the package already maps .xml to application/xml). */
-async function addReportCopy(docx: Buffer, copy: ReportCopy): Promise<Buffer> {
+/**
+ * "หน้า ๒ / ๖" in Word: the section's w:pgNumType w:fmt="thaiNumbers" formats PAGE, but NUMPAGES ignores
+ * it, so both fields carry the Thai digits switch (ECMA-376 17.16.4.3, `\* ThaiArabic`); the section format
+ * stays for page numbers a user inserts in Word. The switch is written THAIARABIC, as Word-writing
+ * libraries write it (Word matches switch names regardless of case; no Word here to check it): LibreOffice 7.4 matches the name
+ * case-sensitively and maps `ThaiArabic` to Thai LETTERS (ข / ฉ, a wrong page number), while it ignores
+ * THAIARABIC and prints Arabic digits (2 / 6). LibreOffice cannot print Thai digits in a page field (ADR 022).
+ */
+export const THAI_PAGE_FIELDS = { page: 'PAGE \\* THAIARABIC', pages: 'NUMPAGES \\* THAIARABIC' } as const;
+
+const withThaiPageFields = (footer: string): string =>
+  footer
+    .replace(/(<w:instrText[^>]*>)PAGE(<\/w:instrText>)/g, `$1${THAI_PAGE_FIELDS.page}$2`)
+    .replace(/(<w:instrText[^>]*>)NUMPAGES(<\/w:instrText>)/g, `$1${THAI_PAGE_FIELDS.pages}$2`);
+
+/**
+ * The last touches docx cannot make: the Thai digit switch on the footers' page fields, and the copy as a
+ * custom XML part of the main document (the package already maps .xml to application/xml).
+ */
+async function finishPackage(docx: Buffer, copy: ReportCopy): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(docx);
+  for (const footer of zip.file(/^word\/footer[0-9]*\.xml$/)) zip.file(footer.name, withThaiPageFields(await footer.async('string')));
   const relsPath = 'word/_rels/document.xml.rels';
   const rels = await zip.file(relsPath)!.async('string');
   zip.file(relsPath, rels.replace('</Relationships>', `${CUSTOM_XML_RELATIONSHIP}</Relationships>`));

@@ -96,6 +96,7 @@ td.period { text-align: center; }
 .ref { font-size: 9.5pt; color: #333; margin-top: 1mm; }
 .meta { font-size: 9.5pt; margin-top: 1mm; }
 a { color: #0645ad; overflow-wrap: anywhere; }
+.signature { break-inside: avoid; margin: 10mm 0 0 50%; text-align: center; font-size: 13pt; line-height: 1.6; }
 `;
 
 // No script, no remote resource: the page is a document, also when Chromium prints it.
@@ -123,6 +124,7 @@ export function renderReportHtml(data: ReportData, options: RenderHtmlOptions = 
     `<h2>${view.introHeading.map(escapeHtml).join('<br>')}</h2>`,
     paragraphs(view.introParagraphs, 'intro'),
     renderTable(view.rows),
+    view.signatureLines.length ? `<section class="signature" aria-label="ลงนาม">${paragraphs(view.signatureLines)}</section>` : '',
     '</section>',
   ].join('');
 

@@ -42,19 +42,19 @@ describe('the official report as pages', () => {
     },
   );
 
-  it('when the .docx is printed, then every page after the cover names the agency and fiscal year and says "หน้า n / total"', async () => {
+  it('when the .docx is printed by LibreOffice, then every page after the cover names the agency and year and numbers its page', async () => {
     // Act
     const pages = await countPdfPages(docxAsPdf);
     const second = await pdfText(docxAsPdf, 2);
     const first = await pdfText(docxAsPdf, 1);
 
-    // Assert: LibreOffice prints the field's digits in Arabic (Word applies the section's Thai numbering)
-    expect(second).toMatch(
-      new RegExp(`หน้า\\s*(2|๒)\\s*/\\s*(${pages}|${String(pages).replace(/[0-9]/g, (digit) => '๐๑๒๓๔๕๖๗๘๙'[Number(digit)]!)})`),
-    );
+    // Assert: Word prints "หน้า ๒ / ๖" (the THAIARABIC switch, render-docx.test.ts); LibreOffice 7.4 cannot print
+    // Thai digits in a page field and prints Arabic ones. Never Thai letters ("ข / ฉ", its reading of `ThaiArabic`).
+    const thaiDigits = (value: number) => String(value).replace(/[0-9]/g, (digit) => '๐๑๒๓๔๕๖๗๘๙'[Number(digit)]!);
+    expect(second).toMatch(new RegExp(`หน้า\\s*(2\\s*/\\s*${pages}|๒\\s*/\\s*${thaiDigits(pages)})\\s`));
     // pdftotext may read a word gap into the Thai line: compare without white space.
     expect(second.replace(/\s+/g, '')).toContain('องค์การบริหารส่วนตำบลบางทรายน้อย·ประจำปีงบประมาณพ.ศ.๒๕๖๖');
-    expect(first).not.toMatch(/หน้า\s*1/);
+    expect(first).not.toMatch(/หน้า\s*(1|๑)/);
   });
 
   it.skipIf(!findChromiumPath())(

@@ -1,6 +1,7 @@
 import {
   fiscalYearRange,
   formatPartialDate,
+  reportSignatureLines,
   thaiDistrictLabel,
   thaiProvinceLabel,
   toThaiDigits,
@@ -8,12 +9,15 @@ import {
   type Measure,
   type Outcome,
   type PlanDetail,
+  type ReportSignature,
 } from '@prongsai/shared';
 
 /** Everything the official report shows: one agency and its plan, measures ordered by sequence. */
 export interface ReportData {
   agency: Agency;
   plan: PlanDetail;
+  /** The agency's signature block (ADR 022): the report ends with it when set. */
+  signature?: ReportSignature | null;
 }
 
 /** The fields of a measure the open-data export writes (docs/open-data.md): a full `Measure` is one too. */
@@ -35,7 +39,7 @@ export type MeasureExportFields = Pick<
   | 'updatedAt'
 > &
   Partial<Pick<Measure, 'carriedOutRaw'>> & {
-    indicators: (Pick<Measure['indicators'][number], 'fiscalYear' | 'code'> & { raw?: string | null })[];
+    indicators: (Pick<Measure['indicators'][number], 'fiscalYear' | 'code'> & { raw?: string | null; titleTh?: string | null })[];
   };
 
 /** One measure of the open-data export, with the agency and plan it belongs to. */
@@ -51,6 +55,24 @@ export const OUTCOME_LABEL_TH: Record<Outcome, string> = {
   completed: 'ดำเนินการแล้วเสร็จ',
   not_carried_out: 'ไม่สามารถดำเนินการได้',
 };
+
+/** The Thai words of the export's codes (the same wording as the web's catalogues), for people reading the XLSX. */
+export const AGENCY_TYPE_LABEL_TH: Record<Agency['type'], string> = {
+  pao: 'องค์การบริหารส่วนจังหวัด',
+  municipality: 'เทศบาล',
+  sao: 'องค์การบริหารส่วนตำบล',
+  special: 'องค์กรปกครองส่วนท้องถิ่นรูปแบบพิเศษ',
+};
+
+export const PLAN_STATUS_LABEL_TH: Record<PlanDetail['status'], string> = {
+  draft: 'ฉบับร่าง',
+  submitted: 'ส่งให้จังหวัดตรวจสอบแล้ว',
+  returned: 'ส่งกลับให้แก้ไข',
+  accepted: 'อนุมัติแล้ว',
+  published: 'เผยแพร่แล้ว',
+};
+
+export const DATE_PRECISION_LABEL_TH = { day: 'ระบุวัน', month: 'ระบุเพียงเดือน' } as const;
 
 export const REPORT_TITLE = 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน';
 
@@ -92,6 +114,8 @@ export interface ReportView {
   introHeading: [string, string];
   introParagraphs: string[];
   rows: ReportRowView[];
+  /** The signature block after the table, one string a line; empty when the agency has none. */
+  signatureLines: string[];
   documentTitle: string;
 }
 
@@ -132,9 +156,16 @@ export function buildReportView(data: ReportData): ReportView {
     introHeading: ['รายงานผลการดำเนินการมาตรการส่งเสริมคุณธรรมและความโปร่งใส', `ของ${name} ประจำปีงบประมาณ พ.ศ. ${fiscalYear}`],
     introParagraphs: plan.introText?.trim() ? splitLines(plan.introText) : [buildDefaultIntro(name, plan.fiscalYear)],
     rows: [...plan.measures].sort((a, b) => a.sequence - b.sequence).map(buildRowView),
+    signatureLines: data.signature ? reportSignatureLines(cleanSignature(data.signature)) : [],
     documentTitle: `${REPORT_TITLE} ${name} ประจำปีงบประมาณ พ.ศ. ${fiscalYear}`,
   };
 }
+
+const cleanSignature = (signature: ReportSignature): ReportSignature => ({
+  ...signature,
+  name: cleanText(signature.name).trim(),
+  position: cleanText(signature.position).trim(),
+});
 
 /** "รอบ ๑๒ เดือน (เดือนตุลาคม ๒๕๖๕ ถึง เดือนกันยายน ๒๕๖๖)" */
 export function formatFiscalPeriodLine(fiscalYear: number): string {

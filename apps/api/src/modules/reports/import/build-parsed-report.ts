@@ -17,6 +17,9 @@ const HEADER_CELL_MAX_LENGTH = 80;
 // Stray text longer than this inside the table is reported; shorter lines are page numbers, signatures.
 const STRAY_TEXT_MIN_LENGTH = 40;
 const SNIPPET_LENGTH = 60;
+// "ลงชื่อ ........" or "(ลงชื่อ) ____" after the table starts the signature block: its lines (name, position, date)
+// are not measures. The dotted line is required: "ลงชื่อเข้าร่วมโครงการ" (signing up) may continue a cell.
+const SIGNATURE_START = /^\(?\s*ลงชื่อ\s*\)?\s*[.…_]{3}/;
 
 const HEADER_KEYWORDS: [keyof ColumnMap, RegExp][] = [
   ['sequence', /^ลำดับ/],
@@ -85,6 +88,7 @@ function collectTable(items: ReportItem[]) {
   let columns: ColumnMap | null = null;
   let headerWidth = 0;
   let inTable = false;
+  let inSignature = false;
   let open: RawMeasure | null = null;
   const problem = (message: string, sequence: number | null = null) => problems.push({ code: 'PARSE_PROBLEM', sequence, message });
   const expectedWidth = () => headerWidth || Math.max(0, ...measures.map((measure) => measure.cells.length));
@@ -98,7 +102,8 @@ function collectTable(items: ReportItem[]) {
     if (item.kind === 'line') {
       const text = item.text.trim();
       if (!inTable) headerLines.push(item.text);
-      else if (text === '') continue;
+      else if (text === '' || inSignature) continue;
+      else if (SIGNATURE_START.test(text)) inSignature = true;
       else if (open && open.cells.length < expectedWidth()) {
         const last = open.cells.length - 1;
         open.cells[last] = appendText(open.cells[last], text);
@@ -109,6 +114,7 @@ function collectTable(items: ReportItem[]) {
     }
 
     const cells = item.cells;
+    inSignature = false;
     if (isHeaderRow(cells)) {
       inTable = true;
       columns = applyHeaderRow(columns ?? guessColumns(cells.length), cells);

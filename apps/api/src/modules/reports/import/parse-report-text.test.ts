@@ -282,3 +282,41 @@ describe('parseReportText on synthetic reports', () => {
     expect(report.warnings[0]?.code).toBe('PARSE_PROBLEM');
   });
 });
+
+describe('parseReportText: the signature block after the table', () => {
+  it('when a report ends with a signature block, then its lines are not measures and raise no parse problem', () => {
+    // Arrange: the position line is long enough to count as stray text without the rule
+    const text = buildReport([
+      '1\tจัดทำคู่มือการปฏิบัติงาน\t\tจัดทำคู่มือแล้ว\tเผยแพร่คู่มือบนเว็บไซต์\tมีนาคม 2567',
+      '',
+      '(ลงชื่อ) ........................................ ผู้รายงาน',
+      '(นายสมชาย ใจดี)',
+      'ตำแหน่ง ปลัดองค์การบริหารส่วนตำบลทดสอบ รักษาราชการแทนนายกองค์การบริหารส่วนตำบลทดสอบ',
+      'วันที่ ........ เดือน .................... พ.ศ. ..........',
+    ]);
+
+    // Act
+    const report = parseReportText(text);
+
+    // Assert
+    expect(report.measures.map((measure) => measure.sequence)).toEqual([1]);
+    expect(measureOf(report, 1).summary).toBe('เผยแพร่คู่มือบนเว็บไซต์');
+    expect(report.warnings.filter((warning) => warning.code === 'PARSE_PROBLEM')).toEqual([]);
+  });
+
+  it('when long text after the table is no signature ("ลงชื่อเข้าร่วม…" has no dotted line), then it is still reported', () => {
+    // Arrange
+    const text = buildReport([
+      '1\tจัดทำคู่มือการปฏิบัติงาน\t\tจัดทำคู่มือแล้ว\tเผยแพร่คู่มือบนเว็บไซต์\tมีนาคม 2567',
+      'ลงชื่อเข้าร่วมโครงการอบรมคุณธรรมจริยธรรมทั้งหมดสี่สิบห้าคนจากทุกส่วนราชการ',
+    ]);
+
+    // Act
+    const report = parseReportText(text);
+
+    // Assert
+    expect(report.warnings.filter((warning) => warning.code === 'PARSE_PROBLEM').map((warning) => warning.message)).toEqual([
+      expect.stringContaining('ข้อความนอกตาราง'),
+    ]);
+  });
+});
