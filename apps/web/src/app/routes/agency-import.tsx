@@ -12,6 +12,7 @@ import { storePlan } from '@/features/plans/api/get-plan';
 import { paths } from '@/config/paths';
 import { useAuth } from '@/lib/auth';
 import { isMessageKey, useI18n } from '@/lib/i18n';
+import { useZodIssueText } from '@/lib/field-issue-text';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { warningCodeLabel, warningText } from '@/lib/warning-text';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -68,6 +69,7 @@ export function AgencyImportRoute() {
     setInvalid(undefined);
   };
 
+  const issueText = useZodIssueText();
   const save = () => {
     setInvalid(undefined);
     if (!fiscalYear) return setInvalid(t('import.needYear'));
@@ -78,8 +80,8 @@ export function AgencyImportRoute() {
       const row = typeof issue?.path[1] === 'number' ? issue.path[1] + 1 : undefined;
       return setInvalid(
         row !== undefined
-          ? t('import.rowInvalid', { number: row, message: issue?.message ?? '' })
-          : (issue?.message ?? t('errors.VALIDATION_FAILED')),
+          ? t('import.rowInvalid', { number: row, message: issueText(issue) ?? '' })
+          : (issueText(issue) ?? t('errors.VALIDATION_FAILED')),
       );
     }
     commit.mutate({ fiscalYear, input: parsed.data });

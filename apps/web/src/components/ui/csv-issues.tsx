@@ -1,5 +1,6 @@
 import { isApiError } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
+import { useFieldIssueText } from '@/lib/field-issue-text';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
 
 /** "body.csv.line3.code" → { line: 3, column: "code" }; other paths keep their last part as the column. */
@@ -15,6 +16,7 @@ export function csvIssueLocation(path: string): { line?: number; column?: string
 export function CsvIssues({ error, title }: { error: unknown; title: string }) {
   const { t, formatNumber } = useI18n();
   const message = useApiErrorMessage();
+  const issueText = useFieldIssueText();
   if (!error) return null;
   const issues = isApiError(error) ? error.issues : [];
   return (
@@ -40,7 +42,7 @@ export function CsvIssues({ error, title }: { error: unknown; title: string }) {
                     <td data-label={t('csv.column')}>
                       <code>{where.column ?? '—'}</code>
                     </td>
-                    <td data-label={t('csv.problem')}>{issue.message}</td>
+                    <td data-label={t('csv.problem')}>{issueText(issue)}</td>
                   </tr>
                 );
               })}

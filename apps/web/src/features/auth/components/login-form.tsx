@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { LoginInputSchema, type LoginInput, type SessionUser } from '@prongsai/shared';
 import type { z } from 'zod';
 import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
+import { useLocalisedZodResolver } from '@/lib/field-issue-text';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
 import { FormField } from '@/components/ui/form-field';
 
@@ -20,7 +20,7 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: SessionUser) => voi
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<LoginFormValues, unknown, LoginInput>({
-    resolver: zodResolver(LoginInputSchema),
+    resolver: useLocalisedZodResolver(LoginInputSchema),
     defaultValues: { email: '', password: '' },
   });
 

@@ -1,8 +1,8 @@
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { ResetPasswordInputSchema, type ResetPasswordInput } from '@prongsai/shared';
 import type { z } from 'zod';
 import { useT } from '@/lib/i18n';
+import { useLocalisedZodResolver } from '@/lib/field-issue-text';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
 import { FormField } from '@/components/ui/form-field';
 import { useRedeemPasswordReset } from '../api/redeem-password-reset';
@@ -19,7 +19,7 @@ export function ResetPasswordForm({ initialCode, onSuccess }: { initialCode: str
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<ResetPasswordFormValues, unknown, ResetPasswordInput>({
-    resolver: zodResolver(ResetPasswordInputSchema),
+    resolver: useLocalisedZodResolver(ResetPasswordInputSchema),
     defaultValues: { code: initialCode, password: '' },
   });
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { FiscalYearParamSchema, UploadCodebookInputSchema, type Codebook } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import { useZodIssueText } from '@/lib/field-issue-text';
 import { CsvIssues } from '@/components/ui/csv-issues';
 import { FormField } from '@/components/ui/form-field';
 import { TextFileField } from '@/components/ui/text-file-field';
@@ -14,14 +15,15 @@ export function CodebookUploadForm({ defaultYear, onUploaded }: { defaultYear: n
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const upload = useUploadCodebook({ onSuccess: onUploaded });
+  const issueText = useZodIssueText();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const year = FiscalYearParamSchema.safeParse(fiscalYear.trim());
     const input = UploadCodebookInputSchema.safeParse({ csv, note: note.trim() || undefined });
     const next: Record<string, string> = {};
-    if (!year.success) next.fiscalYear = year.error.issues[0]?.message ?? t('validation.required');
-    if (!input.success) for (const issue of input.error.issues) next[String(issue.path[0])] ??= issue.message;
+    if (!year.success) next.fiscalYear = issueText(year.error.issues[0]) ?? t('validation.required');
+    if (!input.success) for (const issue of input.error.issues) next[String(issue.path[0])] ??= issueText(issue) ?? '';
     setErrors(next);
     if (!year.success || !input.success) return;
     upload.mutate({ fiscalYear: year.data, input: input.data });

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { UploadItaResultsInputSchema } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import { useZodIssueText } from '@/lib/field-issue-text';
 import { CsvIssues } from '@/components/ui/csv-issues';
 import { TextFileField } from '@/components/ui/text-file-field';
 import { useUploadItaResults, type UploadItaResultsResponse } from '../api/upload-ita-results';
@@ -12,11 +13,12 @@ export function ItaUploadForm({ onUploaded }: { onUploaded?: (result: UploadItaR
   const [csv, setCsv] = useState('');
   const [error, setError] = useState<string>();
   const upload = useUploadItaResults();
+  const issueText = useZodIssueText();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = UploadItaResultsInputSchema.safeParse({ csv });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message);
+    if (!parsed.success) return setError(issueText(parsed.error.issues[0]));
     setError(undefined);
     upload.mutate(parsed.data.csv, { onSuccess: onUploaded });
   };

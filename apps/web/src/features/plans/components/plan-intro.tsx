@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { UpdatePlanInputSchema, type PlanDetail } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import { useZodIssueText } from '@/lib/field-issue-text';
 import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
 import { InlineError } from '@/components/ui/error-state';
 import { planConflictCurrent, useUpdatePlan } from '../api/update-plan';
@@ -24,6 +25,7 @@ interface Draft {
  */
 export function PlanIntro({ plan, editable }: { plan: PlanDetail; editable: boolean }) {
   const { t, formatDecimal, formatDateTime } = useI18n();
+  const issueText = useZodIssueText();
   const id = useId();
   const update = useUpdatePlan(plan);
   const [draft, setDraft] = useState<Draft>();
@@ -79,7 +81,7 @@ export function PlanIntro({ plan, editable }: { plan: PlanDetail; editable: bool
     const parsed = UpdatePlanInputSchema.safeParse({ version, introText: draft.text });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      setInvalid(issue?.code === 'too_big' ? t('planIntro.tooLong', { max: formatDecimal(INTRO_MAX_LENGTH) }) : issue?.message);
+      setInvalid(issue?.code === 'too_big' ? t('planIntro.tooLong', { max: formatDecimal(INTRO_MAX_LENGTH) }) : issueText(issue));
       textareaRef.current?.focus();
       return;
     }

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { CreateTimelineEntryInputSchema, todayInBangkok, type CreateTimelineEntryInput, type TimelineEntry } from '@prongsai/shared';
 import type { z } from 'zod';
 import { useI18n } from '@/lib/i18n';
+import { useLocalisedZodResolver } from '@/lib/field-issue-text';
 import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
 import { DateInput } from '@/components/ui/date-input';
@@ -62,7 +62,7 @@ function AddNoteForm({ measureId }: { measureId: string }) {
     control,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<NoteFormValues, unknown, CreateTimelineEntryInput>({
-    resolver: zodResolver(CreateTimelineEntryInputSchema),
+    resolver: useLocalisedZodResolver(CreateTimelineEntryInputSchema),
     defaultValues: { note: '', occurredOn: todayInBangkok(), evidenceUrl: null },
   });
   useUnsavedChangesWarning(isDirty, t('unsaved.confirmLeave'));
