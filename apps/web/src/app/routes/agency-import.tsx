@@ -17,6 +17,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { warningCodeLabel, warningText } from '@/lib/warning-text';
 import { EmptyState } from '@/components/ui/empty-state';
 import { InlineError } from '@/components/ui/error-state';
+import { Button } from '@/components/ui/button';
 import '@/features/plans/plans.css';
 import '@/components/ui/facts.css';
 
@@ -201,7 +202,7 @@ export function AgencyImportRoute() {
                     <span className="deleted-measures__title" lang="th">
                       {row.title.slice(0, 120)}
                     </span>
-                    <button
+                    <Button
                       type="button"
                       className="button button--secondary button--small"
                       onClick={() => {
@@ -210,7 +211,7 @@ export function AgencyImportRoute() {
                       }}
                     >
                       {t('import.restore')} <span className="visually-hidden">{row.title.slice(0, 80)}</span>
-                    </button>
+                    </Button>
                   </li>
                 ))}
               </ul>
@@ -223,12 +224,12 @@ export function AgencyImportRoute() {
           )}
           <InlineError error={commit.error} />
           <div className="form__actions form__actions--sticky">
-            <button type="button" className="button button--primary" disabled={commit.isPending} onClick={save}>
+            <Button type="button" className="button button--primary" disabled={commit.isPending} onClick={save}>
               {commit.isPending ? t('common.saving') : t('import.save')}
-            </button>
-            <button type="button" className="button button--secondary" disabled={commit.isPending} onClick={startOver}>
+            </Button>
+            <Button type="button" className="button button--secondary" disabled={commit.isPending} onClick={startOver}>
               {t('import.startOver')}
-            </button>
+            </Button>
           </div>
           <p className="muted small">{t('import.saveHelp')}</p>
         </section>

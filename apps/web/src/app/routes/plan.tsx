@@ -22,6 +22,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState, InlineError } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
+import { Button } from '@/components/ui/button';
 
 /** One agency's plan for one fiscal year, laid out like the official report. */
 export function PlanRoute() {
@@ -98,9 +99,9 @@ export function PlanRoute() {
           <h2 id="measures-title">{t('plan.measuresTitle', { count: data.measures.length })}</h2>
           {editable && (
             <div className="section-head__actions">
-              <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+              <Button type="button" className="button button--primary" onClick={() => setAdding(true)}>
                 {t('measures.add')}
-              </button>
+              </Button>
               {canImport && (
                 <Link className="button button--secondary" to={paths.agencyImport.getHref(agencyId)}>
                   {t('import.link')}
@@ -113,18 +114,18 @@ export function PlanRoute() {
           <div className="notice notice--undo" role="status" tabIndex={-1} ref={undoRef}>
             <span>{t('measures.deleted', { title: lastDeleted.title.slice(0, 80) })}</span>{' '}
             {editable && (
-              <button
+              <Button
                 type="button"
                 className="button button--secondary button--small"
                 disabled={restore.isPending}
                 onClick={() => restore.mutate(lastDeleted.id, { onSuccess: () => setLastDeleted(undefined) })}
               >
                 {t('measures.undo')}
-              </button>
+              </Button>
             )}
-            <button type="button" className="button button--ghost button--small" onClick={() => setLastDeleted(undefined)}>
+            <Button type="button" className="button button--ghost button--small" onClick={() => setLastDeleted(undefined)}>
               {t('common.dismiss')}
-            </button>
+            </Button>
             <InlineError error={restore.error} />
           </div>
         )}

@@ -2,6 +2,7 @@ import { isApiError } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
 import { useFieldIssueText } from '@/lib/field-issue-text';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
+import { Th } from './table-header';
 
 /** "body.csv.line3.code" → { line: 3, column: "code" }; other paths keep their last part as the column. */
 export function csvIssueLocation(path: string): { line?: number; column?: string } {
@@ -28,9 +29,9 @@ export function CsvIssues({ error, title }: { error: unknown; title: string }) {
             <caption>{title}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('csv.line')}</th>
-                <th scope="col">{t('csv.column')}</th>
-                <th scope="col">{t('csv.problem')}</th>
+                <Th scope="col">{t('csv.line')}</Th>
+                <Th scope="col">{t('csv.column')}</Th>
+                <Th scope="col">{t('csv.problem')}</Th>
               </tr>
             </thead>
             <tbody>

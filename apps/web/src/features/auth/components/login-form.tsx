@@ -7,6 +7,7 @@ import { useT } from '@/lib/i18n';
 import { useLocalisedZodResolver } from '@/lib/field-issue-text';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
 import { FormField } from '@/components/ui/form-field';
+import { Button } from '@/components/ui/button';
 
 type LoginFormValues = z.input<typeof LoginInputSchema>;
 
@@ -46,9 +47,9 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: SessionUser) => voi
       <FormField label={t('login.password')} id="login-password" error={errors.password?.message}>
         {(control) => <input {...control} type="password" autoComplete="current-password" {...register('password')} />}
       </FormField>
-      <button type="submit" className="button button--primary button--block" disabled={isSubmitting}>
+      <Button type="submit" className="button button--primary button--block" disabled={isSubmitting}>
         {isSubmitting ? t('login.submitting') : t('login.submit')}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { useLocalisedZodResolver } from '@/lib/field-issue-text';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
 import { FormField } from '@/components/ui/form-field';
 import { useRedeemPasswordReset } from '../api/redeem-password-reset';
+import { Button } from '@/components/ui/button';
 import '@/components/ui/reset-code.css';
 
 type ResetPasswordFormValues = z.input<typeof ResetPasswordInputSchema>;
@@ -54,9 +55,9 @@ export function ResetPasswordForm({ initialCode, onSuccess }: { initialCode: str
           </>
         )}
       </FormField>
-      <button type="submit" className="button button--primary button--block" disabled={isSubmitting}>
+      <Button type="submit" className="button button--primary button--block" disabled={isSubmitting}>
         {isSubmitting ? t('resetPassword.submitting') : t('resetPassword.submit')}
-      </button>
+      </Button>
     </form>
   );
 }

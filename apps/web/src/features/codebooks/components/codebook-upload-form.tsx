@@ -6,6 +6,7 @@ import { CsvIssues } from '@/components/ui/csv-issues';
 import { FormField } from '@/components/ui/form-field';
 import { TextFileField } from '@/components/ui/text-file-field';
 import { useUploadCodebook } from '../api/codebooks';
+import { Button } from '@/components/ui/button';
 
 /** Replace a fiscal year's codebook with a CSV of code,title,group; bad lines come back one by one. */
 export function CodebookUploadForm({ defaultYear, onUploaded }: { defaultYear: number; onUploaded: (codebook: Codebook) => void }) {
@@ -56,9 +57,9 @@ export function CodebookUploadForm({ defaultYear, onUploaded }: { defaultYear: n
       <p className="notice notice--info small">{t('codebooks.replaceWarning')}</p>
       <CsvIssues error={upload.error} title={t('codebooks.issuesCaption')} />
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={upload.isPending}>
+        <Button type="submit" className="button button--primary" disabled={upload.isPending}>
           {upload.isPending ? t('common.saving') : t('codebooks.upload')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -10,6 +10,8 @@ import { useDeleteEvidenceFile } from '../api/delete-evidence-file';
 import { evidenceFileKeys, useEvidenceFiles } from '../api/get-evidence-files';
 import { uploadEvidenceFile } from '../api/upload-evidence-file';
 import '../evidence-files.css';
+import { Button } from '@/components/ui/button';
+import { Chip } from '@/components/ui/chip';
 
 const MAX_BYTES = DEFAULT_EVIDENCE_FILE_MAX_MB * 1024 * 1024;
 
@@ -47,14 +49,14 @@ function FileRow({ file, canEdit, onDelete }: { file: EvidenceFile; canEdit: boo
         </a>
         <p className="muted small">
           {size(file.size)}
-          {file.isInternal && <span className="chip evidence-files__internal">{t('files.internal')}</span>}
+          {file.isInternal && <Chip className="evidence-files__internal">{t('files.internal')}</Chip>}
         </p>
       </div>
       {canEdit && (
-        <button type="button" className="button button--secondary button--small" onClick={() => onDelete(file)}>
+        <Button type="button" className="button button--secondary button--small" onClick={() => onDelete(file)}>
           {t('files.delete')}
           <span className="visually-hidden"> {file.name}</span>
-        </button>
+        </Button>
       )}
     </li>
   );

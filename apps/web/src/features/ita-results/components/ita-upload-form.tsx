@@ -5,6 +5,7 @@ import { useZodIssueText } from '@/lib/field-issue-text';
 import { CsvIssues } from '@/components/ui/csv-issues';
 import { TextFileField } from '@/components/ui/text-file-field';
 import { useUploadItaResults, type UploadItaResultsResponse } from '../api/upload-ita-results';
+import { Button } from '@/components/ui/button';
 import '../ita-results.css';
 
 /** Load the NACC's published scores; shows how many rows were stored and which agency codes are unknown. */
@@ -36,9 +37,9 @@ export function ItaUploadForm({ onUploaded }: { onUploaded?: (result: UploadItaR
         />
         <CsvIssues error={upload.error} title={t('ita.issuesCaption')} />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={upload.isPending}>
+          <Button type="submit" className="button button--primary" disabled={upload.isPending}>
             {upload.isPending ? t('common.saving') : t('ita.upload')}
-          </button>
+          </Button>
         </div>
       </form>
       {upload.data && (

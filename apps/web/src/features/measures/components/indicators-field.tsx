@@ -3,6 +3,7 @@ import { useController, useFormContext } from 'react-hook-form';
 import type { Codebook } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import type { MeasureFormValues } from '../utils/measure-form-values';
+import { Button } from '@/components/ui/button';
 
 /**
  * ITA items the measure cites, picked from the codebook of the plan's fiscal year (or the newest
@@ -98,9 +99,9 @@ export function IndicatorsField({
               ))}
             </select>
           </div>
-          <button type="button" className="button button--secondary" onClick={add} disabled={!choice}>
+          <Button type="button" className="button button--secondary" onClick={add} disabled={!choice}>
             {t('form.indicatorAdd')}
-          </button>
+          </Button>
         </div>
       )}
     </fieldset>

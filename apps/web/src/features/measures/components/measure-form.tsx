@@ -13,6 +13,7 @@ import { issueFieldPath, type MeasureFormValues } from '../utils/measure-form-va
 import { ActionsField } from './actions-field';
 import { EvidenceField } from './evidence-field';
 import { IndicatorsField } from './indicators-field';
+import { Button } from '@/components/ui/button';
 
 type Mode = { kind: 'create' } | { kind: 'edit'; version: number };
 
@@ -158,7 +159,7 @@ export function MeasureForm({
         {storedDraft && (
           <div className="alert alert--warning" role="region" aria-label={t('draft.title')}>
             <p>{t('draft.found', { date: new Date(storedDraft.savedAt).toLocaleString() })}</p>
-            <button
+            <Button
               type="button"
               className="button button--primary button--small"
               onClick={() => {
@@ -167,8 +168,8 @@ export function MeasureForm({
               }}
             >
               {t('draft.restore')}
-            </button>{' '}
-            <button
+            </Button>{' '}
+            <Button
               type="button"
               className="button button--secondary button--small"
               onClick={() => {
@@ -177,7 +178,7 @@ export function MeasureForm({
               }}
             >
               {t('draft.discard')}
-            </button>
+            </Button>
           </div>
         )}
         {formError.length > 0 && (
@@ -281,11 +282,11 @@ export function MeasureForm({
         {footer}
         {!readOnly && (
           <div className="form__actions form__actions--sticky">
-            <button type="submit" className="button button--primary" disabled={isSubmitting}>
+            <Button type="submit" className="button button--primary" disabled={isSubmitting}>
               {isSubmitting ? t('common.saving') : submitLabel}
-            </button>
+            </Button>
             {onCancel && (
-              <button
+              <Button
                 type="button"
                 className="button button--secondary"
                 onClick={() => {
@@ -295,7 +296,7 @@ export function MeasureForm({
                 }}
               >
                 {t('common.cancel')}
-              </button>
+              </Button>
             )}
           </div>
         )}

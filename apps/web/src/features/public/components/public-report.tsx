@@ -3,6 +3,8 @@ import { localIsoDate, useI18n } from '@/lib/i18n';
 import '@/components/ui/plan-summary.css';
 import '../public.css';
 import { ThaiText } from '@/components/ui/thai-text';
+import { Chip } from '@/components/ui/chip';
+import { Th } from '@/components/ui/table-header';
 
 const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
 
@@ -43,25 +45,25 @@ export function PublicReport({ plan }: { plan: PlanDetail }) {
           <caption className="visually-hidden">{t('measures.caption', { fiscalYear: plan.fiscalYear })}</caption>
           <thead>
             <tr>
-              <th scope="col" rowSpan={2} className="col-seq">
+              <Th scope="col" rowSpan={2} className="col-seq">
                 {t('measures.colSequence')}
-              </th>
-              <th scope="col" rowSpan={2}>
+              </Th>
+              <Th scope="col" rowSpan={2}>
                 {t('public.report.colMeasure')}
-              </th>
-              <th scope="colgroup" colSpan={2}>
+              </Th>
+              <Th scope="colgroup" colSpan={2}>
                 {t('measures.colOutcome')}
-              </th>
-              <th scope="col" rowSpan={2}>
+              </Th>
+              <Th scope="col" rowSpan={2}>
                 {t('public.report.colSummary')}
-              </th>
-              <th scope="col" rowSpan={2}>
+              </Th>
+              <Th scope="col" rowSpan={2}>
                 {t('measures.colPeriod')}
-              </th>
+              </Th>
             </tr>
             <tr>
-              <th scope="col">{t('outcome.not_carried_out')}</th>
-              <th scope="col">{t('outcome.completed')}</th>
+              <Th scope="col">{t('outcome.not_carried_out')}</Th>
+              <Th scope="col">{t('outcome.completed')}</Th>
             </tr>
           </thead>
           <tbody>
@@ -102,9 +104,9 @@ function ReportRow({ measure, position }: { measure: Measure; position: number }
   const mark = <span className="public-report__mark">✓ </span>;
   return (
     <tr>
-      <th scope="row" className="col-seq" data-label={t('measures.colSequence')}>
+      <Th scope="row" className="col-seq" data-label={t('measures.colSequence')}>
         {formatNumber(position)}
-      </th>
+      </Th>
       <td data-label={t('public.report.colMeasure')} lang="th">
         <p className="measure-desc__title">{measure.title}</p>
         {measure.actions.length > 0 && (
@@ -172,7 +174,7 @@ function ReportRow({ measure, position }: { measure: Measure; position: number }
         </>
       ) : (
         <td colSpan={2} data-label={t('measures.colOutcome')} lang="th">
-          <span className={`chip chip--outcome-${measure.outcome}`}>{t(`outcome.${measure.outcome}`)}</span>
+          <Chip className={`chip--outcome-${measure.outcome}`}>{t(`outcome.${measure.outcome}`)}</Chip>
           {result}
         </td>
       )}
