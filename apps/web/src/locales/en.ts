@@ -10,6 +10,7 @@ export const en: CoreMessages = {
   'layout.province': '{name} province',
   'layout.footer': 'โปร่งใส Prongsai · planning, tracking and publishing local governments’ ITA integrity and transparency measures',
 
+  'nav.home': 'Home',
   'nav.myAgency': 'My agency',
   'nav.review': 'Province overview',
   'nav.users': 'Users',

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { isEditablePlanStatus, validFiscalYears, PlanStatusSchema, type ImportPreview } from '@prongsai/shared';
 import { useAgency } from '@/features/agencies/api/get-agency';
@@ -18,6 +18,8 @@ import { warningCodeLabel, warningText } from '@/lib/warning-text';
 import { EmptyState } from '@/components/ui/empty-state';
 import { InlineError } from '@/components/ui/error-state';
 import { Button } from '@/components/ui/button';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
+import { useAgencyTrail } from './agency-trail';
 import '@/features/plans/plans.css';
 import '@/components/ui/facts.css';
 
@@ -55,6 +57,7 @@ export function AgencyImportRoute() {
     },
   });
   const agencyName = agency.data?.nameTh ?? (user?.agencyId === agencyId ? user.agencyName : null) ?? t('agency.title');
+  const trail = useAgencyTrail(agencyId, agencyName);
   useDocumentTitle(t('import.title'));
   const statusLabel = (status: string) => {
     const key = `planStatus.${status}`;
@@ -94,14 +97,7 @@ export function AgencyImportRoute() {
 
   return (
     <div className="page import-page">
-      <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={paths.agency.getHref(agencyId)}>{agencyName}</Link>
-          </li>
-          <li aria-current="page">{t('import.title')}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={trail} current={t('import.title')} />
       <h1>{t('import.title')}</h1>
       <p className="muted">{t('import.intro')}</p>
 

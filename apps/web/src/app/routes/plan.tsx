@@ -23,6 +23,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState, InlineError } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { Button } from '@/components/ui/button';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
+import { useAgencyTrail } from './agency-trail';
 
 /** One agency's plan for one fiscal year, laid out like the official report. */
 export function PlanRoute() {
@@ -43,6 +45,7 @@ export function PlanRoute() {
   const undoRef = useRef<HTMLDivElement>(null);
   const restore = useRestoreMeasure({ id: plan.data?.id ?? '', agencyId, fiscalYear });
   useDocumentTitle(t('plan.pageTitle', { fiscalYear }));
+  const trail = useAgencyTrail(agencyId, plan.data?.agencyNameTh);
 
   useEffect(() => {
     if (lastDeleted) undoRef.current?.focus();
@@ -77,6 +80,7 @@ export function PlanRoute() {
 
   return (
     <div className="page plan-page">
+      <Breadcrumb trail={trail} current={t('plan.fiscalYearTitle', { fiscalYear })} />
       <PlanHeader plan={data} canEditIntro={editable} />
       <PlanLifecycle
         plan={data}
