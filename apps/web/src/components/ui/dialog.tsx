@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useT } from '@/lib/i18n';
 import { Button } from './button';
 import { ThaiText } from './thai-text';
+import { CloseIcon } from './icons';
 
 /**
  * A modal dialog on the native <dialog>: the rest of the page is inert while it is open, Escape
@@ -58,7 +59,7 @@ export function Dialog({
           <ThaiText>{title}</ThaiText>
         </h2>
         <Button type="button" className="button button--ghost" onClick={onClose} aria-label={t('common.closeDialog')}>
-          <span aria-hidden="true">×</span>
+          <CloseIcon />
         </Button>
       </div>
       <div className="dialog__body">{children}</div>

@@ -4,6 +4,7 @@ import type { Codebook } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import type { MeasureFormValues } from '../utils/measure-form-values';
 import { Button } from '@/components/ui/button';
+import { CloseIcon } from '@/components/ui/icons';
 
 /**
  * ITA items the measure cites, picked from the codebook of the plan's fiscal year (or the newest
@@ -79,7 +80,7 @@ export function IndicatorsField({
                   onClick={() => onChange(cited.filter((_, i) => i !== index))}
                   aria-label={t('form.removeIndicator', { code: entry.code })}
                 >
-                  <span aria-hidden="true">×</span>
+                  <CloseIcon />
                 </button>
               </li>
             );

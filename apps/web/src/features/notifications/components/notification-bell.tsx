@@ -6,6 +6,7 @@ import { paths } from '@/config/paths';
 import { useT } from '@/lib/i18n';
 import { useMarkNotificationsRead, useNotifications } from '../api/notifications';
 import { Button } from '@/components/ui/button';
+import { BellIcon } from '@/components/ui/icons';
 
 const hrefOf = (n: Notification) =>
   n.agencyId && n.data.fiscalYear !== null ? paths.plan.getHref(n.agencyId, n.data.fiscalYear) : paths.home.getHref();
@@ -55,7 +56,7 @@ export function NotificationBell() {
         aria-label={unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell')}
         onClick={() => setOpen((value) => !value)}
       >
-        <span aria-hidden="true">🔔</span>
+        <BellIcon className="notification-bell__icon" />
         {unread > 0 && (
           <span className="notification-bell__count" aria-hidden="true">
             {unread > 99 ? '99+' : unread}

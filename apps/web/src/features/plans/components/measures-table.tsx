@@ -15,6 +15,7 @@ import { MeasureDescription, MeasurePeriod, MeasureResult } from './measure-cell
 import { ThaiText } from '@/components/ui/thai-text';
 import { Button } from '@/components/ui/button';
 import { Th } from '@/components/ui/table-header';
+import { ArrowDownIcon, ArrowUpIcon } from '@/components/ui/icons';
 
 type Direction = -1 | 1;
 
@@ -168,8 +169,7 @@ export function MeasuresTable({
                             disabled={index === 0}
                             onClick={() => move(measure, -1)}
                           >
-                            <span aria-hidden="true">↑ </span>
-                            {t('measures.moveUp')} <span className="visually-hidden">{label}</span>
+                            <ArrowUpIcon /> {t('measures.moveUp')} <span className="visually-hidden">{label}</span>
                           </Button>
                           <Button
                             type="button"
@@ -178,8 +178,7 @@ export function MeasuresTable({
                             disabled={index === plan.measures.length - 1}
                             onClick={() => move(measure, 1)}
                           >
-                            <span aria-hidden="true">↓ </span>
-                            {t('measures.moveDown')} <span className="visually-hidden">{label}</span>
+                            <ArrowDownIcon /> {t('measures.moveDown')} <span className="visually-hidden">{label}</span>
                           </Button>
                           <Button
                             type="button"

@@ -5,6 +5,7 @@ import '../public.css';
 import { ThaiText } from '@/components/ui/thai-text';
 import { Chip } from '@/components/ui/chip';
 import { Th } from '@/components/ui/table-header';
+import { CheckIcon } from '@/components/ui/icons';
 
 const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
 
@@ -101,7 +102,11 @@ function ReportRow({ measure, position }: { measure: Measure; position: number }
     </>
   );
   const hasResult = Boolean(measure.resultText || (measure.outcome === 'not_carried_out' && measure.outcomeReason));
-  const mark = <span className="public-report__mark">✓ </span>;
+  const mark = (
+    <span className="public-report__mark">
+      <CheckIcon />{' '}
+    </span>
+  );
   return (
     <tr>
       <Th scope="row" className="col-seq" data-label={t('measures.colSequence')}>

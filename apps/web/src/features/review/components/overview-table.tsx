@@ -7,6 +7,7 @@ import type { OverviewSort } from '../api/get-province-overview';
 import { ItaScore } from './ita-score';
 import { Chip } from '@/components/ui/chip';
 import { ThaiText } from '@/components/ui/thai-text';
+import { SortIcon } from '@/components/ui/icons';
 import '../review.css';
 
 export type SortOrder = 'asc' | 'desc';
@@ -86,7 +87,7 @@ export function OverviewTable({
                     >
                       <ThaiText>{label(column)}</ThaiText>
                       <span className="sort-button__icon" aria-hidden="true">
-                        {active ? (order === 'asc' ? '▲' : '▼') : '↕'}
+                        <SortIcon direction={active ? order : 'none'} />
                       </span>
                     </button>
                   ) : (
