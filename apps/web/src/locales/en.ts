@@ -280,6 +280,7 @@ export const en: CoreMessages = {
   'public.agency.website': 'Website',
   'public.agency.facebook': 'Facebook',
   'public.report.title': 'Report on the integrity and transparency measures carried out, FY {fiscalYear}',
+  'public.report.files': 'Evidence files',
   'public.report.publishedAt': 'Published {date}',
   'public.report.summary': '{total} measures · {completed} completed · {notCarriedOut} could not be carried out · {other} other',
   'public.report.colMeasure': 'Measure / project / activity carried out',

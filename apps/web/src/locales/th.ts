@@ -281,6 +281,7 @@ export const th = {
   'public.agency.website': 'เว็บไซต์',
   'public.agency.facebook': 'เฟซบุ๊ก',
   'public.report.title': 'รายงานผลการดำเนินการมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {fiscalYear}',
+  'public.report.files': 'ไฟล์หลักฐาน',
   'public.report.publishedAt': 'เผยแพร่เมื่อ {date}',
   'public.report.summary': 'มาตรการทั้งหมด {total} มาตรการ · ดำเนินการแล้วเสร็จ {completed} · ไม่สามารถดำเนินการได้ {notCarriedOut} · อื่น ๆ {other}',
   'public.report.colMeasure': 'มาตรการ / โครงการ / กิจกรรม ที่ดำเนินการ',

@@ -12,6 +12,7 @@ import { uploadEvidenceFile } from '../api/upload-evidence-file';
 import '../evidence-files.css';
 import { Button } from '@/components/ui/button';
 import { Chip } from '@/components/ui/chip';
+import { useFileSize } from '@/lib/use-file-size';
 
 const MAX_BYTES = DEFAULT_EVIDENCE_FILE_MAX_MB * 1024 * 1024;
 
@@ -25,15 +26,9 @@ interface Transfer {
   error?: string;
 }
 
-function useSize() {
-  const { formatDecimal } = useI18n();
-  return (bytes: number) =>
-    bytes >= 1024 * 1024 ? `${formatDecimal(bytes / (1024 * 1024), 1)} MB` : `${formatDecimal(Math.max(1, Math.round(bytes / 1024)))} KB`;
-}
-
 function FileRow({ file, canEdit, onDelete }: { file: EvidenceFile; canEdit: boolean; onDelete: (file: EvidenceFile) => void }) {
   const { t } = useI18n();
-  const size = useSize();
+  const size = useFileSize();
   return (
     <li className="evidence-files__item">
       {file.previewUrl ? (
