@@ -18,6 +18,9 @@ function issueKey(issue: IssueLike, formatDecimal: (value: number) => string): {
     const value = params[name];
     return typeof value === 'number' ? { [name]: formatDecimal(value) } : { [name]: String(value ?? '') };
   };
+  // An issue the server wrote by hand with a Zod code but without the params its text needs.
+  const needs = { too_small: 'minimum', too_big: 'maximum', unrecognized_keys: 'key', not_multiple_of: 'divisor' }[issue.code ?? ''];
+  if (needs && params[needs] === undefined) return { key: 'fieldIssue.invalid' };
   switch (issue.code) {
     case 'too_small':
       if (origin === 'string')
