@@ -90,6 +90,11 @@ const ROUTES: Record<string, RouteSpec> = {
     visible: [],
     build: async (w) => (await freshPlan(w, 'published'), { url: `/api/v1/public/agencies/${w.agencyA.id}/plans/${FY}` }),
   },
+  'GET /api/v1/public/agencies/:agencyId/plans/:fiscalYear/files': {
+    allowed: EVERYONE,
+    visible: [],
+    build: async (w) => (await freshPlan(w, 'published'), { url: `/api/v1/public/agencies/${w.agencyA.id}/plans/${FY}/files` }),
+  },
   'GET /api/v1/openapi.json': { allowed: EVERYONE, visible: [], build: async () => ({ url: '/api/v1/openapi.json' }) },
   'POST /api/v1/auth/login': {
     allowed: EVERYONE,

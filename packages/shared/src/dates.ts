@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DatePrecisionSchema, type DatePrecision } from './enums';
+import { customIssue } from './field-issues';
 import { ENGLISH_MONTHS, THAI_MONTHS, toBuddhistYear, withDigits, type DigitStyle } from './thai';
 
 /**
@@ -10,11 +11,14 @@ import { ENGLISH_MONTHS, THAI_MONTHS, toBuddhistYear, withDigits, type DigitStyl
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'ต้องเป็นวันที่รูปแบบ YYYY-MM-DD (ค.ศ.)')
-  .refine((value) => isValidIsoDate(value), 'วันที่ไม่มีอยู่จริง')
-  .refine((value) => {
-    const year = Number(value.slice(0, 4));
-    return year >= 1900 && year <= 2200;
-  }, 'ปีต้องเป็น ค.ศ. (เช่น 2023 ไม่ใช่ 2566)')
+  .refine((value) => isValidIsoDate(value), { message: 'วันที่ไม่มีอยู่จริง', params: customIssue('impossibleDate') })
+  .refine(
+    (value) => {
+      const year = Number(value.slice(0, 4));
+      return year >= 1900 && year <= 2200;
+    },
+    { message: 'ปีต้องเป็น ค.ศ. (เช่น 2023 ไม่ใช่ 2566)', params: customIssue('ceYear') },
+  )
   // The same rules as JSON Schema can say them (the OpenAPI document): a real date, CE 1900–2200.
   .meta({ format: 'date', pattern: '^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' });
 export type IsoDate = z.infer<typeof IsoDateSchema>;
@@ -35,6 +39,7 @@ export const PartialDateSchema = z
   .object({ date: IsoDateSchema, precision: DatePrecisionSchema })
   .refine((value) => value.precision === 'day' || value.date.endsWith('-01'), {
     message: 'วันที่ที่ระบุแค่เดือนต้องเป็นวันที่ 1 ของเดือน',
+    params: customIssue('monthFirstDay'),
     path: ['date'],
   });
 export type PartialDate = z.infer<typeof PartialDateSchema>;

@@ -38,8 +38,12 @@ export const ErrorCodeSchema = z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, .
 export const FieldIssueSchema = z.object({
   /** Where the problem is, e.g. "body.actions.2" or "query.page". */
   path: z.string(),
+  /** The schema's own text (Thai); the web writes the issue from `code` and `params` when it knows the code. */
   message: z.string(),
+  /** A Zod issue code (too_small, too_big, invalid_type, invalid_format, custom, …) or the server's own. */
   code: z.string(),
+  /** What the text is written from: minimum/maximum/origin, expected, format, a refine's `key` (see field-issues.ts). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
 

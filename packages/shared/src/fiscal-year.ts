@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dayDate, type IsoDate } from './dates';
+import { customIssue } from './field-issues';
 import { DecimalIntSchema } from './schemas/common';
 import { toBuddhistYear, toCommonEraYear } from './thai';
 
@@ -83,7 +84,9 @@ export const FiscalYearSchema = z
   .number({ message: 'ปีงบประมาณต้องเป็นตัวเลข พ.ศ.' })
   .int('ปีงบประมาณต้องเป็นจำนวนเต็ม')
   .superRefine((year, ctx) => {
-    if (!isValidFiscalYear(year)) ctx.addIssue({ code: 'custom', message: fiscalYearRangeMessage() });
+    if (isValidFiscalYear(year)) return;
+    const { min, max } = fiscalYearBounds();
+    ctx.addIssue({ code: 'custom', message: fiscalYearRangeMessage(), params: customIssue('fiscalYearRange', { min, max }) });
   });
 export type FiscalYear = z.infer<typeof FiscalYearSchema>;
 

@@ -1,5 +1,6 @@
 export * from './enums';
 export * from './errors';
+export * from './field-issues';
 export * from './permissions';
 export * from './thai';
 export * from './agency-search';

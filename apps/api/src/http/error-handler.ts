@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
-import type { ErrorResponse, FieldIssue } from '@prongsai/shared';
+import { fieldIssueOf, type ErrorResponse, type FieldIssue } from '@prongsai/shared';
 import { AppError } from '../lib/app-error';
 import { isDatabaseUnavailable } from '../lib/database-unavailable';
 import { logger } from '../lib/logger';
@@ -11,8 +11,9 @@ function issuesOf(error: ZodError, where: string): FieldIssue[] {
   return error.issues.flatMap((issue): FieldIssue[] =>
     // An unknown field is named by its own path (body.isAdmin), not only by its parent object's.
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: `ไม่รู้จักช่อง "${key}"`, code: issue.code }))
-      : [{ path: pathOf(issue.path), message: issue.message, code: issue.code }],
+      ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: `ไม่รู้จักช่อง "${key}"`, code: issue.code, params: { key } }))
+      : // Code + params: the web writes the issue in the reader's language (ADR 023).
+        [fieldIssueOf(issue, pathOf(issue.path))],
   );
 }
 

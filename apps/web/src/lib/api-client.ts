@@ -8,7 +8,11 @@ export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR' | 'INVALID_RESPONSE' | 'H
 export interface ApiIssue {
   /** As the server names it, e.g. "body.title" or "body.actions.2". */
   path: string;
+  /** The server's text (Thai): shown only when the catalogue does not know `code` (lib/field-issue-text.ts). */
   message: string;
+  /** A Zod issue code or the server's own; absent in issues the client makes up. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /** Every failed API call rejects with this. */
@@ -79,7 +83,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
       status: response.status,
       code: error.code,
       message: error.message,
-      issues: (error.issues ?? []).map(({ path, message }) => ({ path, message })),
+      issues: (error.issues ?? []).map(({ path, message, code, params }) => ({ path, message, code, params })),
       current: error.current,
       warnings: error.warnings,
       requestId: error.requestId,

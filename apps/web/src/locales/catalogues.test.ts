@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, ERROR_STATUS, PLAN_STATUSES, QUALITY_WARNING_CODES, ROLES, type QualityWarning } from '@prongsai/shared';
+import {
+  AUDIT_ACTIONS,
+  CUSTOM_ISSUE_KEYS,
+  ERROR_STATUS,
+  PLAN_STATUSES,
+  QUALITY_WARNING_CODES,
+  ROLES,
+  type QualityWarning,
+} from '@prongsai/shared';
 import { en } from './en';
 import { enStaff } from './en-staff';
 import { th } from './th';
@@ -7,6 +15,7 @@ import { thStaff } from './th-staff';
 import { formatPartialDate, formatDate, withDigits, type DigitStyle, type Locale } from '@prongsai/shared';
 import { interpolate, loadMessages, localiseVars, type I18nValue, type MessageKey } from '@/lib/i18n';
 import { warningText } from '@/lib/warning-text';
+import { FIELD_ISSUE_KEYS } from '@/lib/field-issue-text';
 
 const CATALOGUES = { th: { ...th, ...thStaff }, en: { ...en, ...enStaff } } as Record<Locale, Record<string, string>>;
 
@@ -21,6 +30,9 @@ const SERVER_CODES: [prefix: string, codes: readonly string[]][] = [
   ['auditAction.', AUDIT_ACTIONS],
   ['planStatus.', PLAN_STATUSES],
   ['role.', ROLES],
+  // Field issues: each refine's key, and the keys the web writes Zod's own codes with.
+  ['fieldIssue.custom.', CUSTOM_ISSUE_KEYS],
+  ['', FIELD_ISSUE_KEYS],
 ];
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();

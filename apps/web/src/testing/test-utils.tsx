@@ -33,3 +33,12 @@ export function renderWithProviders(ui: ReactElement, options: ProviderOptions &
   );
   return { queryClient, ...render(ui, { wrapper: Wrapper, ...renderOptions }) };
 }
+
+/**
+ * A getByText matcher for text that ThaiText splits into no-wrap pieces (buttons, chips, headers):
+ * the innermost element whose whole text is `text`.
+ */
+export const wholeText =
+  (text: string) =>
+  (_content: string, element: Element | null): boolean =>
+    element?.textContent === text && ![...element.children].some((child) => child.textContent === text);

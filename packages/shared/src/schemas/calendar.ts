@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customIssue } from '../field-issues';
 import { IsoDateSchema } from '../dates';
 import { FiscalYearParamSchema } from '../fiscal-year';
 import { DEADLINE_KINDS } from '../ita-calendar';
@@ -39,6 +40,7 @@ export const UpdateCalendarInputSchema = z
   .strict()
   .refine((input) => new Set(input.deadlines.map((d) => d.kind)).size === input.deadlines.length, {
     message: 'กำหนดแต่ละประเภทได้ครั้งเดียว',
+    params: customIssue('duplicateKind'),
     path: ['deadlines'],
   });
 export type UpdateCalendarInput = z.infer<typeof UpdateCalendarInputSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customIssue } from '../field-issues';
 
 export const UuidSchema = z.uuid({ message: 'รหัสอ้างอิงไม่ถูกต้อง (ต้องเป็น UUID)' });
 
@@ -23,7 +24,7 @@ export const HttpUrlSchema = z
   .trim()
   .max(2000, 'ลิงก์ยาวเกินไป')
   .url({ message: 'ลิงก์ไม่ถูกต้อง' })
-  .refine((value) => /^https?:\/\//i.test(value), 'ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://')
+  .refine((value) => /^https?:\/\//i.test(value), { message: 'ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://', params: customIssue('httpUrl') })
   // The refine above, as JSON Schema can say it (the OpenAPI document).
   .meta({ format: 'uri', pattern: '^\\s*[hH][tT][tT][pP][sS]?://' });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customIssue } from '../field-issues';
 import { PartialDateSchema, IsoDateSchema } from '../dates';
 import { OutcomeSchema } from '../enums';
 import { FiscalYearSchema } from '../fiscal-year';
@@ -56,10 +57,14 @@ export const measureFields = {
 
 const outcomeReasonRule = <T extends { outcome?: string; outcomeReason?: string | null }>(value: T) =>
   value.outcome !== 'not_carried_out' || Boolean(value.outcomeReason);
-const outcomeReasonIssue = { message: 'กรุณาระบุเหตุผลที่ไม่สามารถดำเนินการได้', path: ['outcomeReason'] };
+const outcomeReasonIssue = {
+  message: 'กรุณาระบุเหตุผลที่ไม่สามารถดำเนินการได้',
+  path: ['outcomeReason'],
+  params: customIssue('outcomeReason'),
+};
 const periodRule = <T extends { plannedStart?: string | null; plannedEnd?: string | null }>(value: T) =>
   !value.plannedStart || !value.plannedEnd || value.plannedStart <= value.plannedEnd;
-const periodIssue = { message: 'วันสิ้นสุดต้องไม่ก่อนวันเริ่ม', path: ['plannedEnd'] };
+const periodIssue = { message: 'วันสิ้นสุดต้องไม่ก่อนวันเริ่ม', path: ['plannedEnd'], params: customIssue('endBeforeStart') };
 
 type MeasureRuleInput = { outcome?: string; outcomeReason?: string | null; plannedStart?: string | null; plannedEnd?: string | null };
 
@@ -137,6 +142,7 @@ export const ReorderMeasuresInputSchema = z
   .strict()
   .refine((value) => new Set(value.measureIds).size === value.measureIds.length, {
     message: 'รายการมาตรการซ้ำกัน',
+    params: customIssue('duplicateMeasures'),
     path: ['measureIds'],
   });
 export type ReorderMeasuresInput = z.infer<typeof ReorderMeasuresInputSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customIssue } from '../field-issues';
 import { AgencyTypeSchema } from '../enums';
 import { DeadlineKindSchema } from './calendar';
 import { DecimalIntSchema, PageQuerySchema, UuidSchema, pageOf } from './common';
@@ -88,6 +89,7 @@ export const MarkNotificationsReadInputSchema = z
   .strict()
   .refine((input) => (input.ids === undefined) !== (input.all === undefined), {
     message: 'ระบุ ids (รายการที่อ่านแล้ว) หรือ all: true อย่างใดอย่างหนึ่ง',
+    params: customIssue('idsOrAll'),
     path: ['ids'],
   });
 export type MarkNotificationsReadInput = z.infer<typeof MarkNotificationsReadInputSchema>;
@@ -143,6 +145,7 @@ export const UpdateNotificationPreferencesInputSchema = z
   .strict()
   .refine((input) => new Set(input.items.map((i) => i.kind)).size === input.items.length, {
     message: 'ระบุแต่ละประเภทได้ครั้งเดียว',
+    params: customIssue('duplicateKind'),
     path: ['items'],
   });
 export type UpdateNotificationPreferencesInput = z.infer<typeof UpdateNotificationPreferencesInputSchema>;

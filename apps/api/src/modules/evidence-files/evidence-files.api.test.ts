@@ -309,6 +309,32 @@ describe('evidence files: who sees them', () => {
     expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 200, 200]);
   });
 
+  it("when the public lists a plan's files, then an unpublished plan is 404, a published one lists its public files with download links, not the internal one", async () => {
+    // Arrange
+    const { agency, editor, measure, plan } = await draftMeasure();
+    const agent = await signIn(app, editor);
+    const open = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', PDF, 'คำสั่ง.pdf');
+    await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).field('internal', 'true').attach('file', PDF, 'ภายใน.pdf');
+    const listUrl = `/api/v1/public/agencies/${agency.id}/plans/2567/files`;
+
+    // Act
+    const whileDraft = await request(app).get(listUrl);
+    const editorWhileDraft = await agent.get(listUrl);
+    const badYear = await request(app).get(`/api/v1/public/agencies/${agency.id}/plans/25x/files`);
+    await getPrisma().plan.update({ where: { id: plan.id }, data: { status: 'published' } });
+    const published = await request(app).get(listUrl);
+
+    // Assert
+    expect(whileDraft.status).toBe(404);
+    expect(editorWhileDraft.status).toBe(404); // the public view of one's own draft is the public's
+    expect(badYear.status).toBe(400);
+    expect(published.status).toBe(200);
+    expect(published.body.items).toEqual([
+      expect.objectContaining({ id: open.body.id, measureId: measure.id, name: 'คำสั่ง.pdf', isInternal: false, url: open.body.url }),
+    ]);
+    expect((await request(app).get(published.body.items[0].url)).status).toBe(200);
+  });
+
   it('when the plan is published, then the public downloads its files except an internal one; a deleted measure hides its files', async () => {
     // Arrange
     const { editor, measure, plan } = await draftMeasure();

@@ -177,6 +177,14 @@ export async function listEvidenceFiles(actor: Actor, measureId: string): Promis
   return (await queries.listFilesOfMeasure(db, readScope(actor), measureId)).map(toEvidenceFile);
 }
 
+/**
+ * The files the public sees of a published plan (not internal, of live measures), oldest first: the
+ * public plan page lists them under their measures. Its caller already found the plan published.
+ */
+export async function listPublicPlanFiles(planId: string): Promise<EvidenceFile[]> {
+  return (await queries.listFilesOfPlan(rootDb(), PUBLIC_SCOPE, planId)).map(toEvidenceFile);
+}
+
 /** A file the caller reaches, sent as an attachment under its safe name; anything else is 404. */
 export async function downloadEvidenceFile(actor: Actor, fileId: string): Promise<FileResponse> {
   const db = rootDb();

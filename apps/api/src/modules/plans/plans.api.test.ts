@@ -66,10 +66,19 @@ describe('plans', () => {
 
     expect(badYear.status).toBe(400);
     expect(ErrorResponseSchema.parse(badYear.body).error.issues?.[0]?.path).toBe('params.fiscalYear');
+    // Codes + params, so the web can write the issue in English too (ADR 023).
+    expect(ErrorResponseSchema.parse(badYear.body).error.issues?.[0]).toMatchObject({
+      code: 'custom',
+      params: { key: 'fiscalYearRange', min: expect.any(Number), max: expect.any(Number) },
+    });
     expect(badBody.status).toBe(400);
-    expect(badBody.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(
-      expect.arrayContaining(['body.copyFromFiscalYear']),
-    );
+    const bodyIssues = ErrorResponseSchema.parse(badBody.body).error.issues ?? [];
+    expect(bodyIssues.map((issue) => issue.path)).toEqual(expect.arrayContaining(['body.copyFromFiscalYear']));
+    expect(bodyIssues.find((issue) => issue.path === 'body.copyFromFiscalYear')).toMatchObject({
+      code: 'invalid_type',
+      params: { expected: 'number' },
+    });
+    expect(bodyIssues.find((issue) => issue.path === 'body.extra')).toMatchObject({ code: 'unrecognized_keys', params: { key: 'extra' } });
   });
 
   it('when the whole lifecycle runs, then each step records a status change and the reviewer comments are kept', async () => {

@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import {
   AgencyPlanParamsSchema,
+  EvidenceFileListSchema,
   PlanDetailSchema,
   PublicAgencyParamsSchema,
   PublicAgencySchema,
@@ -17,6 +18,7 @@ import { ResponseCache } from '../../http/response-cache';
 import {
   getPublicAgency,
   getPublicPlan,
+  getPublicPlanFiles,
   getPublicProvince,
   getPublicSummary,
   publicDataVersion,
@@ -114,4 +116,21 @@ defineRoute(
     cache,
   },
   async ({ params }) => getPublicPlan(params.agencyId, params.fiscalYear),
+);
+
+defineRoute(
+  publicRouter,
+  {
+    method: 'get',
+    path: '/public/agencies/:agencyId/plans/:fiscalYear/files',
+    summary: "The evidence files of a published report's measures that the public sees (not internal), with their download links",
+    description:
+      "Files change only while a plan is being edited, so a published plan's list changes only with the plan itself. 404 for a plan not published.",
+    tag,
+    params: AgencyPlanParamsSchema,
+    response: EvidenceFileListSchema,
+    anonymous: true,
+    cache,
+  },
+  async ({ params }) => ({ items: await getPublicPlanFiles(params.agencyId, params.fiscalYear) }),
 );

@@ -1,5 +1,6 @@
 import type {
   AgencyType,
+  EvidenceFile,
   PlanDetail,
   PublicAgency,
   PublicAgencySearchQuery,
@@ -13,6 +14,7 @@ import { PUBLIC_SCOPE } from '../../access/scope';
 import { notFound } from '../../lib/app-error';
 import { rootDb } from '../../lib/db';
 import { listProvinces, toAgency } from '../agencies/agencies.service';
+import { listPublicPlanFiles } from '../evidence-files/evidence-files.service';
 import { listPlanSummaries, loadPlanDetail } from '../plans/plans.service';
 import * as queries from './public.queries';
 import type { FigureRow } from './public.queries';
@@ -117,6 +119,13 @@ export async function getPublicAgency(agencyId: string): Promise<PublicAgency> {
   const agency = await queries.findAgency(PUBLIC_SCOPE, agencyId);
   if (!agency) throw notFound('ไม่พบหน่วยงานนี้');
   return { agency: toAgency(agency), plans: await listPlanSummaries(PUBLIC_SCOPE, agencyId) };
+}
+
+/** The public evidence files of a published report (ADR 015: public data = the published plan); 404 otherwise. */
+export async function getPublicPlanFiles(agencyId: string, fiscalYear: number): Promise<EvidenceFile[]> {
+  const planId = await queries.findPlanId(PUBLIC_SCOPE, agencyId, fiscalYear);
+  if (!planId) throw notFound('ไม่พบรายงานที่เผยแพร่ของปีนี้');
+  return listPublicPlanFiles(planId);
 }
 
 export async function getPublicPlan(agencyId: string, fiscalYear: number): Promise<PlanDetail> {

@@ -10,6 +10,7 @@ import { FormField, SelectField } from '@/components/ui/form-field';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import { usePageParams } from '@/components/ui/use-page-params';
+import { Button } from '@/components/ui/button';
 
 const PAGE_SIZE = 50;
 type TextFilter = 'entityId' | 'agencyId' | 'actorUserId';
@@ -85,10 +86,10 @@ export function AdminAuditRoute() {
         {textField('agencyId', t('audit.agencyId'))}
         {textField('actorUserId', t('audit.actorUserId'))}
         <div className="form__actions filters__actions">
-          <button type="submit" className="button button--secondary">
+          <Button type="submit" className="button button--secondary">
             {t('review.searchButton')}
-          </button>
-          <button
+          </Button>
+          <Button
             type="button"
             className="button button--ghost"
             onClick={() => {
@@ -98,7 +99,7 @@ export function AdminAuditRoute() {
             }}
           >
             {t('review.clearFilters')}
-          </button>
+          </Button>
         </div>
       </form>
       {audit.isPending ? (

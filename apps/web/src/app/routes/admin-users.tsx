@@ -18,6 +18,7 @@ import { SelectField } from '@/components/ui/form-field';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import { SearchForm } from '@/components/ui/search-form';
+import { Button } from '@/components/ui/button';
 
 const PAGE_SIZE = 25;
 
@@ -49,9 +50,9 @@ export function AdminUsersRoute() {
     <section aria-labelledby={`${id}-title`} className="page">
       <div className="section-head">
         <h1 id={`${id}-title`}>{t('users.title')}</h1>
-        <button type="button" className="button button--primary" onClick={() => setOpen({ kind: 'create' })}>
+        <Button type="button" className="button button--primary" onClick={() => setOpen({ kind: 'create' })}>
           {t('users.create')}
-        </button>
+        </Button>
       </div>
       <div className="toolbar">
         <SearchForm
@@ -94,18 +95,18 @@ export function AdminUsersRoute() {
             users={users.data.items}
             renderActions={(user) => (
               <>
-                <button
+                <Button
                   type="button"
                   className="button button--secondary button--small"
                   disabled={user.id === me?.id}
                   onClick={() => setOpen({ kind: 'role', user })}
                 >
                   {t('users.changeRole')} <span className="visually-hidden">{user.name}</span>
-                </button>
-                <button type="button" className="button button--secondary button--small" onClick={() => setOpen({ kind: 'reset', user })}>
+                </Button>
+                <Button type="button" className="button button--secondary button--small" onClick={() => setOpen({ kind: 'reset', user })}>
                   {t('users.reset')} <span className="visually-hidden">{user.name}</span>
-                </button>
-                <button
+                </Button>
+                <Button
                   type="button"
                   className={user.isActive ? 'button button--danger-ghost button--small' : 'button button--ghost button--small'}
                   disabled={user.id === me?.id || toggleActive.isPending}
@@ -115,7 +116,7 @@ export function AdminUsersRoute() {
                   }}
                 >
                   {user.isActive ? t('users.disable') : t('users.enable')} <span className="visually-hidden">{user.name}</span>
-                </button>
+                </Button>
               </>
             )}
           />

@@ -5,7 +5,7 @@ import { Route, Routes } from 'react-router';
 import { AgencySchema } from '@prongsai/shared';
 import { mockFetch } from '@/testing/mock-fetch';
 import { AGENCY_ID_3, makeImportPreview, makeMeasure, makePlan, makeUser } from '@/testing/factories';
-import { renderWithProviders } from '@/testing/test-utils';
+import { renderWithProviders, wholeText } from '@/testing/test-utils';
 import { AgencyImportRoute } from './agency-import';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -63,7 +63,7 @@ describe('AgencyImportRoute', () => {
     expect(calls[calls.length - 1]?.body).toEqual({ format: 'text', content: 'รายงาน' });
     // What was understood, with the quality warnings of each measure and of the whole report.
     // Words, not the server's code.
-    expect(screen.getByText('ไม่มีหลักฐาน')).toBeInTheDocument();
+    expect(screen.getByText(wholeText('ไม่มีหลักฐาน'))).toBeInTheDocument();
     expect(screen.queryByText('NO_EVIDENCE')).not.toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'ข้อสังเกตของรายงานทั้งฉบับ' })).toHaveTextContent('พบหัวตารางซ้ำ');
     expect(screen.getByRole('combobox', { name: 'บันทึกลงแผนปีงบประมาณ' })).toHaveValue('2568');

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { isEditablePlanStatus, validFiscalYears, PlanStatusSchema, type ImportPreview } from '@prongsai/shared';
 import { useAgency } from '@/features/agencies/api/get-agency';
@@ -12,10 +12,14 @@ import { storePlan } from '@/features/plans/api/get-plan';
 import { paths } from '@/config/paths';
 import { useAuth } from '@/lib/auth';
 import { isMessageKey, useI18n } from '@/lib/i18n';
+import { useZodIssueText } from '@/lib/field-issue-text';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { warningCodeLabel, warningText } from '@/lib/warning-text';
 import { EmptyState } from '@/components/ui/empty-state';
 import { InlineError } from '@/components/ui/error-state';
+import { Button } from '@/components/ui/button';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
+import { useAgencyTrail } from './agency-trail';
 import '@/features/plans/plans.css';
 import '@/components/ui/facts.css';
 
@@ -53,6 +57,7 @@ export function AgencyImportRoute() {
     },
   });
   const agencyName = agency.data?.nameTh ?? (user?.agencyId === agencyId ? user.agencyName : null) ?? t('agency.title');
+  const trail = useAgencyTrail(agencyId, agencyName);
   useDocumentTitle(t('import.title'));
   const statusLabel = (status: string) => {
     const key = `planStatus.${status}`;
@@ -68,6 +73,7 @@ export function AgencyImportRoute() {
     setInvalid(undefined);
   };
 
+  const issueText = useZodIssueText();
   const save = () => {
     setInvalid(undefined);
     if (!fiscalYear) return setInvalid(t('import.needYear'));
@@ -78,8 +84,8 @@ export function AgencyImportRoute() {
       const row = typeof issue?.path[1] === 'number' ? issue.path[1] + 1 : undefined;
       return setInvalid(
         row !== undefined
-          ? t('import.rowInvalid', { number: row, message: issue?.message ?? '' })
-          : (issue?.message ?? t('errors.VALIDATION_FAILED')),
+          ? t('import.rowInvalid', { number: row, message: issueText(issue) ?? '' })
+          : (issueText(issue) ?? t('errors.VALIDATION_FAILED')),
       );
     }
     commit.mutate({ fiscalYear, input: parsed.data });
@@ -91,14 +97,7 @@ export function AgencyImportRoute() {
 
   return (
     <div className="page import-page">
-      <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={paths.agency.getHref(agencyId)}>{agencyName}</Link>
-          </li>
-          <li aria-current="page">{t('import.title')}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={trail} current={t('import.title')} />
       <h1>{t('import.title')}</h1>
       <p className="muted">{t('import.intro')}</p>
 
@@ -199,7 +198,7 @@ export function AgencyImportRoute() {
                     <span className="deleted-measures__title" lang="th">
                       {row.title.slice(0, 120)}
                     </span>
-                    <button
+                    <Button
                       type="button"
                       className="button button--secondary button--small"
                       onClick={() => {
@@ -208,7 +207,7 @@ export function AgencyImportRoute() {
                       }}
                     >
                       {t('import.restore')} <span className="visually-hidden">{row.title.slice(0, 80)}</span>
-                    </button>
+                    </Button>
                   </li>
                 ))}
               </ul>
@@ -221,12 +220,12 @@ export function AgencyImportRoute() {
           )}
           <InlineError error={commit.error} />
           <div className="form__actions form__actions--sticky">
-            <button type="button" className="button button--primary" disabled={commit.isPending} onClick={save}>
+            <Button type="button" className="button button--primary" disabled={commit.isPending} onClick={save}>
               {commit.isPending ? t('common.saving') : t('import.save')}
-            </button>
-            <button type="button" className="button button--secondary" disabled={commit.isPending} onClick={startOver}>
+            </Button>
+            <Button type="button" className="button button--secondary" disabled={commit.isPending} onClick={startOver}>
               {t('import.startOver')}
-            </button>
+            </Button>
           </div>
           <p className="muted small">{t('import.saveHelp')}</p>
         </section>

@@ -18,6 +18,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { ThaiText } from '@/components/ui/thai-text';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
+import { useAgencyTrail } from './agency-trail';
 
 /** One agency: its plans per fiscal year, and (for its editors) starting the next one. */
 export function AgencyRoute() {
@@ -35,9 +37,11 @@ export function AgencyRoute() {
   const name =
     agency.data?.nameTh ?? plans.data?.[0]?.agencyNameTh ?? (user?.agencyId === agencyId ? user.agencyName : null) ?? t('agency.title');
   useDocumentTitle(name);
+  const trail = useAgencyTrail(agencyId, name);
 
   return (
     <div className="page">
+      <Breadcrumb trail={trail.slice(0, -1)} current={name} currentLang={agency.data || plans.data?.[0] ? 'th' : undefined} />
       <header className="page-header">
         <h1>
           <ThaiText>{name}</ThaiText>

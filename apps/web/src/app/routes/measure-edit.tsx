@@ -1,4 +1,4 @@
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { hasPermission } from '@prongsai/shared';
 import { auditKeys } from '@/features/audit/api/get-audit';
@@ -17,6 +17,8 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { ThaiText } from '@/components/ui/thai-text';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
+import { useAgencyTrail } from './agency-trail';
 
 /** Edit one measure, with its progress timeline and change history alongside. */
 export function MeasureEditRoute() {
@@ -32,6 +34,7 @@ export function MeasureEditRoute() {
   const position = index >= 0 ? index + 1 : measure.data?.sequence;
   const title = position !== undefined ? t('editor.title', { sequence: position }) : t('editor.titlePlain');
   useDocumentTitle(title);
+  const trail = useAgencyTrail(plan.data?.agencyId, plan.data?.agencyNameTh);
 
   if (measure.isPending || (measure.isSuccess && plan.isPending)) return <Loading />;
   if (measure.isError) return <ErrorState error={measure.error} onRetry={() => void measure.refetch()} />;
@@ -45,17 +48,10 @@ export function MeasureEditRoute() {
 
   return (
     <div className="page">
-      <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={paths.agency.getHref(planData.agencyId)}>{planData.agencyNameTh}</Link>
-          </li>
-          <li>
-            <Link to={planHref}>{t('plan.fiscalYearTitle', { fiscalYear: planData.fiscalYear })}</Link>
-          </li>
-          <li aria-current="page">{title}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[...trail, { to: planHref, label: t('plan.fiscalYearTitle', { fiscalYear: planData.fiscalYear }) }]}
+        current={title}
+      />
       <h1>
         <ThaiText>{title}</ThaiText>
       </h1>

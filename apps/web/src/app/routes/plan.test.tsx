@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
-import type { PlanStatus, SessionUser } from '@prongsai/shared';
+import { AgencySchema, type PlanStatus, type SessionUser } from '@prongsai/shared';
 import { paths } from '@/config/paths';
 import { mockFetch } from '@/testing/mock-fetch';
 import { AGENCY_ID, makePlan, makeUser } from '@/testing/factories';
@@ -13,8 +13,29 @@ afterEach(() => vi.unstubAllGlobals());
 const editor = makeUser();
 const reviewer = makeUser({ role: 'provincial_reviewer', agencyId: null, agencyName: null });
 
+const agency = AgencySchema.parse({
+  id: AGENCY_ID,
+  code: null,
+  type: 'sao',
+  municipalityClass: null,
+  nameTh: 'องค์การบริหารส่วนตำบลบางทรายน้อย',
+  nameEn: null,
+  provinceId: 49,
+  provinceNameTh: 'มุกดาหาร',
+  districtId: null,
+  districtNameTh: null,
+  address: null,
+  postcode: null,
+  phone: null,
+  website: null,
+  facebook: null,
+});
+
 async function renderPlanPage(user: SessionUser, status: PlanStatus, introText: string | null) {
-  mockFetch([{ path: `/agencies/${AGENCY_ID}/plans/2566`, body: makePlan({ status, introText }) }]);
+  mockFetch([
+    { path: `/agencies/${AGENCY_ID}/plans/2566`, body: makePlan({ status, introText }) },
+    { path: `/agencies/${AGENCY_ID}`, body: agency },
+  ]);
   renderWithProviders(
     <Routes>
       <Route path={paths.plan.path} element={<PlanRoute />} />
@@ -45,4 +66,31 @@ describe('PlanRoute: the introduction', () => {
     await renderPlanPage(reviewer, 'submitted', null);
     expect(screen.queryByText(/ยังไม่มีคำนำ/)).not.toBeInTheDocument();
   });
+});
+
+describe('PlanRoute: the breadcrumb', () => {
+  it.each([
+    ['an editor', editor, '/public/provinces/49'],
+    ['a reviewer', reviewer, '/review?province=49'],
+  ] as const)(
+    'when %s opens a plan, then it reads หน้าหลัก / province / agency / fiscal year like the public pages',
+    async (_case, user, provinceHref) => {
+      await renderPlanPage(user, 'draft', null);
+      const nav = screen.getByRole('navigation', { name: 'ตำแหน่งของหน้านี้' });
+      await within(nav).findByRole('link', { name: 'จังหวัดมุกดาหาร' });
+      const items = within(nav).getAllByRole('listitem');
+      expect(items.map((item) => item.textContent)).toEqual([
+        'หน้าหลัก',
+        'จังหวัดมุกดาหาร',
+        'องค์การบริหารส่วนตำบลบางทรายน้อย',
+        'ปีงบประมาณ พ.ศ. 2566',
+      ]);
+      expect(
+        within(nav)
+          .getAllByRole('link')
+          .map((link) => link.getAttribute('href')),
+      ).toEqual(['/', provinceHref, `/agencies/${AGENCY_ID}`]);
+      expect(items[3]).toHaveAttribute('aria-current', 'page');
+    },
+  );
 });

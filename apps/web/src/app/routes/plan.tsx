@@ -24,6 +24,9 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState, InlineError } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
+import { Button } from '@/components/ui/button';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
+import { useAgencyTrail } from './agency-trail';
 
 /** One agency's plan for one fiscal year, laid out like the official report. */
 export function PlanRoute() {
@@ -44,6 +47,7 @@ export function PlanRoute() {
   const undoRef = useRef<HTMLDivElement>(null);
   const restore = useRestoreMeasure({ id: plan.data?.id ?? '', agencyId, fiscalYear });
   useDocumentTitle(t('plan.pageTitle', { fiscalYear }));
+  const trail = useAgencyTrail(agencyId, plan.data?.agencyNameTh);
 
   useEffect(() => {
     if (lastDeleted) undoRef.current?.focus();
@@ -78,6 +82,7 @@ export function PlanRoute() {
 
   return (
     <div className="page plan-page">
+      <Breadcrumb trail={trail} current={t('plan.fiscalYearTitle', { fiscalYear })} />
       <PlanHeader plan={data} canEditIntro={editable} />
       <PlanLifecycle
         plan={data}
@@ -101,9 +106,9 @@ export function PlanRoute() {
           <h2 id="measures-title">{t('plan.measuresTitle', { count: data.measures.length })}</h2>
           {editable && (
             <div className="section-head__actions">
-              <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+              <Button type="button" className="button button--primary" onClick={() => setAdding(true)}>
                 {t('measures.add')}
-              </button>
+              </Button>
               {canImport && (
                 <Link className="button button--secondary" to={paths.agencyImport.getHref(agencyId)}>
                   {t('import.link')}
@@ -116,18 +121,18 @@ export function PlanRoute() {
           <div className="notice notice--undo" role="status" tabIndex={-1} ref={undoRef}>
             <span>{t('measures.deleted', { title: lastDeleted.title.slice(0, 80) })}</span>{' '}
             {editable && (
-              <button
+              <Button
                 type="button"
                 className="button button--secondary button--small"
                 disabled={restore.isPending}
                 onClick={() => restore.mutate(lastDeleted.id, { onSuccess: () => setLastDeleted(undefined) })}
               >
                 {t('measures.undo')}
-              </button>
+              </Button>
             )}
-            <button type="button" className="button button--ghost button--small" onClick={() => setLastDeleted(undefined)}>
+            <Button type="button" className="button button--ghost button--small" onClick={() => setLastDeleted(undefined)}>
               {t('common.dismiss')}
-            </button>
+            </Button>
             <InlineError error={restore.error} />
           </div>
         )}

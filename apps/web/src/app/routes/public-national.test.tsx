@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router';
 import { mockFetch } from '@/testing/mock-fetch';
 import { makePublicSummary } from '@/testing/factories';
-import { renderWithProviders } from '@/testing/test-utils';
+import { renderWithProviders, wholeText } from '@/testing/test-utils';
 import { PublicNationalRoute } from './public-national';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -136,8 +136,8 @@ describe('PublicNationalRoute', () => {
     expect(links.map((link) => link.textContent)).toEqual(['องค์การบริหารส่วนตำบลบางทรายน้อย', 'องค์การบริหารส่วนตำบลบางทรายน้อยเหนือ']);
     expect(links[0]).toHaveAttribute('href', '/public/agencies/3f0b8a3e-5d0c-4f4e-9a51-9d7f6f6b2a11');
     expect(within(results).getByRole('status')).toHaveTextContent('พบ 2 หน่วยงาน');
-    expect(within(results).getByText('มีรายงานที่เผยแพร่แล้ว')).toBeInTheDocument();
-    expect(within(results).getByText('ยังไม่เผยแพร่รายงาน')).toBeInTheDocument();
+    expect(within(results).getByText(wholeText('มีรายงานที่เผยแพร่แล้ว'))).toBeInTheDocument();
+    expect(within(results).getByText(wholeText('ยังไม่เผยแพร่รายงาน'))).toBeInTheDocument();
     expect(screen.getByTestId('where')).toHaveTextContent(`/public?q=${encodeURIComponent('อบต.บางทรายน้อย').replace(/%20/g, '+')}`);
     expect(
       calls.some((call) => call.path === '/public/agencies' && new URL(call.url, 'http://x').searchParams.get('q') === 'อบต.บางทรายน้อย'),

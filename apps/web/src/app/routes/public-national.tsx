@@ -15,6 +15,7 @@ import { Loading } from '@/components/ui/loading';
 import { SearchForm } from '@/components/ui/search-form';
 import '@/features/public/public.css';
 import { ThaiText } from '@/components/ui/thai-text';
+import { Button } from '@/components/ui/button';
 
 /** ภาพรวมประเทศ: what agencies published, nationally, by type and by province (no login). */
 export function PublicNationalRoute() {
@@ -62,7 +63,7 @@ export function PublicNationalRoute() {
           lang="th"
         />
         {q ? (
-          <button
+          <Button
             type="button"
             className="button button--secondary"
             onClick={() => {
@@ -71,7 +72,7 @@ export function PublicNationalRoute() {
             }}
           >
             {t('public.search.clear')}
-          </button>
+          </Button>
         ) : null}
       </div>
       {q ? <AgencySearchResults q={q} page={searchPage} onPageChange={(next) => update({ page: String(next) })} /> : null}

@@ -11,6 +11,7 @@ import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
+import { usePublicPlanFiles } from '@/features/public/api/get-public-plan-files';
 
 /** A published report, readable like the official document, with its permalinks. */
 export function PublicPlanRoute() {
@@ -18,6 +19,8 @@ export function PublicPlanRoute() {
   const { agencyId = '', fiscalYear: fiscalYearParam = '' } = useParams();
   const fiscalYear = Number(fiscalYearParam);
   const plan = usePublicPlan(agencyId, fiscalYear);
+  // Asked once the report is known to be published (an unpublished one is 404 for both).
+  const files = usePublicPlanFiles(agencyId, fiscalYear, plan.isSuccess);
   // The agency page's data (often cached already): which province the breadcrumb goes through.
   const agency = usePublicAgency(agencyId).data?.agency;
   useDocumentTitle(
@@ -59,7 +62,7 @@ export function PublicPlanRoute() {
     <div className="page public-page">
       {breadcrumb(t('plan.fiscalYearTitle', { fiscalYear }), plan.data.agencyNameTh)}
       <ReportDownloads agencyId={agencyId} fiscalYear={fiscalYear} />
-      <PublicReport plan={plan.data} />
+      <PublicReport plan={plan.data} files={files.data} />
     </div>
   );
 }

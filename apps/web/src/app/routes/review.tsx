@@ -25,6 +25,7 @@ import { SelectField } from '@/components/ui/form-field';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import { SearchForm } from '@/components/ui/search-form';
+import { Button } from '@/components/ui/button';
 import '@/components/ui/downloads.css';
 import '@/features/review/review.css';
 
@@ -140,7 +141,7 @@ export function ReviewRoute() {
           }}
         />
         {filtered && (
-          <button
+          <Button
             type="button"
             className="button button--ghost"
             onClick={() => {
@@ -149,7 +150,7 @@ export function ReviewRoute() {
             }}
           >
             {t('review.clearFilters')}
-          </button>
+          </Button>
         )}
       </div>
 
@@ -185,7 +186,7 @@ export function ReviewRoute() {
                 ? t('review.compareHint', { min: COMPARE_MIN, max: COMPARE_MAX })
                 : t('review.compareSelected', { count: selected.size, names: [...selected.values()].join(', ') })}
             </p>
-            <button
+            <Button
               type="button"
               className="button button--primary"
               disabled={!canCompare}
@@ -194,11 +195,11 @@ export function ReviewRoute() {
               }
             >
               {t('review.compare', { count: selected.size })}
-            </button>
+            </Button>
             {selected.size > 0 && (
-              <button type="button" className="button button--ghost" onClick={() => setSelected(new Map())}>
+              <Button type="button" className="button button--ghost" onClick={() => setSelected(new Map())}>
                 {t('review.clearSelection')}
-              </button>
+              </Button>
             )}
           </div>
           {overview.data.items.length === 0 ? (

@@ -7,6 +7,7 @@ import { useT } from '@/lib/i18n';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { Loading } from '../ui/loading';
 import { PreferencesSwitch } from '../ui/preferences-switch';
+import { Button } from '@/components/ui/button';
 
 /** Moves focus to the main region after client-side navigation, so screen readers start there. */
 function useFocusMainOnNavigate() {
@@ -82,9 +83,9 @@ export function AppLayout({ headerTools, nav }: { headerTools?: ReactNode; nav?:
                   {(user.agencyName ?? user.provinceName) &&
                     ` · ${user.agencyName ?? t('layout.province', { name: user.provinceName ?? '' })}`}
                 </p>
-                <button type="button" className="button button--secondary button--small" onClick={() => void logout()}>
+                <Button type="button" className="button button--secondary button--small" onClick={() => void logout()}>
                   {t('auth.logout')}
-                </button>
+                </Button>
               </div>
             )}
           </div>

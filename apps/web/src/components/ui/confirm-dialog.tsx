@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useT } from '@/lib/i18n';
 import { Dialog } from './dialog';
 import { InlineError } from './error-state';
+import { Button } from './button';
 
 /**
  * Ask before a step that cannot simply be undone: what will happen (`children`), the server's error
@@ -31,12 +32,12 @@ export function ConfirmDialog({
         {children}
         <InlineError error={error} />
         <div className="form__actions">
-          <button type="button" className="button button--primary" disabled={pending} onClick={onConfirm}>
+          <Button type="button" className="button button--primary" disabled={pending} onClick={onConfirm}>
             {confirmLabel}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose} data-autofocus>
+          </Button>
+          <Button type="button" className="button button--secondary" onClick={onClose} data-autofocus>
             {t('common.cancel')}
-          </button>
+          </Button>
         </div>
       </div>
     </Dialog>

@@ -1,6 +1,8 @@
 import { isApiError } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
+import { useFieldIssueText } from '@/lib/field-issue-text';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
+import { Th } from './table-header';
 
 /** "body.csv.line3.code" → { line: 3, column: "code" }; other paths keep their last part as the column. */
 export function csvIssueLocation(path: string): { line?: number; column?: string } {
@@ -15,6 +17,7 @@ export function csvIssueLocation(path: string): { line?: number; column?: string
 export function CsvIssues({ error, title }: { error: unknown; title: string }) {
   const { t, formatNumber } = useI18n();
   const message = useApiErrorMessage();
+  const issueText = useFieldIssueText();
   if (!error) return null;
   const issues = isApiError(error) ? error.issues : [];
   return (
@@ -26,9 +29,9 @@ export function CsvIssues({ error, title }: { error: unknown; title: string }) {
             <caption>{title}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('csv.line')}</th>
-                <th scope="col">{t('csv.column')}</th>
-                <th scope="col">{t('csv.problem')}</th>
+                <Th scope="col">{t('csv.line')}</Th>
+                <Th scope="col">{t('csv.column')}</Th>
+                <Th scope="col">{t('csv.problem')}</Th>
               </tr>
             </thead>
             <tbody>
@@ -40,7 +43,7 @@ export function CsvIssues({ error, title }: { error: unknown; title: string }) {
                     <td data-label={t('csv.column')}>
                       <code>{where.column ?? '—'}</code>
                     </td>
-                    <td data-label={t('csv.problem')}>{issue.message}</td>
+                    <td data-label={t('csv.problem')}>{issueText(issue)}</td>
                   </tr>
                 );
               })}

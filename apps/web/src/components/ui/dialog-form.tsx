@@ -2,6 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useT } from '@/lib/i18n';
 import { Dialog } from './dialog';
 import { InlineError } from './error-state';
+import { Button } from './button';
 
 /**
  * A form in a `Dialog`: the fields, the server's error if any, then the submit button (disabled while
@@ -34,12 +35,12 @@ export function DialogForm({
         {children}
         <InlineError error={error} />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={pending}>
+          <Button type="submit" className="button button--primary" disabled={pending}>
             {submitLabel}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
+          </Button>
+          <Button type="button" className="button button--secondary" onClick={onClose}>
             {t('common.cancel')}
-          </button>
+          </Button>
         </div>
       </form>
     </Dialog>

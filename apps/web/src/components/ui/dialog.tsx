@@ -1,5 +1,8 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useT } from '@/lib/i18n';
+import { Button } from './button';
+import { ThaiText } from './thai-text';
+import { CloseIcon } from './icons';
 
 /**
  * A modal dialog on the native <dialog>: the rest of the page is inert while it is open, Escape
@@ -53,11 +56,11 @@ export function Dialog({
     <dialog ref={ref} className={wide ? 'dialog dialog--wide' : 'dialog'} aria-labelledby={titleId} tabIndex={-1}>
       <div className="dialog__header">
         <h2 id={titleId} className="dialog__title">
-          {title}
+          <ThaiText>{title}</ThaiText>
         </h2>
-        <button type="button" className="button button--ghost" onClick={onClose} aria-label={t('common.closeDialog')}>
-          <span aria-hidden="true">×</span>
-        </button>
+        <Button type="button" className="button button--ghost" onClick={onClose} aria-label={t('common.closeDialog')}>
+          <CloseIcon />
+        </Button>
       </div>
       <div className="dialog__body">{children}</div>
     </dialog>

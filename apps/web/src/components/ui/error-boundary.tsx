@@ -2,6 +2,7 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useT } from '@/lib/i18n';
 import { ErrorState } from './error-state';
+import { Button } from './button';
 
 interface BoundaryProps {
   fallback: (error: unknown) => ReactNode;
@@ -47,9 +48,9 @@ export function PageError({ error }: { error: unknown }) {
     <section>
       <h1>{t('common.errorTitle')}</h1>
       {isChunkError ? <p>{t('errors.chunk')}</p> : <ErrorState error={error} />}
-      <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+      <Button type="button" className="button button--primary" onClick={() => window.location.reload()}>
         {t('common.reload')}
-      </button>
+      </Button>
     </section>
   );
 }

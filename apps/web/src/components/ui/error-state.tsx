@@ -1,5 +1,6 @@
 import { useT } from '@/lib/i18n';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
+import { Button } from './button';
 
 export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
   const t = useT();
@@ -9,9 +10,9 @@ export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?
       <p className="alert__title">{title ?? t('common.errorTitle')}</p>
       <p>{message(error)}</p>
       {onRetry && (
-        <button type="button" className="button button--secondary" onClick={onRetry}>
+        <Button type="button" className="button button--secondary" onClick={onRetry}>
           {t('common.retry')}
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import { useT } from '@/lib/i18n';
+import { Button } from './button';
 import './pagination.css';
 
 export function Pagination({
@@ -19,15 +20,15 @@ export function Pagination({
   if (pages <= 1) return null;
   return (
     <nav className="pagination" aria-label={label ?? t('pagination.label')}>
-      <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
+      <Button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
         {t('pagination.previous')}
-      </button>
+      </Button>
       <span className="pagination__status" aria-live="polite">
         {t('pagination.status', { page, pages, total })}
       </span>
-      <button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => onPageChange(page + 1)}>
+      <Button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => onPageChange(page + 1)}>
         {t('pagination.next')}
-      </button>
+      </Button>
     </nav>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { DateInput } from './date-input';
+import { Button } from './button';
 
 interface Draft {
   month: string;
@@ -156,7 +157,7 @@ export function PartialDateInput({
         {value ? t('partialDate.chosen', { date: formatPartial(value) }) : t('partialDate.none')}
       </p>
       {value && (
-        <button
+        <Button
           type="button"
           className="button button--link"
           onClick={() => {
@@ -165,7 +166,7 @@ export function PartialDateInput({
           }}
         >
           {t('partialDate.clear')}
-        </button>
+        </Button>
       )}
       {error && (
         <p id={errorId} className="field__error">

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useT } from '@/lib/i18n';
 import { FormField } from './form-field';
+import { Button } from './button';
 
 /**
  * The search box of a list (`role="search"`): a labelled search input and a "ค้นหา" button. The page
@@ -31,9 +32,9 @@ export function SearchForm({
       <FormField label={label}>
         {(control) => <input {...control} type="search" value={value} onChange={(event) => onChange(event.target.value)} lang={lang} />}
       </FormField>
-      <button type="submit" className="button button--secondary">
+      <Button type="submit" className="button button--secondary">
         {t('review.searchButton')}
-      </button>
+      </Button>
     </form>
   );
 }

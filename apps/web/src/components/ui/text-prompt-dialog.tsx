@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { useT } from '@/lib/i18n';
+import { useZodIssueText } from '@/lib/field-issue-text';
 import { DialogForm } from './dialog-form';
 import { FormField } from './form-field';
 
@@ -33,12 +34,13 @@ export function TextPromptDialog({
   const id = useId();
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState<string>();
+  const issueText = useZodIssueText();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = schema.safeParse(text);
     if (!parsed.success || !parsed.data) {
-      setInvalid(parsed.success ? t('validation.required') : (parsed.error.issues[0]?.message ?? t('validation.required')));
+      setInvalid(parsed.success ? t('validation.required') : (issueText(parsed.error.issues[0]) ?? t('validation.required')));
       return;
     }
     setInvalid(undefined);

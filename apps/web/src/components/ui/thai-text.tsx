@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Children, useMemo, type ReactNode } from 'react';
 import { thaiUnits } from '@/lib/thai-break';
 
 /**
@@ -23,4 +23,11 @@ export function ThaiText({ children, keep }: { children: string; keep?: readonly
       )}
     </span>
   );
+}
+
+/** Text children as `ThaiText` (Thai words break only between words); other children as they are. */
+export function withThaiText(children: ReactNode): ReactNode {
+  if (typeof children === 'string') return children ? <ThaiText>{children}</ThaiText> : children;
+  if (!Array.isArray(children)) return children;
+  return Children.map(children, (child: ReactNode) => (typeof child === 'string' && child.trim() ? <ThaiText>{child}</ThaiText> : child));
 }

@@ -4,6 +4,7 @@ import { paths } from '@/config/paths';
 import { useT } from '@/lib/i18n';
 import { PlanStatusChip } from '@/components/ui/status-chip';
 import { AgencyTypeLabel } from './agency-type-label';
+import { Th } from '@/components/ui/table-header';
 
 /** Agencies with the status of their plan for the chosen fiscal year. */
 export function AgencyTable({ agencies, fiscalYear }: { agencies: AgencyListResponse['items']; fiscalYear: number }) {
@@ -14,10 +15,10 @@ export function AgencyTable({ agencies, fiscalYear }: { agencies: AgencyListResp
         <caption className="visually-hidden">{t('agencies.tableCaption', { fiscalYear })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('agencies.name')}</th>
-            <th scope="col">{t('agencies.district')}</th>
-            <th scope="col">{t('agencies.type')}</th>
-            <th scope="col">{t('agencies.planStatus', { fiscalYear })}</th>
+            <Th scope="col">{t('agencies.name')}</Th>
+            <Th scope="col">{t('agencies.district')}</Th>
+            <Th scope="col">{t('agencies.type')}</Th>
+            <Th scope="col">{t('agencies.planStatus', { fiscalYear })}</Th>
           </tr>
         </thead>
         <tbody>

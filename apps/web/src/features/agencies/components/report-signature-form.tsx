@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { UpdateReportSignatureInputSchema, reportSignatureLines, type ReportSignature } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
+import { Button } from '@/components/ui/button';
 import { DateInput } from '@/components/ui/date-input';
 import { ErrorState, InlineError } from '@/components/ui/error-state';
 import { FormField } from '@/components/ui/form-field';
@@ -112,18 +113,18 @@ export function ReportSignatureForm({ agencyId, onSaved }: { agencyId: string; o
       </figure>
       <InlineError error={save.error} />
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending || !dirty}>
+        <Button type="submit" className="button button--primary" disabled={save.isPending || !dirty}>
           {t('signature.save')}
-        </button>
+        </Button>
         {saved && (
-          <button
+          <Button
             type="button"
             className="button button--secondary"
             disabled={save.isPending}
             onClick={() => save.mutate(null, { onSuccess: done('removed') })}
           >
             {t('signature.remove')}
-          </button>
+          </Button>
         )}
       </div>
       {status && <p role="status">{t(status === 'saved' ? 'signature.saved' : 'signature.removed')}</p>}

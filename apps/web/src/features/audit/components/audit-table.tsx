@@ -3,6 +3,7 @@ import { isMessageKey, useI18n } from '@/lib/i18n';
 import { AcknowledgementList } from './acknowledgement-list';
 import { ChangeValue } from './change-value';
 import { fieldChanges } from './entity-history';
+import { Th } from '@/components/ui/table-header';
 import '../audit.css';
 
 const MAX_CHANGES_SHOWN = 6;
@@ -22,12 +23,12 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
         <caption className="visually-hidden">{t('audit.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('audit.at')}</th>
-            <th scope="col">{t('audit.actor')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.entity')}</th>
-            <th scope="col">{t('audit.changes')}</th>
-            {showOrigin && <th scope="col">{t('audit.request')}</th>}
+            <Th scope="col">{t('audit.at')}</Th>
+            <Th scope="col">{t('audit.actor')}</Th>
+            <Th scope="col">{t('audit.action')}</Th>
+            <Th scope="col">{t('audit.entity')}</Th>
+            <Th scope="col">{t('audit.changes')}</Th>
+            {showOrigin && <Th scope="col">{t('audit.request')}</Th>}
           </tr>
         </thead>
         <tbody>

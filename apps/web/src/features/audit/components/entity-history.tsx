@@ -8,6 +8,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { useAudit, type AuditParams } from '../api/get-audit';
 import { AcknowledgementList } from './acknowledgement-list';
 import { ChangeValue } from './change-value';
+import { Th } from '@/components/ui/table-header';
 import '../audit.css';
 import '@/components/ui/entry-list.css';
 
@@ -98,17 +99,17 @@ export function EntityHistory({
                         <caption className="visually-hidden">{t('history.changesCaption')}</caption>
                         <thead>
                           <tr>
-                            <th scope="col">{t('history.field')}</th>
-                            <th scope="col">{t('history.before')}</th>
-                            <th scope="col">{t('history.after')}</th>
+                            <Th scope="col">{t('history.field')}</Th>
+                            <Th scope="col">{t('history.before')}</Th>
+                            <Th scope="col">{t('history.after')}</Th>
                           </tr>
                         </thead>
                         <tbody>
                           {changes.map((change) => (
                             <tr key={change.field}>
-                              <th scope="row" data-label={t('history.field')}>
+                              <Th scope="row" data-label={t('history.field')}>
                                 {fieldLabel(change.field)}
-                              </th>
+                              </Th>
                               <td data-label={t('history.before')}>
                                 <ChangeValue value={change.from} />
                               </td>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { LoginInputSchema, type LoginInput, type SessionUser } from '@prongsai/shared';
 import type { z } from 'zod';
 import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
+import { useLocalisedZodResolver } from '@/lib/field-issue-text';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
 import { FormField } from '@/components/ui/form-field';
+import { Button } from '@/components/ui/button';
 
 type LoginFormValues = z.input<typeof LoginInputSchema>;
 
@@ -20,7 +21,7 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: SessionUser) => voi
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<LoginFormValues, unknown, LoginInput>({
-    resolver: zodResolver(LoginInputSchema),
+    resolver: useLocalisedZodResolver(LoginInputSchema),
     defaultValues: { email: '', password: '' },
   });
 
@@ -46,9 +47,9 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: SessionUser) => voi
       <FormField label={t('login.password')} id="login-password" error={errors.password?.message}>
         {(control) => <input {...control} type="password" autoComplete="current-password" {...register('password')} />}
       </FormField>
-      <button type="submit" className="button button--primary button--block" disabled={isSubmitting}>
+      <Button type="submit" className="button button--primary button--block" disabled={isSubmitting}>
         {isSubmitting ? t('login.submitting') : t('login.submit')}
-      </button>
+      </Button>
     </form>
   );
 }

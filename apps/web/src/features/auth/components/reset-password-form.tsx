@@ -1,11 +1,12 @@
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { ResetPasswordInputSchema, type ResetPasswordInput } from '@prongsai/shared';
 import type { z } from 'zod';
 import { useT } from '@/lib/i18n';
+import { useLocalisedZodResolver } from '@/lib/field-issue-text';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
 import { FormField } from '@/components/ui/form-field';
 import { useRedeemPasswordReset } from '../api/redeem-password-reset';
+import { Button } from '@/components/ui/button';
 import '@/components/ui/reset-code.css';
 
 type ResetPasswordFormValues = z.input<typeof ResetPasswordInputSchema>;
@@ -19,7 +20,7 @@ export function ResetPasswordForm({ initialCode, onSuccess }: { initialCode: str
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<ResetPasswordFormValues, unknown, ResetPasswordInput>({
-    resolver: zodResolver(ResetPasswordInputSchema),
+    resolver: useLocalisedZodResolver(ResetPasswordInputSchema),
     defaultValues: { code: initialCode, password: '' },
   });
 
@@ -54,9 +55,9 @@ export function ResetPasswordForm({ initialCode, onSuccess }: { initialCode: str
           </>
         )}
       </FormField>
-      <button type="submit" className="button button--primary button--block" disabled={isSubmitting}>
+      <Button type="submit" className="button button--primary button--block" disabled={isSubmitting}>
         {isSubmitting ? t('resetPassword.submitting') : t('resetPassword.submit')}
-      </button>
+      </Button>
     </form>
   );
 }

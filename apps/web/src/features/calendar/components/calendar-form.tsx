@@ -5,6 +5,7 @@ import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
 import { DateInput } from '@/components/ui/date-input';
 import { InlineError } from '@/components/ui/error-state';
 import { useUpdateCalendar } from '../api/calendar';
+import { Button } from '@/components/ui/button';
 import '../calendar.css';
 
 type Row = { dueOn: string | null; remindDaysBefore: string };
@@ -85,9 +86,9 @@ export function CalendarForm({ calendar }: { calendar: Calendar }) {
       )}
       <InlineError error={save.error} />
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending || !dirty}>
+        <Button type="submit" className="button button--primary" disabled={save.isPending || !dirty}>
           {t('calendar.save')}
-        </button>
+        </Button>
       </div>
       {done && <p role="status">{t('calendar.saved', { fiscalYear: calendar.fiscalYear })}</p>}
     </form>

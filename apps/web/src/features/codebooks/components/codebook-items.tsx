@@ -1,5 +1,6 @@
 import type { Codebook } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import { Th } from '@/components/ui/table-header';
 
 /** One year's OIT items (O1 … On) with their group and how sure we are of each title. */
 export function CodebookItems({ codebook }: { codebook: Codebook }) {
@@ -11,18 +12,18 @@ export function CodebookItems({ codebook }: { codebook: Codebook }) {
         <caption>{t('codebooks.itemsCaption', { fiscalYear: codebook.fiscalYear, count: items.length })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('codebooks.code')}</th>
-            <th scope="col">{t('codebooks.group')}</th>
-            <th scope="col">{t('codebooks.titleTh')}</th>
-            <th scope="col">{t('codebooks.confidence')}</th>
+            <Th scope="col">{t('codebooks.code')}</Th>
+            <Th scope="col">{t('codebooks.group')}</Th>
+            <Th scope="col">{t('codebooks.titleTh')}</Th>
+            <Th scope="col">{t('codebooks.confidence')}</Th>
           </tr>
         </thead>
         <tbody>
           {items.map((item) => (
             <tr key={item.code}>
-              <th scope="row" data-label={t('codebooks.code')}>
+              <Th scope="row" data-label={t('codebooks.code')}>
                 {item.code}
-              </th>
+              </Th>
               <td data-label={t('codebooks.group')}>{item.group}</td>
               <td data-label={t('codebooks.titleTh')} lang="th">
                 {item.titleTh}

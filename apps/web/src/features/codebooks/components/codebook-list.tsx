@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { CodebookListResponse } from '@prongsai/shared';
 import { paths } from '@/config/paths';
 import { useI18n } from '@/lib/i18n';
+import { Th } from '@/components/ui/table-header';
 
 /** The fiscal years that have a codebook, each linking to its items. */
 export function CodebookList({ items, current }: { items: CodebookListResponse['items']; current: number | undefined }) {
@@ -13,9 +14,9 @@ export function CodebookList({ items, current }: { items: CodebookListResponse['
         <caption className="visually-hidden">{t('codebooks.listCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('codebooks.fiscalYear')}</th>
-            <th scope="col">{t('codebooks.itemCount')}</th>
-            <th scope="col">{t('codebooks.note')}</th>
+            <Th scope="col">{t('codebooks.fiscalYear')}</Th>
+            <Th scope="col">{t('codebooks.itemCount')}</Th>
+            <Th scope="col">{t('codebooks.note')}</Th>
           </tr>
         </thead>
         <tbody>

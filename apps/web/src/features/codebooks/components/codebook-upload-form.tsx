@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { FiscalYearParamSchema, UploadCodebookInputSchema, type Codebook } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import { useZodIssueText } from '@/lib/field-issue-text';
 import { CsvIssues } from '@/components/ui/csv-issues';
 import { FormField } from '@/components/ui/form-field';
 import { TextFileField } from '@/components/ui/text-file-field';
 import { useUploadCodebook } from '../api/codebooks';
+import { Button } from '@/components/ui/button';
 
 /** Replace a fiscal year's codebook with a CSV of code,title,group; bad lines come back one by one. */
 export function CodebookUploadForm({ defaultYear, onUploaded }: { defaultYear: number; onUploaded: (codebook: Codebook) => void }) {
@@ -14,14 +16,15 @@ export function CodebookUploadForm({ defaultYear, onUploaded }: { defaultYear: n
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const upload = useUploadCodebook({ onSuccess: onUploaded });
+  const issueText = useZodIssueText();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const year = FiscalYearParamSchema.safeParse(fiscalYear.trim());
     const input = UploadCodebookInputSchema.safeParse({ csv, note: note.trim() || undefined });
     const next: Record<string, string> = {};
-    if (!year.success) next.fiscalYear = year.error.issues[0]?.message ?? t('validation.required');
-    if (!input.success) for (const issue of input.error.issues) next[String(issue.path[0])] ??= issue.message;
+    if (!year.success) next.fiscalYear = issueText(year.error.issues[0]) ?? t('validation.required');
+    if (!input.success) for (const issue of input.error.issues) next[String(issue.path[0])] ??= issueText(issue) ?? '';
     setErrors(next);
     if (!year.success || !input.success) return;
     upload.mutate({ fiscalYear: year.data, input: input.data });
@@ -54,9 +57,9 @@ export function CodebookUploadForm({ defaultYear, onUploaded }: { defaultYear: n
       <p className="notice notice--info small">{t('codebooks.replaceWarning')}</p>
       <CsvIssues error={upload.error} title={t('codebooks.issuesCaption')} />
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={upload.isPending}>
+        <Button type="submit" className="button button--primary" disabled={upload.isPending}>
           {upload.isPending ? t('common.saving') : t('codebooks.upload')}
-        </button>
+        </Button>
       </div>
     </form>
   );

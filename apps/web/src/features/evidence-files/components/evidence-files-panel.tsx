@@ -10,6 +10,9 @@ import { useDeleteEvidenceFile } from '../api/delete-evidence-file';
 import { evidenceFileKeys, useEvidenceFiles } from '../api/get-evidence-files';
 import { uploadEvidenceFile } from '../api/upload-evidence-file';
 import '../evidence-files.css';
+import { Button } from '@/components/ui/button';
+import { Chip } from '@/components/ui/chip';
+import { useFileSize } from '@/lib/use-file-size';
 
 const MAX_BYTES = DEFAULT_EVIDENCE_FILE_MAX_MB * 1024 * 1024;
 
@@ -23,15 +26,9 @@ interface Transfer {
   error?: string;
 }
 
-function useSize() {
-  const { formatDecimal } = useI18n();
-  return (bytes: number) =>
-    bytes >= 1024 * 1024 ? `${formatDecimal(bytes / (1024 * 1024), 1)} MB` : `${formatDecimal(Math.max(1, Math.round(bytes / 1024)))} KB`;
-}
-
 function FileRow({ file, canEdit, onDelete }: { file: EvidenceFile; canEdit: boolean; onDelete: (file: EvidenceFile) => void }) {
   const { t } = useI18n();
-  const size = useSize();
+  const size = useFileSize();
   return (
     <li className="evidence-files__item">
       {file.previewUrl ? (
@@ -47,14 +44,14 @@ function FileRow({ file, canEdit, onDelete }: { file: EvidenceFile; canEdit: boo
         </a>
         <p className="muted small">
           {size(file.size)}
-          {file.isInternal && <span className="chip evidence-files__internal">{t('files.internal')}</span>}
+          {file.isInternal && <Chip className="evidence-files__internal">{t('files.internal')}</Chip>}
         </p>
       </div>
       {canEdit && (
-        <button type="button" className="button button--secondary button--small" onClick={() => onDelete(file)}>
+        <Button type="button" className="button button--secondary button--small" onClick={() => onDelete(file)}>
           {t('files.delete')}
           <span className="visually-hidden"> {file.name}</span>
-        </button>
+        </Button>
       )}
     </li>
   );

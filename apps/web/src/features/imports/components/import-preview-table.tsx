@@ -4,6 +4,9 @@ import { warningCodeLabel, warningText } from '@/lib/warning-text';
 import { PartialDateInput } from '@/components/ui/partial-date-input';
 import { storableEvidence, type ImportRow } from '../utils/import-rows';
 import '../imports.css';
+import { Button } from '@/components/ui/button';
+import { Chip } from '@/components/ui/chip';
+import { Th } from '@/components/ui/table-header';
 
 /**
  * Step 2: what was understood, one row per measure, with its quality warnings. The editor can fix
@@ -36,14 +39,14 @@ export function ImportPreviewTable({
         <caption className="visually-hidden">{t('import.previewCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col" className="col-seq">
+            <Th scope="col" className="col-seq">
               {t('measures.colSequence')}
-            </th>
-            <th scope="col">{t('measures.colMeasure')}</th>
-            <th scope="col">{t('measures.colOutcome')}</th>
-            <th scope="col">{t('measures.colSummary')}</th>
-            <th scope="col">{t('measures.colPeriod')}</th>
-            <th scope="col">{t('import.colWarnings')}</th>
+            </Th>
+            <Th scope="col">{t('measures.colMeasure')}</Th>
+            <Th scope="col">{t('measures.colOutcome')}</Th>
+            <Th scope="col">{t('measures.colSummary')}</Th>
+            <Th scope="col">{t('measures.colPeriod')}</Th>
+            <Th scope="col">{t('import.colWarnings')}</Th>
           </tr>
         </thead>
         <tbody>
@@ -96,9 +99,9 @@ export function ImportPreviewTable({
                       ))}
                     </ul>
                   )}
-                  <button type="button" className="button button--danger-ghost button--small import-remove" onClick={() => onRemove(row)}>
+                  <Button type="button" className="button button--danger-ghost button--small import-remove" onClick={() => onRemove(row)}>
                     {t('import.remove')} <span className="visually-hidden">{label}</span>
-                  </button>
+                  </Button>
                   {row.evidence.length > 0 && (
                     <p className="small">
                       {t('import.evidenceCount', { count: storableEvidence(row).length })}
@@ -158,7 +161,7 @@ export function ImportPreviewTable({
                     <ul className="import-warnings">
                       {row.warnings.map((warning, warningIndex) => (
                         <li key={`${warning.code}-${warningIndex}`}>
-                          <span className="chip chip--warning">{warningCodeLabel(warning.code, t)}</span>{' '}
+                          <Chip className="chip--warning">{warningCodeLabel(warning.code, t)}</Chip>{' '}
                           <span lang={warningText(warning, i18n).lang}>{warningText(warning, i18n).text}</span>
                         </li>
                       ))}

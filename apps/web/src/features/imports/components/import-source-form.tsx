@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ImportPreviewInput } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { ImportFileError, MAX_IMPORT_BYTES, formatOfFile, readImportFile } from '../utils/read-file';
+import { Button } from '@/components/ui/button';
 import '../imports.css';
 
 type Source = 'file' | 'paste';
@@ -135,9 +136,9 @@ export function ImportSourceForm({
         ) : null}
       </div>
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <Button type="submit" className="button button--primary" disabled={busy}>
           {t('import.read')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { UploadItaResultsInputSchema } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import { useZodIssueText } from '@/lib/field-issue-text';
 import { CsvIssues } from '@/components/ui/csv-issues';
 import { TextFileField } from '@/components/ui/text-file-field';
 import { useUploadItaResults, type UploadItaResultsResponse } from '../api/upload-ita-results';
+import { Button } from '@/components/ui/button';
 import '../ita-results.css';
 
 /** Load the NACC's published scores; shows how many rows were stored and which agency codes are unknown. */
@@ -12,11 +14,12 @@ export function ItaUploadForm({ onUploaded }: { onUploaded?: (result: UploadItaR
   const [csv, setCsv] = useState('');
   const [error, setError] = useState<string>();
   const upload = useUploadItaResults();
+  const issueText = useZodIssueText();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = UploadItaResultsInputSchema.safeParse({ csv });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message);
+    if (!parsed.success) return setError(issueText(parsed.error.issues[0]));
     setError(undefined);
     upload.mutate(parsed.data.csv, { onSuccess: onUploaded });
   };
@@ -34,9 +37,9 @@ export function ItaUploadForm({ onUploaded }: { onUploaded?: (result: UploadItaR
         />
         <CsvIssues error={upload.error} title={t('ita.issuesCaption')} />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={upload.isPending}>
+          <Button type="submit" className="button button--primary" disabled={upload.isPending}>
             {upload.isPending ? t('common.saving') : t('ita.upload')}
-          </button>
+          </Button>
         </div>
       </form>
       {upload.data && (

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useController, useFormContext } from 'react-hook-form';
 import { useI18n } from '@/lib/i18n';
 import type { MeasureFormValues } from '../utils/measure-form-values';
+import { Button } from '@/components/ui/button';
 
 /** The numbered sub-actions (๑. ๒. ๓.): add, remove, move up and down, all by keyboard. */
 export function ActionsField({ disabled }: { disabled: boolean }) {
@@ -66,7 +67,7 @@ export function ActionsField({ disabled }: { disabled: boolean }) {
                 )}
               </div>
               <div className="sub-actions__buttons">
-                <button
+                <Button
                   type="button"
                   className="button button--ghost button--small"
                   data-move="-1"
@@ -74,8 +75,8 @@ export function ActionsField({ disabled }: { disabled: boolean }) {
                   onClick={() => move(index, -1)}
                 >
                   {t('form.moveUp')} <span className="visually-hidden">{t('form.actionNumber', { number: index + 1 })}</span>
-                </button>
-                <button
+                </Button>
+                <Button
                   type="button"
                   className="button button--ghost button--small"
                   data-move="1"
@@ -83,8 +84,8 @@ export function ActionsField({ disabled }: { disabled: boolean }) {
                   onClick={() => move(index, 1)}
                 >
                   {t('form.moveDown')} <span className="visually-hidden">{t('form.actionNumber', { number: index + 1 })}</span>
-                </button>
-                <button
+                </Button>
+                <Button
                   type="button"
                   className="button button--danger-ghost button--small"
                   onClick={() =>
@@ -95,19 +96,19 @@ export function ActionsField({ disabled }: { disabled: boolean }) {
                   }
                 >
                   {t('form.remove')} <span className="visually-hidden">{t('form.actionNumber', { number: index + 1 })}</span>
-                </button>
+                </Button>
               </div>
             </li>
           );
         })}
       </ol>
-      <button
+      <Button
         type="button"
         className="button button--secondary"
         onClick={() => update([...actions, ''], { index: actions.length, selector: 'textarea' })}
       >
         {t('form.addAction')}
-      </button>
+      </Button>
     </fieldset>
   );
 }

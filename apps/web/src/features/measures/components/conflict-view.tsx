@@ -3,6 +3,8 @@ import type { Measure } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { diffConflict, toFormValues, type MeasureFormValues } from '../utils/measure-form-values';
 import { FieldValue } from './field-value';
+import { Button } from '@/components/ui/button';
+import { Th } from '@/components/ui/table-header';
 import '@/components/ui/conflict.css';
 
 /**
@@ -53,9 +55,9 @@ export function ConflictView({
             <caption className="visually-hidden">{t('conflict.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('conflict.field')}</th>
-                <th scope="col">{t('conflict.yours')}</th>
-                <th scope="col">{t('conflict.theirs')}</th>
+                <Th scope="col">{t('conflict.field')}</Th>
+                <Th scope="col">{t('conflict.yours')}</Th>
+                <Th scope="col">{t('conflict.theirs')}</Th>
               </tr>
             </thead>
             <tbody>
@@ -85,15 +87,15 @@ export function ConflictView({
       )}
       <p className="muted">{t('conflict.explain')}</p>
       <div className="form__actions">
-        <button type="button" className="button button--primary" onClick={onReapply} disabled={pending}>
+        <Button type="button" className="button button--primary" onClick={onReapply} disabled={pending}>
           {t('conflict.reapply')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onEdit} disabled={pending}>
+        </Button>
+        <Button type="button" className="button button--secondary" onClick={onEdit} disabled={pending}>
           {t('conflict.edit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDiscard} disabled={pending}>
+        </Button>
+        <Button type="button" className="button button--secondary" onClick={onDiscard} disabled={pending}>
           {t('conflict.discard')}
-        </button>
+        </Button>
       </div>
     </section>
   );

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useController, useFormContext } from 'react-hook-form';
 import { useI18n } from '@/lib/i18n';
 import type { MeasureFormValues } from '../utils/measure-form-values';
+import { Button } from '@/components/ui/button';
 
 type Link = MeasureFormValues['evidence'][number];
 
@@ -73,7 +74,7 @@ export function EvidenceField({ disabled }: { disabled: boolean }) {
                   </p>
                 )}
               </div>
-              <button
+              <Button
                 type="button"
                 className="button button--danger-ghost button--small"
                 onClick={() => {
@@ -82,12 +83,12 @@ export function EvidenceField({ disabled }: { disabled: boolean }) {
                 }}
               >
                 {t('form.remove')} <span className="visually-hidden">{t('form.evidenceUrl', { number: index + 1 })}</span>
-              </button>
+              </Button>
             </li>
           );
         })}
       </ul>
-      <button
+      <Button
         type="button"
         className="button button--secondary"
         onClick={() => {
@@ -96,7 +97,7 @@ export function EvidenceField({ disabled }: { disabled: boolean }) {
         }}
       >
         {t('form.addEvidence')}
-      </button>
+      </Button>
     </fieldset>
   );
 }

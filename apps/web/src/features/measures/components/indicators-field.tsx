@@ -3,6 +3,8 @@ import { useController, useFormContext } from 'react-hook-form';
 import type { Codebook } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import type { MeasureFormValues } from '../utils/measure-form-values';
+import { Button } from '@/components/ui/button';
+import { CloseIcon } from '@/components/ui/icons';
 
 /**
  * ITA items the measure cites, picked from the codebook of the plan's fiscal year (or the newest
@@ -78,7 +80,7 @@ export function IndicatorsField({
                   onClick={() => onChange(cited.filter((_, i) => i !== index))}
                   aria-label={t('form.removeIndicator', { code: entry.code })}
                 >
-                  <span aria-hidden="true">×</span>
+                  <CloseIcon />
                 </button>
               </li>
             );
@@ -98,9 +100,9 @@ export function IndicatorsField({
               ))}
             </select>
           </div>
-          <button type="button" className="button button--secondary" onClick={add} disabled={!choice}>
+          <Button type="button" className="button button--secondary" onClick={add} disabled={!choice}>
             {t('form.indicatorAdd')}
-          </button>
+          </Button>
         </div>
       )}
     </fieldset>

@@ -13,6 +13,7 @@ const renderForm = (
   onSubmit = vi.fn(async () => undefined),
   defaults = EMPTY_MEASURE,
   mode: { kind: 'create' } | { kind: 'edit'; version: number } = { kind: 'create' },
+  lang: 'th' | 'en' = 'th',
 ) =>
   renderWithProviders(
     <MeasureForm
@@ -24,6 +25,7 @@ const renderForm = (
       submitLabel="บันทึก"
       onSubmit={onSubmit}
     />,
+    { lang },
   );
 
 describe('MeasureForm', () => {
@@ -109,5 +111,40 @@ describe('MeasureForm', () => {
     expect(await screen.findByText('ชื่อนี้ซ้ำกับมาตรการอื่น')).toBeInTheDocument();
     expect(screen.getByLabelText('มาตรการ / โครงการ / กิจกรรม')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('alert')).toHaveTextContent('version ต้องเป็นจำนวนเต็มบวก');
+  });
+
+  it('when the server answers 400 in the English UI, then the field shows an English message written from the issue code and params', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn(async () => {
+      throw new ApiError({
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'ข้อมูลไม่ถูกต้อง',
+        issues: [
+          { path: 'body.title', message: 'ยาวได้ไม่เกิน 500 ตัวอักษร', code: 'too_big', params: { maximum: 500, origin: 'string' } },
+          { path: 'body.plannedEnd', message: 'วันสิ้นสุดต้องไม่ก่อนวันเริ่ม', code: 'custom', params: { key: 'endBeforeStart' } },
+          // A code no catalogue knows: the server's text is all there is.
+          { path: 'body.summary', message: 'ข้อความจากเซิร์ฟเวอร์', code: 'something_new' },
+        ],
+      });
+    });
+    renderForm(onSubmit, EMPTY_MEASURE, { kind: 'create' }, 'en');
+    await user.type(screen.getByLabelText('Measure / project / activity'), 'A measure');
+    await user.click(screen.getByRole('button', { name: 'บันทึก' }));
+    expect(await screen.findByText('At most 500 characters')).toBeInTheDocument();
+    expect(screen.getByLabelText('Measure / project / activity')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('The end date cannot be before the start date')).toBeInTheDocument();
+    expect(screen.queryByText('ยาวได้ไม่เกิน 500 ตัวอักษร')).not.toBeInTheDocument();
+    expect(screen.queryByText('วันสิ้นสุดต้องไม่ก่อนวันเริ่ม')).not.toBeInTheDocument();
+  });
+
+  it('when the title is empty in the English UI, then the client-side check says so in English', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn(async () => undefined);
+    renderForm(onSubmit, EMPTY_MEASURE, { kind: 'create' }, 'en');
+    await user.click(screen.getByRole('button', { name: 'บันทึก' }));
+    expect(await screen.findByText('Please fill in this field')).toBeInTheDocument();
+    expect(screen.queryByText('กรุณากรอกข้อความ')).not.toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
   });
 });

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Controller, FormProvider, useForm, useFormContext, useWatch, type FieldErrors, type Path, type Resolver } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { CreateMeasureInputSchema, OUTCOMES, UpdateMeasureInputSchema, type Codebook } from '@prongsai/shared';
 import { isApiError } from '@/lib/api-client';
+import { localisedZodResolver, useFieldIssueText, type IssueLike } from '@/lib/field-issue-text';
 import { useI18n } from '@/lib/i18n';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
 import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
@@ -13,23 +13,24 @@ import { issueFieldPath, type MeasureFormValues } from '../utils/measure-form-va
 import { ActionsField } from './actions-field';
 import { EvidenceField } from './evidence-field';
 import { IndicatorsField } from './indicators-field';
+import { Button } from '@/components/ui/button';
 
 type Mode = { kind: 'create' } | { kind: 'edit'; version: number };
 
 /**
  * Checks the form with the shared request schema: CreateMeasureInput for a new measure,
- * UpdateMeasureInput (with the version being edited) for an existing one. The messages are the
- * schema's own, in Thai.
+ * UpdateMeasureInput (with the version being edited) for an existing one. `text` writes each issue
+ * in the reader's language (lib/field-issue-text.ts).
  */
-export function measureResolver(mode: Mode): Resolver<MeasureFormValues> {
-  const create = zodResolver(CreateMeasureInputSchema);
-  const update = zodResolver(UpdateMeasureInputSchema);
+export function measureResolver(mode: Mode, text: (issue: IssueLike) => string): Resolver<MeasureFormValues> {
+  const create = localisedZodResolver(CreateMeasureInputSchema, text);
+  const update = localisedZodResolver(UpdateMeasureInputSchema, text);
   return async (values, context, options) => {
     // The schema input types differ from the form's only in optionality; the schemas check the values.
     const result =
       mode.kind === 'create'
-        ? await create(values, context, options as unknown as Parameters<typeof create>[2])
-        : await update({ ...values, version: mode.version }, context, options as unknown as Parameters<typeof update>[2]);
+        ? await create(values as never, context, options as never)
+        : await update({ ...values, version: mode.version } as never, context, options as never);
     if (Object.keys(result.errors).length > 0) return { values: {}, errors: result.errors as FieldErrors<MeasureFormValues> };
     return { values, errors: {} };
   };
@@ -71,9 +72,10 @@ export function MeasureForm({
   const errorMessage = useApiErrorMessage();
   const id = useId();
   const [formError, setFormError] = useState<string[]>([]);
+  const issueText = useFieldIssueText();
   const methods = useForm<MeasureFormValues>({
     defaultValues,
-    resolver: measureResolver(mode),
+    resolver: measureResolver(mode, issueText),
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
@@ -105,10 +107,10 @@ export function MeasureForm({
         for (const issue of error.issues) {
           const path = issueFieldPath(issue.path);
           if (path) {
-            setError(path as Path<MeasureFormValues>, { type: 'server', message: issue.message }, { shouldFocus: !focused });
+            setError(path as Path<MeasureFormValues>, { type: 'server', message: issueText(issue) }, { shouldFocus: !focused });
             focused = true;
           } else {
-            unplaced.push(issue.message);
+            unplaced.push(issueText(issue));
           }
         }
         setFormError([errorMessage(error), ...unplaced]);
@@ -157,7 +159,7 @@ export function MeasureForm({
         {storedDraft && (
           <div className="alert alert--warning" role="region" aria-label={t('draft.title')}>
             <p>{t('draft.found', { date: new Date(storedDraft.savedAt).toLocaleString() })}</p>
-            <button
+            <Button
               type="button"
               className="button button--primary button--small"
               onClick={() => {
@@ -166,8 +168,8 @@ export function MeasureForm({
               }}
             >
               {t('draft.restore')}
-            </button>{' '}
-            <button
+            </Button>{' '}
+            <Button
               type="button"
               className="button button--secondary button--small"
               onClick={() => {
@@ -176,7 +178,7 @@ export function MeasureForm({
               }}
             >
               {t('draft.discard')}
-            </button>
+            </Button>
           </div>
         )}
         {formError.length > 0 && (
@@ -280,11 +282,11 @@ export function MeasureForm({
         {footer}
         {!readOnly && (
           <div className="form__actions form__actions--sticky">
-            <button type="submit" className="button button--primary" disabled={isSubmitting}>
+            <Button type="submit" className="button button--primary" disabled={isSubmitting}>
               {isSubmitting ? t('common.saving') : submitLabel}
-            </button>
+            </Button>
             {onCancel && (
-              <button
+              <Button
                 type="button"
                 className="button button--secondary"
                 onClick={() => {
@@ -294,7 +296,7 @@ export function MeasureForm({
                 }}
               >
                 {t('common.cancel')}
-              </button>
+              </Button>
             )}
           </div>
         )}

@@ -5,6 +5,8 @@ import type { Notification } from '@prongsai/shared';
 import { paths } from '@/config/paths';
 import { useT } from '@/lib/i18n';
 import { useMarkNotificationsRead, useNotifications } from '../api/notifications';
+import { Button } from '@/components/ui/button';
+import { BellIcon } from '@/components/ui/icons';
 
 const hrefOf = (n: Notification) =>
   n.agencyId && n.data.fiscalYear !== null ? paths.plan.getHref(n.agencyId, n.data.fiscalYear) : paths.home.getHref();
@@ -45,7 +47,7 @@ export function NotificationBell() {
 
   return (
     <div className="notification-bell" ref={rootRef}>
-      <button
+      <Button
         ref={buttonRef}
         type="button"
         className="button button--secondary button--small notification-bell__button"
@@ -54,13 +56,13 @@ export function NotificationBell() {
         aria-label={unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell')}
         onClick={() => setOpen((value) => !value)}
       >
-        <span aria-hidden="true">🔔</span>
+        <BellIcon className="notification-bell__icon" />
         {unread > 0 && (
           <span className="notification-bell__count" aria-hidden="true">
             {unread > 99 ? '99+' : unread}
           </span>
         )}
-      </button>
+      </Button>
       {open && (
         <div id={panelId} className="notification-bell__panel" role="region" aria-label={t('notifications.title')}>
           <div className="notification-bell__head">
@@ -69,14 +71,14 @@ export function NotificationBell() {
               {t('notifications.settings')}
             </Link>
             {unread > 0 && (
-              <button
+              <Button
                 type="button"
                 className="button button--secondary button--small"
                 disabled={markRead.isPending}
                 onClick={() => markRead.mutate({ all: true })}
               >
                 {t('notifications.markAllRead')}
-              </button>
+              </Button>
             )}
           </div>
           {!data || data.items.length === 0 ? (

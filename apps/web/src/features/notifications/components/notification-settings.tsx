@@ -4,6 +4,8 @@ import { useT } from '@/lib/i18n';
 import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
 import { InlineError } from '@/components/ui/error-state';
 import { useUpdateNotificationPreferences } from '../api/notifications';
+import { Button } from '@/components/ui/button';
+import { Th } from '@/components/ui/table-header';
 
 /**
  * Per kind of notification: in the app only, an e-mail at once, or a daily digest (issue 14). The bell
@@ -39,20 +41,20 @@ export function NotificationSettingsForm({ preferences }: { preferences: Notific
         <caption className="visually-hidden">{t('notificationSettings.title')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('notificationSettings.kind')}</th>
+            <Th scope="col">{t('notificationSettings.kind')}</Th>
             {NOTIFICATION_DELIVERIES.map((delivery) => (
-              <th key={delivery} scope="col">
+              <Th key={delivery} scope="col">
                 {t(`notificationSettings.delivery.${delivery}`)}
-              </th>
+              </Th>
             ))}
           </tr>
         </thead>
         <tbody>
           {preferences.items.map((item) => (
             <tr key={item.kind}>
-              <th scope="row" id={`kind-${item.kind}`}>
+              <Th scope="row" id={`kind-${item.kind}`}>
                 {t(`notificationSettings.kindName.${item.kind}`)}
-              </th>
+              </Th>
               {NOTIFICATION_DELIVERIES.map((delivery) => (
                 <td key={delivery}>
                   <input
@@ -75,9 +77,9 @@ export function NotificationSettingsForm({ preferences }: { preferences: Notific
       <p className="muted">{t('notificationSettings.help')}</p>
       <InlineError error={save.error} />
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending || changed.length === 0}>
+        <Button type="submit" className="button button--primary" disabled={save.isPending || changed.length === 0}>
           {t('notificationSettings.save')}
-        </button>
+        </Button>
       </div>
       {done && <p role="status">{t('notificationSettings.saved')}</p>}
     </form>

@@ -2,6 +2,7 @@ import { NavLink, Link } from 'react-router';
 import { paths } from '@/config/paths';
 import { useT } from '@/lib/i18n';
 import { useWaitingPlans } from '../api/notifications';
+import { Th } from '@/components/ui/table-header';
 
 /** The navigation link to "waiting for me", with the count. */
 export function WaitingNavLink() {
@@ -21,11 +22,11 @@ export function WaitingPlansList() {
       <caption className="visually-hidden">{t('nav.waiting')}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('waiting.agency')}</th>
-          <th scope="col">{t('waiting.fiscalYear')}</th>
-          <th scope="col">{t('waiting.submittedAt')}</th>
-          <th scope="col">{t('waiting.measures')}</th>
-          <th scope="col">{t('waiting.warnings')}</th>
+          <Th scope="col">{t('waiting.agency')}</Th>
+          <Th scope="col">{t('waiting.fiscalYear')}</Th>
+          <Th scope="col">{t('waiting.submittedAt')}</Th>
+          <Th scope="col">{t('waiting.measures')}</Th>
+          <Th scope="col">{t('waiting.warnings')}</Th>
         </tr>
       </thead>
       <tbody>

@@ -3,6 +3,7 @@ import { currentFiscalYear, type PlanDetail, type PlanSummary } from '@prongsai/
 import { useI18n } from '@/lib/i18n';
 import { InlineError } from '@/components/ui/error-state';
 import { useCreatePlan } from '../api/create-plan';
+import { Button } from '@/components/ui/button';
 import '../plans.css';
 
 /** Fiscal years a plan may be started for: a few back, this one and the next, minus those that exist. */
@@ -82,9 +83,9 @@ export function CreatePlanForm({
         </div>
       )}
       <InlineError error={create.error} />
-      <button type="submit" className="button button--primary" disabled={create.isPending}>
+      <Button type="submit" className="button button--primary" disabled={create.isPending}>
         {t('createPlan.submit', { fiscalYear })}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import type { PlanDetail } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { InlineError } from '@/components/ui/error-state';
 import { useRestoreMeasure } from '../api/delete-measure';
+import { Button } from '@/components/ui/button';
 import '../plans.css';
 
 /** Soft-deleted measures, each restorable while the plan is editable. */
@@ -21,14 +22,14 @@ export function DeletedMeasures({ plan, editable }: { plan: PlanDetail; editable
             </span>
             {measure.deletedAt && <span className="muted small"> · {t('deleted.at', { date: formatDateTime(measure.deletedAt) })}</span>}
             {editable && (
-              <button
+              <Button
                 type="button"
                 className="button button--secondary button--small"
                 disabled={restore.isPending && restore.variables === measure.id}
                 onClick={() => restore.mutate(measure.id)}
               >
                 {t('deleted.restore')} <span className="visually-hidden">{measure.title.slice(0, 80)}</span>
-              </button>
+              </Button>
             )}
           </li>
         ))}

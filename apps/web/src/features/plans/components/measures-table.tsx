@@ -13,6 +13,9 @@ import { useReorderMeasures } from '../api/reorder-measures';
 import { moveId } from '../utils/plan-cache';
 import { MeasureDescription, MeasurePeriod, MeasureResult } from './measure-cells';
 import { ThaiText } from '@/components/ui/thai-text';
+import { Button } from '@/components/ui/button';
+import { Th } from '@/components/ui/table-header';
+import { ArrowDownIcon, ArrowUpIcon } from '@/components/ui/icons';
 
 type Direction = -1 | 1;
 
@@ -102,14 +105,14 @@ export function MeasuresTable({
           <caption className="visually-hidden">{t('measures.caption', { fiscalYear: plan.fiscalYear })}</caption>
           <thead>
             <tr>
-              <th scope="col" className="col-seq">
+              <Th scope="col" className="col-seq">
                 {t('measures.colSequence')}
-              </th>
-              <th scope="col">{t('measures.colMeasure')}</th>
-              <th scope="col">{t('measures.colOutcome')}</th>
-              <th scope="col">{t('measures.colSummary')}</th>
-              <th scope="col">{t('measures.colPeriod')}</th>
-              {showActions && <th scope="col">{t('measures.colActions')}</th>}
+              </Th>
+              <Th scope="col">{t('measures.colMeasure')}</Th>
+              <Th scope="col">{t('measures.colOutcome')}</Th>
+              <Th scope="col">{t('measures.colSummary')}</Th>
+              <Th scope="col">{t('measures.colPeriod')}</Th>
+              {showActions && <Th scope="col">{t('measures.colActions')}</Th>}
             </tr>
           </thead>
           <tbody>
@@ -119,9 +122,9 @@ export function MeasuresTable({
               const label = t('measure.numbered', { sequence: position });
               return (
                 <tr key={measure.id} data-measure-id={measure.id}>
-                  <th scope="row" className="col-seq" data-label={t('measures.colSequence')}>
+                  <Th scope="row" className="col-seq" data-label={t('measures.colSequence')}>
                     {formatNumber(position)}
-                  </th>
+                  </Th>
                   <td data-label={t('measures.colMeasure')}>
                     <MeasureDescription measure={measure} comments={commentsFor(measure.id)} positionOf={positionOf} />
                   </td>
@@ -159,27 +162,25 @@ export function MeasuresTable({
                           <Link className="button button--secondary button--small" to={paths.measureEdit.getHref(measure.id)}>
                             {t('measures.edit')} <span className="visually-hidden">{label}</span>
                           </Link>
-                          <button
+                          <Button
                             type="button"
                             className="button button--ghost button--small"
                             data-move="-1"
                             disabled={index === 0}
                             onClick={() => move(measure, -1)}
                           >
-                            <span aria-hidden="true">↑ </span>
-                            {t('measures.moveUp')} <span className="visually-hidden">{label}</span>
-                          </button>
-                          <button
+                            <ArrowUpIcon /> {t('measures.moveUp')} <span className="visually-hidden">{label}</span>
+                          </Button>
+                          <Button
                             type="button"
                             className="button button--ghost button--small"
                             data-move="1"
                             disabled={index === plan.measures.length - 1}
                             onClick={() => move(measure, 1)}
                           >
-                            <span aria-hidden="true">↓ </span>
-                            {t('measures.moveDown')} <span className="visually-hidden">{label}</span>
-                          </button>
-                          <button
+                            <ArrowDownIcon /> {t('measures.moveDown')} <span className="visually-hidden">{label}</span>
+                          </Button>
+                          <Button
                             type="button"
                             className="button button--danger-ghost button--small"
                             onClick={() => {
@@ -189,11 +190,11 @@ export function MeasuresTable({
                             }}
                           >
                             {t('measures.delete')} <span className="visually-hidden">{label}</span>
-                          </button>
+                          </Button>
                         </>
                       )}
                       {canComment && (
-                        <button
+                        <Button
                           type="button"
                           className="button button--secondary button--small"
                           onClick={() => {
@@ -202,7 +203,7 @@ export function MeasuresTable({
                           }}
                         >
                           <ThaiText>{t('measures.comment')}</ThaiText> <span className="visually-hidden">{label}</span>
-                        </button>
+                        </Button>
                       )}
                     </td>
                   )}

@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { UpdatePlanInputSchema, type PlanDetail } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import { useZodIssueText } from '@/lib/field-issue-text';
 import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
 import { InlineError } from '@/components/ui/error-state';
 import { planConflictCurrent, useUpdatePlan } from '../api/update-plan';
+import { Button } from '@/components/ui/button';
 import '@/components/ui/plan-summary.css';
 import '@/components/ui/conflict.css';
 
@@ -24,6 +26,7 @@ interface Draft {
  */
 export function PlanIntro({ plan, editable }: { plan: PlanDetail; editable: boolean }) {
   const { t, formatDecimal, formatDateTime } = useI18n();
+  const issueText = useZodIssueText();
   const id = useId();
   const update = useUpdatePlan(plan);
   const [draft, setDraft] = useState<Draft>();
@@ -79,7 +82,7 @@ export function PlanIntro({ plan, editable }: { plan: PlanDetail; editable: bool
     const parsed = UpdatePlanInputSchema.safeParse({ version, introText: draft.text });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      setInvalid(issue?.code === 'too_big' ? t('planIntro.tooLong', { max: formatDecimal(INTRO_MAX_LENGTH) }) : issue?.message);
+      setInvalid(issue?.code === 'too_big' ? t('planIntro.tooLong', { max: formatDecimal(INTRO_MAX_LENGTH) }) : issueText(issue));
       textareaRef.current?.focus();
       return;
     }
@@ -152,27 +155,27 @@ export function PlanIntro({ plan, editable }: { plan: PlanDetail; editable: bool
               </blockquote>
               <p className="muted">{t('planIntro.conflictExplain')}</p>
               <div className="form__actions">
-                <button type="button" className="button button--primary" disabled={update.isPending} onClick={() => save(conflict.version)}>
+                <Button type="button" className="button button--primary" disabled={update.isPending} onClick={() => save(conflict.version)}>
                   {t('conflict.reapply')}
-                </button>
-                <button
+                </Button>
+                <Button
                   type="button"
                   className="button button--secondary"
                   disabled={update.isPending}
                   onClick={() => close(t('editor.notice.discarded'))}
                 >
                   {t('conflict.discard')}
-                </button>
+                </Button>
               </div>
             </section>
           ) : (
             <div className="form__actions">
-              <button type="submit" className="button button--primary" disabled={update.isPending}>
+              <Button type="submit" className="button button--primary" disabled={update.isPending}>
                 {t('common.save')}
-              </button>
-              <button type="button" className="button button--secondary" disabled={update.isPending} onClick={() => close()}>
+              </Button>
+              <Button type="button" className="button button--secondary" disabled={update.isPending} onClick={() => close()}>
                 {t('common.cancel')}
-              </button>
+              </Button>
             </div>
           )}
           <InlineError error={otherError} />
@@ -187,9 +190,9 @@ export function PlanIntro({ plan, editable }: { plan: PlanDetail; editable: bool
             editable && <p className="plan-header__intro muted">{t('planIntro.empty')}</p>
           )}
           {editable && (
-            <button ref={editButtonRef} type="button" className="button button--secondary button--small" onClick={open}>
+            <Button ref={editButtonRef} type="button" className="button button--secondary button--small" onClick={open}>
               {t('planIntro.edit')}
-            </button>
+            </Button>
           )}
           {/* A save the server refused after the plan stopped being editable stays visible. */}
           <InlineError error={otherError} />

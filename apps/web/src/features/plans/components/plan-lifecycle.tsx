@@ -28,6 +28,7 @@ import { SubmitPlanDialog, WithdrawPlanDialog } from './plan-confirm-dialogs';
 import { QualityWarnings } from './plan-warnings';
 import '../plans.css';
 import { ThaiText } from '@/components/ui/thai-text';
+import { Button } from '@/components/ui/button';
 
 /** Which lifecycle steps a role may take from a status, read from the shared table (hides the rest; the server decides). */
 export function availableTransitions(
@@ -146,44 +147,44 @@ export function PlanLifecycle({
     <section className="lifecycle" aria-label={t('lifecycle.label')}>
       <div className="lifecycle__buttons">
         {allowed.submit && (
-          <button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => open('submit')}>
+          <Button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => open('submit')}>
             <ThaiText>{t('lifecycle.submit')}</ThaiText>
-          </button>
+          </Button>
         )}
         {allowed.withdraw && (
-          <button type="button" className="button button--secondary" disabled={transition.isPending} onClick={() => open('withdraw')}>
+          <Button type="button" className="button button--secondary" disabled={transition.isPending} onClick={() => open('withdraw')}>
             <ThaiText>{t('lifecycle.withdraw')}</ThaiText>
-          </button>
+          </Button>
         )}
         {allowed.accept && (
-          <button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => approve('accept')}>
+          <Button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => approve('accept')}>
             <ThaiText>{t('lifecycle.accept')}</ThaiText>
-          </button>
+          </Button>
         )}
         {allowed.return && (
-          <button type="button" className="button button--danger" disabled={transition.isPending} onClick={() => open('return')}>
+          <Button type="button" className="button button--danger" disabled={transition.isPending} onClick={() => open('return')}>
             <ThaiText>{t('lifecycle.return')}</ThaiText>
-          </button>
+          </Button>
         )}
         {allowed.publish && (
-          <button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => approve('publish')}>
+          <Button type="button" className="button button--primary" disabled={transition.isPending} onClick={() => approve('publish')}>
             <ThaiText>{t('lifecycle.publish')}</ThaiText>
-          </button>
+          </Button>
         )}
         {allowed.reopen && (
-          <button type="button" className="button button--secondary" disabled={transition.isPending} onClick={() => open('reopen')}>
+          <Button type="button" className="button button--secondary" disabled={transition.isPending} onClick={() => open('reopen')}>
             <ThaiText>{t('lifecycle.reopen')}</ThaiText>
-          </button>
+          </Button>
         )}
         {allowed.requestReopen && (
-          <button type="button" className="button button--secondary" onClick={() => open('requestReopen')}>
+          <Button type="button" className="button button--secondary" onClick={() => open('requestReopen')}>
             {t('lifecycle.requestReopen')}
-          </button>
+          </Button>
         )}
         {allowed.comment && (
-          <button type="button" className="button button--secondary" onClick={() => open('comment')}>
+          <Button type="button" className="button button--secondary" onClick={() => open('comment')}>
             <ThaiText>{t('lifecycle.comment')}</ThaiText>
-          </button>
+          </Button>
         )}
       </div>
       {prompt === undefined && <InlineError error={transition.error} />}

@@ -1,6 +1,7 @@
 import type { QualityWarning } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { warningText } from '@/lib/warning-text';
+import { WarningIcon } from '@/components/ui/icons';
 
 /** Quality warnings (copied text, another agency's name, dates without a day…), each with where it is. */
 export function QualityWarnings({
@@ -19,8 +20,7 @@ export function QualityWarnings({
   return (
     <section className="warnings" aria-label={title}>
       <p className="warnings__title">
-        <span aria-hidden="true">⚠ </span>
-        {title}
+        <WarningIcon className="warnings__icon" /> {title}
       </p>
       <ul>
         {warnings.map((warning, index) => {

@@ -1,5 +1,6 @@
 import type { ReviewComment } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import { Chip } from '@/components/ui/chip';
 
 /** Reviewers' comments, newest first, with what kind of step each came with. */
 export function ReviewComments({ comments, title, compact = false }: { comments: ReviewComment[]; title: string; compact?: boolean }) {
@@ -13,7 +14,7 @@ export function ReviewComments({ comments, title, compact = false }: { comments:
         {sorted.map((comment) => (
           <li key={comment.id} className={`comment comment--${comment.kind}`}>
             <p className="comment__meta">
-              <span className={`chip chip--review-${comment.kind}`}>{t(`reviewKind.${comment.kind}`)}</span>{' '}
+              <Chip className={`chip--review-${comment.kind}`}>{t(`reviewKind.${comment.kind}`)}</Chip>{' '}
               {comment.authorName ?? t('common.unknownPerson')} · {formatDateTime(comment.createdAt)}
             </p>
             <p className="comment__body" lang="th">

@@ -6,6 +6,7 @@ export const publicKeys = {
   agency: (agencyId: string) => ['public', 'agency', agencyId] as const,
   agencySearch: (q: string, page: number) => ['public', 'agency-search', q, page] as const,
   plan: (agencyId: string, fiscalYear: number) => ['public', 'plan', agencyId, fiscalYear] as const,
+  planFiles: (agencyId: string, fiscalYear: number) => ['public', 'plan-files', agencyId, fiscalYear] as const,
 };
 
 /** Public answers change rarely (the API caches them for a minute too). */

@@ -6,6 +6,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import { PUBLIC_SEARCH_PAGE_SIZE, usePublicAgencySearch } from '../api/search-public-agencies';
+import { Chip } from '@/components/ui/chip';
 
 /**
  * The national search's answer: agencies matching what was typed (best match first), each linking to
@@ -45,9 +46,9 @@ export function AgencySearchResults({ q, page, onPageChange }: { q: string; page
                 <p className="agency-search__meta small">
                   <span lang="th">{[agency.districtNameTh, agency.provinceNameTh].filter(Boolean).join(' · ')}</span>{' '}
                   {agency.hasPublishedPlan ? (
-                    <span className="chip chip--status-published">{t('public.search.published')}</span>
+                    <Chip className="chip--status-published">{t('public.search.published')}</Chip>
                   ) : (
-                    <span className="chip chip--none">{t('public.search.noReport')}</span>
+                    <Chip className="chip--none">{t('public.search.noReport')}</Chip>
                   )}
                 </p>
               </li>

@@ -18,16 +18,17 @@ export function PublicAgencyInfo({ agency }: { agency: Agency }) {
     },
     ...(agency.districtNameTh ? [{ key: 'district', term: t('public.col.district'), value: agency.districtNameTh }] : []),
     { key: 'province', term: t('public.col.province'), value: agency.provinceNameTh },
-    ...(agency.address
+    // Numbers in the reader's digits: house numbers, หมู่, the postcode (even without an address) and
+    // the phone; the call link dials the Arabic ones.
+    ...(agency.address || agency.postcode
       ? [
           {
             key: 'address',
             term: t('public.agency.address'),
-            value: `${agency.address}${agency.postcode ? ` ${digitsOf(agency.postcode)}` : ''}`,
+            value: digitsOf([agency.address, agency.postcode].filter(Boolean).join(' ')),
           },
         ]
       : []),
-    // Numbers in the reader's digits; the call link dials the Arabic ones.
     ...(agency.phone
       ? [
           {

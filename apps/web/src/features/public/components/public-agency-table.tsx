@@ -2,6 +2,8 @@ import { Link } from 'react-router';
 import type { PublicAgencyRow } from '@prongsai/shared';
 import { paths } from '@/config/paths';
 import { useI18n } from '@/lib/i18n';
+import { Chip } from '@/components/ui/chip';
+import { Th } from '@/components/ui/table-header';
 
 /** A province's agencies: whether each published its report for the year, and how many measures it completed. */
 export function PublicAgencyTable({ agencies, fiscalYear }: { agencies: PublicAgencyRow[]; fiscalYear: number }) {
@@ -12,12 +14,12 @@ export function PublicAgencyTable({ agencies, fiscalYear }: { agencies: PublicAg
         <caption className="visually-hidden">{t('public.province.tableCaption', { fiscalYear })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('public.col.agency')}</th>
-            <th scope="col">{t('public.col.district')}</th>
-            <th scope="col">{t('public.col.type')}</th>
-            <th scope="col">{t('public.col.report', { fiscalYear })}</th>
-            <th scope="col">{t('public.col.measures')}</th>
-            <th scope="col">{t('public.col.completed')}</th>
+            <Th scope="col">{t('public.col.agency')}</Th>
+            <Th scope="col">{t('public.col.district')}</Th>
+            <Th scope="col">{t('public.col.type')}</Th>
+            <Th scope="col">{t('public.col.report', { fiscalYear })}</Th>
+            <Th scope="col">{t('public.col.measures')}</Th>
+            <Th scope="col">{t('public.col.completed')}</Th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +39,7 @@ export function PublicAgencyTable({ agencies, fiscalYear }: { agencies: PublicAg
                     <span className="visually-hidden"> {agency.nameTh}</span>
                   </Link>
                 ) : (
-                  <span className="chip chip--none">{t('public.reportNotPublished')}</span>
+                  <Chip className="chip--none">{t('public.reportNotPublished')}</Chip>
                 )}
               </td>
               <td data-label={t('public.col.measures')}>{agency.published ? formatDecimal(agency.measures) : '—'}</td>

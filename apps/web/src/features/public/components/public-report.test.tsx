@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { makeMeasure, makePlan, MEASURE_ID_2 } from '@/testing/factories';
+import type { EvidenceFile } from '@prongsai/shared';
+import { makeMeasure, makePlan, MEASURE_ID, MEASURE_ID_2 } from '@/testing/factories';
 import { renderWithProviders } from '@/testing/test-utils';
 import { PublicReport } from './public-report';
 
@@ -56,5 +57,38 @@ describe('PublicReport', () => {
     renderWithProviders(<PublicReport plan={plan} />);
     expect(screen.queryByText(/ไม่มีลิงก์หลักฐาน/)).not.toBeInTheDocument();
     expect(screen.queryByText('ความเห็นภายใน')).not.toBeInTheDocument();
+  });
+
+  it('lists the public evidence files under their measure, each a download link with its type and size', () => {
+    const file = (id: string, measureId: string, name: string, size: number): EvidenceFile => ({
+      id,
+      measureId,
+      name,
+      contentType: 'application/pdf',
+      size,
+      isInternal: false,
+      hasPreview: false,
+      url: `/api/v1/files/${id}/content`,
+      previewUrl: null,
+      createdAt: '2023-11-01T00:00:00.000Z',
+    });
+    renderWithProviders(
+      <PublicReport
+        plan={plan}
+        files={[
+          file('f1000000-0000-4000-8000-000000000001', MEASURE_ID, 'คำสั่งแต่งตั้ง.pdf', 2 * 1024 * 1024),
+          file('f1000000-0000-4000-8000-000000000002', MEASURE_ID_2, 'บันทึก.pdf', 3000),
+        ]}
+      />,
+      { digits: 'thai' },
+    );
+    const [first, second] = screen.getAllByRole('row').slice(2);
+    const link = within(first!).getByRole('link', { name: 'คำสั่งแต่งตั้ง.pdf' });
+    expect(link).toHaveAttribute('href', '/api/v1/files/f1000000-0000-4000-8000-000000000001/content');
+    expect(link).toHaveAttribute('download', 'คำสั่งแต่งตั้ง.pdf');
+    expect(first).toHaveTextContent('(PDF, ๒ MB)');
+    expect(within(second!).getByRole('link', { name: 'บันทึก.pdf' })).toBeInTheDocument();
+    expect(within(second!).queryByRole('link', { name: 'คำสั่งแต่งตั้ง.pdf' })).not.toBeInTheDocument();
+    expect(second).toHaveTextContent('(PDF, ๓ KB)');
   });
 });

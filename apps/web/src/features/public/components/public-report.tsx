@@ -1,8 +1,12 @@
-import { fiscalYearRange, type Measure, type PlanDetail } from '@prongsai/shared';
+import { fiscalYearRange, type EvidenceFile, type Measure, type PlanDetail } from '@prongsai/shared';
 import { localIsoDate, useI18n } from '@/lib/i18n';
 import '@/components/ui/plan-summary.css';
 import '../public.css';
 import { ThaiText } from '@/components/ui/thai-text';
+import { Chip } from '@/components/ui/chip';
+import { Th } from '@/components/ui/table-header';
+import { CheckIcon } from '@/components/ui/icons';
+import { useFileSize } from '@/lib/use-file-size';
 
 const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
 
@@ -10,8 +14,9 @@ const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
  * A published report laid out like the official one: title page text, the introduction, then one
  * row per measure (ลำดับที่ · มาตรการ · ผลลัพธ์ in the column of its outcome · สรุปผล · ระยะเวลา).
  * Quality warnings and reviewers' comments are working notes and are not shown to the public.
+ * `files` are the public evidence files (none listed while they load or when there are none).
  */
-export function PublicReport({ plan }: { plan: PlanDetail }) {
+export function PublicReport({ plan, files = [] }: { plan: PlanDetail; files?: readonly EvidenceFile[] }) {
   const { t, formatPartial, formatDay } = useI18n();
   const range = fiscalYearRange(plan.fiscalYear);
   return (
@@ -43,30 +48,35 @@ export function PublicReport({ plan }: { plan: PlanDetail }) {
           <caption className="visually-hidden">{t('measures.caption', { fiscalYear: plan.fiscalYear })}</caption>
           <thead>
             <tr>
-              <th scope="col" rowSpan={2} className="col-seq">
+              <Th scope="col" rowSpan={2} className="col-seq">
                 {t('measures.colSequence')}
-              </th>
-              <th scope="col" rowSpan={2}>
+              </Th>
+              <Th scope="col" rowSpan={2}>
                 {t('public.report.colMeasure')}
-              </th>
-              <th scope="colgroup" colSpan={2}>
+              </Th>
+              <Th scope="colgroup" colSpan={2}>
                 {t('measures.colOutcome')}
-              </th>
-              <th scope="col" rowSpan={2}>
+              </Th>
+              <Th scope="col" rowSpan={2}>
                 {t('public.report.colSummary')}
-              </th>
-              <th scope="col" rowSpan={2}>
+              </Th>
+              <Th scope="col" rowSpan={2}>
                 {t('measures.colPeriod')}
-              </th>
+              </Th>
             </tr>
             <tr>
-              <th scope="col">{t('outcome.not_carried_out')}</th>
-              <th scope="col">{t('outcome.completed')}</th>
+              <Th scope="col">{t('outcome.not_carried_out')}</Th>
+              <Th scope="col">{t('outcome.completed')}</Th>
             </tr>
           </thead>
           <tbody>
             {plan.measures.map((measure, index) => (
-              <ReportRow key={measure.id} measure={measure} position={index + 1} />
+              <ReportRow
+                key={measure.id}
+                measure={measure}
+                position={index + 1}
+                files={files.filter((file) => file.measureId === measure.id)}
+              />
             ))}
           </tbody>
         </table>
@@ -90,7 +100,7 @@ function ReportSummary({ plan }: { plan: PlanDetail }) {
   );
 }
 
-function ReportRow({ measure, position }: { measure: Measure; position: number }) {
+function ReportRow({ measure, position, files }: { measure: Measure; position: number; files: readonly EvidenceFile[] }) {
   const { t, formatNumber, formatPartial } = useI18n();
   const result = (
     <>
@@ -99,12 +109,16 @@ function ReportRow({ measure, position }: { measure: Measure; position: number }
     </>
   );
   const hasResult = Boolean(measure.resultText || (measure.outcome === 'not_carried_out' && measure.outcomeReason));
-  const mark = <span className="public-report__mark">✓ </span>;
+  const mark = (
+    <span className="public-report__mark">
+      <CheckIcon />{' '}
+    </span>
+  );
   return (
     <tr>
-      <th scope="row" className="col-seq" data-label={t('measures.colSequence')}>
+      <Th scope="row" className="col-seq" data-label={t('measures.colSequence')}>
         {formatNumber(position)}
-      </th>
+      </Th>
       <td data-label={t('public.report.colMeasure')} lang="th">
         <p className="measure-desc__title">{measure.title}</p>
         {measure.actions.length > 0 && (
@@ -146,6 +160,7 @@ function ReportRow({ measure, position }: { measure: Measure; position: number }
             </ul>
           </div>
         )}
+        {files.length > 0 && <ReportFiles files={files} />}
       </td>
       {measure.outcome === 'not_carried_out' || measure.outcome === 'completed' ? (
         <>
@@ -172,7 +187,7 @@ function ReportRow({ measure, position }: { measure: Measure; position: number }
         </>
       ) : (
         <td colSpan={2} data-label={t('measures.colOutcome')} lang="th">
-          <span className={`chip chip--outcome-${measure.outcome}`}>{t(`outcome.${measure.outcome}`)}</span>
+          <Chip className={`chip--outcome-${measure.outcome}`}>{t(`outcome.${measure.outcome}`)}</Chip>
           {result}
         </td>
       )}
@@ -191,5 +206,28 @@ function ReportRow({ measure, position }: { measure: Measure; position: number }
         )}
       </td>
     </tr>
+  );
+}
+
+/** A measure's evidence files, each a download link with its type and size. */
+function ReportFiles({ files }: { files: readonly EvidenceFile[] }) {
+  const { t } = useI18n();
+  const size = useFileSize();
+  return (
+    <div className="small">
+      <span className="muted">{t('public.report.files')}: </span>
+      <ul className="evidence-list">
+        {files.map((file) => (
+          <li key={file.id}>
+            <a href={file.url} download={file.name}>
+              {file.name}
+            </a>{' '}
+            <span className="muted">
+              ({file.name.split('.').pop()?.toUpperCase()}, {size(file.size)})
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import type { PublicSummary } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { BarChart } from '@/components/ui/bar-chart';
 import { ThaiText } from '@/components/ui/thai-text';
+import { Th } from '@/components/ui/table-header';
 
 /** By agency type: a chart of the share that published, and the same figures as a table. */
 export function TypeFigures({ rows, fiscalYear }: { rows: PublicSummary['byType']; fiscalYear: number }) {
@@ -47,9 +48,9 @@ export function TypeFigures({ rows, fiscalYear }: { rows: PublicSummary['byType'
           <tbody>
             {rows.map((row) => (
               <tr key={row.type}>
-                <th scope="row" data-label={t('public.col.type')}>
+                <Th scope="row" data-label={t('public.col.type')}>
                   {t(`agencyType.${row.type}`)}
-                </th>
+                </Th>
                 <td data-label={t('public.col.agencies')}>{formatDecimal(row.agencies)}</td>
                 <td data-label={t('public.col.published')}>{formatDecimal(row.agenciesPublished)}</td>
                 <td data-label={t('public.col.measures')}>{formatDecimal(row.measures)}</td>

@@ -6,6 +6,8 @@ import { useI18n } from '@/lib/i18n';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { PlanStatusChip } from '@/components/ui/status-chip';
 import { ItaScore } from './ita-score';
+import { Th } from '@/components/ui/table-header';
+import { ThaiText } from '@/components/ui/thai-text';
 import '../review.css';
 
 /** The OIT groups measures are counted in (9 = open data, 10 = anti-corruption). */
@@ -63,7 +65,9 @@ export function CompareTable({ data }: { data: CompareResponse }) {
             <td />
             {data.agencies.map((agency) => (
               <th key={agency.agencyId} scope="col" lang="th">
-                <Link to={paths.agency.getHref(agency.agencyId)}>{agency.nameTh}</Link>
+                <Link to={paths.agency.getHref(agency.agencyId)}>
+                  <ThaiText>{agency.nameTh}</ThaiText>
+                </Link>
                 <span className="cell-sub">{t(`agencyType.${agency.type}`)}</span>
               </th>
             ))}
@@ -72,13 +76,13 @@ export function CompareTable({ data }: { data: CompareResponse }) {
         {years.map((fiscalYear) => (
           <tbody key={fiscalYear}>
             <tr className="row-group">
-              <th scope="rowgroup" colSpan={data.agencies.length + 1}>
+              <Th scope="rowgroup" colSpan={data.agencies.length + 1}>
                 {t('plan.fiscalYearTitle', { fiscalYear })}
-              </th>
+              </Th>
             </tr>
             {metrics.map((metric) => (
               <tr key={metric.key}>
-                <th scope="row">{metric.label}</th>
+                <Th scope="row">{metric.label}</Th>
                 {data.agencies.map((agency, index) => (
                   <Fragment key={agency.agencyId}>
                     <td>

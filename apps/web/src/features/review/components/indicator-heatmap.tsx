@@ -3,6 +3,8 @@ import type { IndicatorHeatmap as Heatmap } from '@prongsai/shared';
 import { paths } from '@/config/paths';
 import { useI18n } from '@/lib/i18n';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import { Th } from '@/components/ui/table-header';
+import { ThaiText } from '@/components/ui/thai-text';
 import '../review.css';
 
 /** 0, 1, 2, 3 or more measures: four shades, always with the number written in the cell. */
@@ -25,15 +27,15 @@ export function IndicatorHeatmap({ data }: { data: Heatmap }) {
           <caption>{t('heatmap.caption', { fiscalYear: data.fiscalYear })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('heatmap.agency')}</th>
+              <Th scope="col">{t('heatmap.agency')}</Th>
               {data.codes.map((code) => (
                 <th key={keyOf(code)} scope="col" className="col-number">
                   <abbr title={code.titleTh ?? undefined}>{codeLabel(code)}</abbr>
                 </th>
               ))}
-              <th scope="col" className="col-number">
+              <Th scope="col" className="col-number">
                 {t('heatmap.covered')}
-              </th>
+              </Th>
             </tr>
           </thead>
           <tbody>
@@ -42,7 +44,9 @@ export function IndicatorHeatmap({ data }: { data: Heatmap }) {
               return (
                 <tr key={agency.agencyId}>
                   <th scope="row" lang="th">
-                    <Link to={paths.plan.getHref(agency.agencyId, data.fiscalYear)}>{agency.nameTh}</Link>
+                    <Link to={paths.plan.getHref(agency.agencyId, data.fiscalYear)}>
+                      <ThaiText>{agency.nameTh}</ThaiText>
+                    </Link>
                   </th>
                   {data.codes.map((code) => {
                     const count = agency.counts[keyOf(code)] ?? 0;
@@ -62,7 +66,7 @@ export function IndicatorHeatmap({ data }: { data: Heatmap }) {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">{t('heatmap.agenciesCiting')}</th>
+              <Th scope="row">{t('heatmap.agenciesCiting')}</Th>
               {data.codes.map((code) => (
                 <td key={keyOf(code)} className="col-number">
                   {formatDecimal(data.agencies.filter((agency) => (agency.counts[keyOf(code)] ?? 0) > 0).length)}

@@ -5,6 +5,9 @@ import { localIsoDate, useI18n, type MessageKey } from '@/lib/i18n';
 import { PlanStatusChip } from '@/components/ui/status-chip';
 import type { OverviewSort } from '../api/get-province-overview';
 import { ItaScore } from './ita-score';
+import { Chip } from '@/components/ui/chip';
+import { ThaiText } from '@/components/ui/thai-text';
+import { SortIcon } from '@/components/ui/icons';
 import '../review.css';
 
 export type SortOrder = 'asc' | 'desc';
@@ -82,13 +85,13 @@ export function OverviewTable({
                         onSort(next, active ? (order === 'asc' ? 'desc' : 'asc') : defaultOrderFor(next));
                       }}
                     >
-                      {label(column)}
+                      <ThaiText>{label(column)}</ThaiText>
                       <span className="sort-button__icon" aria-hidden="true">
-                        {active ? (order === 'asc' ? '▲' : '▼') : '↕'}
+                        <SortIcon direction={active ? order : 'none'} />
                       </span>
                     </button>
                   ) : (
-                    label(column)
+                    <ThaiText>{label(column)}</ThaiText>
                   )}
                 </th>
               );
@@ -111,7 +114,7 @@ export function OverviewTable({
                 </td>
                 <th scope="row" data-label={t('overview.col.agency')} lang="th">
                   <Link to={row.planStatus ? paths.plan.getHref(row.agencyId, fiscalYear) : paths.agency.getHref(row.agencyId)}>
-                    {row.nameTh}
+                    <ThaiText>{row.nameTh}</ThaiText>
                   </Link>
                   {row.districtNameTh && <span className="cell-sub">{t('agency.district', { name: row.districtNameTh })}</span>}
                 </th>
@@ -138,11 +141,7 @@ export function OverviewTable({
                   {row.planStatus && row.measures > 0 ? t('overview.percent', { value: formatDecimal(row.notCarriedOutPercent, 1) }) : '—'}
                 </td>
                 <td className="col-number" data-label={t('overview.col.warnings')}>
-                  {row.warnings > 0 ? (
-                    <span className="chip chip--warning">{formatDecimal(row.warnings)}</span>
-                  ) : (
-                    formatDecimal(row.warnings)
-                  )}
+                  {row.warnings > 0 ? <Chip className="chip--warning">{formatDecimal(row.warnings)}</Chip> : formatDecimal(row.warnings)}
                 </td>
                 <td className="col-number" data-label={t('overview.col.score', { fiscalYear })}>
                   <ItaScore score={row.itaScore} band={row.itaBand} />

@@ -1,6 +1,7 @@
 import type { Trends } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
 import { BarChart } from '@/components/ui/bar-chart';
+import { Th } from '@/components/ui/table-header';
 import '../review.css';
 
 /** The province over fiscal years, and whether completing measures went with a better ITA score next year. */
@@ -33,21 +34,21 @@ export function TrendsTables({ data }: { data: Trends }) {
             <caption>{t('trends.yearsCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('trends.col.fiscalYear')}</th>
-                <th scope="col">{t('trends.col.agencies')}</th>
-                <th scope="col">{t('trends.col.plans')}</th>
-                <th scope="col">{t('trends.col.published')}</th>
-                <th scope="col">{t('trends.col.completion')}</th>
-                <th scope="col">{t('trends.col.averageScore')}</th>
-                <th scope="col">{t('trends.col.passRate')}</th>
+                <Th scope="col">{t('trends.col.fiscalYear')}</Th>
+                <Th scope="col">{t('trends.col.agencies')}</Th>
+                <Th scope="col">{t('trends.col.plans')}</Th>
+                <Th scope="col">{t('trends.col.published')}</Th>
+                <Th scope="col">{t('trends.col.completion')}</Th>
+                <Th scope="col">{t('trends.col.averageScore')}</Th>
+                <Th scope="col">{t('trends.col.passRate')}</Th>
               </tr>
             </thead>
             <tbody>
               {years.map((year) => (
                 <tr key={year.fiscalYear}>
-                  <th scope="row" data-label={t('trends.col.fiscalYear')}>
+                  <Th scope="row" data-label={t('trends.col.fiscalYear')}>
                     {formatNumber(year.fiscalYear)}
-                  </th>
+                  </Th>
                   <td data-label={t('trends.col.agencies')}>{formatDecimal(year.agencies)}</td>
                   <td data-label={t('trends.col.plans')}>{formatDecimal(year.plans)}</td>
                   <td data-label={t('trends.col.published')}>{formatDecimal(year.published)}</td>
@@ -70,17 +71,17 @@ export function TrendsTables({ data }: { data: Trends }) {
             <caption>{t('trends.improvementCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('trends.col.bucket')}</th>
-                <th scope="col">{t('trends.col.bucketAgencies')}</th>
-                <th scope="col">{t('trends.col.scoreChange')}</th>
+                <Th scope="col">{t('trends.col.bucket')}</Th>
+                <Th scope="col">{t('trends.col.bucketAgencies')}</Th>
+                <Th scope="col">{t('trends.col.scoreChange')}</Th>
               </tr>
             </thead>
             <tbody>
               {data.improvement.map((row) => (
                 <tr key={row.bucket}>
-                  <th scope="row" data-label={t('trends.col.bucket')}>
+                  <Th scope="row" data-label={t('trends.col.bucket')}>
                     {t(`trends.bucket.${row.bucket}`)}
-                  </th>
+                  </Th>
                   <td data-label={t('trends.col.bucketAgencies')}>{formatDecimal(row.agencies)}</td>
                   <td
                     data-label={t('trends.col.scoreChange')}

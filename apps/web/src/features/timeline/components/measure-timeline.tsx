@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { CreateTimelineEntryInputSchema, todayInBangkok, type CreateTimelineEntryInput, type TimelineEntry } from '@prongsai/shared';
 import type { z } from 'zod';
 import { useI18n } from '@/lib/i18n';
+import { useLocalisedZodResolver } from '@/lib/field-issue-text';
 import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
 import { useApiErrorMessage } from '@/lib/use-api-error-message';
 import { DateInput } from '@/components/ui/date-input';
@@ -14,6 +14,8 @@ import { useCreateTimelineEntry } from '../api/create-timeline-entry';
 import { useTimeline } from '../api/get-timeline';
 import '../timeline.css';
 import '@/components/ui/entry-list.css';
+import { Button } from '@/components/ui/button';
+import { Chip } from '@/components/ui/chip';
 
 const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
 
@@ -62,7 +64,7 @@ function AddNoteForm({ measureId }: { measureId: string }) {
     control,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<NoteFormValues, unknown, CreateTimelineEntryInput>({
-    resolver: zodResolver(CreateTimelineEntryInputSchema),
+    resolver: useLocalisedZodResolver(CreateTimelineEntryInputSchema),
     defaultValues: { note: '', occurredOn: todayInBangkok(), evidenceUrl: null },
   });
   useUnsavedChangesWarning(isDirty, t('unsaved.confirmLeave'));
@@ -136,9 +138,9 @@ function AddNoteForm({ measureId }: { measureId: string }) {
       <p role="status" className={added ? 'notice notice--saved' : 'visually-hidden'}>
         {added ? t('timeline.added') : ''}
       </p>
-      <button type="submit" className="button button--primary" disabled={isSubmitting}>
+      <Button type="submit" className="button button--primary" disabled={isSubmitting}>
         {t('timeline.add')}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -165,7 +167,7 @@ export function MeasureTimeline({ measureId, canAdd }: { measureId: string; canA
             <li key={entry.id} className={`timeline__entry timeline__entry--${entry.kind}`}>
               <p className="timeline__date">
                 <time dateTime={entry.occurredOn}>{formatDay(entry.occurredOn)}</time>
-                <span className="chip chip--timeline">{t(`timeline.kind.${entry.kind}`)}</span>
+                <Chip className="chip--timeline">{t(`timeline.kind.${entry.kind}`)}</Chip>
               </p>
               <EntryText entry={entry} />
               {entry.evidenceUrl && isHttpUrl(entry.evidenceUrl) && (

@@ -70,12 +70,16 @@ export function AssignmentFields({
 }
 
 /** Field errors from a zod issue list of the user schemas (paths like ["assignment","agencyId"]). */
-export function fieldErrors(issues: { path: PropertyKey[]; message: string }[], requiredRole: string): Record<string, string> {
+export function fieldErrors<Issue extends { path: PropertyKey[] }>(
+  issues: Issue[],
+  requiredRole: string,
+  textOf: (issue: Issue) => string | undefined,
+): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const [first, second] = issue.path;
     const field = first === 'assignment' ? (typeof second === 'string' ? second : 'role') : String(first);
-    if (!errors[field]) errors[field] = field === 'role' ? requiredRole : issue.message;
+    if (!errors[field]) errors[field] = field === 'role' ? requiredRole : (textOf(issue) ?? requiredRole);
   }
   return errors;
 }

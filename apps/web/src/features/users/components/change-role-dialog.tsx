@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { RoleAssignmentSchema, type User } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import { useZodIssueText } from '@/lib/field-issue-text';
 import { DialogForm } from '@/components/ui/dialog-form';
 import { useUpdateUser } from '../api/update-user';
 import { AssignmentFields, fieldErrors, toAssignment, type AssignmentDraft, type ScopePickers } from './assignment-fields';
@@ -24,6 +25,7 @@ export function ChangeRoleDialog({
     provinceId: user.provinceId ?? undefined,
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const issueText = useZodIssueText();
   const update = useUpdateUser({ onSuccess: onChanged });
 
   const submit = (event: FormEvent) => {
@@ -34,6 +36,7 @@ export function ChangeRoleDialog({
         fieldErrors(
           parsed.error.issues.map((issue) => ({ ...issue, path: ['assignment', ...issue.path] })),
           t('users.chooseRoleError'),
+          issueText,
         ),
       );
       return;

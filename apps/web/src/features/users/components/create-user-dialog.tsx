@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { CreateUserInputSchema, MIN_PASSWORD_LENGTH, type User } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import { useZodIssueText } from '@/lib/field-issue-text';
 import { DialogForm } from '@/components/ui/dialog-form';
 import { FormField } from '@/components/ui/form-field';
 import { useCreateUser } from '../api/create-user';
@@ -22,13 +23,14 @@ export function CreateUserDialog({
   const [password, setPassword] = useState('');
   const [assignment, setAssignment] = useState<AssignmentDraft>({ role: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const issueText = useZodIssueText();
   const create = useCreateUser({ onSuccess: onCreated });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = CreateUserInputSchema.safeParse({ email, name, password, assignment: toAssignment(assignment) });
     if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error.issues, t('users.chooseRoleError')));
+      setErrors(fieldErrors(parsed.error.issues, t('users.chooseRoleError'), issueText));
       return;
     }
     setErrors({});

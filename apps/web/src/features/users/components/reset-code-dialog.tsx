@@ -5,6 +5,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { InlineError } from '@/components/ui/error-state';
 import { paths } from '@/config/paths';
 import { useCreateResetCode } from '../api/create-reset-code';
+import { Button } from '@/components/ui/button';
 import '@/components/ui/reset-code.css';
 
 /**
@@ -48,12 +49,12 @@ export function ResetCodeDialog({ user, onClose }: { user: User; onClose: () => 
               {copied === 'yes' ? t('users.copied') : copied === 'no' ? t('users.copyFailed') : ''}
             </p>
             <div className="form__actions">
-              <button ref={copyRef} type="button" className="button button--primary" onClick={() => void copy(issue.data.code)}>
+              <Button ref={copyRef} type="button" className="button button--primary" onClick={() => void copy(issue.data.code)}>
                 {t('users.copy')}
-              </button>
-              <button type="button" className="button button--secondary" onClick={onClose}>
+              </Button>
+              <Button type="button" className="button button--secondary" onClick={onClose}>
                 {t('users.done')}
-              </button>
+              </Button>
             </div>
           </>
         ) : (
@@ -61,12 +62,12 @@ export function ResetCodeDialog({ user, onClose }: { user: User; onClose: () => 
             <p>{t('users.resetExplain', { email: user.email })}</p>
             <InlineError error={issue.error} />
             <div className="form__actions">
-              <button type="button" className="button button--primary" disabled={issue.isPending} onClick={() => issue.mutate(user.id)}>
+              <Button type="button" className="button button--primary" disabled={issue.isPending} onClick={() => issue.mutate(user.id)}>
                 {t('users.resetIssue')}
-              </button>
-              <button type="button" className="button button--secondary" onClick={onClose}>
+              </Button>
+              <Button type="button" className="button button--secondary" onClick={onClose}>
                 {t('common.cancel')}
-              </button>
+              </Button>
             </div>
           </>
         )}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { User } from '@prongsai/shared';
 import { useI18n } from '@/lib/i18n';
+import { Th } from '@/components/ui/table-header';
 
 /** User accounts; `renderActions` adds a column of controls per user (the admin page's). */
 export function UserTable({ users, renderActions }: { users: User[]; renderActions?: (user: User) => ReactNode }) {
@@ -11,21 +12,21 @@ export function UserTable({ users, renderActions }: { users: User[]; renderActio
         <caption className="visually-hidden">{t('users.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('users.name')}</th>
-            <th scope="col">{t('users.email')}</th>
-            <th scope="col">{t('users.role')}</th>
-            <th scope="col">{t('users.scope')}</th>
-            <th scope="col">{t('users.status')}</th>
-            <th scope="col">{t('users.lastLogin')}</th>
-            {renderActions && <th scope="col">{t('users.actions')}</th>}
+            <Th scope="col">{t('users.name')}</Th>
+            <Th scope="col">{t('users.email')}</Th>
+            <Th scope="col">{t('users.role')}</Th>
+            <Th scope="col">{t('users.scope')}</Th>
+            <Th scope="col">{t('users.status')}</Th>
+            <Th scope="col">{t('users.lastLogin')}</Th>
+            {renderActions && <Th scope="col">{t('users.actions')}</Th>}
           </tr>
         </thead>
         <tbody>
           {users.map((user) => (
             <tr key={user.id}>
-              <th scope="row" data-label={t('users.name')}>
+              <Th scope="row" data-label={t('users.name')}>
                 {user.name}
-              </th>
+              </Th>
               <td data-label={t('users.email')}>{user.email}</td>
               <td data-label={t('users.role')}>{user.role ? t(`role.${user.role}`) : t('users.noRole')}</td>
               <td data-label={t('users.scope')}>
