@@ -54,9 +54,11 @@ let quiet = false;
 
 function backQuietly(): void {
   quiet = true;
-  window.addEventListener('popstate', () => (quiet = false), { once: true });
   window.history.back();
 }
+
+/** One listener for the page's life (added with the first guard): it also sees the pops the page makes itself. */
+let listening = false;
 
 const onCopy = (): boolean => {
   const state: unknown = window.history.state;
@@ -69,8 +71,13 @@ function pushCopy(): void {
 }
 
 function onPopState(): void {
-  // Our own step back, forward onto a copy, or a copy left by an earlier visit: nothing to ask.
-  if (quiet || onCopy() || guards.length === 0) return;
+  if (quiet) {
+    // Our own step back has been made.
+    quiet = false;
+    return;
+  }
+  // Forward onto a copy, a copy left by an earlier visit, or no dirty form: nothing to ask.
+  if (onCopy() || guards.length === 0) return;
   if (window.confirm(guards[guards.length - 1]!)) backQuietly();
   else pushCopy();
 }
@@ -78,14 +85,14 @@ function onPopState(): void {
 /** Guard the Back button while a form is dirty; returns the release. */
 export function guardBack(message: string): () => void {
   guards.push(message);
-  if (guards.length === 1) {
+  if (!listening) {
     window.addEventListener('popstate', onPopState);
-    if (!onCopy()) pushCopy();
+    listening = true;
   }
+  if (guards.length === 1 && !onCopy()) pushCopy();
   return () => {
     guards.splice(guards.lastIndexOf(message), 1);
     if (guards.length > 0) return;
-    window.removeEventListener('popstate', onPopState);
     // Later, not now: a form re-guarding at once (React's StrictMode runs effects twice) keeps the copy.
     // Only the copy on top is taken off (saved and staying); after a link it is behind the new page.
     setTimeout(() => {

@@ -12,6 +12,7 @@ import { warningCodeLabel, warningText } from '@/lib/warning-text';
 import { DialogForm } from '@/components/ui/dialog-form';
 import { FormField } from '@/components/ui/form-field';
 import { ThaiText } from '@/components/ui/thai-text';
+import { WarningIcon } from '@/components/ui/icons';
 
 const keyOf = (target: { code: string; sequence: number | null }) => `${target.code}:${target.sequence ?? ''}`;
 
@@ -85,8 +86,7 @@ export function AcknowledgeWarningsDialog({
                   const { text, lang } = warningText(warning, i18n, positionOf);
                   return (
                     <li key={position} lang={lang}>
-                      <span aria-hidden="true">⚠ </span>
-                      {text}
+                      <WarningIcon /> {text}
                     </li>
                   );
                 })}
