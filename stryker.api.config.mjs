@@ -10,7 +10,7 @@ export default {
   mutate: [
     'apps/api/src/access/policies.ts',
     'apps/api/src/http/csrf.ts',
-    'apps/api/src/modules/reports/import/{quality-checks,web-addresses,text-similarity}.ts',
+    'apps/api/src/modules/quality-checks/{quality-checks,web-addresses,text-similarity}.ts',
     'apps/api/src/modules/reports/export/measures-csv.ts',
   ],
   ignorePatterns: ['/e2e', '/bench', '/reports', '/prisma/migrations', '/deploy', '/apps/web', '/.data', '/.tmp'],

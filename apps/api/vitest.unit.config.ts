@@ -9,9 +9,9 @@ export default defineConfig({
     include: [
       'src/access/policies.test.ts',
       'src/http/csrf.test.ts',
-      'src/modules/reports/import/quality-checks.test.ts',
+      'src/modules/quality-checks/quality-checks.test.ts',
       'src/modules/reports/import/text-helpers.test.ts',
-      'src/modules/reports/import/text-similarity.test.ts',
+      'src/modules/quality-checks/text-similarity.test.ts',
       'src/modules/reports/export/measures-csv.test.ts',
       'src/modules/reports/export/measures-xlsx.test.ts',
     ],
