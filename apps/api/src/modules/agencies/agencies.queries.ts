@@ -1,5 +1,5 @@
 import {
-  AGENCY_NAME_PREFIX_PATTERN,
+  AGENCY_NAME_TYPES,
   agencySearchTerms,
   hasAgencySearchTerms,
   type AgencyListQuery,
@@ -68,6 +68,18 @@ function wordSql(word: AgencySearchWord, a: Sql): Sql {
 }
 
 /**
+ * The Thai name without its type prefix (the first of AGENCY_NAME_TYPES, longest first, that it starts
+ * with), as plain string tests: what `regexp_replace` with AGENCY_NAME_PREFIX_PATTERN gives, at a fraction
+ * of its cost (the regular expression took ~24 µs a row on Thai names, most of a 50-match search).
+ */
+export function nameWithoutTypeSql(a: Sql): Sql {
+  const cases = AGENCY_NAME_TYPES.map(
+    ({ prefix }) => sql`WHEN starts_with(${a}."nameTh", ${prefix}::text) THEN substr(${a}."nameTh", ${prefix.length + 1}::int)`,
+  );
+  return sql`(CASE ${join(cases, ' ')} ELSE ${a}."nameTh" END)`;
+}
+
+/**
  * The search of agencies every list uses (`GET /agencies`, the reviewer overview, the public province
  * page and the national public search), over the agency row `alias`. The type typed ("อบต.", "ทต.",
  * "เทศบาล") filters on the type columns; the type prefix of a name is optional, so "บางทรายน้อย" is an
@@ -84,7 +96,7 @@ export function agencySearchSql(terms: AgencySearchTerms, alias: string): Agency
   const where = conditions.length === 0 ? sql`true` : join(conditions, ' AND ');
   if (!stem && !latinPhrase) return { where, rank: sql`0`, similarity: sql`0::float4`, order: sql`${a}."nameTh"` };
 
-  const stripped = sql`regexp_replace(${a}."nameTh", ${AGENCY_NAME_PREFIX_PATTERN}::text, '')`;
+  const stripped = nameWithoutTypeSql(a);
   const englishName = sql`lower(coalesce(${a}."nameEn", ''))`;
   const either = (parts: Sql[]) => join(parts, ' OR ');
   const exact = either([

@@ -1,8 +1,17 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AgencyListResponseSchema, ProvinceOverviewSchema, PublicAgencySearchResponseSchema, PublicProvinceSchema } from '@prongsai/shared';
+import {
+  AGENCY_NAME_PREFIX_PATTERN,
+  AgencyListResponseSchema,
+  ProvinceOverviewSchema,
+  PublicAgencySearchResponseSchema,
+  PublicProvinceSchema,
+} from '@prongsai/shared';
+import { getPrisma } from '../../lib/prisma';
+import { queryRows, sql, tableAlias } from '../../lib/sql';
 import { testApp } from '../../../test/app';
 import { createAgency, createPlan, createUser, signIn } from '../../../test/factories';
+import { nameWithoutTypeSql } from './agencies.queries';
 
 /**
  * The one agency search (issue 15) as people type it: abbreviations, spaces and dots or none, words
@@ -56,6 +65,21 @@ beforeAll(async () => {
   await createPlan(exact.id, FY, 'published', 1);
   await createPlan(twin.id, FY, 'draft', 1);
   world = { exact, startsWith, contains, tambon, mueang, saoWan, numbered, twin, inactive };
+});
+
+describe('the name without its type prefix (the ranking of every search)', () => {
+  it('when computed with string tests, then it equals the regular expression for every agency name and the edge cases', async () => {
+    const edge = ['เทศบาล', 'เทศบาลตำบล', 'เทศบาลตำบลเทศบาลเมือง', 'องค์การบริหารส่วนตำบล', 'ตำบลเทศบาล', 'x', ''];
+    const rows = await queryRows<{ nameTh: string; fast: string; regexp: string }>(
+      getPrisma(),
+      sql`SELECT n."nameTh", ${nameWithoutTypeSql(tableAlias('n'))} AS fast,
+                 regexp_replace(n."nameTh", ${AGENCY_NAME_PREFIX_PATTERN}::text, '') AS regexp
+          FROM (SELECT "nameTh" FROM "Agency" UNION ALL SELECT unnest(${edge}::text[])) n`,
+    );
+    expect(rows.length).toBeGreaterThan(edge.length + 5);
+    expect(rows.filter((row) => row.fast !== row.regexp)).toEqual([]);
+    expect(rows.find((row) => row.nameTh === 'เทศบาลตำบลเทศบาลเมือง')?.fast).toBe('เทศบาลเมือง');
+  });
 });
 
 const ids = (items: { id?: string; agencyId?: string }[]) => items.map((item) => item.id ?? item.agencyId);
