@@ -100,8 +100,23 @@ function occurrences(text: string, needle: string): number[] {
   return found;
 }
 
+const MAX_REMEMBERED = 2_000;
+/** Answers for texts without names to keep: a page repeats its labels (statuses, headers, buttons) many times. */
+const remembered = new Map<string, readonly ThaiUnit[]>();
+
 /** `text` cut where a line may break, with the units that must stay whole marked `keep`. */
-export function thaiUnits(text: string, keep: readonly string[] = []): ThaiUnit[] {
+export function thaiUnits(text: string, keep: readonly string[] = []): readonly ThaiUnit[] {
+  if (keep.length > 0) return cutThai(text, keep);
+  let units = remembered.get(text);
+  if (units === undefined) {
+    units = cutThai(text, keep);
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(text, units);
+  }
+  return units;
+}
+
+function cutThai(text: string, keep: readonly string[]): ThaiUnit[] {
   if (!THAI.test(text)) return [{ text, keep: false }];
   const segments = segmentsOf(text);
   // The dictionary's break positions (between segments), then those removed.
