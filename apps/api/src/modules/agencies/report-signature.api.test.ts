@@ -179,3 +179,28 @@ describe('PUT/GET/DELETE /agencies/:agencyId/report-signature', () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe('the database keeps the signature block whole (migration 20261202141959)', () => {
+  it('when a write sets a name without a position, or a date without a name, then PostgreSQL refuses it (23514) and the row is unchanged', async () => {
+    const agency = await createAgency({ provinceId: 49 });
+    const prisma = getPrisma();
+    for (const data of [
+      { signatoryName: 'นายสมชาย ใจดี' },
+      { signatoryPosition: 'นายก' },
+      { signatureDate: new Date('2026-01-05T00:00:00Z') },
+    ]) {
+      const failure = await prisma.agency.update({ where: { id: agency.id }, data }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(String((failure as { message?: string })?.message)).toMatch(/whole or absent/);
+    }
+    const whole = await prisma.agency.update({
+      where: { id: agency.id },
+      data: { signatoryName: 'นายสมชาย ใจดี', signatoryPosition: 'นายกองค์การบริหารส่วนตำบล' },
+    });
+    expect(whole.signatoryName).toBe('นายสมชาย ใจดี');
+    const unchanged = await prisma.agency.findUniqueOrThrow({ where: { id: agency.id } });
+    expect(unchanged.signatureDate).toBeNull();
+  });
+});
