@@ -1,4 +1,5 @@
 import {
+  AgencySchema,
   CodebookSchema,
   ImportPreviewSchema,
   MeasureSchema,
@@ -7,6 +8,7 @@ import {
   PublicSummarySchema,
   SessionUserSchema,
   planProgress,
+  type Agency,
   type Codebook,
   type ImportPreview,
   type Measure,
@@ -197,6 +199,28 @@ export function makeImportPreview(overrides: Partial<ImportPreview> = {}): Impor
         { code: 'PARSE_PROBLEM', message: 'พบหัวตารางซ้ำ', sequence: null },
       ],
     },
+    ...overrides,
+  });
+}
+
+/** บ้านซ่ง (มุกดาหาร, คำชะอี) with no contact details; override what a test is about. */
+export function makeAgency(overrides: Partial<Agency> = {}): Agency {
+  return AgencySchema.parse({
+    id: AGENCY_ID_3,
+    code: '6490502',
+    type: 'sao',
+    municipalityClass: null,
+    nameTh: 'องค์การบริหารส่วนตำบลบ้านซ่ง',
+    nameEn: null,
+    provinceId: 49,
+    provinceNameTh: 'มุกดาหาร',
+    districtId: 4905,
+    districtNameTh: 'คำชะอี',
+    address: null,
+    postcode: null,
+    phone: null,
+    website: null,
+    facebook: null,
     ...overrides,
   });
 }

@@ -2,32 +2,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { AgencySchema } from '@prongsai/shared';
 import { mockFetch } from '@/testing/mock-fetch';
-import { AGENCY_ID_3, makeImportPreview, makeMeasure, makePlan, makeUser } from '@/testing/factories';
+import { AGENCY_ID_3, makeAgency, makeImportPreview, makeMeasure, makePlan, makeUser } from '@/testing/factories';
 import { renderWithProviders, wholeText } from '@/testing/test-utils';
 import { AgencyImportRoute } from './agency-import';
 
 afterEach(() => vi.unstubAllGlobals());
 
 const editor = makeUser({ agencyId: AGENCY_ID_3, agencyName: 'องค์การบริหารส่วนตำบลบ้านซ่ง' });
-const agency = AgencySchema.parse({
-  id: AGENCY_ID_3,
-  code: '6490502',
-  type: 'sao',
-  municipalityClass: null,
-  nameTh: 'องค์การบริหารส่วนตำบลบ้านซ่ง',
-  nameEn: null,
-  provinceId: 49,
-  provinceNameTh: 'มุกดาหาร',
-  districtId: 4905,
-  districtNameTh: 'คำชะอี',
-  address: null,
-  postcode: null,
-  phone: null,
-  website: 'www.banshong.go.th',
-  facebook: null,
-});
+const agency = makeAgency({ website: 'www.banshong.go.th' });
 
 const renderPage = () =>
   renderWithProviders(

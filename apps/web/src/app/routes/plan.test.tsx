@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
-import { AgencySchema, type PlanStatus, type SessionUser } from '@prongsai/shared';
+import { type PlanStatus, type SessionUser } from '@prongsai/shared';
 import { paths } from '@/config/paths';
 import { mockFetch } from '@/testing/mock-fetch';
-import { AGENCY_ID, makePlan, makeUser } from '@/testing/factories';
+import { AGENCY_ID, makeAgency, makePlan, makeUser } from '@/testing/factories';
 import { renderWithProviders } from '@/testing/test-utils';
 import { PlanRoute } from './plan';
 
@@ -13,22 +13,12 @@ afterEach(() => vi.unstubAllGlobals());
 const editor = makeUser();
 const reviewer = makeUser({ role: 'provincial_reviewer', agencyId: null, agencyName: null });
 
-const agency = AgencySchema.parse({
+const agency = makeAgency({
   id: AGENCY_ID,
   code: null,
-  type: 'sao',
-  municipalityClass: null,
   nameTh: 'องค์การบริหารส่วนตำบลบางทรายน้อย',
-  nameEn: null,
-  provinceId: 49,
-  provinceNameTh: 'มุกดาหาร',
   districtId: null,
   districtNameTh: null,
-  address: null,
-  postcode: null,
-  phone: null,
-  website: null,
-  facebook: null,
 });
 
 async function renderPlanPage(user: SessionUser, status: PlanStatus, introText: string | null) {

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
-import { AgencySchema, type Agency } from '@prongsai/shared';
+import type { Agency } from '@prongsai/shared';
+import { makeAgency } from '@/testing/factories';
 import { renderWithProviders } from '@/testing/test-utils';
 import { PublicAgencyInfo } from './public-agency-info';
 
 const agency = (overrides: Partial<Agency> = {}): Agency =>
-  AgencySchema.parse({
-    id: 'c6ebebb6-ac12-44cb-b5a0-9a77c11fc547',
-    code: '6490502',
-    type: 'sao',
-    municipalityClass: null,
-    nameTh: 'องค์การบริหารส่วนตำบลบ้านซ่ง',
-    nameEn: null,
-    provinceId: 49,
-    provinceNameTh: 'มุกดาหาร',
-    districtId: 4905,
-    districtNameTh: 'คำชะอี',
-    address: '99 หมู่ 5 ตำบลบ้านซ่ง',
-    postcode: '49110',
-    phone: '042-611-234',
-    website: null,
-    facebook: null,
-    ...overrides,
-  });
+  makeAgency({ address: '99 หมู่ 5 ตำบลบ้านซ่ง', postcode: '49110', phone: '042-611-234', ...overrides });
 
 const valueOf = (term: string) => screen.getByText(term).closest('.facts__row')?.querySelector('dd');
 
