@@ -64,11 +64,12 @@ function statementName(label: string, text: string): string | undefined {
  * The statement run only when the guard's condition holds, with one leading row saying whether it did.
  * `OFFSET 0` keeps the guard a subquery of its own: without it PostgreSQL pulls it up and writes the
  * condition (a join of six tables) into the plan twice, which doubled its planning time and made the
- * guarded search cost 1.6× the unguarded one (measured, docs/performance.md "Sixth session").
+ * guarded search cost 1.6× the unguarded one (measured, docs/performance.md "Sixth session"). The second
+ * `OFFSET 0` keeps `g.ok` a one-time filter in front of the statement, so it never runs for a failed guard.
  */
 const guarded = (statement: Sql, condition: Sql): Sql =>
   sql`SELECT g.ok AS "__guardOk", t.* FROM (SELECT (${condition}) AS ok OFFSET 0) g
-      LEFT JOIN LATERAL (SELECT true AS "__guardRow", x.* FROM (${statement}) x WHERE g.ok) t ON true`;
+      LEFT JOIN LATERAL (SELECT true AS "__guardRow", x.* FROM (${statement}) x WHERE g.ok OFFSET 0) t ON true`;
 
 async function run(db: Tx, statement: Sql, name: string | undefined): Promise<Record<string, unknown>[]> {
   return db === getPrisma()
