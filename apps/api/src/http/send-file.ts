@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Response } from 'express';
 import type { FileResponse } from '../lib/file-response';
 
@@ -22,10 +21,27 @@ export async function sendFile(res: Response, file: FileResponse): Promise<void>
   };
   res.once('close', onClose);
   res.setTimeout(Number(res.app.locals.exportStallMs ?? 60_000), () => res.destroy());
+  // ONE drain listener for the whole response. The compression middleware hands `res.on('drain')` to
+  // its zlib stream but not `res.off`, so a listener per wait (`once(res, 'drain')`) was never removed:
+  // a gzip download of the country's CSV piled up thousands, each called on every later drain.
+  let drained: (() => void) | undefined;
+  const onDrain = () => drained?.();
+  res.on('drain', onDrain);
+  const drain = () =>
+    new Promise<void>((resolve, reject) => {
+      if (gone.signal.aborted) return reject(gone.signal.reason as Error);
+      const onAbort = () => reject(gone.signal.reason as Error);
+      gone.signal.addEventListener('abort', onAbort, { once: true });
+      drained = () => {
+        drained = undefined;
+        gone.signal.removeEventListener('abort', onAbort);
+        resolve();
+      };
+    });
   try {
     for await (const chunk of file.body) {
       if (gone.signal.aborted) break;
-      if (!res.write(chunk)) await once(res, 'drain', { signal: gone.signal });
+      if (!res.write(chunk)) await drain();
     }
     if (!gone.signal.aborted) res.end();
   } catch (error) {

@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv, type Role } from '@prongsai/shared';
@@ -394,6 +396,42 @@ describe('measures export: a download that stops half-way', () => {
       expect(getPool().waitingCount).toBe(0);
     } finally {
       client?.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+  it('when a large export is downloaded gzip-compressed, then it arrives whole and the server waits for each drain with one listener', async () => {
+    // Arrange: the large province again (10,000 measures, ~32 MB of CSV); any warning Node raises is kept.
+    const admin = await createUser('national_admin');
+    expect(planId).toBeDefined(); // made by the tests above
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    const server = app.listen(0);
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+
+    try {
+      // Act: download with gzip as a browser does, unpacking as it comes.
+      const cookie = await sessionCookie(admin.id);
+      const response = await new Promise<http.IncomingMessage>((resolve) =>
+        http.get({ port, path: `/api/v1/exports/measures.csv?provinceId=${ABORT_PROVINCE}`, headers: { cookie, 'accept-encoding': 'gzip' } }, resolve),
+      );
+      const chunks: Buffer[] = [];
+      await pipeline(response, zlib.createGunzip(), async (source: AsyncIterable<Buffer>) => {
+        for await (const chunk of source) chunks.push(chunk);
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+
+      // Assert: compressed, complete, and no emitter collected listeners (the compression middleware
+      // forwards `res.on('drain')` to its zlib stream but not `res.off`: a listener per wait piled up
+      // there, thousands for the whole country, and Node warned from the eleventh).
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-encoding']).toBe('gzip');
+      const rows = parseCsv(Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, ''));
+      expect(rows.length - 1).toBe(10_000);
+      expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
       await new Promise((resolve) => server.close(resolve));
     }
   });
