@@ -22,5 +22,6 @@ COPY --from=build /app /app
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3000/api/v1/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-# node directly (not npm): signals reach the process, which shuts down gracefully.
-CMD ["node", "apps/api/dist/main.js"]
+# node itself (not npm; `exec` replaces the shell): signals reach the process, which shuts down
+# gracefully. Its options come from deploy/node-options.txt, the list the bench measures with.
+CMD ["sh", "-c", "exec node $(sed 's/#.*//' deploy/node-options.txt) apps/api/dist/main.js"]

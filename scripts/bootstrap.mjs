@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The two commands of the README run through here, on a fresh machine with only Node 20:
 //   npm start          install, build, start PostgreSQL (embedded unless DATABASE_URL), migrate, seed, serve
+//   (pnpm serve and pnpm worker run the built API or e-mail worker with deploy/node-options.txt)
 //   npm run validate   install (the apt packages of deploy/apt-packages.txt too, when root), lint,
 //                      OpenAPI lint, typecheck, every test, e2e; under CI a skipped or flaky test fails the run
 // Plain JavaScript on purpose: it runs before any dependency is installed.
@@ -108,13 +109,24 @@ function ensureSystemPackages() {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 }
 
+/** Node's options for the API and the worker (deploy/node-options.txt: the one list, read by the Dockerfile too). */
+function nodeOptions() {
+  const text = fs.readFileSync(path.join(ROOT, 'deploy', 'node-options.txt'), 'utf8');
+  return text.replace(/#.*/g, '').split(/\s+/).filter(Boolean);
+}
+
+/** Run a built entry (`main.js`, `worker.js`) with Node's options, passing Ctrl-C and SIGTERM on. */
+function serve(entry) {
+  const child = spawn(process.execPath, [...nodeOptions(), path.join(ROOT, 'apps', 'api', 'dist', entry)], { cwd: ROOT, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
 function start(pnpm) {
   install(pnpm);
   build(pnpm);
   log('starting (Ctrl-C stops the app and its PostgreSQL)');
-  const child = spawn(process.execPath, [path.join(ROOT, 'apps', 'api', 'dist', 'main.js')], { cwd: ROOT, stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  serve('main.js');
 }
 
 /**
@@ -216,10 +228,14 @@ function validate(pnpm) {
 }
 
 const mode = process.argv[2];
-if (mode !== 'start' && mode !== 'validate') {
-  process.stderr.write('usage: node scripts/bootstrap.mjs <start|validate>\n');
+// `serve` and `worker` run what is built (pnpm serve, pnpm worker), with deploy/node-options.txt.
+if (mode === 'serve') serve('main.js');
+else if (mode === 'worker') serve('worker.js');
+else if (mode !== 'start' && mode !== 'validate') {
+  process.stderr.write('usage: node scripts/bootstrap.mjs <start|validate|serve|worker>\n');
   process.exit(2);
+} else {
+  const pnpm = pnpmCommand();
+  if (mode === 'start') start(pnpm);
+  else validate(pnpm);
 }
-const pnpm = pnpmCommand();
-if (mode === 'start') start(pnpm);
-else validate(pnpm);

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { repoRoot } from '@prongsai/db-tools';
+import { apiNodeOptions, repoRoot } from '@prongsai/db-tools';
 
 export interface Server {
   name: string;
@@ -22,9 +22,9 @@ export function ensureApiBuilt(log: (line: string) => void): void {
   if (result.status !== 0) throw new Error('the API build failed');
 }
 
-/** The built API against the bench database: no demo seeding, quiet logs, no public rate limit. */
+/** The built API against the bench database, with production's Node options: no demo seeding, quiet logs, no public rate limit. */
 export function startApi(port: number, databaseUrl: string, checkout = repoRoot()): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(checkout, 'apps', 'api', 'dist', 'main.js')], {
+  const child = spawn(process.execPath, [...apiNodeOptions(checkout), path.join(checkout, 'apps', 'api', 'dist', 'main.js')], {
     cwd: checkout,
     env: {
       ...process.env,

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { apiNodeOptions } from '@prongsai/db-tools';
 
 /**
  * Start and stop the BUILT API (`node apps/api/dist/main.js`) as a child process with its own
@@ -106,7 +107,7 @@ export async function startBuiltApi(options: StartOptions): Promise<ApiProcess> 
   delete env.DATABASE_URL; // the embedded cluster of dataDir, unless the caller runs its own
   delete env.TEST_DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [...apiNodeOptions(), ...(options.nodeArgs ?? []), MAIN], {
     cwd: ROOT,
     env,
     stdio: ['ignore', out, out],

@@ -11,3 +11,4 @@ export { applyMigrations, readMigrations, type Migration, type MigrateResult } f
 export { repoRoot, migrationsDir, defaultDataDir } from './paths';
 export { createMigration, diffMigrationsToSchema, type NewMigrationOptions } from './new-migration';
 export { QUIET_CHROMIUM_FLAGS, DEBIAN_CHROMIUM } from './chromium';
+export { apiNodeOptions } from './node-options';

@@ -414,7 +414,10 @@ describe('measures export: a download that stops half-way', () => {
       // Act: download with gzip as a browser does, unpacking as it comes.
       const cookie = await sessionCookie(admin.id);
       const response = await new Promise<http.IncomingMessage>((resolve) =>
-        http.get({ port, path: `/api/v1/exports/measures.csv?provinceId=${ABORT_PROVINCE}`, headers: { cookie, 'accept-encoding': 'gzip' } }, resolve),
+        http.get(
+          { port, path: `/api/v1/exports/measures.csv?provinceId=${ABORT_PROVINCE}`, headers: { cookie, 'accept-encoding': 'gzip' } },
+          resolve,
+        ),
       );
       const chunks: Buffer[] = [];
       await pipeline(response, zlib.createGunzip(), async (source: AsyncIterable<Buffer>) => {
@@ -427,7 +430,11 @@ describe('measures export: a download that stops half-way', () => {
       // there, thousands for the whole country, and Node warned from the eleventh).
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-encoding']).toBe('gzip');
-      const rows = parseCsv(Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, ''));
+      const rows = parseCsv(
+        Buffer.concat(chunks)
+          .toString('utf8')
+          .replace(/^\uFEFF/, ''),
+      );
       expect(rows.length - 1).toBe(10_000);
       expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');
     } finally {
