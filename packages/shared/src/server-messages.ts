@@ -1,6 +1,6 @@
 /**
  * The messages the server writes by hand (not from a Zod schema), as stable codes with the values
- * each needs (ADR 025). The API keeps a Thai `message` beside each for integrators; the web writes
+ * each needs (ADR 026). The API keeps a Thai `message` beside each for integrators; the web writes
  * the text from these codes in the reader's language and digits. Each list maps a code to what its
  * `params` hold: the OpenAPI description prints these lists, and the web's catalogue test fails
  * when a code has no Thai or no English text.

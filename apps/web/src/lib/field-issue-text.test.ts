@@ -52,7 +52,7 @@ describe('fieldIssueText', () => {
     expect(text({ code: 'too_small', message: 'no rows' }, 'th')).toBe('กรุณาตรวจสอบค่านี้');
   });
 
-  it('writes the server’s own CSV line issues from their codes in both languages, with the reader’s digits (ADR 025)', async () => {
+  it('writes the server’s own CSV line issues from their codes in both languages, with the reader’s digits (ADR 026)', async () => {
     // The CSV upload screens are signed-in pages: the staff catalogues are loaded there.
     await loadMessages('th', 'staff');
     const duplicate: IssueLike = { code: 'duplicate', message: 'รหัส O1 ซ้ำ', params: { value: 'O1' } };

@@ -10,7 +10,7 @@ export type IssueLike = Pick<FieldIssue, 'message' | 'params'> & { code?: string
 
 const THAI = /[\u0E00-\u0E7F]/;
 
-/** An issue the server wrote by hand (SERVER_ISSUE_CODES): always written from `serverIssue.<code>` (ADR 025). */
+/** An issue the server wrote by hand (SERVER_ISSUE_CODES): always written from `serverIssue.<code>` (ADR 026). */
 const isServerIssueCode = (code: string | undefined): boolean => code !== undefined && Object.hasOwn(SERVER_ISSUE_CODES, code);
 
 /** The catalogue key (and variables) for an issue, or undefined when the catalogue does not know its code. */

@@ -26,7 +26,7 @@ const archive = new ApiError({
 });
 
 describe('apiErrorMessage', () => {
-  it('writes an error with a known reason from the catalogue in both languages, numbers grouped in the reader’s digits (ADR 025)', async () => {
+  it('writes an error with a known reason from the catalogue in both languages, numbers grouped in the reader’s digits (ADR 026)', async () => {
     await loadMessages('th', 'staff');
     expect(apiErrorMessage(archive, i18nFor('en'))).toBe(
       'The .docx file holds more than 2,000 parts, over the system’s limit, so it was not read',

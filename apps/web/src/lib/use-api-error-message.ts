@@ -4,7 +4,7 @@ import { isMessageKey, useI18n, type I18nValue, type MessageKey, type TranslateV
 /**
  * The text of a failed request in the reader's language. An error with a `reason` the catalogue
  * knows is written from `errorReason.<reason>` and its params, with the reader's digits, in both
- * languages (ADR 025). Otherwise, in Thai, the server's own message (written for users, e.g.
+ * languages (ADR 026). Otherwise, in Thai, the server's own message (written for users, e.g.
  * "อีเมลหรือรหัสผ่านไม่ถูกต้อง"); in English, or when the server sent none, the catalogue's text for
  * the error code.
  */

@@ -36,7 +36,7 @@ const SERVER_CODES: [prefix: string, codes: readonly string[]][] = [
   // Field issues: each refine's key, and the keys the web writes Zod's own codes with.
   ['fieldIssue.custom.', CUSTOM_ISSUE_KEYS],
   ['', FIELD_ISSUE_KEYS],
-  // What the server writes by hand (ADR 025): error reasons, CSV line issues, import parse problems.
+  // What the server writes by hand (ADR 026): error reasons, CSV line issues, import parse problems.
   ['errorReason.', Object.keys(ERROR_REASONS)],
   ['serverIssue.', Object.keys(SERVER_ISSUE_CODES)],
   ['warning.PARSE_PROBLEM.', Object.keys(PARSE_PROBLEM_KINDS)],
@@ -119,7 +119,7 @@ describe('warningText', () => {
     expect(warningText(unknown, i18nFor('en', 'arabic'))).toEqual({ text: 'ข้อความ', lang: 'th' });
   });
 
-  it('writes a CSV line problem from its kind in both languages: the line in the reader’s digits, the cell as written (ADR 025)', async () => {
+  it('writes a CSV line problem from its kind in both languages: the line in the reader’s digits, the cell as written (ADR 026)', async () => {
     await ready;
     const skipped: QualityWarning = {
       code: 'PARSE_PROBLEM',

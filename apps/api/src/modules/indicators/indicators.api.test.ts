@@ -39,7 +39,7 @@ describe('indicator codebooks', () => {
     expect(after.items.map((item) => item.code)).toEqual(['O1']);
   });
 
-  it('when a CSV has a repeated code, an empty title, no header or no rows, then each answer carries a code and its values (ADR 025)', async () => {
+  it('when a CSV has a repeated code, an empty title, no header or no rows, then each answer carries a code and its values (ADR 026)', async () => {
     // Arrange
     const agent = await signIn(app, await createUser('national_admin'));
     const upload = async (csv: string) =>

@@ -158,7 +158,7 @@ describe('fiscal years are bounded by the shared rule (2550 … current fiscal y
     expect(await getPrisma().itaResult.count({ where: { agencyId: agency.id } })).toBe(0);
   });
 
-  it('when ITA results lack an agency code or score out of 0–100, then 400 names each line with a code and its numbers (ADR 025)', async () => {
+  it('when ITA results lack an agency code or score out of 0–100, then 400 names each line with a code and its numbers (ADR 026)', async () => {
     // Arrange
     const admin = await createUser('national_admin');
     const csv = 'agency_code,fiscal_year,score\n,2566,90\nX1,2566,101\n';

@@ -118,7 +118,7 @@ function encodeWindows874(text: string): Buffer {
   );
 }
 
-describe('import preview: CSV line problems as codes and values (ADR 025)', () => {
+describe('import preview: CSV line problems as codes and values (ADR 026)', () => {
   const row = (cells: Partial<Record<(typeof MEASURE_CSV_COLUMNS)[number], string>>) =>
     csvLine(MEASURE_CSV_COLUMNS.map((column) => cells[column] ?? ''));
 

@@ -61,7 +61,7 @@ describe('CodebookUploadForm', () => {
     await vi.waitFor(() => expect(onUploaded).toHaveBeenCalled());
   });
 
-  it('when the server refuses lines with its own codes, then the answer is written in the reader’s language and digits (ADR 025)', async () => {
+  it('when the server refuses lines with its own codes, then the answer is written in the reader’s language and digits (ADR 026)', async () => {
     const refusal = errorBody('VALIDATION_FAILED', 'ไฟล์ CSV มีข้อมูลไม่ถูกต้อง', {
       reason: 'csvInvalid',
       issues: [
