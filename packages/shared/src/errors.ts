@@ -50,7 +50,12 @@ export type FieldIssue = z.infer<typeof FieldIssueSchema>;
 export const ErrorResponseSchema = z.object({
   error: z.object({
     code: ErrorCodeSchema,
+    /** Thai, for people reading the raw answer; screens write the text from `code` (and `reason`). */
     message: z.string(),
+    /** What exactly went wrong, when `code` alone is too broad: one of ERROR_REASONS (server-messages.ts). */
+    reason: z.string().optional(),
+    /** The values the reason's text names (numbers as numbers). */
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     requestId: z.string().optional(),
     issues: z.array(FieldIssueSchema).optional(),
     /** With VERSION_CONFLICT: the record as it is now, so the client can show what changed. */

@@ -1,6 +1,7 @@
 export * from './enums';
 export * from './errors';
 export * from './field-issues';
+export * from './server-messages';
 export * from './permissions';
 export * from './thai';
 export * from './agency-search';

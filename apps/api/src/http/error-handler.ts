@@ -48,6 +48,8 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
     return send(error.status, {
       code: error.code,
       message: error.message,
+      reason: error.details.reason,
+      params: error.details.params,
       issues: error.details.issues,
       current: error.details.current,
       warnings: error.details.warnings,

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import * as shared from '@prongsai/shared';
-import { ERROR_STATUS, ErrorResponseSchema, type ErrorCode } from '@prongsai/shared';
+import {
+  ERROR_REASONS,
+  ERROR_STATUS,
+  ErrorResponseSchema,
+  PARSE_PROBLEM_KINDS,
+  SERVER_ISSUE_CODES,
+  type ErrorCode,
+} from '@prongsai/shared';
 import { definedRoutes, type RouteDefinition } from './define-route';
 import { CSRF_HEADER } from './csrf';
 import { SESSION_COOKIE } from './cookies';
@@ -289,12 +296,40 @@ const description =
 A write (POST, PUT, PATCH, DELETE) must either come from an allowed \`Origin\` (the API's own, or one configured in ALLOWED_ORIGINS) or, when the client sends no \`Origin\` (scripts, the CLI), carry the header \`${CSRF_HEADER}: 1\`. A foreign \`Origin\` is always refused: 403 \`CSRF_REJECTED\`.
 
 ## Errors
-Every error has the same body: \`{ "error": { "code", "message", "requestId", "issues"?, "current"? } }\`. \`message\` is Thai, for people; \`code\` is for programs; \`issues\` names each invalid field (\`body.actions.2\`); \`current\` comes with \`VERSION_CONFLICT\` (the record as it is now). 429 and 503 carry \`Retry-After\` (seconds). An unknown path answers 404 to everyone; a known path with a method it does not support answers 405 with \`Allow\`.
+Every error has the same body: \`{ "error": { "code", "message", "reason"?, "params"?, "requestId", "issues"?, "current"? } }\`. \`message\` is Thai, for people; \`code\` is for programs; \`reason\` (with the values it names in \`params\`) says exactly what went wrong when \`code\` alone is broad; \`issues\` names each invalid field (\`body.actions.2\`) with its own \`code\`, \`params\` and Thai \`message\`; \`current\` comes with \`VERSION_CONFLICT\` (the record as it is now). 429 and 503 carry \`Retry-After\` (seconds). An unknown path answers 404 to everyone; a known path with a method it does not support answers 405 with \`Allow\`. Clients that show errors to people should write them from \`code\`, \`reason\`, issue codes and \`params\` in their own language; the codes below are stable, the Thai texts are not.
 
 | code | status | meaning |
 |---|---|---|
 ${(Object.keys(ERROR_STATUS) as ErrorCode[]).map((code) => `| \`${code}\` | ${ERROR_STATUS[code]} | ${ERROR_MEANING[code]} |`).join('\n')}
+
+### Reasons (\`error.reason\`)
+
+| reason | code and \`params\` |
+|---|---|
+${codeTable(ERROR_REASONS)}
+
+### Issue codes the server writes itself (\`issues[].code\`)
+
+Besides Zod's own codes (\`too_small\`, \`too_big\`, \`invalid_type\`, \`invalid_format\`, \`custom\` with \`params.key\`, …), for the lines of an uploaded CSV (path \`body.csv.line<N>.<column>\`):
+
+| code | meaning and \`params\` |
+|---|---|
+${codeTable(SERVER_ISSUE_CODES)}
+
+### Import problems (\`PARSE_PROBLEM\` warnings of an import preview)
+
+An import preview answers 200 with what it could read; what it could not is a quality warning \`PARSE_PROBLEM\` whose \`params.kind\` names the problem (CSV rows also carry \`params.line\`, the header being line 1; \`params.value\` is the cell as written). A \`PARSE_PROBLEM\` without a kind has only its Thai \`message\`.
+
+| kind | meaning and \`params\` |
+|---|---|
+${codeTable(PARSE_PROBLEM_KINDS)}
 `;
+
+/** A Markdown table body of stable codes and what each means. */
+const codeTable = (codes: Record<string, string>) =>
+  Object.entries(codes)
+    .map(([code, meaning]) => `| \`${code}\` | ${meaning} |`)
+    .join('\n');
 
 const ERROR_MEANING: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'A parameter, query or body field is invalid; see `issues`.',
@@ -311,8 +346,8 @@ const ERROR_MEANING: Record<ErrorCode, string> = {
   INVALID_STATE: 'The record is not in a state that allows this (e.g. a published plan).',
   PAYLOAD_TOO_LARGE: 'The body is larger than the limit (8 MB JSON, 5 MB text).',
   UNSUPPORTED_MEDIA_TYPE: 'A body in a media type or charset the API does not read.',
-  IMPORT_UNPARSABLE: 'The parser gave up on the upload (time or memory); `issues[0].code` says why.',
-  ARCHIVE_LIMIT_EXCEEDED: 'An uploaded .docx unpacks to more entries or bytes than allowed.',
+  IMPORT_UNPARSABLE: 'The parser gave up on the upload (time, memory, a format it does not read); `reason` and `issues[0].code` say why.',
+  ARCHIVE_LIMIT_EXCEEDED: 'An uploaded .docx unpacks to more entries or bytes than allowed; `reason` says which, `params` the limit.',
   SERIOUS_WARNINGS_UNACKNOWLEDGED:
     'Accept or publish while serious quality warnings are open: `warnings` lists them; a reviewer acknowledges each with a reason.',
   ACKNOWLEDGED_WARNING_NOT_FOUND: 'An acknowledgement names a serious warning the plan does not have; `issues` point at each.',

@@ -1,4 +1,11 @@
-import { ERROR_STATUS, type ErrorCode, type FieldIssue, type QualityWarning } from '@prongsai/shared';
+import {
+  ERROR_STATUS,
+  type ErrorCode,
+  type ErrorReason,
+  type FieldIssue,
+  type FieldIssueParams,
+  type QualityWarning,
+} from '@prongsai/shared';
 
 /** The one error type services throw; http/error-handler.ts turns it into a response. */
 export class AppError extends Error {
@@ -7,7 +14,15 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { issues?: FieldIssue[]; current?: unknown; warnings?: QualityWarning[]; retryAfterSeconds?: number } = {},
+    readonly details: {
+      issues?: FieldIssue[];
+      current?: unknown;
+      warnings?: QualityWarning[];
+      retryAfterSeconds?: number;
+      /** What exactly went wrong (ERROR_REASONS), with the values its text names: screens write the message from them. */
+      reason?: ErrorReason;
+      params?: FieldIssueParams;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';

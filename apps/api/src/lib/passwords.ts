@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { MIN_PASSWORD_LENGTH } from '@prongsai/shared';
+import { MIN_PASSWORD_LENGTH, type FieldIssueParams } from '@prongsai/shared';
 import { AppError } from './app-error';
 
 // algorithm 2 = Argon2id (the package's const enum cannot be imported under isolatedModules).
@@ -42,13 +42,16 @@ const COMMON_PASSWORDS = new Set([
 
 export function assertAcceptablePassword(password: string, field = 'password'): void {
   const lowered = password.toLowerCase();
-  const problem =
-    password.length < MIN_PASSWORD_LENGTH
-      ? `รหัสผ่านต้องยาวอย่างน้อย ${MIN_PASSWORD_LENGTH} ตัวอักษร`
-      : COMMON_PASSWORDS.has(lowered) || /^(.)\1+$/.test(password)
-        ? 'รหัสผ่านนี้ใช้กันแพร่หลายและเดาง่าย กรุณาเลือกรหัสผ่านอื่น'
-        : undefined;
-  if (problem) {
-    throw new AppError('VALIDATION_FAILED', problem, { issues: [{ path: `body.${field}`, message: problem, code: 'weak_password' }] });
+  const refuse = (reason: 'passwordTooShort' | 'passwordCommon', problem: string, params: FieldIssueParams = {}): never => {
+    throw new AppError('VALIDATION_FAILED', problem, {
+      reason,
+      params,
+      issues: [{ path: `body.${field}`, message: problem, code: 'weak_password', params }],
+    });
+  };
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    refuse('passwordTooShort', `รหัสผ่านต้องยาวอย่างน้อย ${MIN_PASSWORD_LENGTH} ตัวอักษร`, { minimum: MIN_PASSWORD_LENGTH });
+  } else if (COMMON_PASSWORDS.has(lowered) || /^(.)\1+$/.test(password)) {
+    refuse('passwordCommon', 'รหัสผ่านนี้ใช้กันแพร่หลายและเดาง่าย กรุณาเลือกรหัสผ่านอื่น');
   }
 }

@@ -25,6 +25,9 @@ export class ApiError extends Error {
   /** With SERIOUS_WARNINGS_UNACKNOWLEDGED: the open serious warnings. */
   readonly warnings: QualityWarning[];
   readonly requestId: string | undefined;
+  /** What exactly went wrong (ERROR_REASONS) and the values its text names: the screen writes the message from them. */
+  readonly reason: string | undefined;
+  readonly params: Record<string, string | number>;
   /** From the Retry-After header of a 429. */
   readonly retryAfterSeconds: number | undefined;
 
@@ -36,6 +39,8 @@ export class ApiError extends Error {
     current?: unknown;
     warnings?: QualityWarning[];
     requestId?: string;
+    reason?: string;
+    params?: Record<string, string | number>;
     retryAfterSeconds?: number;
   }) {
     super(init.message);
@@ -46,6 +51,8 @@ export class ApiError extends Error {
     this.current = init.current;
     this.warnings = init.warnings ?? [];
     this.requestId = init.requestId;
+    this.reason = init.reason;
+    this.params = init.params ?? {};
     this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
@@ -87,6 +94,8 @@ export async function toApiError(response: Response): Promise<ApiError> {
       current: error.current,
       warnings: error.warnings,
       requestId: error.requestId,
+      reason: error.reason,
+      params: error.params,
       retryAfterSeconds,
     });
   }

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { FieldValues, Resolver } from 'react-hook-form';
 import { toNestErrors, validateFieldsNatively } from '@hookform/resolvers';
-import { fieldIssueOf, type FieldIssue } from '@prongsai/shared';
+import { fieldIssueOf, SERVER_ISSUE_CODES, type FieldIssue } from '@prongsai/shared';
 import type { z } from 'zod';
 import { isMessageKey, useI18n, type I18nValue, type MessageKey, type TranslateVars } from '@/lib/i18n';
 
@@ -9,6 +9,9 @@ import { isMessageKey, useI18n, type I18nValue, type MessageKey, type TranslateV
 export type IssueLike = Pick<FieldIssue, 'message' | 'params'> & { code?: string };
 
 const THAI = /[\u0E00-\u0E7F]/;
+
+/** An issue the server wrote by hand (SERVER_ISSUE_CODES): always written from `serverIssue.<code>` (ADR 026). */
+const isServerIssueCode = (code: string | undefined): boolean => code !== undefined && Object.hasOwn(SERVER_ISSUE_CODES, code);
 
 /** The catalogue key (and variables) for an issue, or undefined when the catalogue does not know its code. */
 function issueKey(issue: IssueLike, formatDecimal: (value: number) => string): { key: string; vars?: TranslateVars } | undefined {
@@ -52,8 +55,14 @@ function issueKey(issue: IssueLike, formatDecimal: (value: number) => string): {
       for (const [name, value] of Object.entries(params)) if (name !== 'key') vars[name] = value;
       return isMessageKey(key) ? { key, vars } : { key: 'fieldIssue.invalid' };
     }
-    default:
-      return undefined;
+    default: {
+      if (!isServerIssueCode(issue.code)) return undefined;
+      const key = `serverIssue.${String(issue.code)}`;
+      if (!isMessageKey(key)) return undefined;
+      const vars: TranslateVars = {};
+      for (const [name, value] of Object.entries(params)) vars[name] = typeof value === 'number' ? formatDecimal(value) : value;
+      return { key, vars };
+    }
   }
 }
 
@@ -83,14 +92,16 @@ export const FIELD_ISSUE_KEYS = [
 /**
  * A field issue in the reader's language (ADR 023). The catalogue writes it from its code and
  * params; in Thai a refine's or a schema's own Thai message is kept (it is written for users and
- * names the field, e.g. "ขั้นตอนย่อยได้ไม่เกิน 30 ข้อ"). A code no catalogue knows (a CSV line's
- * problem, `bad_request`) shows the server's text.
+ * names the field, e.g. "ขั้นตอนย่อยได้ไม่เกิน 30 ข้อ"). An issue the server wrote by hand
+ * (SERVER_ISSUE_CODES: a CSV line's problem) is written from `serverIssue.<code>` in both languages;
+ * a code no catalogue knows (`bad_request`) shows the server's text.
  */
 export function fieldIssueText(issue: IssueLike, i18n: Pick<I18nValue, 't' | 'lang' | 'formatDecimal'>): string {
   const found = issueKey(issue, (value) => i18n.formatDecimal(value));
   if (!found) return issue.message;
   const isCustomWithKey = issue.code === 'custom' && found.key !== 'fieldIssue.invalid';
-  if (i18n.lang === 'th' && !isCustomWithKey && THAI.test(issue.message)) return issue.message;
+  const fromCatalogue = isCustomWithKey || isServerIssueCode(issue.code);
+  if (i18n.lang === 'th' && !fromCatalogue && THAI.test(issue.message)) return issue.message;
   return i18n.t(found.key as MessageKey, found.vars);
 }
 

@@ -18,7 +18,9 @@ export function warningCodeLabel(code: string, t: I18nValue['t']): string {
  * A quality warning in the reader's language, digits and calendar, written from its code and
  * parameters (see QualityWarningParamsSchema). The measure it concerns is not repeated: lists put
  * "measure N:" before it. A warning without parameters (stored before they existed) or with a code
- * the catalogue does not know yet shows the server's Thai message.
+ * the catalogue does not know yet shows the server's Thai message. A PARSE_PROBLEM is written from
+ * its `params.kind` (PARSE_PROBLEM_KINDS); one without a kind quotes the server's text. `value` is a
+ * cell as the file wrote it and is never reformatted (a date that does not exist stays as written).
  */
 export function warningText(
   warning: QualityWarning,
@@ -26,7 +28,7 @@ export function warningText(
   positionOf: (sequence: number) => number = (sequence) => sequence,
 ): { text: string; lang?: 'th' } {
   const key = warningKey(warning);
-  if (warning.code === 'PARSE_PROBLEM' && !warning.params?.detail) {
+  if (warning.code === 'PARSE_PROBLEM' && key === 'warning.PARSE_PROBLEM' && !warning.params?.detail) {
     // What the parser could not read is about the Thai document: quoted as the server wrote it.
     return { text: i18n.t('warning.PARSE_PROBLEM', { detail: warning.message }) };
   }
@@ -34,6 +36,7 @@ export function warningText(
   const vars: TranslateVars = {};
   for (const [name, value] of Object.entries(warning.params)) {
     if (typeof value === 'number') vars[name] = name === 'other' || name === 'sequence' ? positionOf(value) : value;
+    else if (name === 'value') vars[name] = value;
     else if (/^\d{4}-\d{2}-\d{2}$/.test(value)) vars[name] = i18n.formatDay(value);
     else if (name === 'steps') vars[name] = i18n.digitsOf(value);
     else vars[name] = value;

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   AUDIT_ACTIONS,
   CUSTOM_ISSUE_KEYS,
+  ERROR_REASONS,
   ERROR_STATUS,
+  PARSE_PROBLEM_KINDS,
   PLAN_STATUSES,
   QUALITY_WARNING_CODES,
   ROLES,
+  SERVER_ISSUE_CODES,
   type QualityWarning,
 } from '@prongsai/shared';
 import { en } from './en';
@@ -33,6 +36,10 @@ const SERVER_CODES: [prefix: string, codes: readonly string[]][] = [
   // Field issues: each refine's key, and the keys the web writes Zod's own codes with.
   ['fieldIssue.custom.', CUSTOM_ISSUE_KEYS],
   ['', FIELD_ISSUE_KEYS],
+  // What the server writes by hand (ADR 026): error reasons, CSV line issues, import parse problems.
+  ['errorReason.', Object.keys(ERROR_REASONS)],
+  ['serverIssue.', Object.keys(SERVER_ISSUE_CODES)],
+  ['warning.PARSE_PROBLEM.', Object.keys(PARSE_PROBLEM_KINDS)],
 ];
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
@@ -110,6 +117,39 @@ describe('warningText', () => {
     expect(warningText(old, i18nFor('en', 'arabic'))).toEqual({ text: old.message, lang: 'th' });
     const unknown: QualityWarning = { code: 'SOMETHING_NEW', sequence: 1, message: 'ข้อความ', params: {} };
     expect(warningText(unknown, i18nFor('en', 'arabic'))).toEqual({ text: 'ข้อความ', lang: 'th' });
+  });
+
+  it('writes a CSV line problem from its kind in both languages: the line in the reader’s digits, the cell as written (ADR 026)', async () => {
+    await ready;
+    const skipped: QualityWarning = {
+      code: 'PARSE_PROBLEM',
+      sequence: null,
+      message: 'แถวที่ 12: ลำดับที่ "หนึ่ง" ไม่ใช่ตัวเลข จึงข้ามแถวนี้',
+      params: { kind: 'csvBadSequence', line: 12, value: 'หนึ่ง' },
+    };
+    expect(warningText(skipped, i18nFor('en', 'thai'))).toEqual({
+      text: 'Line 12: the sequence “หนึ่ง” is not a number, so the line was skipped',
+    });
+    expect(warningText(skipped, i18nFor('th', 'thai')).text).toBe('บรรทัดที่ ๑๒: ลำดับที่ "หนึ่ง" ไม่ใช่ตัวเลข จึงข้ามบรรทัดนี้');
+    // A date that does not exist is quoted as the file wrote it, never turned into a calendar date.
+    const impossible: QualityWarning = {
+      code: 'PARSE_PROBLEM',
+      sequence: 2,
+      message: 'มาตรการที่ 2: วันที่ "2023-02-30" ไม่มีอยู่จริง',
+      params: { kind: 'impossibleDate', line: 4, value: '2023-02-30' },
+    };
+    expect(warningText(impossible, i18nFor('en', 'arabic')).text).toBe('The date “2023-02-30” does not exist');
+    expect(warningText(impossible, i18nFor('th', 'thai')).text).toBe('วันที่ "2023-02-30" ไม่มีอยู่จริง');
+    const beYear: QualityWarning = {
+      code: 'PARSE_PROBLEM',
+      sequence: 1,
+      message: 'มาตรการที่ 1: วันที่ "2566-03-07" เป็นปี พ.ศ. จึงแปลงเป็น ค.ศ. 2023',
+      params: { kind: 'buddhistEraDate', line: 3, value: '2566-03-07', year: 2023 },
+    };
+    expect(warningText(beYear, i18nFor('en', 'arabic')).text).toBe(
+      'The date “2566-03-07” has a Buddhist-era year, so it was read as the year 2023 CE',
+    );
+    expect(warningText(beYear, i18nFor('th', 'thai')).text).toBe('วันที่ "2566-03-07" เป็นปี พ.ศ. จึงอ่านเป็นปี ค.ศ. ๒๐๒๓');
   });
 
   it('quotes what the parser could not read inside a sentence in the reader’s language', async () => {

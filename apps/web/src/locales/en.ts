@@ -58,6 +58,8 @@ export const en: CoreMessages = {
   'errors.unknown': 'Something unexpected went wrong. Please try again.',
   'errors.chunk': 'The application was updated. Please reload the page.',
   'errors.rateLimitedMinutes': 'Too many attempts. Please try again in {minutes} minutes.',
+  'errorReason.passwordTooShort': 'The password must be at least {minimum} characters long.',
+  'errorReason.passwordCommon': 'This password is common and easy to guess. Please choose another.',
   'errors.NETWORK_ERROR': 'Cannot reach the server. Check your connection and try again.',
   'errors.INVALID_RESPONSE': 'The server sent an answer this page does not understand.',
   'errors.HTTP_ERROR': 'The server answered with an error.',

@@ -62,6 +62,8 @@ export const th = {
   'errors.unknown': 'เกิดข้อผิดพลาดที่ไม่คาดคิด กรุณาลองใหม่อีกครั้ง',
   'errors.chunk': 'ระบบมีการปรับปรุง กรุณาโหลดหน้าใหม่',
   'errors.rateLimitedMinutes': 'ทำรายการบ่อยเกินไป กรุณาลองใหม่ในอีก {minutes} นาที',
+  'errorReason.passwordTooShort': 'รหัสผ่านต้องยาวอย่างน้อย {minimum} ตัวอักษร',
+  'errorReason.passwordCommon': 'รหัสผ่านนี้ใช้กันแพร่หลายและเดาง่าย กรุณาเลือกรหัสผ่านอื่น',
   'errors.NETWORK_ERROR': 'เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ กรุณาตรวจสอบอินเทอร์เน็ตแล้วลองใหม่',
   'errors.INVALID_RESPONSE': 'เซิร์ฟเวอร์ตอบกลับในรูปแบบที่ไม่รู้จัก',
   'errors.HTTP_ERROR': 'เซิร์ฟเวอร์ตอบกลับด้วยข้อผิดพลาด',

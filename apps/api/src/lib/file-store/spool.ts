@@ -17,6 +17,8 @@ export interface Spooled extends SpooledFile {
 
 export const fileTooLarge = (maxBytes: number) =>
   new AppError('PAYLOAD_TOO_LARGE', `ไฟล์ใหญ่เกินกำหนด (ไม่เกิน ${Math.floor(maxBytes / (1024 * 1024))} MB ต่อไฟล์)`, {
+    reason: 'fileTooLarge',
+    params: { megabytes: Math.floor(maxBytes / (1024 * 1024)) },
     issues: [{ path: 'file', message: `larger than ${maxBytes} bytes`, code: 'file_too_large' }],
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CodebookSchema } from '@prongsai/shared';
+import { CodebookSchema, ErrorResponseSchema, SERVER_ISSUE_CODES } from '@prongsai/shared';
 import { testApp } from '../../../test/app';
 import { createTenant, createUser, signIn } from '../../../test/factories';
 
@@ -37,5 +37,37 @@ describe('indicator codebooks', () => {
     const paths = response.body.error.issues.map((issue: { path: string }) => issue.path);
     expect(paths).toEqual(expect.arrayContaining(['body.csv.line2.code', 'body.csv.line3.title', 'body.csv.line3.group']));
     expect(after.items.map((item) => item.code)).toEqual(['O1']);
+  });
+
+  it('when a CSV has a repeated code, an empty title, no header or no rows, then each answer carries a code and its values (ADR 026)', async () => {
+    // Arrange
+    const agent = await signIn(app, await createUser('national_admin'));
+    const upload = async (csv: string) =>
+      ErrorResponseSchema.parse((await agent.put('/api/v1/codebooks/2554').set(csrf).send({ csv })).body).error;
+
+    // Act
+    const lines = await upload('code,title,group\nO1,โครงสร้าง,9.1\nO1,ซ้ำ,9.1\nO2,,9.1\n');
+    const noHeader = await upload('code;title;group\nO1;โครงสร้าง;9.1\n');
+    const noRows = await upload('code,title,group\n');
+
+    // Assert
+    expect(lines.reason).toBe('csvInvalid');
+    expect(lines.issues).toEqual([
+      { path: 'body.csv.line3.code', code: 'duplicate', message: 'รหัส O1 ซ้ำ', params: { value: 'O1' } },
+      { path: 'body.csv.line4.title', code: 'too_small', message: 'กรุณาระบุชื่อรายการ', params: { minimum: 1, origin: 'string' } },
+    ]);
+    expect(noHeader).toMatchObject({ code: 'VALIDATION_FAILED', reason: 'csvHeader', params: { columns: 'code,title,group' } });
+    expect(noHeader.issues).toEqual([
+      {
+        path: 'body.csv',
+        code: 'invalid_header',
+        message: 'ไฟล์ CSV ต้องมีหัวคอลัมน์ code,title,group',
+        params: { columns: 'code,title,group' },
+      },
+    ]);
+    expect(noRows).toMatchObject({ reason: 'csvEmpty', issues: [{ path: 'body.csv', code: 'no_rows' }] });
+    // Every hand-written issue code is one the web has texts for (the catalogue test checks the list).
+    const codes = [...(lines.issues ?? []), ...(noHeader.issues ?? []), ...(noRows.issues ?? [])].map((issue) => issue.code);
+    expect(codes.filter((code) => code !== 'too_small').every((code) => Object.hasOwn(SERVER_ISSUE_CODES, code))).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  fieldIssueOf,
   IndicatorCodeSchema,
   IndicatorGroupSchema,
   parseCsv,
@@ -38,8 +39,12 @@ export function parseCodebookCsv(csv: string): { code: string; title: string; gr
   const header = (rows[0] ?? []).map((cell) => cell.trim().toLowerCase());
   const columns = { code: header.indexOf('code'), title: header.indexOf('title'), group: header.indexOf('group') };
   if (columns.code < 0 || columns.title < 0 || columns.group < 0) {
-    throw new AppError('VALIDATION_FAILED', 'ไฟล์ CSV ต้องมีหัวคอลัมน์ code,title,group', {
-      issues: [{ path: 'body.csv', message: 'header must contain code, title and group', code: 'invalid_header' }],
+    const message = 'ไฟล์ CSV ต้องมีหัวคอลัมน์ code,title,group';
+    const params = { columns: 'code,title,group' };
+    throw new AppError('VALIDATION_FAILED', message, {
+      reason: 'csvHeader',
+      params,
+      issues: [{ path: 'body.csv', message, code: 'invalid_header', params }],
     });
   }
   const issues: FieldIssue[] = [];
@@ -52,15 +57,22 @@ export function parseCodebookCsv(csv: string): { code: string; title: string; gr
     });
     const line = index + 2;
     if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        issues.push({ path: `body.csv.line${line}.${issue.path.join('.')}`, message: issue.message, code: issue.code });
+      for (const issue of parsed.error.issues) issues.push(fieldIssueOf(issue, `body.csv.line${line}.${issue.path.join('.')}`));
     } else if (items.has(parsed.data.code)) {
-      issues.push({ path: `body.csv.line${line}.code`, message: `รหัส ${parsed.data.code} ซ้ำ`, code: 'duplicate' });
+      issues.push({
+        path: `body.csv.line${line}.code`,
+        message: `รหัส ${parsed.data.code} ซ้ำ`,
+        code: 'duplicate',
+        params: { value: parsed.data.code },
+      });
     } else items.set(parsed.data.code, parsed.data);
   });
-  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'ไฟล์ CSV มีข้อมูลไม่ถูกต้อง', { issues: issues.slice(0, 50) });
+  if (issues.length > 0) {
+    throw new AppError('VALIDATION_FAILED', 'ไฟล์ CSV มีข้อมูลไม่ถูกต้อง', { reason: 'csvInvalid', issues: issues.slice(0, 50) });
+  }
   if (items.size === 0) {
-    throw new AppError('VALIDATION_FAILED', 'ไฟล์ CSV ไม่มีรายการ', { issues: [{ path: 'body.csv', message: 'no rows', code: 'too_small' }] });
+    const message = 'ไฟล์ CSV ไม่มีรายการ';
+    throw new AppError('VALIDATION_FAILED', message, { reason: 'csvEmpty', issues: [{ path: 'body.csv', message, code: 'no_rows' }] });
   }
   return [...items.values()];
 }

@@ -154,6 +154,31 @@ describe('fiscal years are bounded by the shared rule (2550 … current fiscal y
     const issues = ErrorResponseSchema.parse(response.body).error.issues ?? [];
     expect(issues.map((issue) => issue.path)).toEqual(['body.csv.line2.fiscal_year', 'body.csv.line3.fiscal_year']);
     expect(issues[0]?.message).toContain('2550–');
+    expect(issues[0]).toMatchObject({ code: 'custom', params: { key: 'fiscalYearRange', min: 2550 } });
     expect(await getPrisma().itaResult.count({ where: { agencyId: agency.id } })).toBe(0);
+  });
+
+  it('when ITA results lack an agency code or score out of 0–100, then 400 names each line with a code and its numbers (ADR 026)', async () => {
+    // Arrange
+    const admin = await createUser('national_admin');
+    const csv = 'agency_code,fiscal_year,score\n,2566,90\nX1,2566,101\n';
+
+    // Act
+    const response = await (await signIn(app, admin)).post('/api/v1/ita-results').set(csrf).send({ csv });
+    const noHeader = await (await signIn(app, admin)).post('/api/v1/ita-results').set(csrf).send({ csv: 'code,score\nX1,90\n' });
+
+    // Assert
+    expect(response.status).toBe(400);
+    const { error } = ErrorResponseSchema.parse(response.body);
+    expect(error.reason).toBe('csvInvalid');
+    expect(error.message).toBe('ไฟล์ CSV มีข้อมูลไม่ถูกต้อง');
+    expect(error.issues).toEqual([
+      { path: 'body.csv.line2.agency_code', code: 'required', message: 'กรุณาระบุรหัสหน่วยงาน' },
+      { path: 'body.csv.line3.score', code: 'number_range', message: 'คะแนนต้องอยู่ระหว่าง 0–100', params: { minimum: 0, maximum: 100 } },
+    ]);
+    expect(noHeader.status).toBe(400);
+    const header = ErrorResponseSchema.parse(noHeader.body).error;
+    expect(header).toMatchObject({ reason: 'csvHeader', params: { columns: 'agency_code,fiscal_year,score' } });
+    expect(header.issues?.[0]).toMatchObject({ code: 'invalid_header', params: { columns: 'agency_code,fiscal_year,score' } });
   });
 });

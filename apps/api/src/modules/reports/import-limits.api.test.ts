@@ -49,6 +49,7 @@ describe('import parsing never holds the server', () => {
     const { error } = ErrorResponseSchema.parse(response.body);
     expect(error.code).toBe('IMPORT_UNPARSABLE');
     expect(error.issues?.[0]?.code).toBe('timeout');
+    expect(error).toMatchObject({ reason: 'importTimeout', params: { seconds: 1.5 } });
     // Generous for a shared 2-core machine: a blocked loop would hold every /health for the whole 1.5 s.
     expect(Math.max(...delays)).toBeLessThan(500);
   });

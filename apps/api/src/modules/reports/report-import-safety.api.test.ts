@@ -30,6 +30,7 @@ describe('import preview: .docx zip bombs', () => {
     const { error } = ErrorResponseSchema.parse(response.body);
     expect(error.code).toBe('ARCHIVE_LIMIT_EXCEEDED');
     expect(error.message).toContain('50 MB');
+    expect(error).toMatchObject({ reason: 'archiveInflated', params: { megabytes: 50 } });
   });
 
   it('when a .docx whose headers lie about its size is previewed, then 422 as well', async () => {
@@ -116,6 +117,73 @@ function encodeWindows874(text: string): Buffer {
     }),
   );
 }
+
+describe('import preview: CSV line problems as codes and values (ADR 026)', () => {
+  const row = (cells: Partial<Record<(typeof MEASURE_CSV_COLUMNS)[number], string>>) =>
+    csvLine(MEASURE_CSV_COLUMNS.map((column) => cells[column] ?? ''));
+
+  it('when a CSV has a bad sequence, an unknown outcome, a BE date and a date that does not exist, then each warning names its kind, line and cell', async () => {
+    // Arrange
+    const { agency, agent } = await editorAgent();
+    const csv =
+      csvLine([...MEASURE_CSV_COLUMNS]) +
+      row({ sequence: 'หนึ่ง', title: 'ข้ามแถวนี้' }) +
+      row({ sequence: '1', title: 'จัดอบรม', outcome: 'เสร็จบ้าง', carried_out_date: '2566-03-07' }) +
+      row({ sequence: '2', title: 'จัดทำคู่มือ', carried_out_date: '2023-02-30', evidence: 'ftp://example.com/x' });
+
+    // Act
+    const response = await agent
+      .post(`/api/v1/agencies/${agency.id}/imports/preview`)
+      .set(csrf)
+      .send({ format: 'csv', fiscalYear: 2566, content: csv });
+
+    // Assert
+    expect(response.status).toBe(200);
+    const problems = ImportPreviewSchema.parse(response.body).report.warnings.filter((warning) => warning.code === 'PARSE_PROBLEM');
+    expect(problems.map(({ sequence, params }) => ({ sequence, params }))).toEqual([
+      { sequence: null, params: { kind: 'csvBadSequence', line: 2, value: 'หนึ่ง' } },
+      { sequence: 1, params: { kind: 'unknownOutcome', line: 3, value: 'เสร็จบ้าง', allowed: expect.stringContaining('completed') } },
+      { sequence: 1, params: { kind: 'buddhistEraDate', line: 3, value: '2566-03-07', year: 2023 } },
+      { sequence: 2, params: { kind: 'impossibleDate', line: 4, value: '2023-02-30' } },
+      { sequence: 2, params: { kind: 'badEvidenceUrl', line: 4, value: 'ftp://example.com/x' } },
+    ]);
+    // The Thai text stays for API clients.
+    expect(problems[0]?.message).toBe('แถวที่ 2: ลำดับที่ "หนึ่ง" ไม่ใช่ตัวเลข จึงข้ามแถวนี้');
+    expect(problems[3]?.message).toBe('มาตรการที่ 2: วันที่ "2023-02-30" ไม่มีอยู่จริง');
+  });
+
+  it('when a CSV has no header row, then one warning names the columns it needs', async () => {
+    const { agency, agent } = await editorAgent();
+
+    const response = await agent
+      .post(`/api/v1/agencies/${agency.id}/imports/preview`)
+      .set(csrf)
+      .send({ format: 'csv', fiscalYear: 2566, content: '1,จัดอบรม\n' });
+
+    expect(response.status).toBe(200);
+    const { warnings } = ImportPreviewSchema.parse(response.body).report;
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'PARSE_PROBLEM', params: { kind: 'csvNoHeader', columns: MEASURE_CSV_COLUMNS.join(',') } }),
+    ]);
+  });
+
+  it('when a CSV comes without its fiscal year or a file is empty, then 400 with a reason the screen writes', async () => {
+    const { agency, agent } = await editorAgent();
+    const send = (body: object) => agent.post(`/api/v1/agencies/${agency.id}/imports/preview`).set(csrf).send(body);
+
+    const noYear = await send({ format: 'csv', content: 'sequence,title\n1,จัดอบรม\n' });
+    const empty = await send({ format: 'csv', fiscalYear: 2566, contentEncoding: 'base64', content: '!!!!' });
+
+    expect(noYear.status).toBe(400);
+    expect(ErrorResponseSchema.parse(noYear.body).error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'csvFiscalYearRequired',
+      message: 'กรุณาระบุปีงบประมาณของไฟล์ CSV',
+    });
+    expect(empty.status).toBe(400);
+    expect(ErrorResponseSchema.parse(empty.body).error).toMatchObject({ reason: 'emptyFile', message: 'ไฟล์ว่างหรือไม่ใช่ base64' });
+  });
+});
 
 describe('import preview: uploaded text files in other encodings', () => {
   const sample = fs.readFileSync(path.join(__dirname, 'import', 'fixtures', 'report-2566-bangsainoi.txt'), 'utf8');

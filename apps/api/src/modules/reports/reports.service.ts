@@ -46,7 +46,7 @@ export async function previewImport(actor: Actor, agencyId: string, input: Impor
   if (input.format === 'docx' || input.format === 'pdf' || input.format === 'image' || upload.bytes) {
     // Files: the worker reads what the bytes are (a PDF sent as .txt is a PDF; unknown binary is refused).
     const buffer = upload.bytes ?? Buffer.from(input.content, 'base64');
-    if (buffer.length === 0) throw invalidContent('ไฟล์ว่างหรือไม่ใช่ base64');
+    if (buffer.length === 0) throw emptyFile();
     report = await parseInWorker(
       input.format === 'csv' && input.fiscalYear
         ? { format: 'csv', content: buffer, fiscalYear: input.fiscalYear }
@@ -55,6 +55,7 @@ export async function previewImport(actor: Actor, agencyId: string, input: Impor
   } else if (input.format === 'csv') {
     if (!input.fiscalYear) {
       throw new AppError('VALIDATION_FAILED', 'กรุณาระบุปีงบประมาณของไฟล์ CSV', {
+        reason: 'csvFiscalYearRequired',
         issues: [{ path: 'body.fiscalYear', message: 'required for CSV', code: 'required' }],
       });
     }
@@ -92,7 +93,7 @@ function readUploadedText(input: ImportPreviewInput): { text: string; warnings: 
     return { text: input.content, warnings: [] };
   }
   const bytes = Buffer.from(input.content, 'base64');
-  if (bytes.length === 0) throw invalidContent('ไฟล์ว่างหรือไม่ใช่ base64');
+  if (bytes.length === 0) throw emptyFile();
   // Not text (a PDF, a .docx, a scan, or binary named .txt/.csv): never decoded as text here.
   if (sniffFormat(bytes) !== 'text') return { text: '', warnings: [], bytes };
   const { text, encoding } = readTextFile(bytes);
@@ -110,8 +111,9 @@ function readUploadedText(input: ImportPreviewInput): { text: string; warnings: 
   return { text, warnings };
 }
 
-function invalidContent(message: string): AppError {
-  return new AppError('VALIDATION_FAILED', message, { issues: [{ path: 'body.content', message, code: 'invalid' }] });
+function emptyFile(): AppError {
+  const message = 'ไฟล์ว่างหรือไม่ใช่ base64';
+  return new AppError('VALIDATION_FAILED', message, { reason: 'emptyFile', issues: [{ path: 'body.content', message, code: 'invalid' }] });
 }
 
 /**

@@ -1,4 +1,6 @@
 import {
+  customIssue,
+  fiscalYearBounds,
   fiscalYearRangeMessage,
   isValidFiscalYear,
   itaBand,
@@ -190,10 +192,15 @@ export async function uploadItaResults(actor: Actor, csv: string): Promise<{ imp
   const header = (rows[0] ?? []).map((cell) => cell.trim().toLowerCase());
   const column = (name: string) => header.indexOf(name);
   if (column('agency_code') < 0 || column('fiscal_year') < 0 || column('score') < 0) {
-    throw new AppError('VALIDATION_FAILED', 'ไฟล์ CSV ต้องมีหัวคอลัมน์ agency_code,fiscal_year,score', {
-      issues: [{ path: 'body.csv', message: 'header must contain agency_code, fiscal_year and score', code: 'invalid_header' }],
+    const message = 'ไฟล์ CSV ต้องมีหัวคอลัมน์ agency_code,fiscal_year,score';
+    const params = { columns: 'agency_code,fiscal_year,score' };
+    throw new AppError('VALIDATION_FAILED', message, {
+      reason: 'csvHeader',
+      params,
+      issues: [{ path: 'body.csv', message, code: 'invalid_header', params }],
     });
   }
+  const { min, max } = fiscalYearBounds();
   const issues: FieldIssue[] = [];
   const parsed = rows.slice(1).flatMap((row, index) => {
     const line = index + 2;
@@ -202,13 +209,25 @@ export async function uploadItaResults(actor: Actor, csv: string): Promise<{ imp
     const fiscalYear = /^[0-9]{4}$/.test(fiscalYearText) ? Number(fiscalYearText) : Number.NaN;
     const score = Number(row[column('score')]);
     if (!code) issues.push({ path: `body.csv.line${line}.agency_code`, message: 'กรุณาระบุรหัสหน่วยงาน', code: 'required' });
-    if (!isValidFiscalYear(fiscalYear))
-      issues.push({ path: `body.csv.line${line}.fiscal_year`, message: fiscalYearRangeMessage(), code: 'invalid' });
-    if (!Number.isFinite(score) || score < 0 || score > 100)
-      issues.push({ path: `body.csv.line${line}.score`, message: 'คะแนนต้องอยู่ระหว่าง 0–100', code: 'invalid' });
+    if (!isValidFiscalYear(fiscalYear)) {
+      issues.push({
+        path: `body.csv.line${line}.fiscal_year`,
+        message: fiscalYearRangeMessage(),
+        code: 'custom',
+        params: customIssue('fiscalYearRange', { min, max }),
+      });
+    }
+    if (!Number.isFinite(score) || score < 0 || score > 100) {
+      issues.push({
+        path: `body.csv.line${line}.score`,
+        message: 'คะแนนต้องอยู่ระหว่าง 0–100',
+        code: 'number_range',
+        params: { minimum: 0, maximum: 100 },
+      });
+    }
     return [{ code, fiscalYear, score }];
   });
-  if (issues.length) throw new AppError('VALIDATION_FAILED', 'ไฟล์ CSV มีข้อมูลไม่ถูกต้อง', { issues: issues.slice(0, 50) });
+  if (issues.length) throw new AppError('VALIDATION_FAILED', 'ไฟล์ CSV มีข้อมูลไม่ถูกต้อง', { reason: 'csvInvalid', issues: issues.slice(0, 50) });
   const agencies = await queries.agencyIdsByCode(parsed.map((row) => row.code));
   const known = parsed.filter((row) => agencies.has(row.code));
   await transaction(async (db) => {

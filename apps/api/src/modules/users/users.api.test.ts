@@ -53,6 +53,7 @@ describe('users (national admin)', () => {
     expect(short.body.error.issues[0].path).toBe('body.password');
     expect(common.status).toBe(400);
     expect(common.body.error.issues[0].path).toBe('body.password');
+    expect(common.body.error).toMatchObject({ reason: 'passwordCommon', issues: [{ code: 'weak_password' }] });
   });
 
   it('when a user is disabled, then their sessions end and they cannot sign in', async () => {

@@ -1,4 +1,4 @@
-import { toArabicDigits, type ParsedMeasure, type ParsedReport, type QualityWarning } from '@prongsai/shared';
+import { toArabicDigits, type ParsedMeasure, type ParsedReport, type QualityWarning, type QualityWarningParams } from '@prongsai/shared';
 import { cleanCellText, toSingleLine } from '../../quality-checks/clean-text';
 import { checkMeasures } from '../../quality-checks/quality-checks';
 import { readMeasureRow, type ColumnMap } from './read-measure-row';
@@ -158,7 +158,12 @@ function checkSequences(measures: RawMeasure[]): QualityWarning[] {
   const problems: QualityWarning[] = [];
   for (const measure of measures) {
     if (seen.has(measure.sequence)) {
-      problems.push({ code: 'PARSE_PROBLEM', sequence: measure.sequence, message: `ลำดับที่ ${measure.sequence} ซ้ำกันมากกว่าหนึ่งแถว` });
+      problems.push({
+        code: 'PARSE_PROBLEM',
+        sequence: measure.sequence,
+        message: `ลำดับที่ ${measure.sequence} ซ้ำกันมากกว่าหนึ่งแถว`,
+        params: { kind: 'duplicateSequence', sequence: measure.sequence },
+      });
     }
     seen.add(measure.sequence);
   }
@@ -187,10 +192,20 @@ export function buildParsedReport(source: ReportSource, copy?: SourceCopy): Pars
   const measures = rows.map((row) => row.measure);
   const problems: QualityWarning[] = [...table.problems, ...checkSequences(table.measures), ...rows.flatMap((row) => row.problems)];
   if (measures.length === 0) {
-    problems.unshift({ code: 'PARSE_PROBLEM', sequence: null, message: 'ไม่พบตารางมาตรการ (แถวที่ขึ้นต้นด้วยลำดับที่ และคั่นช่องด้วยแท็บ)' });
+    problems.unshift({
+      code: 'PARSE_PROBLEM',
+      sequence: null,
+      message: 'ไม่พบตารางมาตรการ (แถวที่ขึ้นต้นด้วยลำดับที่ และคั่นช่องด้วยแท็บ)',
+      params: { kind: 'noMeasureTable' },
+    });
   }
   if (header.fiscalYear === null) {
-    problems.unshift({ code: 'PARSE_PROBLEM', sequence: null, message: 'ไม่พบปีงบประมาณในหัวรายงาน จึงไม่ได้ตรวจว่าวันที่อยู่ในปีงบประมาณหรือไม่' });
+    problems.unshift({
+      code: 'PARSE_PROBLEM',
+      sequence: null,
+      message: 'ไม่พบปีงบประมาณในหัวรายงาน จึงไม่ได้ตรวจว่าวันที่อยู่ในปีงบประมาณหรือไม่',
+      params: { kind: 'noFiscalYear' },
+    });
   }
   const checks = checkMeasures(
     { agencyNameTh: header.agency.name ?? '', website: header.agency.website, fiscalYear: header.fiscalYear },
@@ -208,12 +223,12 @@ function sortBySequence(warnings: QualityWarning[]): QualityWarning[] {
 }
 
 /** The result for input that could not be read at all. */
-export function buildUnreadableReport(message: string, fiscalYear: number | null = null): ParsedReport {
+export function buildUnreadableReport(message: string, fiscalYear: number | null = null, params?: QualityWarningParams): ParsedReport {
   return {
     agency: { name: null, district: null, province: null, postcode: null, phone: null, website: null },
     fiscalYear,
     introText: null,
     measures: [],
-    warnings: [{ code: 'PARSE_PROBLEM', sequence: null, message }],
+    warnings: [{ code: 'PARSE_PROBLEM', sequence: null, message, ...(params ? { params } : {}) }],
   };
 }

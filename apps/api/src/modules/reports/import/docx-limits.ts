@@ -26,7 +26,15 @@ function limitError(issue: 'too_many_entries' | 'inflated_too_large', limits: Do
           `ไฟล์ .docx เมื่อแตกไฟล์แล้วมีขนาดเกิน ${megabytes(limits.maxInflatedBytes)} ซึ่งเกินขีดจำกัดของระบบ จึงไม่อ่านไฟล์นี้`,
           `the archive inflates to more than ${megabytes(limits.maxInflatedBytes)}`,
         ];
-  return new AppError('ARCHIVE_LIMIT_EXCEEDED', message, { issues: [{ path: 'body.content', message: detail, code: issue }] });
+  const [reason, params] =
+    issue === 'too_many_entries'
+      ? (['archiveEntries', { maximum: limits.maxEntries }] as const)
+      : (['archiveInflated', { megabytes: Math.round(limits.maxInflatedBytes / (1024 * 1024)) }] as const);
+  return new AppError('ARCHIVE_LIMIT_EXCEEDED', message, {
+    reason,
+    params,
+    issues: [{ path: 'body.content', message: detail, code: issue }],
+  });
 }
 
 /**

@@ -11,8 +11,10 @@ import {
   type ParsedIndicator,
   type ParsedMeasure,
   type ParsedReport,
+  type ParseProblemKind,
   type PartialDate,
   type QualityWarning,
+  type QualityWarningParams,
 } from '@prongsai/shared';
 import { buildUnreadableReport } from './build-parsed-report';
 import { parseItaCode } from './ita-references';
@@ -20,6 +22,12 @@ import { checkMeasures } from '../../quality-checks/quality-checks';
 import { readCarriedOut } from './read-carried-out';
 
 type CsvRecord = Partial<Record<MeasureCsvColumn, string>>;
+
+/**
+ * Records what a row could not read: its kind and values (the web writes the text from them) and
+ * the Thai text for API clients. `value` is always the cell as written.
+ */
+type Problem = (kind: ParseProblemKind, params: QualityWarningParams, message: string) => void;
 
 const THAI_OUTCOMES: Record<string, Outcome> = {
   ดำเนินการแล้วเสร็จ: 'completed',
@@ -51,17 +59,18 @@ function readHeader(row: string[]): Map<MeasureCsvColumn, number> | null {
   return columns.has('sequence') && columns.has('title') ? columns : null;
 }
 
-function readOutcome(value: string, problem: (message: string) => void): Outcome {
+function readOutcome(value: string, problem: Problem): Outcome {
   if (value === '') return 'planned';
   const key = value.toLowerCase().replace(/[\s-]+/g, '_');
   if ((OUTCOMES as readonly string[]).includes(key)) return key as Outcome;
   const thai = THAI_OUTCOMES[value.replace(/\s+/g, '')];
   if (thai) return thai;
-  problem(`ผลการดำเนินการ "${value}" ไม่รู้จัก (ใช้ ${OUTCOMES.join(', ')}) จึงถือว่ายังไม่ดำเนินการ`);
+  const allowed = OUTCOMES.join(', ');
+  problem('unknownOutcome', { value, allowed }, `ผลการดำเนินการ "${value}" ไม่รู้จัก (ใช้ ${allowed}) จึงถือว่ายังไม่ดำเนินการ`);
   return 'planned';
 }
 
-function readIndicators(value: string, fiscalYear: number, problem: (message: string) => void): ParsedIndicator[] {
+function readIndicators(value: string, fiscalYear: number, problem: Problem): ParsedIndicator[] {
   const indicators: ParsedIndicator[] = [];
   for (const entry of value
     .split(/[|\n,;]/)
@@ -71,7 +80,7 @@ function readIndicators(value: string, fiscalYear: number, problem: (message: st
     const year = yearPart === null ? fiscalYear : Number(toArabicDigits(yearPart.trim()));
     const code = parseItaCode(codePart ?? '');
     if (!code || !Number.isInteger(year)) {
-      problem(`ตัวชี้วัด "${entry}" อ่านไม่ออก (รูปแบบ 2566:O11)`);
+      problem('badIndicator', { value: entry }, `ตัวชี้วัด "${entry}" อ่านไม่ออก (รูปแบบ 2566:O11)`);
       continue;
     }
     if (!indicators.some((indicator) => indicator.code === code && indicator.fiscalYear === year)) {
@@ -94,7 +103,7 @@ function withCitations(indicators: ParsedIndicator[], cell: string): ParsedIndic
   }));
 }
 
-function readCarriedOutCells(date: string, precisionCell: string, problem: (message: string) => void): PartialDate | null {
+function readCarriedOutCells(date: string, precisionCell: string, problem: Problem): PartialDate | null {
   if (date === '') return null;
   // The export writes a month-only date as YYYY-MM (no invented day).
   const monthOnly = /^([0-9]{4})-([0-9]{2})$/.exec(toArabicDigits(date));
@@ -104,40 +113,44 @@ function readCarriedOutCells(date: string, precisionCell: string, problem: (mess
   if (!iso) {
     // Spreadsheets edited by hand may hold a Thai date such as "7 มี.ค. 2566".
     const reading = readCarriedOut(date);
-    if (reading.problem || !reading.carriedOut) problem(`วันที่ "${date}" อ่านไม่ออก (รูปแบบ YYYY-MM-DD ค.ศ.)`);
+    if (reading.problem || !reading.carriedOut) problem('badDate', { value: date }, `วันที่ "${date}" อ่านไม่ออก (รูปแบบ YYYY-MM-DD ค.ศ.)`);
     return reading.carriedOut;
   }
   let year = Number(iso[1]);
   if (year >= 2400) {
-    problem(`วันที่ "${date}" เป็นปี พ.ศ. จึงแปลงเป็น ค.ศ. ${toCommonEraYear(year)}`);
+    problem(
+      'buddhistEraDate',
+      { value: date, year: toCommonEraYear(year) },
+      `วันที่ "${date}" เป็นปี พ.ศ. จึงแปลงเป็น ค.ศ. ${toCommonEraYear(year)}`,
+    );
     year = toCommonEraYear(year);
   }
   const value = `${year}-${iso[2]}-${precision === 'month' ? '01' : iso[3]}`;
   if (!isValidIsoDate(value)) {
-    problem(`วันที่ "${date}" ไม่มีอยู่จริง`);
+    problem('impossibleDate', { value: date }, `วันที่ "${date}" ไม่มีอยู่จริง`);
     return null;
   }
   return { date: value, precision };
 }
 
 /** Only the CSV export carries a planned period; other sources leave the fields out. */
-function plannedPeriod(record: CsvRecord, problem: (message: string) => void): Pick<ParsedMeasure, 'plannedStart' | 'plannedEnd'> {
+function plannedPeriod(record: CsvRecord, problem: Problem): Pick<ParsedMeasure, 'plannedStart' | 'plannedEnd'> {
   const plannedStart = readPlainDate(readCell(record.planned_start), 'planned_start', problem);
   const plannedEnd = readPlainDate(readCell(record.planned_end), 'planned_end', problem);
   return { ...(plannedStart ? { plannedStart } : {}), ...(plannedEnd ? { plannedEnd } : {}) };
 }
 
-function readPlainDate(value: string, column: string, problem: (message: string) => void): string | null {
+function readPlainDate(value: string, column: string, problem: Problem): string | null {
   if (value === '') return null;
   const iso = toArabicDigits(value);
   if (!isValidIsoDate(iso)) {
-    problem(`${column} "${value}" ต้องเป็นวันที่ YYYY-MM-DD (ค.ศ.)`);
+    problem('badPlannedDate', { column, value }, `${column} "${value}" ต้องเป็นวันที่ YYYY-MM-DD (ค.ศ.)`);
     return null;
   }
   return iso;
 }
 
-function readEvidence(value: string, problem: (message: string) => void): ParsedEvidenceLink[] {
+function readEvidence(value: string, problem: Problem): ParsedEvidenceLink[] {
   const links: ParsedEvidenceLink[] = [];
   for (const line of readLines(value)) {
     const separator = line.indexOf('|');
@@ -145,7 +158,7 @@ function readEvidence(value: string, problem: (message: string) => void): Parsed
     const label = (separator >= 0 ? line.slice(separator + 1) : '').trim();
     const url = /^www\./i.test(written) ? `https://${written}` : written;
     if (!/^https?:\/\/\S+$/i.test(url)) {
-      problem(`ลิงก์หลักฐาน "${written}" ต้องขึ้นต้นด้วย http:// หรือ https://`);
+      problem('badEvidenceUrl', { value: written }, `ลิงก์หลักฐาน "${written}" ต้องขึ้นต้นด้วย http:// หรือ https://`);
       continue;
     }
     links.push({ url, label: label || written });
@@ -153,16 +166,24 @@ function readEvidence(value: string, problem: (message: string) => void): Parsed
   return links;
 }
 
-function readRecord(record: CsvRecord, fiscalYear: number, where: string, problems: QualityWarning[]): ParsedMeasure | null {
+/** `line` is the CSV line (the header is line 1). */
+function readRecord(record: CsvRecord, fiscalYear: number, line: number, problems: QualityWarning[]): ParsedMeasure | null {
   const sequence = Number(toArabicDigits(readCell(record.sequence)).replace(/\.$/, ''));
   if (!Number.isInteger(sequence) || sequence < 1) {
-    problems.push({ code: 'PARSE_PROBLEM', sequence: null, message: `${where}: ลำดับที่ "${readCell(record.sequence)}" ไม่ใช่ตัวเลข จึงข้ามแถวนี้` });
+    const value = readCell(record.sequence);
+    problems.push({
+      code: 'PARSE_PROBLEM',
+      sequence: null,
+      message: `แถวที่ ${line}: ลำดับที่ "${value}" ไม่ใช่ตัวเลข จึงข้ามแถวนี้`,
+      params: { kind: 'csvBadSequence', line, value },
+    });
     return null;
   }
-  const problem = (message: string) => problems.push({ code: 'PARSE_PROBLEM', sequence, message: `มาตรการที่ ${sequence}: ${message}` });
+  const problem: Problem = (kind, params, message) =>
+    problems.push({ code: 'PARSE_PROBLEM', sequence, message: `มาตรการที่ ${sequence}: ${message}`, params: { kind, line, ...params } });
   const actions = readLines(readCell(record.actions));
   const title = readCell(record.title) || actions[0] || '';
-  if (title === '') problem('ไม่มีชื่อมาตรการ');
+  if (title === '') problem('noTitle', {}, 'ไม่มีชื่อมาตรการ');
   const carriedOutDate = readCell(record.carried_out_date);
   return {
     sequence,
@@ -193,12 +214,13 @@ export function parseMeasuresCsv(text: string, fiscalYear: number): ParsedReport
     const rows = parseCsv(text);
     const header = rows.length > 0 ? readHeader(rows[0]!) : null;
     if (!header) {
-      return buildUnreadableReport(`ไม่พบแถวหัวตารางของ CSV (ต้องมีคอลัมน์ ${MEASURE_CSV_COLUMNS.join(',')})`, fiscalYear);
+      const columns = MEASURE_CSV_COLUMNS.join(',');
+      return buildUnreadableReport(`ไม่พบแถวหัวตารางของ CSV (ต้องมีคอลัมน์ ${columns})`, fiscalYear, { kind: 'csvNoHeader', columns });
     }
     const problems: QualityWarning[] = [];
     const measures = rows.slice(1).flatMap((row, index) => {
       const record: CsvRecord = Object.fromEntries([...header].map(([column, at]) => [column, row[at]]));
-      return readRecord(record, fiscalYear, `แถวที่ ${index + 2}`, problems) ?? [];
+      return readRecord(record, fiscalYear, index + 2, problems) ?? [];
     });
     const checks = checkMeasures({ agencyNameTh: '', website: null, fiscalYear }, measures);
     return {
@@ -209,6 +231,7 @@ export function parseMeasuresCsv(text: string, fiscalYear: number): ParsedReport
       warnings: [...problems, ...checks],
     };
   } catch (error) {
-    return buildUnreadableReport(`อ่านไฟล์ CSV ไม่ได้: ${(error as Error).message}`, fiscalYear);
+    const detail = (error as Error).message;
+    return buildUnreadableReport(`อ่านไฟล์ CSV ไม่ได้: ${detail}`, fiscalYear, { kind: 'csvUnreadable', detail });
   }
 }

@@ -29,7 +29,8 @@ export function resolveJobFormat(job: ParseJob): ParseJob['format'] {
   if (sniffed === 'pdf' || sniffed === 'docx' || sniffed === 'image') return sniffed;
   if (sniffed === 'text') return job.format === 'csv' ? 'csv' : 'text';
   const message = unreadableFormatMessage(sniffed);
-  throw new AppError('IMPORT_UNPARSABLE', message, { issues: [{ path: 'body.content', message, code: 'format' }] });
+  const reason = sniffed === 'doc' ? 'importOldWord' : sniffed === 'zip' ? 'importZip' : 'importBinary';
+  throw new AppError('IMPORT_UNPARSABLE', message, { reason, issues: [{ path: 'body.content', message, code: 'format' }] });
 }
 
 const asText = (content: string | Uint8Array) => (typeof content === 'string' ? content : decodeTextFile(content));

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
-import type { ParsedReport } from '@prongsai/shared';
+import type { FieldIssueParams, ParsedReport } from '@prongsai/shared';
 import { AppError } from '../../../lib/app-error';
 import type { ParseJob, ParseOutcome } from './parse-job';
 import { sniffFormat } from './sniff-format';
@@ -73,8 +73,14 @@ function getPool(): Piscina<ParseJob, ParseOutcome> {
   return pool;
 }
 
-const refused = (reason: 'timeout' | 'memory' | 'crashed', message: string) =>
-  new AppError('IMPORT_UNPARSABLE', message, { issues: [{ path: 'body.content', message, code: reason }] });
+const REFUSAL_REASON = { timeout: 'importTimeout', memory: 'importMemory', crashed: 'importCrashed' } as const;
+
+const refused = (reason: 'timeout' | 'memory' | 'crashed', message: string, params: FieldIssueParams = {}) =>
+  new AppError('IMPORT_UNPARSABLE', message, {
+    reason: REFUSAL_REASON[reason],
+    params,
+    issues: [{ path: 'body.content', message, code: reason, params }],
+  });
 
 /**
  * Parse an upload in the pool. Throws IMPORT_UNPARSABLE (422) naming the reason when the parser
@@ -99,10 +105,13 @@ export async function parseInWorker(job: ParseJob): Promise<ParsedReport> {
       throw refused(
         'timeout',
         `อ่านไฟล์ไม่สำเร็จภายใน ${timeoutMs / 1000} วินาที: ไฟล์ซับซ้อนหรือใหญ่เกินไป (reading took longer than ${timeoutMs / 1000} s)`,
+        { seconds: timeoutMs / 1000 },
       );
     }
     if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      throw refused('memory', `อ่านไฟล์นี้ต้องใช้หน่วยความจำเกิน ${memoryMb} MB: ไฟล์ใหญ่เกินไป (reading needs more than ${memoryMb} MB)`);
+      throw refused('memory', `อ่านไฟล์นี้ต้องใช้หน่วยความจำเกิน ${memoryMb} MB: ไฟล์ใหญ่เกินไป (reading needs more than ${memoryMb} MB)`, {
+        megabytes: memoryMb,
+      });
     }
     throw refused('crashed', `อ่านไฟล์ไม่ได้ (the parser stopped: ${message})`);
   } finally {

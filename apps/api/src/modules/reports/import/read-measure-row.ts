@@ -1,4 +1,4 @@
-import { toArabicDigits, type Outcome, type ParsedMeasure, type QualityWarning } from '@prongsai/shared';
+import { toArabicDigits, type Outcome, type ParsedMeasure, type ParseProblemKind, type QualityWarning } from '@prongsai/shared';
 import { cleanCellText, toNullableText, toSingleLine } from '../../quality-checks/clean-text';
 import { findItaReferences } from './ita-references';
 import { readCarriedOut } from './read-carried-out';
@@ -105,12 +105,14 @@ export function takeIndicatorLines(text: string): { text: string; indicators: Pa
 /** One measure from its table row. */
 export function readMeasureRow(sequence: number, cells: string[], columns: ColumnMap, fiscalYear: number | null): MeasureRowReading {
   const problems: QualityWarning[] = [];
-  const problem = (message: string) => problems.push({ code: 'PARSE_PROBLEM', sequence, message: `มาตรการที่ ${sequence}: ${message}` });
+  // Problems without a kind (the outcome and period readers' own words) are quoted by the web as written.
+  const problem = (message: string, kind?: ParseProblemKind) =>
+    problems.push({ code: 'PARSE_PROBLEM', sequence, message: `มาตรการที่ ${sequence}: ${message}`, ...(kind ? { params: { kind } } : {}) });
 
   const { text: measureText, indicators: printedIndicators } = takeIndicatorLines(cellAt(cells, columns.measure));
   const { preamble, actions } = splitActions(measureText);
   const title = preamble !== '' ? preamble : (actions[0] ?? '');
-  if (title === '') problem('ไม่มีข้อความในช่องมาตรการ/โครงการ/กิจกรรม');
+  if (title === '') problem('ไม่มีข้อความในช่องมาตรการ/โครงการ/กิจกรรม', 'noTitle');
 
   const outcome = readOutcome(cells, columns);
   if (outcome.problem) problem(outcome.problem);

@@ -60,4 +60,57 @@ describe('CodebookUploadForm', () => {
     await user.click(screen.getByRole('button', { name: 'อัปโหลดคู่มือ' }));
     await vi.waitFor(() => expect(onUploaded).toHaveBeenCalled());
   });
+
+  it('when the server refuses lines with its own codes, then the answer is written in the reader’s language and digits (ADR 026)', async () => {
+    const refusal = errorBody('VALIDATION_FAILED', 'ไฟล์ CSV มีข้อมูลไม่ถูกต้อง', {
+      reason: 'csvInvalid',
+      issues: [
+        { path: 'body.csv.line12.code', message: 'รหัส O1 ซ้ำ', code: 'duplicate', params: { value: 'O1' } },
+        { path: 'body.csv.line13.title', message: 'กรุณาระบุชื่อรายการ', code: 'too_small', params: { minimum: 1, origin: 'string' } },
+      ],
+    });
+    const rowsOf = (alert: HTMLElement) =>
+      within(alert)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) =>
+          within(row)
+            .getAllByRole('cell')
+            .map((cell) => cell.textContent),
+        );
+    for (const [lang, digits, button, title, rows] of [
+      [
+        'en',
+        'arabic',
+        'Upload codebook',
+        'The CSV file has invalid data',
+        [
+          ['12', 'code', 'O1 is already on an earlier line'],
+          ['13', 'title', 'Please fill in this field'],
+        ],
+      ],
+      [
+        'th',
+        'thai',
+        'อัปโหลดคู่มือ',
+        'ไฟล์ CSV มีข้อมูลไม่ถูกต้อง',
+        [
+          ['๑๒', 'code', 'O1 ซ้ำกับบรรทัดก่อนหน้า'],
+          ['๑๓', 'title', 'กรุณาระบุชื่อรายการ'],
+        ],
+      ],
+    ] as const) {
+      const user = userEvent.setup();
+      mockFetch([{ method: 'PUT', path: '/codebooks/2569', status: 400, body: refusal }]);
+      const { unmount } = renderWithProviders(<CodebookUploadForm defaultYear={2569} onUploaded={vi.fn()} />, { lang, digits });
+      await user.type(await screen.findByRole('textbox', { name: lang === 'en' ? 'CSV content' : 'เนื้อหา CSV' }), 'code,title,group');
+      await user.click(screen.getByRole('button', { name: button }));
+      const alert = await screen.findByRole('alert');
+      expect(within(alert).getByText(title)).toBeInTheDocument();
+      expect(rowsOf(alert)).toEqual(rows);
+      if (lang === 'en') expect(alert.textContent).not.toMatch(/[\u0E00-\u0E7F]/);
+      unmount();
+      vi.unstubAllGlobals();
+    }
+  });
 });

@@ -35,6 +35,8 @@ export function useUpdatePlan(plan: Pick<PlanDetail, 'id' | 'agencyId' | 'fiscal
           message: error.message,
           issues: error.issues,
           requestId: error.requestId,
+          reason: error.reason,
+          params: error.params,
           current,
         });
       }

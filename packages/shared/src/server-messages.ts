@@ -1,0 +1,69 @@
+/**
+ * The messages the server writes by hand (not from a Zod schema), as stable codes with the values
+ * each needs (ADR 026). The API keeps a Thai `message` beside each for integrators; the web writes
+ * the text from these codes in the reader's language and digits. Each list maps a code to what its
+ * `params` hold: the OpenAPI description prints these lists, and the web's catalogue test fails
+ * when a code has no Thai or no English text.
+ */
+
+/**
+ * `error.reason` (with `error.params`) of an error answer whose top-level message is more specific
+ * than its `code`. The web writes it as `errorReason.<reason>`.
+ */
+export const ERROR_REASONS = {
+  importTimeout: '`IMPORT_UNPARSABLE`: reading took longer than `seconds`.',
+  importMemory: '`IMPORT_UNPARSABLE`: reading needs more than `megabytes` MB of memory.',
+  importCrashed: '`IMPORT_UNPARSABLE`: the parser stopped.',
+  importOldWord: '`IMPORT_UNPARSABLE`: an old Word .doc file (save it as .docx or PDF).',
+  importZip: '`IMPORT_UNPARSABLE`: a ZIP archive that is not a .docx.',
+  importBinary: '`IMPORT_UNPARSABLE`: a binary file that is no format the import reads.',
+  archiveEntries: '`ARCHIVE_LIMIT_EXCEEDED`: the .docx holds more than `maximum` entries.',
+  archiveInflated: '`ARCHIVE_LIMIT_EXCEEDED`: the .docx unpacks to more than `megabytes` MB.',
+  fileTooLarge: '`PAYLOAD_TOO_LARGE`: an uploaded file is larger than `megabytes` MB.',
+  emptyFile: '`VALIDATION_FAILED`: the uploaded file is empty or not base64.',
+  csvFiscalYearRequired: '`VALIDATION_FAILED`: a CSV import needs `fiscalYear`.',
+  csvInvalid: '`VALIDATION_FAILED`: an uploaded CSV has invalid lines; `issues` name each (line, column, problem).',
+  csvHeader: '`VALIDATION_FAILED`: an uploaded CSV lacks a header row with the columns `columns`.',
+  csvEmpty: '`VALIDATION_FAILED`: an uploaded CSV has a header but no rows.',
+  passwordTooShort: '`VALIDATION_FAILED`: the new password is shorter than `minimum` characters.',
+  passwordCommon: '`VALIDATION_FAILED`: the new password is a common, easily guessed one.',
+} as const;
+export type ErrorReason = keyof typeof ERROR_REASONS;
+
+/**
+ * `issues[].code` of the issues the server writes itself (CSV lines of the codebook and ITA-score
+ * uploads), besides Zod's own codes. `params.kind`, when present, picks a variant. The web writes
+ * them as `serverIssue.<code>[.<kind>]`.
+ */
+export const SERVER_ISSUE_CODES = {
+  invalid_header: 'The CSV header lacks a column: `columns` lists those needed.',
+  duplicate: 'The value `value` appears on an earlier line.',
+  required: 'The cell is empty.',
+  number_range: 'The number must lie between `minimum` and `maximum`.',
+  no_rows: 'The CSV has a header but no rows.',
+} as const;
+export type ServerIssueCode = keyof typeof SERVER_ISSUE_CODES;
+
+/**
+ * `params.kind` of a `PARSE_PROBLEM` quality warning: what the import could not read. Every kind
+ * carries `value` (the cell as written, never reformatted) when it names one, and `line` (the CSV
+ * line, header = 1) for CSV rows. The web writes them as `warning.PARSE_PROBLEM.<kind>`; a
+ * PARSE_PROBLEM without a kind quotes the server's Thai message.
+ */
+export const PARSE_PROBLEM_KINDS = {
+  csvNoHeader: 'The CSV has no header row naming `columns` (at least sequence and title).',
+  csvUnreadable: 'The CSV cannot be read at all: `detail` is the reader’s own words.',
+  csvBadSequence: 'CSV line `line` skipped: its sequence `value` is not a number.',
+  noTitle: 'The measure has no title.',
+  unknownOutcome: 'The outcome `value` is unknown (one of `allowed` is expected); read as planned.',
+  badIndicator: 'The indicator `value` cannot be read (expected form 2566:O11).',
+  badDate: 'The date `value` cannot be read (expected YYYY-MM-DD, CE).',
+  buddhistEraDate: 'The date `value` has a BE year: read as CE year `year`.',
+  impossibleDate: 'The date `value` does not exist.',
+  badPlannedDate: 'The `column` cell `value` is not a date YYYY-MM-DD (CE).',
+  badEvidenceUrl: 'The evidence link `value` does not start with http:// or https://.',
+  noMeasureTable: 'No table of measures was found.',
+  noFiscalYear: 'The report header names no fiscal year, so dates were not checked against one.',
+  duplicateSequence: 'Sequence `sequence` appears on more than one row.',
+} as const;
+export type ParseProblemKind = keyof typeof PARSE_PROBLEM_KINDS;
