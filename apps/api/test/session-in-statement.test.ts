@@ -121,3 +121,76 @@ describe('hot reads confirm the session in their own statement', () => {
     expect((await agent.get(overview(45))).status).toBe(200);
   });
 });
+
+describe('a measure save confirms the session in its first statement (ADR 027)', () => {
+  const CSRF = { 'x-prongsai-csrf': '1' };
+  const saveUrl = (measureId: string) => `/api/v1/measures/${measureId}`;
+  const titleOf = async (measureId: string) => (await getPrisma().measure.findUniqueOrThrow({ where: { id: measureId } })).title;
+
+  /** An editor signed in, with a draft plan of theirs whose first measure was saved once (the process now remembers the session). */
+  async function editorWithSavedMeasure() {
+    const { agency, editor } = await createTenant();
+    const plan = await createPlan(agency.id, 2567, 'draft', 2);
+    const measure = plan.measures[0]!;
+    const agent = await signIn(app, editor);
+    const first = await agent.patch(saveUrl(measure.id)).set(CSRF).send({ version: measure.version, title: 'บันทึกครั้งแรก' });
+    expect(first.status).toBe(200);
+    return { agency, editor, agent, measure, version: first.body.version as number };
+  }
+
+  it('when an editor saves a measure again, then the session read is folded into the measure read: two statements, not three', async () => {
+    const { agent, measure, version } = await editorWithSavedMeasure();
+
+    const again = await rowsSeenDuring(() => agent.patch(saveUrl(measure.id)).set(CSRF).send({ version, title: 'บันทึกครั้งที่สอง' }));
+
+    expect(again.result.status).toBe(200);
+    expect(again.result.body.title).toBe('บันทึกครั้งที่สอง');
+    expect(again.statements).toBe(2);
+    expect(await titleOf(measure.id)).toBe('บันทึกครั้งที่สอง');
+  });
+
+  it('when the session is ended elsewhere, then the next save answers 401 and writes nothing', async () => {
+    const { editor, agent, measure, version } = await editorWithSavedMeasure();
+
+    await getPrisma().session.deleteMany({ where: { userId: editor.id } });
+    const response = await agent.patch(saveUrl(measure.id)).set(CSRF).send({ version, title: 'ไม่ควรบันทึก' });
+
+    expect(response.status).toBe(401);
+    expect(await titleOf(measure.id)).toBe('บันทึกครั้งแรก');
+  });
+
+  it('when the account is disabled elsewhere, then the next save answers 401 and writes nothing', async () => {
+    const { editor, agent, measure, version } = await editorWithSavedMeasure();
+
+    await getPrisma().user.update({ where: { id: editor.id }, data: { isActive: false } });
+    const response = await agent.patch(saveUrl(measure.id)).set(CSRF).send({ version, title: 'ไม่ควรบันทึก' });
+
+    expect(response.status).toBe(401);
+    expect(await titleOf(measure.id)).toBe('บันทึกครั้งแรก');
+  });
+
+  it("when the editor is moved to another agency elsewhere, then a save of the old agency's measure answers 404 and writes nothing", async () => {
+    const { editor, agent, measure, version } = await editorWithSavedMeasure();
+    const other = await createAgency();
+
+    await getPrisma().roleMembership.update({ where: { id: (await membershipOf(editor.id)).id }, data: { agencyId: other.id } });
+    const response = await agent.patch(saveUrl(measure.id)).set(CSRF).send({ version, title: 'ไม่ควรบันทึก' });
+
+    expect(response.status).toBe(404);
+    expect(await titleOf(measure.id)).toBe('บันทึกครั้งแรก');
+  });
+
+  it('when a save with evidence links (the locked path) starts from a remembered session, then the session is confirmed before the lock and the save lands', async () => {
+    const { editor, agent, measure, version } = await editorWithSavedMeasure();
+    const evidence = [{ url: 'https://example.go.th/evidence-1', label: 'หลักฐาน' }];
+
+    const saved = await agent.patch(saveUrl(measure.id)).set(CSRF).send({ version, evidence });
+    await getPrisma().user.update({ where: { id: editor.id }, data: { isActive: false } });
+    const refused = await agent.patch(saveUrl(measure.id)).set(CSRF).send({ version: saved.body.version, evidence: [] });
+
+    expect(saved.status).toBe(200);
+    expect(saved.body.evidence).toEqual(evidence);
+    expect(refused.status).toBe(401);
+    expect(await getPrisma().evidenceLink.count({ where: { measureId: measure.id } })).toBe(1);
+  });
+});

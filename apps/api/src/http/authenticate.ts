@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { ANONYMOUS } from '../access/actor';
 import { AppError } from '../lib/app-error';
+import { holdStatementsUntilConfirmed, releaseStatements } from '../lib/request-context';
 import { rememberedSession, resolveSession, sameCaller, type SessionSettings } from '../modules/auth/auth.service';
 import { clearSessionCookie, readCookie, SESSION_COOKIE } from './cookies';
 import { trackWork } from './in-flight';
@@ -18,9 +19,10 @@ export function authenticate(settings: SessionSettings): RequestHandler {
     if (token) {
       // A hot read starts from the session as this process last saw it and confirms it in its own
       // statement (ADR 020); everything else reads the session first.
-      const session =
-        (route?.sessionInStatement && req.method === 'GET' ? rememberedSession(token, settings) : undefined) ??
-        (await trackWork(() => resolveSession(token, settings)));
+      const remembered = route?.sessionInStatement ? rememberedSession(token, settings) : undefined;
+      const session = remembered ?? (await trackWork(() => resolveSession(token, settings)));
+      // A write from a remembered session (ADR 027): no statement but the guarded one may run first.
+      if (remembered?.actor.proof && req.method !== 'GET') holdStatementsUntilConfirmed(remembered.actor.proof);
       if (session) {
         req.actor = session.actor;
         req.sessionUser = session.user;
@@ -44,6 +46,8 @@ async function recheck(req: Request, res: Response, token: string, settings: Ses
   req.recheckSession = undefined;
   const actor = req.actor;
   if (actor.kind !== 'user' || !actor.proof || actor.proof.verified) return false;
+  // Reading the session is the confirmation a held write waits for (ADR 027).
+  releaseStatements();
   const fresh = await resolveSession(token, settings);
   if (fresh && sameCaller(fresh.actor, actor)) {
     actor.proof.verified = true;

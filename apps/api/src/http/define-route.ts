@@ -55,7 +55,9 @@ export interface RouteDefinition<
   /**
    * A hot read whose scoped statements confirm the caller's session themselves (ADR 020): the request
    * starts from the session as this process last saw it, saving the session's round trip. A handler
-   * that ran no such statement has its session read before the answer is sent. GET only.
+   * that ran no such statement has its session read before the answer is sent. On a write (ADR 027)
+   * the first statement must be the guarded one: `lib/sql.ts` refuses any other statement until the
+   * session is confirmed, so nothing is written for a caller the database no longer knows.
    */
   sessionInStatement?: boolean;
   /**
@@ -82,8 +84,8 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
   definition: RouteDefinition<P, Q, B, R>,
   handler: (input: RouteInput<P, Q, B>) => Promise<z.input<R> | void>,
 ): void {
-  if (definition.sessionInStatement && (definition.method !== 'get' || definition.cache || definition.produces)) {
-    throw new Error(`${definition.path}: sessionInStatement is for uncached JSON reads`);
+  if (definition.sessionInStatement && (definition.cache || definition.produces)) {
+    throw new Error(`${definition.path}: sessionInStatement is for uncached JSON answers`);
   }
   registry.set(`${definition.method.toUpperCase()} ${definition.path}`, definition as unknown as RouteDefinition);
   router[definition.method](definition.path, (req: Request, res: Response) => trackWork(() => respondConfirmed(req, res)));

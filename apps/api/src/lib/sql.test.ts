@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getPrisma } from './prisma';
-import { empty, GuardFailedError, join, onRows, queryRow, queryRows, sql, type StatementGuard } from './sql';
+import { holdStatementsUntilConfirmed, runWithRequestContext } from './request-context';
+import { empty, GuardFailedError, join, onRows, queryRow, queryRows, sql, UnconfirmedSessionError, type StatementGuard } from './sql';
 
 const EVERY_TYPE = sql`
   SELECT 'ก'::text AS text, '6f1c2a3e-0000-4000-8000-000000000001'::uuid AS uuid, 7::int AS int4, true AS bool,
@@ -117,5 +118,38 @@ describe('statement guards (ADR 020)', () => {
     const held: StatementGuard = { condition: sql`1 / 0 = 1`, verified: true };
 
     expect(await queryRows(getPrisma(), sql`SELECT 7::int AS seven`, { guard: held })).toEqual([{ seven: 7 }]);
+  });
+});
+
+describe('a write held until its session is confirmed (ADR 027)', () => {
+  const inRequest = <T>(fn: () => Promise<T>) => runWithRequestContext({ requestId: 'held-write-test', ip: null }, fn);
+
+  it('when a held request runs a statement without its guard, then it is refused before reaching PostgreSQL', async () => {
+    const held: StatementGuard = { condition: sql`true`, verified: false };
+    const seen: string[] = [];
+    const stop = onRows((statement) => seen.push(statement.text));
+
+    const attempt = inRequest(async () => {
+      holdStatementsUntilConfirmed(held);
+      return queryRows(getPrisma(), sql`SELECT 1 / (random() * 0)::int AS boom`);
+    });
+
+    await expect(attempt).rejects.toBeInstanceOf(UnconfirmedSessionError);
+    stop();
+    expect(seen).toEqual([]);
+  });
+
+  it('when the held guard is confirmed by the first statement, then the statements after it run as written', async () => {
+    const held: StatementGuard = { condition: sql`true`, verified: false };
+
+    const rows = await inRequest(async () => {
+      holdStatementsUntilConfirmed(held);
+      const first = await queryRows<{ one: number }>(getPrisma(), sql`SELECT 1::int AS one`, { guard: held });
+      const second = await queryRows<{ two: number }>(getPrisma(), sql`SELECT 2::int AS two`);
+      return [...first, ...second];
+    });
+
+    expect(rows).toEqual([{ one: 1 }, { two: 2 }]);
+    expect(held.verified).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { getPool, getPrisma, Prisma, type Tx } from './prisma';
-import { GuardFailedError, type StatementGuard } from './statement-guard';
+import { requestContext } from './request-context';
+import { GuardFailedError, UnconfirmedSessionError, type StatementGuard } from './statement-guard';
 
-export { GuardFailedError, type StatementGuard } from './statement-guard';
+export { GuardFailedError, UnconfirmedSessionError, type StatementGuard } from './statement-guard';
 
 /**
  * The one SQL idiom of the API (ADR 008): statements are `sql` tagged templates (Prisma's, so a
@@ -86,6 +87,8 @@ async function run(db: Tx, statement: Sql, name: string | undefined): Promise<Re
 /** The rows of one statement. */
 export async function queryRows<Row>(db: Tx, statement: Sql, options: QueryOptions = {}): Promise<Row[]> {
   const { guard, name } = options;
+  const held = requestContext()?.unconfirmed;
+  if (held && !held.verified && guard !== held) throw new UnconfirmedSessionError();
   let rows: Record<string, unknown>[];
   if (guard && !guard.verified) {
     const wrapped = await run(db, guarded(statement, guard.condition), name && `${name}:guarded`);

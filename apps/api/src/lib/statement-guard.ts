@@ -18,3 +18,14 @@ export class GuardFailedError extends Error {
     this.name = 'GuardFailedError';
   }
 }
+
+/**
+ * A write request started from a remembered session tried to run a statement that does not confirm the
+ * session (ADR 027): a programming error, refused before anything reaches the database.
+ */
+export class UnconfirmedSessionError extends Error {
+  constructor() {
+    super('a write ran a statement before its session was confirmed (ADR 027)');
+    this.name = 'UnconfirmedSessionError';
+  }
+}

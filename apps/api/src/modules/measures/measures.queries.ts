@@ -1,6 +1,6 @@
 import { todayInBangkok, type PlanStatus } from '@prongsai/shared';
 import type { UserActor } from '../../access/actor';
-import { scopeSql, scopeWhere, type Scope } from '../../access/scope';
+import { guardOf, scopeSql, scopeWhere, type Scope } from '../../access/scope';
 import { clientOf, type Db } from '../../lib/db';
 import { Prisma } from '../../lib/prisma';
 import { join, queryRow, queryRows, sql, type Sql } from '../../lib/sql';
@@ -69,7 +69,8 @@ export async function findPlanOfMeasure(db: Db, scope: Scope, measureId: string)
     sql`SELECT p.xmin::text AS "rowVersion", ${planDetailJson(scope, { withComments: false, withCopies: false })} AS data
         FROM "Plan" p JOIN "Agency" a ON a.id = p."agencyId"
         WHERE p.id = ${planOfMeasure(scope, measureId)}`,
-    { name: 'measure-plan' },
+    // A save's first statement: it confirms the caller's session too (ADR 027).
+    { name: 'measure-plan', guard: guardOf(scope) },
   );
   return row && { ...toLoadedPlan(row.data), rowVersion: row.rowVersion };
 }
@@ -83,6 +84,9 @@ export async function findPlanOfMeasure(db: Db, scope: Scope, measureId: string)
  * meanwhile: then load again, under the lock.
  */
 export async function findPlanOfMeasureForUpdate(db: Db, scope: Scope, measureId: string): Promise<PlanForWrite | undefined> {
+  // The lock's semantics stay those of a top-level statement: an unconfirmed session is confirmed first.
+  const guard = guardOf(scope);
+  if (guard && !guard.verified) await queryRows(clientOf(db), sql`SELECT true AS ok`, { guard });
   const row = await queryRow<{ lockedVersion: string; snapshotVersion: string | null; data: Parameters<typeof toLoadedPlan>[0] }>(
     clientOf(db),
     sql`SELECT p.xmin::text AS "lockedVersion", (SELECT s.xmin::text FROM "Plan" s WHERE s.id = p.id) AS "snapshotVersion",

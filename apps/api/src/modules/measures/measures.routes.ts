@@ -72,6 +72,8 @@ defineRoute(
     params: MeasureParamsSchema,
     body: UpdateMeasureInputSchema,
     response: MeasureSchema,
+    // The save's first statement confirms the session (ADR 027): two round trips, not three.
+    sessionInStatement: true,
   },
   async ({ actor, params, body }) => updateMeasure(actor, params.measureId, body),
 );
