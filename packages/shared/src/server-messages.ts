@@ -8,7 +8,9 @@
 
 /**
  * `error.reason` (with `error.params`) of an error answer whose top-level message is more specific
- * than its `code`. The web writes it as `errorReason.<reason>`.
+ * than its `code`. The web writes it as `errorReason.<reason>`. Two params are words, not values:
+ * `status` is a plan status (written with the screen's status word) and `fiscalYear` a fiscal year in
+ * BE (written in the reader's calendar, never grouped).
  */
 export const ERROR_REASONS = {
   importTimeout: '`IMPORT_UNPARSABLE`: reading took longer than `seconds`.',
@@ -27,6 +29,16 @@ export const ERROR_REASONS = {
   csvEmpty: '`VALIDATION_FAILED`: an uploaded CSV has a header but no rows.',
   passwordTooShort: '`VALIDATION_FAILED`: the new password is shorter than `minimum` characters.',
   passwordCommon: '`VALIDATION_FAILED`: the new password is a common, easily guessed one.',
+  planExists: '`CONFLICT`: the agency already has a plan for fiscal year `fiscalYear`.',
+  warningsUnacknowledged:
+    '`SERIOUS_WARNINGS_UNACKNOWLEDGED`: `count` serious warnings (grouped by code and measure) have no reviewer acknowledgement; `warnings` lists them.',
+  acknowledgedWarningNotFound:
+    '`ACKNOWLEDGED_WARNING_NOT_FOUND`: `count` acknowledgements name a serious warning the plan no longer has; `issues` point at each.',
+  planNotEditable: '`INVALID_STATE`: the plan is `status`; only draft and returned plans are changed.',
+  planTransitionRefused: '`INVALID_STATE`: this step cannot be taken while the plan is `status`.',
+  planReopenRefused: '`INVALID_STATE`: only an accepted or published plan can be asked to reopen; this one is `status`.',
+  evidenceQuotaFull: "`PAYLOAD_TOO_LARGE`: the file would take the agency's evidence files over its `megabytes` MB.",
+  evidenceFileType: '`UNSUPPORTED_MEDIA_TYPE`: the file is not a PDF, JPEG, PNG, WebP, Word (.docx) or Excel (.xlsx) file.',
 } as const;
 export type ErrorReason = keyof typeof ERROR_REASONS;
 

@@ -22,13 +22,25 @@ export function apiErrorMessage(error: unknown, i18n: Pick<I18nValue, 't' | 'lan
   return isMessageKey(key) ? t(key) : error.message || t('errors.unknown');
 }
 
-/** `errorReason.<reason>` with its params (numbers grouped, in the reader's digits), or undefined when unknown. */
+/**
+ * `errorReason.<reason>` with its params, or undefined when unknown: numbers grouped, in the reader's
+ * digits; a `fiscalYear` left to `t` (the reader's calendar, not grouped); a plan `status` as its word.
+ */
 function reasonMessage(error: ApiError, { t, formatDecimal }: Pick<I18nValue, 't' | 'formatDecimal'>): string | undefined {
   const key = `errorReason.${error.reason ?? ''}`;
   if (!error.reason || !isMessageKey(key)) return undefined;
   const vars: TranslateVars = {};
-  for (const [name, value] of Object.entries(error.params)) vars[name] = typeof value === 'number' ? formatDecimal(value, 1) : value;
+  for (const [name, value] of Object.entries(error.params)) vars[name] = reasonVar(name, value, { t, formatDecimal });
   return t(key as MessageKey, vars);
+}
+
+function reasonVar(name: string, value: string | number, { t, formatDecimal }: Pick<I18nValue, 't' | 'formatDecimal'>): string | number {
+  if (name === 'fiscalYear') return value;
+  if (name === 'status') {
+    const word = `planStatus.${value}`;
+    return isMessageKey(word) ? t(word) : String(value);
+  }
+  return typeof value === 'number' ? formatDecimal(value, 1) : value;
 }
 
 /** `apiErrorMessage` bound to the reader's language. */

@@ -703,6 +703,15 @@ export const enStaff: StaffMessages = {
   'errorReason.csvInvalid': 'The CSV file has invalid data',
   'errorReason.csvHeader': 'The CSV file needs a header row with the columns {columns}',
   'errorReason.csvEmpty': 'The CSV file has no rows',
+  'errorReason.planExists': 'There is already a plan for fiscal year {fiscalYear}',
+  'errorReason.warningsUnacknowledged': 'Serious warnings in this plan that no reviewer has acknowledged with a reason: {count}',
+  'errorReason.acknowledgedWarningNotFound':
+    'Acknowledged warnings that are no longer in this plan (it may have changed): {count}. Reload it and check the warnings again',
+  'errorReason.planNotEditable': 'This plan is “{status}”, so it cannot be changed (only draft and returned plans can)',
+  'errorReason.planTransitionRefused': 'This step is not possible while the plan is “{status}”',
+  'errorReason.planReopenRefused': 'Only an accepted or published plan can be asked to reopen (this plan is “{status}”)',
+  'errorReason.evidenceQuotaFull': 'The agency’s file space ({megabytes} MB) is full. Delete files that are no longer needed first',
+  'errorReason.evidenceFileType': 'Only PDF, JPEG, PNG, WebP, Word (.docx) and Excel (.xlsx) files are accepted',
 
   'confidence.official': 'Official',
   'confidence.verified': 'Verified',

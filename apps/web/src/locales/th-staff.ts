@@ -685,6 +685,15 @@ export const thStaff = {
   'errorReason.csvInvalid': 'ไฟล์ CSV มีข้อมูลไม่ถูกต้อง',
   'errorReason.csvHeader': 'ไฟล์ CSV ต้องมีแถวหัวตารางที่มีคอลัมน์ {columns}',
   'errorReason.csvEmpty': 'ไฟล์ CSV ไม่มีรายการ',
+  'errorReason.planExists': 'มีแผนปีงบประมาณ {fiscalYear} อยู่แล้ว',
+  'errorReason.warningsUnacknowledged': 'แผนนี้มีคำเตือนร้ายแรง {count} รายการที่ผู้ตรวจสอบยังไม่ได้รับทราบพร้อมเหตุผล',
+  'errorReason.acknowledgedWarningNotFound':
+    'คำเตือนที่รับทราบ {count} รายการไม่มีในแผนนี้แล้ว (แผนอาจเปลี่ยนไป) กรุณาโหลดข้อมูลล่าสุดแล้วตรวจสอบคำเตือนอีกครั้ง',
+  'errorReason.planNotEditable': 'แผนนี้มีสถานะ "{status}" จึงแก้ไขไม่ได้ (แก้ไขได้เฉพาะแผนร่างหรือแผนที่ถูกส่งกลับ)',
+  'errorReason.planTransitionRefused': 'ทำรายการนี้ไม่ได้ขณะแผนมีสถานะ "{status}"',
+  'errorReason.planReopenRefused': 'ขอเปิดแผนได้เฉพาะแผนที่อนุมัติหรือเผยแพร่แล้ว (แผนนี้มีสถานะ "{status}")',
+  'errorReason.evidenceQuotaFull': 'พื้นที่เก็บไฟล์ของหน่วยงาน ({megabytes} MB) เต็มแล้ว กรุณาลบไฟล์ที่ไม่ใช้ก่อน',
+  'errorReason.evidenceFileType': 'รับเฉพาะไฟล์ PDF, JPEG, PNG, WebP, Word (.docx) และ Excel (.xlsx) เท่านั้น',
 
   'confidence.official': 'ตามคู่มือทางการ',
   'confidence.verified': 'ตรวจสอบแล้ว',

@@ -127,7 +127,12 @@ describe('evidence files: upload, list, download', () => {
 
     // Assert
     expect(answers.map((answer) => answer.status)).toEqual([415, 415, 415, 415]);
-    expect(answers[0]!.body.error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', issues: [{ code: 'file_type_refused' }] });
+    expect(answers[0]!.body.error).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      reason: 'evidenceFileType',
+      issues: [{ code: 'file_type_refused' }],
+    });
+    expect(answers.map((answer) => answer.body.error.reason)).toEqual(Array(4).fill('evidenceFileType'));
     expect(answers[0]!.body.error.message).toContain('PDF');
     expect(await filesOf(measure.id)).toEqual([]);
     expect(await chunkCount()).toBe(before);
@@ -180,11 +185,14 @@ describe('evidence files: upload, list, download', () => {
     const { editor, measure } = await draftMeasure();
     const agent = await signIn(app, editor);
     const saved = fileSettings().agencyQuotaBytes;
-    configureFileStore({ spoolDir, agencyQuotaBytes: PDF.length + 10 });
+    // A quota of 1.5 MiB: a 1 MiB file fits once, not twice.
+    configureFileStore({ spoolDir, agencyQuotaBytes: 1.5 * 1024 * 1024 });
+    const large = Buffer.concat([PDF, Buffer.alloc(1024 * 1024 - PDF.length, 0x20)]);
     try {
-      const first = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', PDF, 'a.pdf');
-      const second = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', PDF, 'b.pdf');
+      const first = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', large, 'a.pdf');
+      const second = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', large, 'b.pdf');
       expect([first.status, second.status]).toEqual([201, 413]);
+      expect(second.body.error).toMatchObject({ reason: 'evidenceQuotaFull', params: { megabytes: 1.5 } });
       expect(second.body.error.issues[0].code).toBe('quota_exceeded');
       expect((await filesOf(measure.id)).map((file) => file.name)).toEqual(['a.pdf']);
     } finally {

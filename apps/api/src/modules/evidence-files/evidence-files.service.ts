@@ -6,7 +6,6 @@ import {
   EVIDENCE_FILE_TYPES,
   evidenceFilePath,
   evidenceFilePreviewPath,
-  isEditablePlanStatus,
   type EvidenceFile,
   type EvidenceFileExtension,
 } from '@prongsai/shared';
@@ -19,6 +18,7 @@ import type { FileResponse } from '../../lib/file-response';
 import { fileSettings, fileStore } from '../../lib/file-store/file-store';
 import { spoolUpload } from '../../lib/file-store/spool';
 import { recordAudit } from '../audit/audit.service';
+import { assertEditable } from '../plans/plans.service';
 import { asciiFileName, attachmentDisposition, sanitiseFileName } from './file-names';
 import * as queries from './evidence-files.queries';
 import type { EvidenceFileRow } from './evidence-files.queries';
@@ -36,6 +36,7 @@ const downloadScopes = (actor: Actor): Scope[] => (actor.kind === 'user' ? [read
 
 /** Longest a preview side may be, and the most pixels an image may decode to (a decompression bomb stops there). */
 const PREVIEW_PX = 320;
+const MEBIBYTE = 1024 * 1024;
 const MAX_INPUT_PIXELS = 60_000_000;
 
 export function toEvidenceFile(row: EvidenceFileRow): EvidenceFile {
@@ -55,6 +56,7 @@ export function toEvidenceFile(row: EvidenceFileRow): EvidenceFile {
 
 const refusedType = () =>
   new AppError('UNSUPPORTED_MEDIA_TYPE', 'รับเฉพาะไฟล์ PDF, JPEG, PNG, WebP, Word (.docx) และ Excel (.xlsx) เท่านั้น', {
+    reason: 'evidenceFileType',
     issues: [{ path: 'file', message: 'the bytes are not a PDF, JPEG, PNG, WebP, DOCX or XLSX file', code: 'file_type_refused' }],
   });
 
@@ -63,9 +65,7 @@ async function writableMeasure(db: Db, actor: Actor, measureId: string): Promise
   const measure = await queries.findMeasureForFiles(db, readScope(actor), measureId);
   if (!measure) throw notFound('ไม่พบมาตรการนี้');
   assertCan(actor, 'write:plan', measure);
-  if (!isEditablePlanStatus(measure.planStatus)) {
-    throw new AppError('INVALID_STATE', 'แผนนี้ไม่อยู่ในสถานะที่แก้ไขได้ (แก้ไขได้เฉพาะแผนร่างหรือแผนที่ถูกส่งกลับ)');
-  }
+  assertEditable({ status: measure.planStatus });
   if (measure.deleted) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว');
   return measure;
 }
@@ -123,6 +123,8 @@ export async function uploadEvidenceFile(actor: Actor, measureId: string, upload
         const used = await queries.lockAgencyFileBytes(db, measure.agencyId);
         if (used + spooled.size > agencyQuotaBytes) {
           throw new AppError('PAYLOAD_TOO_LARGE', 'พื้นที่เก็บไฟล์ของหน่วยงานเต็มแล้ว กรุณาลบไฟล์ที่ไม่ใช้ก่อน', {
+            reason: 'evidenceQuotaFull',
+            params: { megabytes: Math.floor((agencyQuotaBytes / MEBIBYTE) * 10) / 10 },
             issues: [{ path: 'file', message: `the agency's files would exceed ${agencyQuotaBytes} bytes`, code: 'quota_exceeded' }],
           });
         }
@@ -223,9 +225,7 @@ async function writableFile(db: Db, actor: Actor, fileId: string): Promise<Evide
   const row = await queries.findFile(db, [readScope(actor)], fileId);
   if (!row) throw notFound('ไม่พบไฟล์นี้');
   assertCan(actor, 'write:plan', row);
-  if (!isEditablePlanStatus(row.planStatus)) {
-    throw new AppError('INVALID_STATE', 'แผนนี้ไม่อยู่ในสถานะที่แก้ไขได้ (แก้ไขได้เฉพาะแผนร่างหรือแผนที่ถูกส่งกลับ)');
-  }
+  assertEditable({ status: row.planStatus });
   return row;
 }
 

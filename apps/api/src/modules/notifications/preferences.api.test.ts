@@ -174,6 +174,7 @@ describe('POST /plans/:planId/reopen-request', () => {
     }
     expect(await getPrisma().notification.count({ where: { userId: stranger.id } })).toBe(0);
     expect(onDraft.status).toBe(409);
+    expect(onDraft.body.error).toMatchObject({ code: 'INVALID_STATE', reason: 'planReopenRefused', params: { status: 'draft' } });
     expect(byReviewer.status).toBe(403);
     expect(empty.status).toBe(400);
     expect((await getPrisma().plan.findUniqueOrThrow({ where: { id: accepted.id } })).status).toBe('accepted');

@@ -58,7 +58,8 @@ describe('acknowledging serious warnings before accept and publish', () => {
     // Assert
     expect(response.status).toBe(422);
     const error = ErrorResponseSchema.parse(response.body).error;
-    expect(error.code).toBe('SERIOUS_WARNINGS_UNACKNOWLEDGED');
+    expect(error).toMatchObject({ code: 'SERIOUS_WARNINGS_UNACKNOWLEDGED', reason: 'warningsUnacknowledged', params: { count: 2 } });
+    expect(error.message).toContain('2 รายการ');
     expect(error.warnings?.map((warning) => [warning.code, warning.sequence])).toEqual([
       ['DATE_OUTSIDE_FISCAL_YEAR', 1],
       ['OTHER_AGENCY_MENTION', 2],
@@ -66,6 +67,7 @@ describe('acknowledging serious warnings before accept and publish', () => {
     expect(error.warnings?.[1]?.params).toMatchObject({ name: 'องค์การบริหารส่วนตำบลบ้านซ่ง' });
     expect(partly.status).toBe(422);
     expect(ErrorResponseSchema.parse(partly.body).error.warnings?.map((warning) => warning.code)).toEqual(['OTHER_AGENCY_MENTION']);
+    expect(ErrorResponseSchema.parse(partly.body).error.params).toEqual({ count: 1 });
     expect(await statusOf(plan.id)).toBe('submitted');
     expect(await getPrisma().auditLog.count({ where: { entityId: plan.id, action: 'status_change' } })).toBe(0);
   });
@@ -81,7 +83,7 @@ describe('acknowledging serious warnings before accept and publish', () => {
 
     expect(response.status).toBe(422);
     const error = ErrorResponseSchema.parse(response.body).error;
-    expect(error.code).toBe('ACKNOWLEDGED_WARNING_NOT_FOUND');
+    expect(error).toMatchObject({ code: 'ACKNOWLEDGED_WARNING_NOT_FOUND', reason: 'acknowledgedWarningNotFound', params: { count: 1 } });
     expect(error.issues?.map((issue) => issue.path)).toEqual(['body.acknowledgements.2']);
     expect(await statusOf(plan.id)).toBe('submitted');
   });

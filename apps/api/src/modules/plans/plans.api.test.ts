@@ -51,6 +51,12 @@ describe('plans', () => {
     const response = await agent.post(`/api/v1/agencies/${agency.id}/plans/2567`).set(csrf).send({});
 
     expect(response.status).toBe(409);
+    expect(ErrorResponseSchema.parse(response.body).error).toMatchObject({
+      code: 'CONFLICT',
+      message: 'มีแผนปีงบประมาณ 2567 อยู่แล้ว',
+      reason: 'planExists',
+      params: { fiscalYear: 2567 },
+    });
     expect(await getPrisma().plan.count({ where: { agencyId: agency.id } })).toBe(1);
   });
 
@@ -120,7 +126,12 @@ describe('plans', () => {
     const response = await agent.post(`/api/v1/plans/${plan.id}/publish`).set(csrf).send({ version: 1 });
 
     expect(response.status).toBe(409);
-    expect(response.body.error.code).toBe('INVALID_STATE');
+    expect(ErrorResponseSchema.parse(response.body).error).toMatchObject({
+      code: 'INVALID_STATE',
+      message: 'ทำรายการนี้ไม่ได้ขณะแผนมีสถานะ "ร่าง"',
+      reason: 'planTransitionRefused',
+      params: { status: 'draft' },
+    });
   });
 
   it('when the version is stale, then 409 VERSION_CONFLICT and the status is unchanged', async () => {
@@ -172,6 +183,11 @@ describe('plans', () => {
     const unlocked = await editorAgent.patch(`/api/v1/measures/${plan.measures[0]!.id}`).set(csrf).send({ version: 1, title: 'แก้' });
 
     expect(locked.status).toBe(409);
+    expect(ErrorResponseSchema.parse(locked.body).error).toMatchObject({
+      code: 'INVALID_STATE',
+      reason: 'planNotEditable',
+      params: { status: 'published' },
+    });
     expect(reopened.status).toBe(200);
     expect(reopened.body.status).toBe('returned');
     expect(unlocked.status).toBe(200);

@@ -55,7 +55,10 @@ export const lockPlan = (db: Db, actor: Actor, planId: string): Promise<void> =>
 
 export function assertEditable(plan: { status: PlanStatus }): void {
   if (!isEditablePlanStatus(plan.status)) {
-    throw new AppError('INVALID_STATE', 'แผนนี้ไม่อยู่ในสถานะที่แก้ไขได้ (แก้ไขได้เฉพาะแผนร่างหรือแผนที่ถูกส่งกลับ)');
+    throw new AppError('INVALID_STATE', 'แผนนี้ไม่อยู่ในสถานะที่แก้ไขได้ (แก้ไขได้เฉพาะแผนร่างหรือแผนที่ถูกส่งกลับ)', {
+      reason: 'planNotEditable',
+      params: { status: plan.status },
+    });
   }
 }
 
@@ -238,7 +241,7 @@ export async function createPlan(actor: Actor, agencyId: string, fiscalYear: num
   const scope = scopeFor(actor, 'read:plan');
   return transaction(async (db) => {
     const existing = await queries.findPlanIdByYear(db, scope, agencyId, fiscalYear);
-    if (existing) throw new AppError('CONFLICT', `มีแผนปีงบประมาณ ${fiscalYear} อยู่แล้ว`);
+    if (existing) throw new AppError('CONFLICT', `มีแผนปีงบประมาณ ${fiscalYear} อยู่แล้ว`, { reason: 'planExists', params: { fiscalYear } });
     let source: { id: string; measures: MeasureRow[] } | undefined;
     if (input.copyFromFiscalYear !== undefined) {
       if (input.copyFromFiscalYear >= fiscalYear) {
@@ -352,6 +355,8 @@ async function checkAcknowledgements(
   const unknown = given.flatMap((acknowledgement, index) => (groups.some((group) => isSameTarget(group, acknowledgement)) ? [] : [index]));
   if (unknown.length > 0) {
     throw new AppError('ACKNOWLEDGED_WARNING_NOT_FOUND', 'แผนนี้ไม่มีคำเตือนที่รับทราบมา (อาจแก้ไขไปแล้ว) กรุณาโหลดข้อมูลล่าสุด', {
+      reason: 'acknowledgedWarningNotFound',
+      params: { count: unknown.length },
       issues: unknown.map((index) => ({
         path: `body.acknowledgements.${index}`,
         message: 'แผนนี้ไม่มีคำเตือนร้ายแรงนี้',
@@ -365,6 +370,8 @@ async function checkAcknowledgements(
   );
   if (open.length > 0) {
     throw new AppError('SERIOUS_WARNINGS_UNACKNOWLEDGED', `แผนนี้มีคำเตือนร้ายแรง ${open.length} รายการที่ผู้ตรวจสอบยังไม่ได้รับทราบพร้อมเหตุผล`, {
+      reason: 'warningsUnacknowledged',
+      params: { count: open.length },
       warnings: open.flatMap((group) => group.warnings),
     });
   }
@@ -393,7 +400,10 @@ export async function transitionPlan(
     const owner = await findVisiblePlan(db, actor, planId);
     assertCan(actor, transition.action, owner);
     if (!transition.from.includes(owner.status)) {
-      throw new AppError('INVALID_STATE', `ทำรายการนี้ไม่ได้ขณะแผนมีสถานะ "${STATUS_LABEL[owner.status]}"`);
+      throw new AppError('INVALID_STATE', `ทำรายการนี้ไม่ได้ขณะแผนมีสถานะ "${STATUS_LABEL[owner.status]}"`, {
+        reason: 'planTransitionRefused',
+        params: { status: owner.status },
+      });
     }
     assertVersion(owner, input.version);
     const acknowledgements =
@@ -439,7 +449,10 @@ export async function requestReopen(actor: Actor, planId: string, input: ReopenR
     const owner = await findVisiblePlan(db, actor, planId);
     assertCan(actor, 'submit:plan', owner);
     if (!isTransitionAllowedFrom('reopen', owner.status)) {
-      throw new AppError('INVALID_STATE', `ขอเปิดแผนได้เฉพาะแผนที่อนุมัติหรือเผยแพร่แล้ว (แผนนี้มีสถานะ "${STATUS_LABEL[owner.status]}")`);
+      throw new AppError('INVALID_STATE', `ขอเปิดแผนได้เฉพาะแผนที่อนุมัติหรือเผยแพร่แล้ว (แผนนี้มีสถานะ "${STATUS_LABEL[owner.status]}")`, {
+        reason: 'planReopenRefused',
+        params: { status: owner.status },
+      });
     }
     await recordAudit(db, actor, {
       action: 'update',
