@@ -39,6 +39,15 @@ export const ERROR_REASONS = {
   planReopenRefused: '`INVALID_STATE`: only an accepted or published plan can be asked to reopen; this one is `status`.',
   evidenceQuotaFull: "`PAYLOAD_TOO_LARGE`: the file would take the agency's evidence files over its `megabytes` MB.",
   evidenceFileType: '`UNSUPPORTED_MEDIA_TYPE`: the file is not a PDF, JPEG, PNG, WebP, Word (.docx) or Excel (.xlsx) file.',
+  measureDeleted: '`INVALID_STATE`: the measure is deleted; it must be restored before it is changed or gets a timeline note.',
+  measureAlreadyDeleted: '`INVALID_STATE`: the measure was already deleted.',
+  measureNotDeleted: '`INVALID_STATE`: the measure is not deleted, so there is nothing to restore.',
+  measureOrderIncomplete:
+    '`VALIDATION_FAILED`: a new order must name every measure of the plan exactly once (the plan may have changed meanwhile).',
+  emailTaken: '`CONFLICT`: an account with this e-mail already exists.',
+  resetCodeInvalid: '`VALIDATION_FAILED`: the password reset code is unknown, already used or expired.',
+  resetCodeUsed: '`CONFLICT`: the password reset code was used by another request meanwhile.',
+  compareAgenciesNotFound: "`NOT_FOUND`: some agencies to compare do not exist or are outside the reviewer's area.",
 } as const;
 export type ErrorReason = keyof typeof ERROR_REASONS;
 

@@ -712,6 +712,13 @@ export const enStaff: StaffMessages = {
   'errorReason.planReopenRefused': 'Only an accepted or published plan can be asked to reopen (this plan is “{status}”)',
   'errorReason.evidenceQuotaFull': 'The agency’s file space ({megabytes} MB) is full. Delete files that are no longer needed first',
   'errorReason.evidenceFileType': 'Only PDF, JPEG, PNG, WebP, Word (.docx) and Excel (.xlsx) files are accepted',
+  'errorReason.measureDeleted': 'This measure has been deleted. Restore it first to change it',
+  'errorReason.measureAlreadyDeleted': 'This measure has already been deleted',
+  'errorReason.measureNotDeleted': 'This measure is not deleted, so there is nothing to restore',
+  'errorReason.measureOrderIncomplete':
+    'The new order must include every measure of the plan exactly once (the plan may have changed). Reload it and reorder again',
+  'errorReason.emailTaken': 'An account with this e-mail already exists',
+  'errorReason.compareAgenciesNotFound': 'Some of the chosen agencies were not found or are outside your area',
 
   'confidence.official': 'Official',
   'confidence.verified': 'Verified',

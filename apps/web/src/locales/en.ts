@@ -60,6 +60,8 @@ export const en: CoreMessages = {
   'errors.rateLimitedMinutes': 'Too many attempts. Please try again in {minutes} minutes.',
   'errorReason.passwordTooShort': 'The password must be at least {minimum} characters long.',
   'errorReason.passwordCommon': 'This password is common and easy to guess. Please choose another.',
+  'errorReason.resetCodeInvalid': 'This reset code is wrong, already used or expired. Please ask an administrator for a new one.',
+  'errorReason.resetCodeUsed': 'This reset code has already been used. Please ask an administrator for a new one.',
   'errors.NETWORK_ERROR': 'Cannot reach the server. Check your connection and try again.',
   'errors.INVALID_RESPONSE': 'The server sent an answer this page does not understand.',
   'errors.HTTP_ERROR': 'The server answered with an error.',

@@ -694,6 +694,12 @@ export const thStaff = {
   'errorReason.planReopenRefused': 'ขอเปิดแผนได้เฉพาะแผนที่อนุมัติหรือเผยแพร่แล้ว (แผนนี้มีสถานะ "{status}")',
   'errorReason.evidenceQuotaFull': 'พื้นที่เก็บไฟล์ของหน่วยงาน ({megabytes} MB) เต็มแล้ว กรุณาลบไฟล์ที่ไม่ใช้ก่อน',
   'errorReason.evidenceFileType': 'รับเฉพาะไฟล์ PDF, JPEG, PNG, WebP, Word (.docx) และ Excel (.xlsx) เท่านั้น',
+  'errorReason.measureDeleted': 'มาตรการนี้ถูกลบแล้ว กรุณากู้คืนก่อนแก้ไข',
+  'errorReason.measureAlreadyDeleted': 'มาตรการนี้ถูกลบไปแล้ว',
+  'errorReason.measureNotDeleted': 'มาตรการนี้ไม่ได้ถูกลบ จึงไม่ต้องกู้คืน',
+  'errorReason.measureOrderIncomplete': 'ลำดับใหม่ต้องมีมาตรการทุกข้อของแผนครบ ข้อละหนึ่งครั้ง (แผนอาจเปลี่ยนไป) กรุณาโหลดข้อมูลล่าสุดแล้วจัดลำดับอีกครั้ง',
+  'errorReason.emailTaken': 'มีผู้ใช้อีเมลนี้อยู่แล้ว',
+  'errorReason.compareAgenciesNotFound': 'ไม่พบหน่วยงานบางแห่งที่เลือก หรือหน่วยงานนั้นอยู่นอกพื้นที่ที่คุณดูแล',
 
   'confidence.official': 'ตามคู่มือทางการ',
   'confidence.verified': 'ตรวจสอบแล้ว',

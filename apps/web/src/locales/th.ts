@@ -64,6 +64,8 @@ export const th = {
   'errors.rateLimitedMinutes': 'ทำรายการบ่อยเกินไป กรุณาลองใหม่ในอีก {minutes} นาที',
   'errorReason.passwordTooShort': 'รหัสผ่านต้องยาวอย่างน้อย {minimum} ตัวอักษร',
   'errorReason.passwordCommon': 'รหัสผ่านนี้ใช้กันแพร่หลายและเดาง่าย กรุณาเลือกรหัสผ่านอื่น',
+  'errorReason.resetCodeInvalid': 'รหัสสำหรับตั้งรหัสผ่านใหม่ไม่ถูกต้อง ถูกใช้ไปแล้ว หรือหมดอายุแล้ว กรุณาขอรหัสใหม่จากผู้ดูแลระบบ',
+  'errorReason.resetCodeUsed': 'รหัสนี้ถูกใช้ไปแล้ว กรุณาขอรหัสใหม่จากผู้ดูแลระบบ',
   'errors.NETWORK_ERROR': 'เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ กรุณาตรวจสอบอินเทอร์เน็ตแล้วลองใหม่',
   'errors.INVALID_RESPONSE': 'เซิร์ฟเวอร์ตอบกลับในรูปแบบที่ไม่รู้จัก',
   'errors.HTTP_ERROR': 'เซิร์ฟเวอร์ตอบกลับด้วยข้อผิดพลาด',

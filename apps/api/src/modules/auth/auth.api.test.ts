@@ -209,6 +209,22 @@ describe('sessions', () => {
   });
 });
 
+describe('POST /api/v1/auth/password-reset', () => {
+  it('when the code is unknown, then 400 names body.code and the reason', async () => {
+    const response = await request(app)
+      .post('/api/v1/auth/password-reset')
+      .set(csrf)
+      .send({ code: `no-such-code-${unique('r')}`, password: 'brand-new-password-2569' });
+
+    expect(response.status).toBe(400);
+    expect(ErrorResponseSchema.parse(response.body).error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'resetCodeInvalid',
+      issues: [{ path: 'body.code' }],
+    });
+  });
+});
+
 describe('GET /api/v1/health', () => {
   it('when the database answers, then it reports ok', async () => {
     const response = await request(app).get('/api/v1/health');

@@ -217,12 +217,13 @@ export async function redeemPasswordReset(input: ResetPasswordInput): Promise<vo
   const token = await queries.findResetCode(id);
   if (!token || token.usedAt || token.expiresAt.getTime() < Date.now()) {
     throw new AppError('VALIDATION_FAILED', 'รหัสสำหรับตั้งรหัสผ่านใหม่ไม่ถูกต้องหรือหมดอายุแล้ว', {
+      reason: 'resetCodeInvalid',
       issues: [{ path: 'body.code', message: 'invalid or expired', code: 'invalid_code' }],
     });
   }
   const passwordHash = await hashPassword(input.password);
   await transaction(async (db) => {
-    if (!(await queries.useResetCode(db, id, new Date()))) throw new AppError('CONFLICT', 'รหัสนี้ถูกใช้ไปแล้ว');
+    if (!(await queries.useResetCode(db, id, new Date()))) throw new AppError('CONFLICT', 'รหัสนี้ถูกใช้ไปแล้ว', { reason: 'resetCodeUsed' });
     await queries.setPasswordHash(db, token.userId, passwordHash);
     await queries.deleteSessionsOf(db, token.userId);
     await recordAudit(db, ANONYMOUS, {

@@ -177,21 +177,31 @@ describe('measures', () => {
     expect(await getPrisma().auditLog.count({ where: { entityId: measure.id, action: 'update' } })).toBe(1);
   });
 
-  it('when a measure is deleted and restored, then it leaves the plan, is listed as deleted, and comes back last', async () => {
+  it('when a measure is deleted and restored, then it leaves the plan, is listed as deleted, and comes back last; deleting, editing or restoring it in the wrong state names why', async () => {
     const { agency, editor } = await createTenant();
     const plan = await createPlan(agency.id, 2567, 'draft', 3);
     const [first] = plan.measures;
     const agent = await signIn(app, editor);
 
     const deleted = await agent.delete(`/api/v1/measures/${first!.id}?version=1`).set(csrf);
+    const deletedAgain = await agent.delete(`/api/v1/measures/${first!.id}?version=1`).set(csrf);
+    const editedDeleted = await agent.patch(`/api/v1/measures/${first!.id}`).set(csrf).send({ version: 1, title: 'แก้หลังลบ' });
     const afterDelete = PlanDetailSchema.parse((await agent.get(`/api/v1/plans/${plan.id}`)).body);
     const restored = await agent.post(`/api/v1/measures/${first!.id}/restore`).set(csrf);
+    const restoredAgain = await agent.post(`/api/v1/measures/${first!.id}/restore`).set(csrf);
 
     expect(deleted.status).toBe(204);
     expect(afterDelete.measures.map((measure) => measure.id)).not.toContain(first!.id);
     expect(afterDelete.deletedMeasures.map((measure) => measure.id)).toEqual([first!.id]);
     expect(restored.status).toBe(200);
     expect(restored.body.sequence).toBe(4);
+    // ADR 026: the refusals carry a reason the web writes in the reader's language.
+    expect(deletedAgain.status).toBe(409);
+    expect(deletedAgain.body.error).toMatchObject({ code: 'INVALID_STATE', reason: 'measureAlreadyDeleted' });
+    expect(editedDeleted.status).toBe(409);
+    expect(editedDeleted.body.error).toMatchObject({ code: 'INVALID_STATE', reason: 'measureDeleted' });
+    expect(restoredAgain.status).toBe(409);
+    expect(restoredAgain.body.error).toMatchObject({ code: 'INVALID_STATE', reason: 'measureNotDeleted' });
   });
 
   it('when the measures are reordered, then the sequences follow; a list that misses one is a 400', async () => {
@@ -212,6 +222,7 @@ describe('measures', () => {
     expect(PlanDetailSchema.parse(reordered.body).measures.map((measure) => measure.id)).toEqual([ids[2], ids[0], ids[1]]);
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.error.issues[0].path).toBe('body.measureIds');
+    expect(incomplete.body.error.reason).toBe('measureOrderIncomplete');
   });
 
   it('when a progress note is added, then the timeline shows it newest first with its author', async () => {

@@ -222,7 +222,7 @@ async function saveMeasure(
   );
   assertCan(user, 'write:plan', owner);
   assertEditable(loaded.plan);
-  if (before.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว กรุณากู้คืนก่อนแก้ไข');
+  if (before.deletedAt) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว กรุณากู้คืนก่อนแก้ไข', { reason: 'measureDeleted' });
   if (before.version !== input.version) {
     throw new AppError('VERSION_CONFLICT', 'มาตรการนี้ถูกแก้ไขโดยผู้อื่นระหว่างที่คุณแก้ไข', {
       current: toMeasure(before, computeWarnings(loaded)),
@@ -283,7 +283,7 @@ export async function deleteMeasure(actor: Actor, measureId: string, version: nu
     const owner = await findVisibleMeasure(db, actor, measureId);
     assertCan(actor, 'write:plan', owner);
     assertEditable({ status: owner.planStatus });
-    if (owner.deleted) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบไปแล้ว');
+    if (owner.deleted) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบไปแล้ว', { reason: 'measureAlreadyDeleted' });
     // A version the measure does not have is a conflict before it reaches SQL (3e9 overflows an integer column).
     if (owner.version !== version) await versionConflict(db, actor, measureId);
     if ((await queries.softDeleteMeasure(db, measureId, version)) !== 1) await versionConflict(db, actor, measureId);
@@ -305,7 +305,7 @@ export async function restoreMeasure(actor: Actor, measureId: string): Promise<M
     const owner = await findVisibleMeasure(db, actor, measureId);
     assertCan(actor, 'write:plan', owner);
     assertEditable({ status: owner.planStatus });
-    if (!owner.deleted) throw new AppError('INVALID_STATE', 'มาตรการนี้ไม่ได้ถูกลบ');
+    if (!owner.deleted) throw new AppError('INVALID_STATE', 'มาตรการนี้ไม่ได้ถูกลบ', { reason: 'measureNotDeleted' });
     await queries.restoreMeasure(db, measureId, await queries.nextSequence(db, owner.planId));
     await recordAudit(db, actor, {
       action: 'restore',
@@ -330,6 +330,7 @@ export async function reorderMeasures(actor: Actor, planId: string, input: Reord
     const ids = new Set(live);
     if (live.length !== input.measureIds.length || input.measureIds.some((id) => !ids.has(id))) {
       throw new AppError('VALIDATION_FAILED', 'รายการต้องมีมาตรการทุกข้อของแผนครบ ข้อละหนึ่งครั้ง', {
+        reason: 'measureOrderIncomplete',
         issues: [{ path: 'body.measureIds', message: 'must list every live measure of the plan once', code: 'invalid_set' }],
       });
     }
@@ -373,7 +374,7 @@ export async function addTimelineNote(actor: Actor, measureId: string, input: Cr
     const owner = await findVisibleMeasure(db, actor, measureId);
     assertCan(actor, 'write:plan', owner);
     assertEditable({ status: owner.planStatus });
-    if (owner.deleted) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว');
+    if (owner.deleted) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว', { reason: 'measureDeleted' });
     const row = await queries.insertTimelineEntry(db, {
       measureId,
       agencyId: owner.agencyId,

@@ -81,3 +81,16 @@ describe('GET /review/provinces/:provinceId/overview', () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+describe('GET /review/compare', () => {
+  it('when a reviewer opens a comparison naming an agency of another province, then 404 says some agencies were not found', async () => {
+    const own = await createAgency({ provinceId: 34 });
+    const other = await createAgency({ provinceId: 35 });
+    const reviewer = await signIn(app, await createUser('provincial_reviewer', { provinceId: 34 }));
+
+    const response = await reviewer.get(`/api/v1/review/compare?agencyIds=${own.id},${other.id}`);
+
+    expect(response.status).toBe(404);
+    expect(response.body.error).toMatchObject({ code: 'NOT_FOUND', reason: 'compareAgenciesNotFound' });
+  });
+});

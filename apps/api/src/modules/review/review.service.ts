@@ -90,7 +90,9 @@ export async function listOverviewRows(actor: Actor, provinceId: number, query: 
 export async function compareAgencies(actor: Actor, agencyIds: string[]): Promise<CompareResponse> {
   assertCan(actor, 'review:plan');
   const { agencies, plans, groups, scores } = await queries.compareRows(scopeFor(actor, 'review:plan'), agencyIds);
-  if (agencies.length !== new Set(agencyIds).size) throw notFound('ไม่พบหน่วยงานบางแห่งที่เลือก');
+  if (agencies.length !== new Set(agencyIds).size) {
+    throw new AppError('NOT_FOUND', 'ไม่พบหน่วยงานบางแห่งที่เลือก', { reason: 'compareAgenciesNotFound' });
+  }
   return {
     agencies: agencyIds.map((agencyId) => {
       const agency = agencies.find((candidate) => candidate.id === agencyId)!;

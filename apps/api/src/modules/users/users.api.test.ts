@@ -13,7 +13,7 @@ const app = testApp();
 const csrf = { 'x-prongsai-csrf': '1' };
 
 describe('users (national admin)', () => {
-  it('when an admin creates an editor, then the user can sign in and the audit records it', async () => {
+  it('when an admin creates an editor, then the user can sign in and the audit records it; the same e-mail again is a 409 that names why', async () => {
     const admin = await createUser('national_admin');
     const agency = await createAgency();
     const agent = await signIn(app, admin);
@@ -29,11 +29,17 @@ describe('users (national admin)', () => {
         assignment: { role: 'agency_editor', agencyId: agency.id },
       });
     const login = await request(app).post('/api/v1/auth/login').set(csrf).send({ email, password: 'a-sufficiently-long-pass' });
+    const again = await agent
+      .post('/api/v1/users')
+      .set(csrf)
+      .send({ email, name: 'อีกคน', password: 'a-sufficiently-long-pass', assignment: { role: 'national_admin' } });
 
     expect(created.status).toBe(201);
     expect(UserSchema.parse(created.body)).toMatchObject({ role: 'agency_editor', agencyId: agency.id, isActive: true });
     expect(login.status).toBe(200);
     expect(await getPrisma().auditLog.count({ where: { entityType: 'user', entityId: created.body.id, action: 'create' } })).toBe(1);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'CONFLICT', reason: 'emailTaken' });
   });
 
   it('when the password is short or common, then 400 names body.password', async () => {
@@ -108,6 +114,7 @@ describe('users (national admin)', () => {
     expect(redeemed.status).toBe(204);
     expect(again.status).toBe(400);
     expect(again.body.error.issues[0].path).toBe('body.code');
+    expect(again.body.error.reason).toBe('resetCodeInvalid');
     expect(login.status).toBe(200);
   });
 });

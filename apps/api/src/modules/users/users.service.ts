@@ -55,7 +55,7 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
   const passwordHash = await hashPassword(input.password);
   return transaction(async (db) => {
     await assertAssignmentTarget(db, input.assignment);
-    if (await queries.emailTaken(db, input.email)) throw new AppError('CONFLICT', 'มีผู้ใช้อีเมลนี้อยู่แล้ว');
+    if (await queries.emailTaken(db, input.email)) throw new AppError('CONFLICT', 'มีผู้ใช้อีเมลนี้อยู่แล้ว', { reason: 'emailTaken' });
     const row = await queries.insertUser(db, { email: input.email, name: input.name, passwordHash, assignment: input.assignment });
     await recordAudit(db, actor, {
       action: 'create',
