@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
 import { AppError, notFound } from '../../lib/app-error';
+import { csvHeaderColumns } from '../../lib/csv-header';
 import { transaction } from '../../lib/db';
 import { recordAudit } from '../audit/audit.service';
 import * as queries from './indicators.queries';
@@ -36,17 +37,7 @@ const CodebookRowSchema = z.object({
 /** Parse an uploaded codebook CSV (header code,title,group in any order); every bad row is named. */
 export function parseCodebookCsv(csv: string): { code: string; title: string; group: string }[] {
   const rows = parseCsv(csv);
-  const header = (rows[0] ?? []).map((cell) => cell.trim().toLowerCase());
-  const columns = { code: header.indexOf('code'), title: header.indexOf('title'), group: header.indexOf('group') };
-  if (columns.code < 0 || columns.title < 0 || columns.group < 0) {
-    const message = 'ไฟล์ CSV ต้องมีหัวคอลัมน์ code,title,group';
-    const params = { columns: 'code,title,group' };
-    throw new AppError('VALIDATION_FAILED', message, {
-      reason: 'csvHeader',
-      params,
-      issues: [{ path: 'body.csv', message, code: 'invalid_header', params }],
-    });
-  }
+  const columns = csvHeaderColumns(rows[0], ['code', 'title', 'group']);
   const issues: FieldIssue[] = [];
   const items = new Map<string, { code: string; title: string; group: string }>();
   rows.slice(1).forEach((row, index) => {

@@ -19,6 +19,7 @@ import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/policies';
 import { reachesProvince, scopeFor, type Scope } from '../../access/scope';
 import { AppError, notFound } from '../../lib/app-error';
+import { csvHeaderColumns } from '../../lib/csv-header';
 import { transaction } from '../../lib/db';
 import { recordAudit } from '../audit/audit.service';
 import * as queries from './review.queries';
@@ -191,25 +192,15 @@ export async function getProvinceTrends(actor: Actor, provinceId: number): Promi
 export async function uploadItaResults(actor: Actor, csv: string): Promise<{ imported: number; unknownAgencyCodes: string[] }> {
   assertCan(actor, 'write:ita-result');
   const rows = parseCsv(csv);
-  const header = (rows[0] ?? []).map((cell) => cell.trim().toLowerCase());
-  const column = (name: string) => header.indexOf(name);
-  if (column('agency_code') < 0 || column('fiscal_year') < 0 || column('score') < 0) {
-    const message = 'ไฟล์ CSV ต้องมีหัวคอลัมน์ agency_code,fiscal_year,score';
-    const params = { columns: 'agency_code,fiscal_year,score' };
-    throw new AppError('VALIDATION_FAILED', message, {
-      reason: 'csvHeader',
-      params,
-      issues: [{ path: 'body.csv', message, code: 'invalid_header', params }],
-    });
-  }
+  const columns = csvHeaderColumns(rows[0], ['agency_code', 'fiscal_year', 'score']);
   const { min, max } = fiscalYearBounds();
   const issues: FieldIssue[] = [];
   const parsed = rows.slice(1).flatMap((row, index) => {
     const line = index + 2;
-    const code = (row[column('agency_code')] ?? '').trim();
-    const fiscalYearText = (row[column('fiscal_year')] ?? '').trim();
+    const code = (row[columns.agency_code] ?? '').trim();
+    const fiscalYearText = (row[columns.fiscal_year] ?? '').trim();
     const fiscalYear = /^[0-9]{4}$/.test(fiscalYearText) ? Number(fiscalYearText) : Number.NaN;
-    const score = Number(row[column('score')]);
+    const score = Number(row[columns.score]);
     if (!code) issues.push({ path: `body.csv.line${line}.agency_code`, message: 'กรุณาระบุรหัสหน่วยงาน', code: 'required' });
     if (!isValidFiscalYear(fiscalYear)) {
       issues.push({
