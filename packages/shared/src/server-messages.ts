@@ -39,7 +39,10 @@ export const ERROR_REASONS = {
   planReopenRefused: '`INVALID_STATE`: only an accepted or published plan can be asked to reopen; this one is `status`.',
   evidenceQuotaFull: "`PAYLOAD_TOO_LARGE`: the file would take the agency's evidence files over its `megabytes` MB.",
   evidenceFileType: '`UNSUPPORTED_MEDIA_TYPE`: the file is not a PDF, JPEG, PNG, WebP, Word (.docx) or Excel (.xlsx) file.',
-  measureDeleted: '`INVALID_STATE`: the measure is deleted; it must be restored before it is changed or gets a timeline note.',
+  evidenceImageUnreadable:
+    '`VALIDATION_FAILED`: the image cannot be decoded for its preview (damaged, or larger than `megapixels` megapixels).',
+  measureDeleted:
+    '`INVALID_STATE`: the measure is deleted; it must be restored before it is changed or gets a timeline note or an evidence file.',
   measureAlreadyDeleted: '`INVALID_STATE`: the measure was already deleted.',
   measureNotDeleted: '`INVALID_STATE`: the measure is not deleted, so there is nothing to restore.',
   measureOrderIncomplete:

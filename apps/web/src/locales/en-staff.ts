@@ -712,6 +712,7 @@ export const enStaff: StaffMessages = {
   'errorReason.planReopenRefused': 'Only an accepted or published plan can be asked to reopen (this plan is “{status}”)',
   'errorReason.evidenceQuotaFull': 'The agency’s file space ({megabytes} MB) is full. Delete files that are no longer needed first',
   'errorReason.evidenceFileType': 'Only PDF, JPEG, PNG, WebP, Word (.docx) and Excel (.xlsx) files are accepted',
+  'errorReason.evidenceImageUnreadable': 'This image cannot be read: the file may be damaged, or the picture is larger than {megapixels} megapixels',
   'errorReason.measureDeleted': 'This measure has been deleted. Restore it first to change it',
   'errorReason.measureAlreadyDeleted': 'This measure has already been deleted',
   'errorReason.measureNotDeleted': 'This measure is not deleted, so there is nothing to restore',

@@ -694,6 +694,7 @@ export const thStaff = {
   'errorReason.planReopenRefused': 'ขอเปิดแผนได้เฉพาะแผนที่อนุมัติหรือเผยแพร่แล้ว (แผนนี้มีสถานะ "{status}")',
   'errorReason.evidenceQuotaFull': 'พื้นที่เก็บไฟล์ของหน่วยงาน ({megabytes} MB) เต็มแล้ว กรุณาลบไฟล์ที่ไม่ใช้ก่อน',
   'errorReason.evidenceFileType': 'รับเฉพาะไฟล์ PDF, JPEG, PNG, WebP, Word (.docx) และ Excel (.xlsx) เท่านั้น',
+  'errorReason.evidenceImageUnreadable': 'อ่านรูปภาพนี้ไม่ได้ ไฟล์อาจเสียหาย หรือภาพใหญ่เกิน {megapixels} ล้านพิกเซล',
   'errorReason.measureDeleted': 'มาตรการนี้ถูกลบแล้ว กรุณากู้คืนก่อนแก้ไข',
   'errorReason.measureAlreadyDeleted': 'มาตรการนี้ถูกลบไปแล้ว',
   'errorReason.measureNotDeleted': 'มาตรการนี้ไม่ได้ถูกลบ จึงไม่ต้องกู้คืน',

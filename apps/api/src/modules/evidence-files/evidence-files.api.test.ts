@@ -146,7 +146,28 @@ describe('evidence files: upload, list, download', () => {
     const answer = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', broken, 'x.png');
     expect(answer.status).toBe(400);
     expect(answer.body.error.issues[0].code).toBe('image_unreadable');
+    // ADR 026: the reason and its pixel limit, for the panel to write in the reader's language.
+    expect(answer.body.error).toMatchObject({ code: 'VALIDATION_FAILED', reason: 'evidenceImageUnreadable', params: { megapixels: 60 } });
     expect(await filesOf(measure.id)).toEqual([]);
+  });
+
+  it('when the measure was deleted meanwhile, then the upload is 409 with the reason measureDeleted and nothing is kept', async () => {
+    // Arrange
+    const { editor, measure } = await draftMeasure();
+    const agent = await signIn(app, editor);
+    const deleted = await agent.delete(`/api/v1/measures/${measure.id}?version=${measure.version}`).set(csrf);
+    const before = await chunkCount();
+
+    // Act
+    const answer = await agent.post(`/api/v1/measures/${measure.id}/files`).set(csrf).attach('file', PDF, 'คำสั่ง.pdf');
+
+    // Assert
+    expect(deleted.status).toBe(204);
+    expect(answer.status).toBe(409);
+    expect(answer.body.error).toMatchObject({ code: 'INVALID_STATE', reason: 'measureDeleted' });
+    expect(answer.body.error.message).toBe('มาตรการนี้ถูกลบแล้ว');
+    expect(await filesOf(measure.id)).toEqual([]);
+    expect(await chunkCount()).toBe(before);
   });
 
   it('when there is no file part, or the body is JSON, then 400 and 415', async () => {

@@ -66,7 +66,7 @@ async function writableMeasure(db: Db, actor: Actor, measureId: string): Promise
   if (!measure) throw notFound('ไม่พบมาตรการนี้');
   assertCan(actor, 'write:plan', measure);
   assertEditable({ status: measure.planStatus });
-  if (measure.deleted) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว');
+  if (measure.deleted) throw new AppError('INVALID_STATE', 'มาตรการนี้ถูกลบแล้ว', { reason: 'measureDeleted' });
   return measure;
 }
 
@@ -94,6 +94,8 @@ async function makePreview(path: string): Promise<Buffer> {
       .toBuffer();
   } catch {
     throw new AppError('VALIDATION_FAILED', 'อ่านรูปภาพนี้ไม่ได้ (ไฟล์อาจเสียหายหรือใหญ่เกินไป)', {
+      reason: 'evidenceImageUnreadable',
+      params: { megapixels: MAX_INPUT_PIXELS / 1_000_000 },
       issues: [{ path: 'file', message: 'the image cannot be decoded', code: 'image_unreadable' }],
     });
   }

@@ -67,4 +67,50 @@ describe('EvidenceFilesPanel', () => {
     expect(send).not.toHaveBeenCalled();
     expect(calls.filter((call) => call.method !== 'GET')).toEqual([]);
   });
+
+  it('when the server refuses an upload with a reason, then the panel writes the catalogue text in the reader’s language (ADR 026)', async () => {
+    mockFetch([{ path: `/measures/${MEASURE_ID}/files`, body: { items: [] } }]);
+    const refusals = [
+      { status: 400, error: { code: 'VALIDATION_FAILED', message: 'อ่านรูปภาพนี้ไม่ได้', reason: 'evidenceImageUnreadable', params: { megapixels: 60 } } },
+      { status: 409, error: { code: 'INVALID_STATE', message: 'มาตรการนี้ถูกลบแล้ว', reason: 'measureDeleted' } },
+    ];
+    vi.stubGlobal('XMLHttpRequest', refusingXhr(refusals));
+    renderWithProviders(<EvidenceFilesPanel measureId={MEASURE_ID} canEdit />, { user: makeUser(), lang: 'en' });
+
+    await userEvent.upload(await screen.findByLabelText('Choose files'), [
+      new File(['x'], 'broken.png', { type: 'image/png' }),
+      new File(['%PDF'], 'order.pdf', { type: 'application/pdf' }),
+    ]);
+
+    const alerts = await screen.findAllByRole('alert');
+    expect(alerts.map((alert) => alert.textContent)).toEqual([
+      'broken.png: This image cannot be read: the file may be damaged, or the picture is larger than 60 megapixels',
+      'order.pdf: This measure has been deleted. Restore it first to change it',
+    ]);
+  });
 });
+
+/** An XMLHttpRequest that answers each upload, in turn, with one of the given refusals (jsdom has no server to send to). */
+function refusingXhr(answers: { status: number; error: Record<string, unknown> }[]) {
+  let next = 0;
+  return class {
+    status = 0;
+    responseText = '';
+    upload: { onprogress: ((event: ProgressEvent) => void) | null } = { onprogress: null };
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    onabort: (() => void) | null = null;
+    open() {}
+    setRequestHeader() {}
+    abort() {}
+    getResponseHeader() {
+      return 'application/json';
+    }
+    send() {
+      const answer = answers[next++]!;
+      this.status = answer.status;
+      this.responseText = JSON.stringify({ error: { requestId: 'test', ...answer.error } });
+      setTimeout(() => this.onload?.(), 0);
+    }
+  };
+}
