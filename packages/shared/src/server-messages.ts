@@ -30,6 +30,8 @@ export const ERROR_REASONS = {
   passwordTooShort: '`VALIDATION_FAILED`: the new password is shorter than `minimum` characters.',
   passwordCommon: '`VALIDATION_FAILED`: the new password is a common, easily guessed one.',
   planExists: '`CONFLICT`: the agency already has a plan for fiscal year `fiscalYear`.',
+  planYearNotFound: '`NOT_FOUND`: the agency has no plan for fiscal year `fiscalYear` (yet); the agency itself exists.',
+  copySourceNotFound: '`NOT_FOUND`: the agency has no plan of fiscal year `fiscalYear` to copy from.',
   warningsUnacknowledged:
     '`SERIOUS_WARNINGS_UNACKNOWLEDGED`: `count` serious warnings (grouped by code and measure) have no reviewer acknowledgement; `warnings` lists them.',
   acknowledgedWarningNotFound:

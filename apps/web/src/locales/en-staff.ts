@@ -184,7 +184,6 @@ export const enStaff: StaffMessages = {
   'plan.submittedAtLabel': 'Submitted',
   'plan.reviewedAtLabel': 'Reviewed',
   'plan.publishedAtLabel': 'Published',
-  'plan.notFound': 'There is no plan for fiscal year {fiscalYear} yet',
   'plan.backToAgency': 'Back to the agency page to create one',
   'plan.readOnly': 'The plan is “{status}”, so its measures cannot be changed.',
   'plan.warnings': 'Quality notes on this plan',
@@ -704,6 +703,8 @@ export const enStaff: StaffMessages = {
   'errorReason.csvHeader': 'The CSV file needs a header row with the columns {columns}',
   'errorReason.csvEmpty': 'The CSV file has no rows',
   'errorReason.planExists': 'There is already a plan for fiscal year {fiscalYear}',
+  'errorReason.planYearNotFound': 'There is no plan for fiscal year {fiscalYear} yet',
+  'errorReason.copySourceNotFound': 'There is no plan of fiscal year {fiscalYear} to copy from. Reload this page and try again',
   'errorReason.warningsUnacknowledged': 'Serious warnings in this plan that no reviewer has acknowledged with a reason: {count}',
   'errorReason.acknowledgedWarningNotFound':
     'Acknowledged warnings that are no longer in this plan (it may have changed): {count}. Reload it and check the warnings again',

@@ -178,7 +178,6 @@ export const thStaff = {
   'plan.submittedAtLabel': 'ส่งตรวจสอบเมื่อ',
   'plan.reviewedAtLabel': 'ตรวจสอบเมื่อ',
   'plan.publishedAtLabel': 'เผยแพร่เมื่อ',
-  'plan.notFound': 'ยังไม่มีแผนของปีงบประมาณ {fiscalYear}',
   'plan.backToAgency': 'กลับไปหน้าหน่วยงานเพื่อสร้างแผน',
   'plan.readOnly': 'แผนอยู่ในสถานะ “{status}” จึงแก้ไขมาตรการไม่ได้',
   'plan.warnings': 'ข้อสังเกตด้านคุณภาพของแผน',
@@ -686,6 +685,8 @@ export const thStaff = {
   'errorReason.csvHeader': 'ไฟล์ CSV ต้องมีแถวหัวตารางที่มีคอลัมน์ {columns}',
   'errorReason.csvEmpty': 'ไฟล์ CSV ไม่มีรายการ',
   'errorReason.planExists': 'มีแผนปีงบประมาณ {fiscalYear} อยู่แล้ว',
+  'errorReason.planYearNotFound': 'ยังไม่มีแผนของปีงบประมาณ {fiscalYear}',
+  'errorReason.copySourceNotFound': 'ไม่พบแผนปีงบประมาณ {fiscalYear} ที่จะคัดลอก กรุณาโหลดหน้านี้ใหม่แล้วลองอีกครั้ง',
   'errorReason.warningsUnacknowledged': 'แผนนี้มีคำเตือนร้ายแรง {count} รายการที่ผู้ตรวจสอบยังไม่ได้รับทราบพร้อมเหตุผล',
   'errorReason.acknowledgedWarningNotFound':
     'คำเตือนที่รับทราบ {count} รายการไม่มีในแผนนี้แล้ว (แผนอาจเปลี่ยนไป) กรุณาโหลดข้อมูลล่าสุดแล้วตรวจสอบคำเตือนอีกครั้ง',

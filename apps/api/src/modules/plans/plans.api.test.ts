@@ -60,6 +60,39 @@ describe('plans', () => {
     expect(await getPrisma().plan.count({ where: { agencyId: agency.id } })).toBe(1);
   });
 
+  it('when the agency has no plan of the year asked for, or of the year to copy from, then 404 names the fiscal year; another agency is a 404 without it', async () => {
+    // Arrange
+    const { agency, editor } = await createTenant();
+    const other = await createTenant();
+    await createPlan(other.agency.id, 2566);
+    const agent = await signIn(app, editor);
+
+    // Act
+    const noPlan = await agent.get(`/api/v1/agencies/${agency.id}/plans/2567`);
+    const noSource = await agent.post(`/api/v1/agencies/${agency.id}/plans/2567`).set(csrf).send({ copyFromFiscalYear: 2566 });
+    const otherAgency = await agent.get(`/api/v1/agencies/${other.agency.id}/plans/2566`);
+
+    // Assert
+    expect(noPlan.status).toBe(404);
+    expect(ErrorResponseSchema.parse(noPlan.body).error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'ยังไม่มีแผนปีงบประมาณ 2567',
+      reason: 'planYearNotFound',
+      params: { fiscalYear: 2567 },
+    });
+    expect(noSource.status).toBe(404);
+    expect(ErrorResponseSchema.parse(noSource.body).error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'ไม่พบแผนปีงบประมาณ 2566 ที่จะคัดลอก',
+      reason: 'copySourceNotFound',
+      params: { fiscalYear: 2566 },
+    });
+    expect(await getPrisma().plan.count({ where: { agencyId: agency.id } })).toBe(0);
+    // An agency out of reach answers as a missing one, and names no plan year.
+    expect(otherAgency.status).toBe(404);
+    expect(otherAgency.body.error.reason).toBeUndefined();
+  });
+
   it('when the fiscal year or the body is invalid, then 400 names the field', async () => {
     const { agency, editor } = await createTenant();
     const agent = await signIn(app, editor);

@@ -225,7 +225,9 @@ export async function getPlanByYear(actor: Actor, agencyId: string, fiscalYear: 
     fiscalYear,
   );
   if (!found) throw notFound('ไม่พบหน่วยงานนี้');
-  if (!found.plan) throw notFound(`ยังไม่มีแผนปีงบประมาณ ${fiscalYear}`);
+  if (!found.plan) {
+    throw new AppError('NOT_FOUND', `ยังไม่มีแผนปีงบประมาณ ${fiscalYear}`, { reason: 'planYearNotFound', params: { fiscalYear } });
+  }
   return toPlanDetail(found.plan, {});
 }
 
@@ -250,7 +252,12 @@ export async function createPlan(actor: Actor, agencyId: string, fiscalYear: num
         });
       }
       source = await queries.findPlanMeasuresByYear(db, scope, agencyId, input.copyFromFiscalYear);
-      if (!source) throw notFound(`ไม่พบแผนปีงบประมาณ ${input.copyFromFiscalYear} ที่จะคัดลอก`);
+      if (!source) {
+        throw new AppError('NOT_FOUND', `ไม่พบแผนปีงบประมาณ ${input.copyFromFiscalYear} ที่จะคัดลอก`, {
+          reason: 'copySourceNotFound',
+          params: { fiscalYear: input.copyFromFiscalYear },
+        });
+      }
     }
     const copied = liveMeasures(source?.measures ?? []);
     const plan = await queries.insertPlan(db, {

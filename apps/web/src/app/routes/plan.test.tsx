@@ -84,3 +84,34 @@ describe('PlanRoute: the breadcrumb', () => {
     },
   );
 });
+
+describe('PlanRoute: a plan that is not there', () => {
+  const render = (answer: { reason?: string; params?: Record<string, number>; message: string }, lang: 'th' | 'en') => {
+    mockFetch([
+      { path: `/agencies/${AGENCY_ID}/plans/2566`, status: 404, body: { error: { code: 'NOT_FOUND', requestId: 'test', ...answer } } },
+      { path: `/agencies/${AGENCY_ID}`, body: agency },
+    ]);
+    renderWithProviders(
+      <Routes>
+        <Route path={paths.plan.path} element={<PlanRoute />} />
+      </Routes>,
+      { route: paths.plan.getHref(AGENCY_ID, 2566), user: editor, lang },
+    );
+  };
+
+  it('when the agency has no plan of the year, then the page says so from the reason, in the reader’s calendar, with the way back to create one (ADR 026)', async () => {
+    render({ reason: 'planYearNotFound', params: { fiscalYear: 2566 }, message: 'ยังไม่มีแผนปีงบประมาณ 2566' }, 'en');
+    expect(await screen.findByText('There is no plan for fiscal year 2023 yet')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to the agency page to create one' })).toHaveAttribute(
+      'href',
+      paths.agency.getHref(AGENCY_ID),
+    );
+  });
+
+  it('when the agency itself is out of reach, then the page does not offer to create a plan there', async () => {
+    render({ message: 'ไม่พบหน่วยงานนี้' }, 'th');
+    expect(await screen.findByRole('alert')).toHaveTextContent('ไม่พบหน่วยงานนี้');
+    expect(screen.queryByRole('link', { name: 'กลับไปหน้าหน่วยงานเพื่อสร้างแผน' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'ลองอีกครั้ง' })).not.toBeInTheDocument();
+  });
+});

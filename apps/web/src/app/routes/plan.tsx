@@ -20,6 +20,7 @@ import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
+import { useApiErrorMessage } from '@/lib/use-api-error-message';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState, InlineError } from '@/components/ui/error-state';
@@ -31,6 +32,7 @@ import { useAgencyTrail } from './agency-trail';
 /** One agency's plan for one fiscal year, laid out like the official report. */
 export function PlanRoute() {
   const { t } = useI18n();
+  const errorMessage = useApiErrorMessage();
   const { agencyId = '', fiscalYear: fiscalYearParam = '' } = useParams();
   const fiscalYear = Number(fiscalYearParam);
   const { user } = useAuth();
@@ -55,16 +57,19 @@ export function PlanRoute() {
 
   if (plan.isPending) return <Loading />;
   if (plan.isError) {
-    if (isApiError(plan.error) && plan.error.status === 404) {
+    // No plan of that year yet (the agency exists): the way on is to create one. Any other 404 (an agency
+    // out of reach) is not worth a retry.
+    if (isApiError(plan.error) && plan.error.reason === 'planYearNotFound') {
       return (
-        <EmptyState title={t('plan.notFound', { fiscalYear })}>
+        <EmptyState title={errorMessage(plan.error)}>
           <p>
             <Link to={paths.agency.getHref(agencyId)}>{t('plan.backToAgency')}</Link>
           </p>
         </EmptyState>
       );
     }
-    return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
+    const isMissing = isApiError(plan.error) && plan.error.status === 404;
+    return <ErrorState error={plan.error} onRetry={isMissing ? undefined : () => void plan.refetch()} />;
   }
 
   const data = plan.data;
