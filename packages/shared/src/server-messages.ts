@@ -72,9 +72,10 @@ export type ServerIssueCode = keyof typeof SERVER_ISSUE_CODES;
 
 /**
  * `params.kind` of a `PARSE_PROBLEM` quality warning: what the import could not read. Every kind
- * carries `value` (the cell as written, never reformatted) when it names one, and `line` (the CSV
- * line, header = 1) for CSV rows. The web writes them as `warning.PARSE_PROBLEM.<kind>`; a
- * PARSE_PROBLEM without a kind quotes the server's Thai message.
+ * carries `value` (the cell or text as written, never reformatted or translated) when it names one,
+ * and `line` (the CSV line, header = 1) for CSV rows. A problem the report reader found at a place in
+ * the source carries `place` (IMPORT_PLACES) and that place's numbers. The web writes them as
+ * `warning.PARSE_PROBLEM.<kind>`; a PARSE_PROBLEM without a kind quotes the server's Thai message.
  */
 export const PARSE_PROBLEM_KINDS = {
   csvNoHeader: 'The CSV has no header row naming `columns` (at least sequence and title).',
@@ -91,5 +92,29 @@ export const PARSE_PROBLEM_KINDS = {
   noMeasureTable: 'No table of measures was found.',
   noFiscalYear: 'The report header names no fiscal year, so dates were not checked against one.',
   duplicateSequence: 'Sequence `sequence` appears on more than one row.',
+  textOutsideTable: 'Text `value` (its start) stands between or after the table rows and was not imported; at `place`.',
+  rowWithoutSequence: 'A table row `value` (its start) has no measure sequence and was not imported; at `place`.',
+  bothOutcomes: 'Both the "not carried out" and the "completed" cells hold text; read as completed.',
+  unreadablePeriod: 'The period cell `value` looks like a date but cannot be read.',
+  docxUnreadable: 'The .docx file cannot be read: `detail` is the reader’s own words.',
+  pdfUnreadable: 'The PDF cannot be read: `detail` is the tool’s own words.',
+  pdfNoPages: 'The scanned PDF gave no page images to read.',
+  ocrTimeout: 'OCR did not finish a page within `seconds` seconds.',
+  ocrUnreadable: 'OCR failed: `detail` is the tool’s own words.',
+  reportUnreadable: 'The report text cannot be read: `detail` is the reader’s own words.',
+  toolMissing: 'The server lacks the program `tool` this file needs (attach a .docx or paste the text instead).',
 } as const;
 export type ParseProblemKind = keyof typeof PARSE_PROBLEM_KINDS;
+
+/**
+ * `params.place` of a `PARSE_PROBLEM` the report reader found at a place in the source, with the
+ * numbers each place names beside it in `params`. The web writes it as `importPlace.<place>`.
+ */
+export const IMPORT_PLACES = {
+  paragraph: 'Paragraph `paragraph` of a .docx (outside its tables).',
+  tableRow: 'Row `row` of table `table` of a .docx.',
+  line: 'Line `line` of pasted or uploaded text.',
+  pageLine: 'Line `line` of page `page` of a PDF’s text layer.',
+  imageLine: 'Line `line` of page image `page` read by OCR (a scan or a photo).',
+} as const;
+export type ImportPlace = keyof typeof IMPORT_PLACES;

@@ -1,6 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { ERROR_REASONS, IMPORT_PLACES, PARSE_PROBLEM_KINDS, SERVER_ISSUE_CODES } from '@prongsai/shared';
 import { testApp } from '../../test/app';
 import { checkContract } from '../../test/contract';
 import { contractViolations } from '../../test/contract-violations';
@@ -211,6 +212,10 @@ describe('/api/docs', () => {
     expect(description).toContain('## Errors');
     for (const code of ['VALIDATION_FAILED', 'CSRF_REJECTED', 'IMPORT_UNPARSABLE', 'METHOD_NOT_ALLOWED', 'SERVICE_UNAVAILABLE']) {
       expect(description).toContain(`\`${code}\``);
+    }
+    // The hand-written codes (ADR 026), each from its shared list.
+    for (const code of [ERROR_REASONS, SERVER_ISSUE_CODES, PARSE_PROBLEM_KINDS, IMPORT_PLACES].flatMap(Object.keys)) {
+      expect(description).toContain(`| \`${code}\` |`);
     }
   });
 });

@@ -4,6 +4,7 @@ import {
   ERROR_REASONS,
   ERROR_STATUS,
   ErrorResponseSchema,
+  IMPORT_PLACES,
   PARSE_PROBLEM_KINDS,
   SERVER_ISSUE_CODES,
   type ErrorCode,
@@ -318,11 +319,17 @@ ${codeTable(SERVER_ISSUE_CODES)}
 
 ### Import problems (\`PARSE_PROBLEM\` warnings of an import preview)
 
-An import preview answers 200 with what it could read; what it could not is a quality warning \`PARSE_PROBLEM\` whose \`params.kind\` names the problem (CSV rows also carry \`params.line\`, the header being line 1; \`params.value\` is the cell as written). A \`PARSE_PROBLEM\` without a kind has only its Thai \`message\`.
+An import preview answers 200 with what it could read; what it could not is a quality warning \`PARSE_PROBLEM\` whose \`params.kind\` names the problem (CSV rows also carry \`params.line\`, the header being line 1; \`params.value\` is the cell or text as written). A \`PARSE_PROBLEM\` without a kind has only its Thai \`message\`.
 
 | kind | meaning and \`params\` |
 |---|---|
 ${codeTable(PARSE_PROBLEM_KINDS)}
+
+A problem the report reader found at a place in the source names it in \`params.place\`, with that place's numbers beside it:
+
+| place | meaning and \`params\` |
+|---|---|
+${codeTable(IMPORT_PLACES)}
 `;
 
 /** A Markdown table body of stable codes and what each means. */

@@ -20,7 +20,8 @@ export function warningCodeLabel(code: string, t: I18nValue['t']): string {
  * "measure N:" before it. A warning without parameters (stored before they existed) or with a code
  * the catalogue does not know yet shows the server's Thai message. A PARSE_PROBLEM is written from
  * its `params.kind` (PARSE_PROBLEM_KINDS); one without a kind quotes the server's text. `value` is a
- * cell as the file wrote it and is never reformatted (a date that does not exist stays as written).
+ * cell as the file wrote it and is never reformatted (a date that does not exist stays as written);
+ * `place` (IMPORT_PLACES) is written from `importPlace.<place>` with the numbers beside it.
  */
 export function warningText(
   warning: QualityWarning,
@@ -40,6 +41,12 @@ export function warningText(
     else if (/^\d{4}-\d{2}-\d{2}$/.test(value)) vars[name] = i18n.formatDay(value);
     else if (name === 'steps') vars[name] = i18n.digitsOf(value);
     else vars[name] = value;
+  }
+  const { place } = warning.params;
+  if (typeof place === 'string') {
+    // Where the report reader found it (IMPORT_PLACES), its numbers in the reader's digits.
+    const placeKey = `importPlace.${place}`;
+    if (isMessageKey(placeKey)) vars.place = i18n.t(placeKey as MessageKey, vars);
   }
   const { date, datePrecision } = warning.params;
   if (typeof date === 'string' && (datePrecision === 'day' || datePrecision === 'month')) {

@@ -4,6 +4,7 @@ import {
   CUSTOM_ISSUE_KEYS,
   ERROR_REASONS,
   ERROR_STATUS,
+  IMPORT_PLACES,
   PARSE_PROBLEM_KINDS,
   PLAN_STATUSES,
   QUALITY_WARNING_CODES,
@@ -40,6 +41,7 @@ const SERVER_CODES: [prefix: string, codes: readonly string[]][] = [
   ['errorReason.', Object.keys(ERROR_REASONS)],
   ['serverIssue.', Object.keys(SERVER_ISSUE_CODES)],
   ['warning.PARSE_PROBLEM.', Object.keys(PARSE_PROBLEM_KINDS)],
+  ['importPlace.', Object.keys(IMPORT_PLACES)],
 ];
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
@@ -150,6 +152,37 @@ describe('warningText', () => {
       'The date “2566-03-07” has a Buddhist-era year, so it was read as the year 2023 CE',
     );
     expect(warningText(beYear, i18nFor('th', 'thai')).text).toBe('วันที่ "2566-03-07" เป็นปี พ.ศ. จึงอ่านเป็นปี ค.ศ. ๒๐๒๓');
+  });
+
+  it('writes what the report reader skipped around its quote, with its place in the reader’s words and digits (ADR 026)', async () => {
+    await ready;
+    const stray: QualityWarning = {
+      code: 'PARSE_PROBLEM',
+      sequence: null,
+      message: 'หน้า 2 บรรทัดที่ 14: ข้อความนอกตาราง ("ลงชื่อผู้รายงาน 2567") ไม่ได้นำเข้า',
+      params: { kind: 'textOutsideTable', value: 'ลงชื่อผู้รายงาน 2567', place: 'pageLine', page: 2, line: 14 },
+    };
+    expect(warningText(stray, i18nFor('en', 'arabic')).text).toBe(
+      'Text outside the table was not imported (“ลงชื่อผู้รายงาน 2567”, page 2, line 14)',
+    );
+    // The quote stays as the source wrote it; only the place takes the reader's digits.
+    expect(warningText(stray, i18nFor('th', 'thai')).text).toBe('หน้า ๒ บรรทัดที่ ๑๔: ข้อความนอกตาราง ("ลงชื่อผู้รายงาน 2567") ไม่ได้นำเข้า');
+    const row: QualityWarning = {
+      code: 'PARSE_PROBLEM',
+      sequence: null,
+      message: 'ตารางที่ 1 แถวที่ 5: อ่านแถวนี้ไม่ออก ไม่พบลำดับที่ของมาตรการ ("หมายเหตุ")',
+      params: { kind: 'rowWithoutSequence', value: 'หมายเหตุ', place: 'tableRow', table: 1, row: 5 },
+    };
+    expect(warningText(row, i18nFor('en', 'arabic')).text).toBe(
+      'A row with no measure sequence could not be read (“หมายเหตุ”, table 1, row 5)',
+    );
+    const period: QualityWarning = {
+      code: 'PARSE_PROBLEM',
+      sequence: 3,
+      message: 'มาตรการที่ 3: อ่านวันที่ดำเนินการไม่ออก ("ต้นปี 2567")',
+      params: { kind: 'unreadablePeriod', value: 'ต้นปี 2567' },
+    };
+    expect(warningText(period, i18nFor('en', 'arabic')).text).toBe('The period “ต้นปี 2567” cannot be read as a date');
   });
 
   it('quotes what the parser could not read inside a sentence in the reader’s language', async () => {

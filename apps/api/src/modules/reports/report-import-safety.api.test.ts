@@ -5,7 +5,7 @@ import { ErrorResponseSchema, ImportPreviewSchema, MEASURE_CSV_COLUMNS, PlanDeta
 import { getPrisma } from '../../lib/prisma';
 import { testApp } from '../../../test/app';
 import { createTenant, signIn } from '../../../test/factories';
-import { buildPaddedDocx } from '../../../test/zip-files';
+import { buildPaddedDocx, buildZip } from '../../../test/zip-files';
 
 const app = testApp();
 const csrf = { 'x-prongsai-csrf': '1' };
@@ -230,5 +230,93 @@ describe('import preview: uploaded text files in other encodings', () => {
       expect(report.measures[0]!.title).toMatch(/[\u0E01-\u0E5B]/);
       expect(report.warnings.map((warning) => warning.code)).not.toContain('ENCODING_GUESSED');
     }
+  });
+});
+
+describe('import preview: what the report reader quotes from the source (ADR 026)', () => {
+  const header = [
+    'รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2567',
+    '',
+    'องค์การบริหารส่วนตำบลทดสอบ',
+    '',
+    'ลำดับที่\tมาตรการ / โครงการ / กิจกรรม\tผลลัพธ์หรือความสำเร็จของการดำเนินการ\t\tสรุปผลการดำเนินการ\tระยะเวลาในการดำเนินการ',
+    '\t\tไม่สามารถ ดำเนินการได้\tดำเนินการ แล้วเสร็จ\t\t',
+  ];
+
+  it('when a report has a row without a sequence, text after the table, both outcome cells filled and periods that cannot be read, then each problem has a kind and its quote as params, the Thai message kept', async () => {
+    // Arrange
+    const { agency, agent } = await editorAgent();
+    const text = [
+      ...header,
+      '1\tจัดทำคู่มือการปฏิบัติงาน\tงบประมาณไม่พอ\tจัดทำแล้ว\tเผยแพร่แล้ว\tช่วงต้นปี 2567',
+      'ไม่มีลำดับ\tข้อความ\tอื่น ๆ\t\t\t',
+      '2\tประชุมคณะทำงาน\t\tประชุมแล้ว\tสรุปแล้ว\t31 กุมภาพันธ์ 2567',
+      'ข้อความยาวหลังตารางที่ไม่ใช่ลายมือชื่อและไม่ได้อยู่ในช่องใดของตารางมาตรการเลย',
+    ].join('\n');
+
+    // Act
+    const response = await agent.post(`/api/v1/agencies/${agency.id}/imports/preview`).set(csrf).send({ format: 'text', content: text });
+
+    // Assert
+    expect(response.status).toBe(200);
+    const problems = ImportPreviewSchema.parse(response.body).report.warnings.filter((warning) => warning.code === 'PARSE_PROBLEM');
+    expect(problems.map(({ sequence, params }) => ({ sequence, params }))).toEqual([
+      { sequence: null, params: { kind: 'rowWithoutSequence', value: 'ไม่มีลำดับ ข้อความ อื่น ๆ', place: 'line', line: 8 } },
+      {
+        sequence: null,
+        params: {
+          kind: 'textOutsideTable',
+          // Its start only, as the Thai message quotes it.
+          value: 'ข้อความยาวหลังตารางที่ไม่ใช่ลายมือชื่อและไม่ได้อยู่ในช่องใดข…',
+          place: 'line',
+          line: 10,
+        },
+      },
+      { sequence: 1, params: { kind: 'bothOutcomes' } },
+      { sequence: 1, params: { kind: 'unreadablePeriod', value: 'ช่วงต้นปี 2567' } },
+      { sequence: 2, params: { kind: 'impossibleDate', value: '31 กุมภาพันธ์ 2567' } },
+    ]);
+    // The Thai text stays for API clients.
+    expect(problems[0]?.message).toBe('บรรทัดที่ 8: อ่านแถวนี้ไม่ออก ไม่พบลำดับที่ของมาตรการ ("ไม่มีลำดับ ข้อความ อื่น ๆ")');
+    expect(problems[4]?.message).toBe('มาตรการที่ 2: วันที่ดำเนินการไม่มีอยู่จริง ("31 กุมภาพันธ์ 2567")');
+  });
+
+  it('when a .docx cannot be read, then its one problem carries the kind docxUnreadable and the reader’s own words', async () => {
+    // Arrange: a ZIP that names word/document.xml (so it is taken for a .docx) but holds no Word document.
+    const { agency, agent } = await editorAgent();
+    const broken = buildZip([{ name: 'word/document.xml', data: Buffer.from('<w:document><<< not xml') }]);
+
+    // Act
+    const response = await agent
+      .post(`/api/v1/agencies/${agency.id}/imports/preview`)
+      .set(csrf)
+      .send({ format: 'docx', content: broken.toString('base64') });
+
+    // Assert
+    expect(response.status).toBe(200);
+    const [problem] = ImportPreviewSchema.parse(response.body).report.warnings;
+    expect(problem).toMatchObject({ code: 'PARSE_PROBLEM', params: { kind: 'docxUnreadable', detail: expect.any(String) } });
+    expect(problem!.message).toBe(`อ่านไฟล์ .docx ไม่ได้: ${problem!.params!.detail}`);
+  });
+
+  it('when a PDF cannot be read, then its one problem carries the kind pdfUnreadable and the tool’s own words', async () => {
+    // Arrange: a PDF header over bytes that are no PDF.
+    const { agency, agent } = await editorAgent();
+    const broken = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x41)]);
+
+    // Act
+    const response = await agent
+      .post(`/api/v1/agencies/${agency.id}/imports/preview`)
+      .set(csrf)
+      .send({ format: 'pdf', content: broken.toString('base64') });
+
+    // Assert
+    expect(response.status).toBe(200);
+    const [problem] = ImportPreviewSchema.parse(response.body).report.warnings;
+    expect(problem).toMatchObject({
+      code: 'PARSE_PROBLEM',
+      params: { kind: 'pdfUnreadable', detail: expect.stringContaining('pdftotext') },
+    });
+    expect(problem!.message).toBe(`อ่านไฟล์ PDF ไม่ได้ (${problem!.params!.detail})`);
   });
 });

@@ -1,9 +1,16 @@
-import { toArabicDigits, type ParsedMeasure, type ParsedReport, type QualityWarning, type QualityWarningParams } from '@prongsai/shared';
+import {
+  toArabicDigits,
+  type ParsedMeasure,
+  type ParsedReport,
+  type ParseProblemKind,
+  type QualityWarning,
+  type QualityWarningParams,
+} from '@prongsai/shared';
 import { cleanCellText, toSingleLine } from '../../quality-checks/clean-text';
 import { checkMeasures } from '../../quality-checks/quality-checks';
 import { readMeasureRow, type ColumnMap } from './read-measure-row';
 import { readReportHeader } from './read-report-header';
-import type { ReportItem, ReportSource } from './report-source';
+import { placeParams, placeTh, type ReportItem, type ReportSource, type SourcePlace } from './report-source';
 
 interface RawMeasure {
   sequence: number;
@@ -90,7 +97,14 @@ function collectTable(items: ReportItem[]) {
   let inTable = false;
   let inSignature = false;
   let open: RawMeasure | null = null;
-  const problem = (message: string, sequence: number | null = null) => problems.push({ code: 'PARSE_PROBLEM', sequence, message });
+  // What the reader skipped, quoted (its start) with its place: the web writes the sentence around them in the reader's language.
+  const skipped = (kind: 'textOutsideTable' | 'rowWithoutSequence', where: SourcePlace, value: string, message: string) =>
+    problems.push({
+      code: 'PARSE_PROBLEM',
+      sequence: null,
+      message: `${placeTh(where)}: ${message}`,
+      params: { kind, value, ...placeParams(where) },
+    });
   const expectedWidth = () => headerWidth || Math.max(0, ...measures.map((measure) => measure.cells.length));
   const startMeasure = (sequence: number, cells: string[]): RawMeasure => {
     const measure = { sequence, cells };
@@ -108,7 +122,8 @@ function collectTable(items: ReportItem[]) {
         const last = open.cells.length - 1;
         open.cells[last] = appendText(open.cells[last], text);
       } else if (text.length >= STRAY_TEXT_MIN_LENGTH) {
-        problem(`${item.where}: ข้อความนอกตาราง ("${snippet(text)}") ไม่ได้นำเข้า`);
+        const value = snippet(text);
+        skipped('textOutsideTable', item.where, value, `ข้อความนอกตาราง ("${value}") ไม่ได้นำเข้า`);
       }
       continue;
     }
@@ -146,7 +161,8 @@ function collectTable(items: ReportItem[]) {
       if (joined && readSequence(joined[1]!) === previous + 1 && cells.length < expectedWidth()) {
         open = startMeasure(previous + 1, [joined[1]!, joined[2]!, ...cells.slice(1)]);
       } else {
-        problem(`${item.where}: อ่านแถวนี้ไม่ออก ไม่พบลำดับที่ของมาตรการ ("${snippet(cells.join(' '))}")`);
+        const value = snippet(cells.join(' '));
+        skipped('rowWithoutSequence', item.where, value, `อ่านแถวนี้ไม่ออก ไม่พบลำดับที่ของมาตรการ ("${value}")`);
       }
     }
   }
@@ -223,7 +239,11 @@ function sortBySequence(warnings: QualityWarning[]): QualityWarning[] {
 }
 
 /** The result for input that could not be read at all. */
-export function buildUnreadableReport(message: string, fiscalYear: number | null = null, params?: QualityWarningParams): ParsedReport {
+export function buildUnreadableReport(
+  message: string,
+  fiscalYear: number | null = null,
+  params?: { kind: ParseProblemKind } & QualityWarningParams,
+): ParsedReport {
   return {
     agency: { name: null, district: null, province: null, postcode: null, phone: null, website: null },
     fiscalYear,

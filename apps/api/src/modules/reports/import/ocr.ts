@@ -63,16 +63,15 @@ export async function readImageByOcr(files: string[]): Promise<ParsedReport> {
     } catch (error) {
       if (error instanceof ToolMissingError) return toolMissingReport(error.tool);
       if (error instanceof ToolFailedError) {
-        return buildUnreadableReport(
-          error.reason === 'timeout'
-            ? `อ่านภาพด้วย OCR ไม่เสร็จภายใน ${OCR_LIMITS.timeoutMs / 1000} วินาทีต่อหน้า`
-            : `อ่านภาพด้วย OCR ไม่ได้ (${error.message})`,
-        );
+        const seconds = OCR_LIMITS.timeoutMs / 1000;
+        return error.reason === 'timeout'
+          ? buildUnreadableReport(`อ่านภาพด้วย OCR ไม่เสร็จภายใน ${seconds} วินาทีต่อหน้า`, null, { kind: 'ocrTimeout', seconds })
+          : buildUnreadableReport(`อ่านภาพด้วย OCR ไม่ได้ (${error.message})`, null, { kind: 'ocrUnreadable', detail: error.message });
       }
       throw error;
     }
   }
-  return markReadByOcr(buildParsedReport(buildSourceFromPages(pages, (page, line) => `ภาพหน้า ${page} บรรทัดที่ ${line}`)));
+  return markReadByOcr(buildParsedReport(buildSourceFromPages(pages, (page, line) => ({ place: 'imageLine', page, line }))));
 }
 
 /** A photo or scan of a report page (PNG, JPEG or TIFF bytes). */
@@ -91,6 +90,8 @@ export async function parseReportImage(bytes: Uint8Array): Promise<ParsedReport>
 export function toolMissingReport(tool: string): ParsedReport {
   const report = buildUnreadableReport(
     `เครื่องแม่ข่ายนี้ไม่ได้ติดตั้ง ${tool} จึงอ่านไฟล์นี้ไม่ได้ กรุณาแนบไฟล์ .docx หรือวางข้อความแทน หรือแจ้งผู้ดูแลระบบ (${tool} is not installed on this server)`,
+    null,
+    { kind: 'toolMissing', tool },
   );
   report.warnings = report.warnings.map((warning) => ({
     ...warning,

@@ -1,5 +1,5 @@
 import { toArabicDigits } from '@prongsai/shared';
-import type { ReportItem, ReportSource } from './report-source';
+import type { ReportItem, ReportSource, SourcePlace } from './report-source';
 
 /**
  * Text placed on pages, as a PDF's text layer (pdfjs) or OCR (Tesseract's TSV) gives it, rebuilt into
@@ -227,12 +227,12 @@ function readTableShape(lines: Line[], start: number, following: Line[]): { shap
  * later pages dropped), one row per measure with its cells joined across lines and pages, and lines
  * after the table. Running headers and footers (the same short line on most pages) are left out.
  */
-export function buildSourceFromPages(pages: PlacedPage[], where: (page: number, line: number) => string): ReportSource {
+export function buildSourceFromPages(pages: PlacedPage[], where: (page: number, line: number) => SourcePlace): ReportSource {
   const pageLines = pages.map(toPageLines);
   const margins = findRepeatedMargins(pageLines);
   const items: ReportItem[] = [];
   let shape: TableShape | null = null;
-  let row: { cells: string[]; where: string } | null = null;
+  let row: { cells: string[]; where: SourcePlace } | null = null;
   const closeRow = () => {
     if (row) items.push({ kind: 'row', cells: row.cells, where: row.where });
     row = null;

@@ -113,8 +113,8 @@ describe('readHtmlDocument', () => {
     const { items } = readHtmlDocument(html);
 
     expect(items).toEqual([
-      { kind: 'row', cells: ['a', 'b', '', 'c'], where: 'ตารางที่ 1 แถวที่ 1' },
-      { kind: 'row', cells: ['', 'd', 'e', 'f'], where: 'ตารางที่ 1 แถวที่ 2' },
+      { kind: 'row', cells: ['a', 'b', '', 'c'], where: { place: 'tableRow', table: 1, row: 1 } },
+      { kind: 'row', cells: ['', 'd', 'e', 'f'], where: { place: 'tableRow', table: 1, row: 2 } },
     ]);
   });
 
@@ -125,7 +125,7 @@ describe('readHtmlDocument', () => {
 
     const { items } = readHtmlDocument(html);
 
-    expect(items[0]).toEqual({ kind: 'line', text: 'หัว & ท้าย', where: 'ย่อหน้าที่ 1' });
+    expect(items[0]).toEqual({ kind: 'line', text: 'หัว & ท้าย', where: { place: 'paragraph', paragraph: 1 } });
     expect(items[2]).toMatchObject({ kind: 'row', cells: ['๑. ก\n๒. ข', 'x y'] });
   });
 });

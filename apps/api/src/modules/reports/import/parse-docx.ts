@@ -78,7 +78,7 @@ export function readHtmlDocument(html: string): ReportSource {
   };
   const flushParagraph = () => {
     if (paragraph.trim() !== '') {
-      items.push({ kind: 'line', text: paragraph.trim(), where: `ย่อหน้าที่ ${++paragraphCount}` });
+      items.push({ kind: 'line', text: paragraph.trim(), where: { place: 'paragraph', paragraph: ++paragraphCount } });
     }
     paragraph = '';
   };
@@ -100,7 +100,7 @@ export function readHtmlDocument(html: string): ReportSource {
         if (tables.length === 0) {
           tableCount++;
           expandSpans(done.rows).forEach((cells, index) => {
-            items.push({ kind: 'row', cells, where: `ตารางที่ ${tableCount} แถวที่ ${index + 1}` });
+            items.push({ kind: 'row', cells, where: { place: 'tableRow', table: tableCount, row: index + 1 } });
           });
         } else appendText('\n');
       }
@@ -147,7 +147,8 @@ export async function parseReportDocx(buffer: Buffer, limits: DocxLimits = DOCX_
     return buildParsedReport(readHtmlDocument(value), copy ? sourceCopy(copy) : undefined);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    return buildUnreadableReport(`อ่านไฟล์ .docx ไม่ได้: ${(error as Error).message}`);
+    const detail = (error as Error).message;
+    return buildUnreadableReport(`อ่านไฟล์ .docx ไม่ได้: ${detail}`, null, { kind: 'docxUnreadable', detail });
   }
 }
 

@@ -47,7 +47,9 @@ async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
-const pdfProblem = (message: string) => buildUnreadableReport(message);
+/** A PDF the tools could not read, in their own words. */
+const pdfUnreadable = (error: Error) =>
+  buildUnreadableReport(`อ่านไฟล์ PDF ไม่ได้ (${error.message})`, null, { kind: 'pdfUnreadable', detail: error.message });
 
 /**
  * A report from a PDF. Its text layer is read with poppler's pdftotext, which keeps the words' boxes and
@@ -65,10 +67,10 @@ export async function parseReportPdf(bytes: Uint8Array): Promise<ParsedReport> {
       pages = readBboxXhtml(xhtml.toString('utf8'));
     } catch (error) {
       if (error instanceof ToolMissingError) return toolMissingReport(error.tool);
-      if (error instanceof ToolFailedError) return pdfProblem(`อ่านไฟล์ PDF ไม่ได้ (${error.message})`);
+      if (error instanceof ToolFailedError) return pdfUnreadable(error);
       throw error;
     }
-    if (hasTextLayer(pages)) return buildParsedReport(buildSourceFromPages(pages, (page, line) => `หน้า ${page} บรรทัดที่ ${line}`));
+    if (hasTextLayer(pages)) return buildParsedReport(buildSourceFromPages(pages, (page, line) => ({ place: 'pageLine', page, line })));
     return readScannedPdf(file, dir);
   });
 }
@@ -83,10 +85,10 @@ async function readScannedPdf(file: string, dir: string): Promise<ParsedReport> 
     );
   } catch (error) {
     if (error instanceof ToolMissingError) return toolMissingReport(error.tool);
-    if (error instanceof ToolFailedError) return pdfProblem(`อ่านไฟล์ PDF ไม่ได้ (${error.message})`);
+    if (error instanceof ToolFailedError) return pdfUnreadable(error);
     throw error;
   }
   const images = (await readdir(dir)).filter((name) => /^page.*\.png$/.test(name)).sort();
-  if (images.length === 0) return pdfProblem('ไฟล์ PDF ไม่มีหน้าที่อ่านได้');
+  if (images.length === 0) return buildUnreadableReport('ไฟล์ PDF ไม่มีหน้าที่อ่านได้', null, { kind: 'pdfNoPages' });
   return readImageByOcr(images.map((name) => path.join(dir, name)));
 }

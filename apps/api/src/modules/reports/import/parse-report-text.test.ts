@@ -259,6 +259,8 @@ describe('parseReportText on synthetic reports', () => {
     expect(report.warnings).toEqual([
       expect.objectContaining({ code: 'PARSE_PROBLEM', sequence: null, message: expect.stringContaining('บรรทัดที่ 9') }),
     ]);
+    // ADR 026: the row's start quoted as written, its place as params, for the web to word in either language.
+    expect(report.warnings[0]!.params).toEqual({ kind: 'rowWithoutSequence', value: 'ไม่มีลำดับ ข้อความ อื่น ๆ', place: 'line', line: 9 });
   });
 
   it.each([

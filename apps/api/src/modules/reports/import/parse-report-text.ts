@@ -1,7 +1,7 @@
 import type { ParsedReport } from '@prongsai/shared';
 import { buildParsedReport, buildUnreadableReport } from './build-parsed-report';
 import { normaliseWhitespace } from '../../quality-checks/clean-text';
-import type { ReportItem, ReportSource } from './report-source';
+import type { ReportItem, ReportSource, SourcePlace } from './report-source';
 
 // A quoted cell may run over several lines (Word and Excel copy multi-paragraph cells that way).
 const MAX_QUOTED_LINES = 200;
@@ -85,7 +85,7 @@ export function splitReportText(text: string): ReportSource {
   const items: ReportItem[] = [];
   for (let line = 0; line < lines.length;) {
     const current = lines[line]!;
-    const where = `บรรทัดที่ ${line + 1}`;
+    const where: SourcePlace = { place: 'line', line: line + 1 };
     const trimmed = current.trim();
     if (trimmed.includes('-') && MARKDOWN_RULE.test(trimmed)) {
       line++;
@@ -115,6 +115,7 @@ export function parseReportText(text: string): ParsedReport {
   try {
     return buildParsedReport(splitReportText(text));
   } catch (error) {
-    return buildUnreadableReport(`อ่านรายงานไม่ได้: ${(error as Error).message}`);
+    const detail = (error as Error).message;
+    return buildUnreadableReport(`อ่านรายงานไม่ได้: ${detail}`, null, { kind: 'reportUnreadable', detail });
   }
 }

@@ -1,4 +1,11 @@
-import { toArabicDigits, type Outcome, type ParsedMeasure, type ParseProblemKind, type QualityWarning } from '@prongsai/shared';
+import {
+  toArabicDigits,
+  type Outcome,
+  type ParsedMeasure,
+  type ParseProblemKind,
+  type QualityWarning,
+  type QualityWarningParams,
+} from '@prongsai/shared';
 import { cleanCellText, toNullableText, toSingleLine } from '../../quality-checks/clean-text';
 import { findItaReferences } from './ita-references';
 import { readCarriedOut } from './read-carried-out';
@@ -105,9 +112,8 @@ export function takeIndicatorLines(text: string): { text: string; indicators: Pa
 /** One measure from its table row. */
 export function readMeasureRow(sequence: number, cells: string[], columns: ColumnMap, fiscalYear: number | null): MeasureRowReading {
   const problems: QualityWarning[] = [];
-  // Problems without a kind (the outcome and period readers' own words) are quoted by the web as written.
-  const problem = (message: string, kind?: ParseProblemKind) =>
-    problems.push({ code: 'PARSE_PROBLEM', sequence, message: `มาตรการที่ ${sequence}: ${message}`, ...(kind ? { params: { kind } } : {}) });
+  const problem = (message: string, kind: ParseProblemKind, params: QualityWarningParams = {}) =>
+    problems.push({ code: 'PARSE_PROBLEM', sequence, message: `มาตรการที่ ${sequence}: ${message}`, params: { kind, ...params } });
 
   const { text: measureText, indicators: printedIndicators } = takeIndicatorLines(cellAt(cells, columns.measure));
   const { preamble, actions } = splitActions(measureText);
@@ -115,11 +121,11 @@ export function readMeasureRow(sequence: number, cells: string[], columns: Colum
   if (title === '') problem('ไม่มีข้อความในช่องมาตรการ/โครงการ/กิจกรรม', 'noTitle');
 
   const outcome = readOutcome(cells, columns);
-  if (outcome.problem) problem(outcome.problem);
+  if (outcome.problem) problem(outcome.problem, 'bothOutcomes');
 
   const carriedOutRaw = toNullableText(toSingleLine(cellAt(cells, columns.period)));
   const carriedOut = readCarriedOut(carriedOutRaw);
-  if (carriedOut.problem) problem(carriedOut.problem);
+  if (carriedOut.problem) problem(carriedOut.problem.message, carriedOut.problem.kind, { value: carriedOut.problem.value });
 
   return {
     measure: {

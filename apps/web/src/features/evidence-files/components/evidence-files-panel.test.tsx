@@ -71,7 +71,10 @@ describe('EvidenceFilesPanel', () => {
   it('when the server refuses an upload with a reason, then the panel writes the catalogue text in the reader’s language (ADR 026)', async () => {
     mockFetch([{ path: `/measures/${MEASURE_ID}/files`, body: { items: [] } }]);
     const refusals = [
-      { status: 400, error: { code: 'VALIDATION_FAILED', message: 'อ่านรูปภาพนี้ไม่ได้', reason: 'evidenceImageUnreadable', params: { megapixels: 60 } } },
+      {
+        status: 400,
+        error: { code: 'VALIDATION_FAILED', message: 'อ่านรูปภาพนี้ไม่ได้', reason: 'evidenceImageUnreadable', params: { megapixels: 60 } },
+      },
       { status: 409, error: { code: 'INVALID_STATE', message: 'มาตรการนี้ถูกลบแล้ว', reason: 'measureDeleted' } },
     ];
     vi.stubGlobal('XMLHttpRequest', refusingXhr(refusals));
