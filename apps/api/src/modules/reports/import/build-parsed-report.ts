@@ -238,17 +238,17 @@ function sortBySequence(warnings: QualityWarning[]): QualityWarning[] {
     .map(({ warning }) => warning);
 }
 
-/** The result for input that could not be read at all. */
+/** The result for input that could not be read at all: one PARSE_PROBLEM, with the kind the screens word it from. */
 export function buildUnreadableReport(
   message: string,
-  fiscalYear: number | null = null,
-  params?: { kind: ParseProblemKind } & QualityWarningParams,
+  fiscalYear: number | null,
+  params: { kind: ParseProblemKind } & QualityWarningParams,
 ): ParsedReport {
   return {
     agency: { name: null, district: null, province: null, postcode: null, phone: null, website: null },
     fiscalYear,
     introText: null,
     measures: [],
-    warnings: [{ code: 'PARSE_PROBLEM', sequence: null, message, ...(params ? { params } : {}) }],
+    warnings: [{ code: 'PARSE_PROBLEM', sequence: null, message, params }],
   };
 }
