@@ -145,3 +145,21 @@ test('nothing unpublished is shown publicly', async ({ page, playwright, baseURL
     await anonymous.dispose();
   }
 });
+
+test('the HTML of "/" and "/public" holds their heading as the app renders it, and other pages none (ADR 028)', async ({ page }) => {
+  for (const path of ['/', '/public']) {
+    await test.step(`${path}: the page header the build prerendered is the one React renders`, async () => {
+      const html = await (await page.request.get(path)).text();
+      const served = /<header class="page-header">[\s\S]*?<\/header>/.exec(html)?.[0];
+      expect(served, `no page header in the HTML of ${path}`).toContain('<h1>');
+
+      await page.goto(path);
+      await expect(page.getByRole('table', { name: /ตัวเลขแยกตามประเภทหน่วยงาน/ })).toBeVisible();
+      // Thai words glued the same way (Node's Intl.Segmenter at build time, Chromium's here): the same lines, the same size.
+      expect(await page.locator('header.page-header').evaluate((header) => header.outerHTML)).toBe(served);
+    });
+  }
+  for (const path of ['/public/provinces/49', '/login']) {
+    expect(await (await page.request.get(path)).text(), `${path} must not show the national heading first`).not.toContain('<h1');
+  }
+});

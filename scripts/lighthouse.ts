@@ -22,8 +22,8 @@ import { measureWebBundle } from './bench/web-bundle';
 import { CATEGORIES, medianRun, reportHtml, runLighthouse, summarise, type FormFactor, type Run } from './lighthouse/audit';
 import { launchChromium } from './lighthouse/chromium';
 
-/** Issue 8: the public national page must score at least this. */
-const TARGETS = { performance: 90, accessibility: 95 } as const;
+/** Issue 17 (was issue 8's 90/95): the public national page must score at least this; reported in `meetsTargets`, never an exit code. */
+const TARGETS = { performance: 95, accessibility: 100 } as const;
 const FORM_FACTORS: FormFactor[] = ['mobile', 'desktop'];
 
 const { values } = parseArgs({

@@ -5,7 +5,7 @@ import { repoRoot } from '@prongsai/db-tools';
 
 export interface WebBundle {
   builtAt: string;
-  /** The entry script and the modules index.html preloads: what the first page load downloads. */
+  /** The boot script and the modules it preloads (index.html's data-app list): what the first page load downloads. */
   initialJs: { file: string; bytes: number; gzipBytes: number }[];
   initialGzipKb: number;
   allJsGzipKb: number;
@@ -19,9 +19,11 @@ export function measureWebBundle(): WebBundle | null {
   const indexFile = path.join(dist, 'index.html');
   if (!fs.existsSync(indexFile)) return null;
   const html = fs.readFileSync(indexFile, 'utf8');
-  const referenced = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g)].map(
-    (match) => match[1]!,
-  );
+  const referenced = [
+    ...[...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g)].map((match) => match[1]!),
+    // The app's modules, which the boot script preloads after the first paint (ADR 028).
+    ...(html.match(/\sdata-app="([^"]+)"/)?.[1]!.split(' ') ?? []).map((file) => file.replace(/^\//, '')),
+  ];
   const initialJs = [...new Set(referenced)].map((file) => {
     const full = path.join(dist, file);
     return { file, bytes: fs.statSync(full).size, gzipBytes: gzipSize(full) };

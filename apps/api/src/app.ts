@@ -101,15 +101,32 @@ export function createApp(options: AppOptions = {}): Express {
   const webDist = options.webDist;
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
-    app.get('/{*path}', (_req, res) => {
+    const prerendered = prerenderedPages(webDist);
+    app.get('/{*path}', (req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       // `root` keeps a web folder below a dot-folder (.tmp/…) servable: send refuses dot segments only below the root.
-      res.sendFile('index.html', { root: webDist });
+      res.sendFile(prerendered.get(req.path) ?? 'index.html', { root: webDist });
     });
   }
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
+}
+
+/**
+ * The SPA's pages whose first screen the web build wrote into an HTML file of their own (ADR 028):
+ * `prerendered/public.html` is sent for `/public` exactly, `prerendered/index.html` for `/`; every other
+ * path gets index.html. Read once at start, like the rest of the build.
+ */
+function prerenderedPages(webDist: string): Map<string, string> {
+  const folder = path.join(webDist, 'prerendered');
+  if (!fs.existsSync(folder)) return new Map();
+  return new Map(
+    fs
+      .readdirSync(folder)
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => [file === 'index.html' ? '/' : `/${file.slice(0, -'.html'.length)}`, `prerendered/${file}`]),
+  );
 }
 
 function immutableAssets(res: express.Response, filePath: string) {

@@ -1,5 +1,5 @@
 // The JavaScript a first visit to a page downloads, from the built app (run `pnpm build` first):
-// the entry script and its modulepreloads from dist/index.html, plus the page's lazily loaded
+// the boot script and the app's modules it preloads (data-app) from dist/index.html, plus the page's lazily loaded
 // chunk (dist/assets/<page>-<hash>.js; none for a page the router imports eagerly) and everything
 // those import statically, gzip-compressed.
 //
@@ -35,7 +35,11 @@ function closure(start) {
   return seen;
 }
 
-const entry = [...html.matchAll(/(?:src|href)="\/assets\/([\w.-]+\.js)"/g)].map((match) => match[1]);
+// The boot script, and the app's modules it preloads after the first paint (its data-app list, ADR 028).
+const entry = [
+  ...[...html.matchAll(/(?:src|href)="\/assets\/([\w.-]+\.js)"/g)].map((match) => match[1]),
+  ...(html.match(/data-app="([^"]+)"/)?.[1].split(' ') ?? []).map((file) => file.replace(/^\/assets\//, '')),
+];
 const gzipKb = (file) => zlib.gzipSync(fs.readFileSync(new URL(`assets/${file}`, dist)), { level: 9 }).length / 1024;
 
 let failed = false;
