@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { ErrorCode } from '@prongsai/shared';
@@ -47,6 +48,13 @@ export interface RouteDefinition<
    */
   upload?: { fields: z.ZodType };
   response?: R;
+  /**
+   * The handler returns exactly the response's shape: every field built by its service, no internal
+   * field, nothing for Zod to strip or transform. Production sends it as returned, sparing a Zod walk
+   * and a copy of the tree on the hottest answers (ADR 029); everywhere else (tests, development) it is
+   * parsed as usual and an answer the schema would change is an error, so the tests of the route find it.
+   */
+  exactResponse?: boolean;
   status?: 200 | 201 | 204;
   /** For a non-JSON response (a file or a stream), its media type; the handler writes it. */
   produces?: string | string[];
@@ -128,8 +136,19 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
       res.status(204).end();
       return;
     }
-    res.status(definition.status ?? 200).json(definition.response ? definition.response.parse(result) : result);
+    res.status(definition.status ?? 200).json(shaped(definition, result));
   }
+}
+
+/** The answer as the response schema shapes it; an `exactResponse` answer as returned in production, checked elsewhere. */
+export function shaped(definition: Pick<RouteDefinition, 'path' | 'response' | 'exactResponse'>, result: unknown): unknown {
+  if (!definition.response) return result;
+  if (definition.exactResponse && process.env.NODE_ENV === 'production') return result;
+  const parsed: unknown = definition.response.parse(result);
+  if (definition.exactResponse && !isDeepStrictEqual(parsed, result)) {
+    throw new Error(`${definition.path}: exactResponse, but the answer differs from what its response schema makes of it`);
+  }
+  return parsed;
 }
 
 /** Every endpoint defined so far (the OpenAPI document and the route tests read this). */

@@ -46,6 +46,7 @@ defineRoute(
     query: AgencyListQuerySchema,
     sessionInStatement: true,
     response: AgencyListResponseSchema,
+    exactResponse: true,
   },
   async ({ actor, query }) => listAgencies(actor, query),
 );

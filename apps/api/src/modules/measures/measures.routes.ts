@@ -72,6 +72,7 @@ defineRoute(
     params: MeasureParamsSchema,
     body: UpdateMeasureInputSchema,
     response: MeasureSchema,
+    exactResponse: true,
     // The save's first statement confirms the session (ADR 027): two round trips, not three.
     sessionInStatement: true,
   },

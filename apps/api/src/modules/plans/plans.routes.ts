@@ -44,6 +44,7 @@ defineRoute(
     params: AgencyPlanParamsSchema,
     sessionInStatement: true,
     response: PlanDetailSchema,
+    exactResponse: true,
   },
   async ({ actor, params }) => getPlanByYear(actor, params.agencyId, params.fiscalYear),
 );
@@ -73,6 +74,7 @@ defineRoute(
     params: PlanParamsSchema,
     sessionInStatement: true,
     response: PlanDetailSchema,
+    exactResponse: true,
   },
   async ({ actor, params }) => getPlan(actor, params.planId),
 );

@@ -39,6 +39,7 @@ defineRoute(
     query: ProvinceOverviewQuerySchema,
     sessionInStatement: true,
     response: ProvinceOverviewSchema,
+    exactResponse: true,
   },
   async ({ actor, params, query }) => getProvinceOverview(actor, params.provinceId, query),
 );
