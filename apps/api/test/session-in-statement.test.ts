@@ -120,6 +120,21 @@ describe('hot reads confirm the session in their own statement', () => {
 
     expect((await agent.get(overview(45))).status).toBe(200);
   });
+
+  it('when only the role changes elsewhere (same province, no agency), then the next search runs with the new role', async () => {
+    const { reviewer } = await createTenant(44);
+    const other = await createAgency({ provinceId: 43 });
+    const agent = await signIn(app, reviewer);
+    const findOther = `/api/v1/agencies?q=${encodeURIComponent(other.nameTh)}&pageSize=50`;
+    const idsOf = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
+    expect(idsOf((await agent.get(findOther)).body)).not.toContain(other.id);
+
+    await getPrisma().roleMembership.update({ where: { id: (await membershipOf(reviewer.id)).id }, data: { role: 'national_admin' } });
+
+    const again = await agent.get(findOther);
+    expect(again.status).toBe(200);
+    expect(idsOf(again.body)).toContain(other.id);
+  });
 });
 
 describe('a measure save confirms the session in its first statement (ADR 027)', () => {
