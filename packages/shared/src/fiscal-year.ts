@@ -10,11 +10,18 @@ export const APP_TIME_ZONE = 'Asia/Bangkok';
 /** The earliest fiscal year (BE) the app holds; the latest is the current fiscal year + 1. */
 export const FIRST_FISCAL_YEAR = 2550;
 
-const bangkokDate = new Intl.DateTimeFormat('en-CA', { timeZone: APP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+/**
+ * Made on first use, not when the module loads: a browser's first date formatter loads its calendar
+ * data (~60–70 ms of a phone's first task, measured at Lighthouse's 4× slowdown), which the public
+ * pages, reckoning no "today", need not pay (docs/performance.md, seventh session).
+ */
+let bangkokDate: Intl.DateTimeFormat | undefined;
 
 /** Today's date in Bangkok as `YYYY-MM-DD` (CE), whatever the machine's or browser's time zone. */
 export function todayInBangkok(now: Date = new Date()): IsoDate {
-  const part = (type: Intl.DateTimeFormatPartTypes) => bangkokDate.formatToParts(now).find((p) => p.type === type)!.value;
+  bangkokDate ??= new Intl.DateTimeFormat('en-CA', { timeZone: APP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const formatter = bangkokDate;
+  const part = (type: Intl.DateTimeFormatPartTypes) => formatter.formatToParts(now).find((p) => p.type === type)!.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
