@@ -106,6 +106,8 @@ const ROUTES: Record<string, RouteSpec> = {
   },
   'POST /api/v1/auth/logout': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/auth/logout' }) },
   'GET /api/v1/auth/me': { allowed: SIGNED_IN, visible: [], build: async () => ({ url: '/api/v1/auth/me' }) },
+  // Open to everyone: a visitor gets { user: null }, a signed-in caller only themselves (auth.api.test.ts).
+  'GET /api/v1/auth/session': { allowed: EVERYONE, visible: [], build: async () => ({ url: '/api/v1/auth/session' }) },
   'POST /api/v1/auth/password-reset': {
     // Anyone may redeem a code; a wrong code is a 400 for everybody, so only shape is checked here.
     allowed: [],

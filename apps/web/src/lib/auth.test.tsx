@@ -55,7 +55,7 @@ const renderApp = (start: string) =>
 
 describe('auth', () => {
   it('when there is no session, then a protected page sends the user to the login page with next=', async () => {
-    mockFetch([{ path: '/auth/me', status: 401, body: errorBody('UNAUTHENTICATED', 'กรุณาเข้าสู่ระบบ') }]);
+    mockFetch([{ path: '/auth/session', body: { user: null } }]);
     renderApp('/agencies/abc?x=1');
     expect(await screen.findByText('login page')).toBeInTheDocument();
     expect(screen.getByTestId('where')).toHaveTextContent('/login?next=%2Fagencies%2Fabc%3Fx%3D1');
@@ -64,7 +64,7 @@ describe('auth', () => {
   it('when a request gets 401 mid-session, then the one handler sends the user to the login page', async () => {
     const user = userEvent.setup();
     mockFetch([
-      { path: '/auth/me', body: { user: makeUser() } },
+      { path: '/auth/session', body: { user: makeUser() } },
       { path: `/measures/${MEASURE_ID}`, status: 401, body: errorBody('UNAUTHENTICATED', 'หมดเวลา') },
     ]);
     renderApp('/agencies/abc');
@@ -76,7 +76,7 @@ describe('auth', () => {
   it('logs out with POST /auth/logout and lands on the login page', async () => {
     const user = userEvent.setup();
     const { calls } = mockFetch([
-      { path: '/auth/me', body: { user: makeUser() } },
+      { path: '/auth/session', body: { user: makeUser() } },
       { method: 'POST', path: '/auth/logout', status: 204 },
     ]);
     renderApp('/agencies/abc');

@@ -1,19 +1,17 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { MeResponseSchema, type LoginInput, type SessionUser } from '@prongsai/shared';
+import { MeResponseSchema, SessionResponseSchema, type LoginInput, type SessionUser } from '@prongsai/shared';
 import { paths } from '@/config/paths';
-import { api, apiSend, isApiError, setUnauthorizedHandler } from './api-client';
+import { api, apiSend, setUnauthorizedHandler } from './api-client';
 
-/** GET /auth/me: the signed-in user, or null when there is no session. */
+/**
+ * GET /auth/session: the signed-in user, or null when there is no session. Not /auth/me, whose 401 for a
+ * visitor the browser logs as an error on every public page.
+ */
 export async function getMe(signal?: AbortSignal): Promise<SessionUser | null> {
-  try {
-    const { user } = await api.get('/auth/me', MeResponseSchema, { signal, skipUnauthorizedHandler: true });
-    return user;
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
-    throw error;
-  }
+  const { user } = await api.get('/auth/session', SessionResponseSchema, { signal, skipUnauthorizedHandler: true });
+  return user;
 }
 
 export const meQueryOptions = () =>

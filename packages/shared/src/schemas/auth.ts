@@ -29,6 +29,10 @@ export type SessionUser = z.infer<typeof SessionUserSchema>;
 export const MeResponseSchema = z.object({ user: SessionUserSchema });
 export type MeResponse = z.infer<typeof MeResponseSchema>;
 
+/** `GET /auth/session`: the signed-in user, or null for a visitor without a (live) session. */
+export const SessionResponseSchema = z.object({ user: SessionUserSchema.nullable() });
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
+
 export const ResetPasswordInputSchema = z.object({
   code: z.string().trim().min(10).max(100),
   password: NewPasswordSchema,

@@ -209,6 +209,39 @@ describe('sessions', () => {
   });
 });
 
+describe('GET /api/v1/auth/session', () => {
+  it('when a visitor has no session, then it answers 200 with a null user (no 401 for a public page to log)', async () => {
+    const response = await request(app).get('/api/v1/auth/session');
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ user: null });
+  });
+
+  it('when signed in, then it answers the same user as /auth/me', async () => {
+    const { editor } = await createTenant();
+    const agent = await signIn(app, editor);
+
+    const session = await agent.get('/api/v1/auth/session');
+    const me = await agent.get('/api/v1/auth/me');
+
+    expect(session.status).toBe(200);
+    expect(session.body.user.id).toBe(editor.id);
+    expect(session.body).toEqual(me.body);
+  });
+
+  it('when the session ended (logout) or expired, then it answers a null user, not the old one', async () => {
+    const { editor } = await createTenant();
+    const loggedOut = await signIn(app, editor);
+    const expired = await signIn(app, editor);
+    await loggedOut.post('/api/v1/auth/logout').set(csrf);
+    const expiredToken = (await getPrisma().session.findMany({ where: { userId: editor.id } }))[0]!.id;
+    await getPrisma().session.update({ where: { id: expiredToken }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+    expect((await loggedOut.get('/api/v1/auth/session')).body).toEqual({ user: null });
+    expect((await expired.get('/api/v1/auth/session')).body).toEqual({ user: null });
+  });
+});
+
 describe('POST /api/v1/auth/password-reset', () => {
   it('when the code is unknown, then 400 names body.code and the reason', async () => {
     const response = await request(app)

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import { LoginInputSchema, MeResponseSchema, ResetPasswordInputSchema } from '@prongsai/shared';
+import { LoginInputSchema, MeResponseSchema, ResetPasswordInputSchema, SessionResponseSchema } from '@prongsai/shared';
 import { clearSessionCookie, setSessionCookie } from '../../http/cookies';
 import { defineRoute } from '../../http/define-route';
-import { getMe, login, logout, redeemPasswordReset, type SessionSettings } from './auth.service';
+import { getMe, getSessionUser, login, logout, redeemPasswordReset, type SessionSettings } from './auth.service';
 
 export function authRouter(settings: SessionSettings): Router {
   const router = Router();
@@ -45,6 +45,24 @@ export function authRouter(settings: SessionSettings): Router {
     async ({ actor, req }) => ({
       user: req.sessionUser ?? (await getMe(actor)),
     }),
+  );
+
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/auth/session',
+      summary: 'The signed-in user, or null without a session',
+      description:
+        'For pages open to everyone: a visitor without a live session gets `{ "user": null }` with 200, not the 401 of `/auth/me` ' +
+        '(which a browser logs as an error on every public page).',
+      tag,
+      anonymous: true,
+      response: SessionResponseSchema,
+      operationId: 'getSession',
+    },
+    // A signed-in caller's session was resolved with its user in one statement, as for /auth/me.
+    async ({ actor, req }) => ({ user: req.sessionUser ?? (await getSessionUser(actor)) }),
   );
 
   defineRoute(

@@ -210,6 +210,13 @@ export async function getMe(actor: Actor): Promise<SessionUser> {
   return sessionUser;
 }
 
+/** The signed-in user, or null for a visitor: what a page open to everyone asks, so it never meets a 401. */
+export async function getSessionUser(actor: Actor): Promise<SessionUser | null> {
+  if (actor.kind !== 'user') return null;
+  const row = await queries.findSessionUser(actor.userId);
+  return (row && toSessionUser(row)) ?? null;
+}
+
 /** Redeem a one-time reset code made by an admin: set the password, end every session. */
 export async function redeemPasswordReset(input: ResetPasswordInput): Promise<void> {
   assertAcceptablePassword(input.password);
