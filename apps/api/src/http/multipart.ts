@@ -3,6 +3,7 @@ import busboy from 'busboy';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { AppError } from '../lib/app-error';
+import { fileTooLarge } from '../lib/file-store/spool';
 
 /** Room for the multipart envelope (boundaries, part headers, the small fields) beyond the file itself. */
 const ENVELOPE_BYTES = 64 * 1024;
@@ -13,13 +14,6 @@ export interface MultipartFile<F> {
   /** The fields sent before the file part, parsed with the route's schema. */
   fields: F;
 }
-
-const tooLarge = (maxBytes: number) =>
-  new AppError('PAYLOAD_TOO_LARGE', `ไฟล์ใหญ่เกินกำหนด (ไม่เกิน ${Math.floor(maxBytes / (1024 * 1024))} MB ต่อไฟล์)`, {
-    reason: 'fileTooLarge',
-    params: { megabytes: Math.floor(maxBytes / (1024 * 1024)) },
-    issues: [{ path: 'file', message: `larger than ${maxBytes} bytes`, code: 'file_too_large' }],
-  });
 
 /**
  * The one file of a `multipart/form-data` upload, as a stream not yet read (busboy, with limits: one
@@ -46,7 +40,7 @@ export function readMultipartFile<S extends z.ZodType>(
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes + ENVELOPE_BYTES) {
     closeAfterAnswer();
-    throw tooLarge(maxBytes);
+    throw fileTooLarge(maxBytes);
   }
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
@@ -110,5 +104,3 @@ export function readMultipartFile<S extends z.ZodType>(
     req.pipe(parser);
   });
 }
-
-export { tooLarge as fileTooLargeError };

@@ -15,6 +15,7 @@ export interface Spooled extends SpooledFile {
   remove(): Promise<void>;
 }
 
+/** The 413 of an upload over `maxBytes`, whether its declared length says so (http/multipart.ts) or its bytes do (here). */
 export const fileTooLarge = (maxBytes: number) =>
   new AppError('PAYLOAD_TOO_LARGE', `ไฟล์ใหญ่เกินกำหนด (ไม่เกิน ${Math.floor(maxBytes / (1024 * 1024))} MB ต่อไฟล์)`, {
     reason: 'fileTooLarge',
