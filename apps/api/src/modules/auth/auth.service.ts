@@ -203,9 +203,7 @@ export async function logout(actor: Actor): Promise<void> {
 }
 
 export async function getMe(actor: Actor): Promise<SessionUser> {
-  if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'กรุณาเข้าสู่ระบบ');
-  const row = await queries.findSessionUser(actor.userId);
-  const sessionUser = row && toSessionUser(row);
+  const sessionUser = await getSessionUser(actor);
   if (!sessionUser) throw new AppError('UNAUTHENTICATED', 'กรุณาเข้าสู่ระบบ');
   return sessionUser;
 }
