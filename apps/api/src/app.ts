@@ -3,7 +3,6 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import { authenticate } from './http/authenticate';
 import { assertUtf8Body } from './http/body-encoding';
 import { rejectUnreadableBody } from './http/body-type';
@@ -11,6 +10,7 @@ import { csrfGuard } from './http/csrf';
 import { publicRateLimit } from './http/public-rate-limit';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestId } from './http/request-id';
+import { requestLog } from './http/request-log';
 import { routeGate } from './http/route-gate';
 import { logger } from './lib/logger';
 import { docsRouter } from './http/api-docs';
@@ -53,15 +53,7 @@ export function createApp(options: AppOptions = {}): Express {
 
   if (options.observe) app.use(options.observe);
   app.use(requestId);
-  if (options.logRequests) {
-    app.use(
-      pinoHttp({
-        logger,
-        genReqId: (req) => (req as express.Request).requestId,
-        customProps: (req) => ({ clientRequestId: (req as express.Request).clientRequestId }),
-      }),
-    );
-  }
+  if (options.logRequests) app.use(requestLog(logger));
   app.use(
     helmet({
       contentSecurityPolicy: {
