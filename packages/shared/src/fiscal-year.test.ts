@@ -11,6 +11,7 @@ import {
   latestActiveFiscalYear,
   todayInBangkok,
   validFiscalYears,
+  APP_TIME_ZONE,
 } from './fiscal-year';
 
 // 2 December 2026, mid-morning UTC: fiscal year 2570 in Bangkok and in UTC alike.
@@ -27,6 +28,19 @@ describe('todayInBangkok', () => {
 
   it('when it is 17:00 UTC on 31 December, then Bangkok is on 1 January of the next year', () => {
     expect(todayInBangkok(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
+  });
+
+  it('gives the date Intl gives in Asia/Bangkok, every 97 minutes of two years', () => {
+    const bangkok = new Intl.DateTimeFormat('en-CA', { timeZone: APP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+    const viaIntl = (at: Date) => {
+      const parts = Object.fromEntries(bangkok.formatToParts(at).map((part) => [part.type, part.value]));
+      return `${parts.year}-${parts.month}-${parts.day}`;
+    };
+    const differing: string[] = [];
+    for (let at = Date.parse('2025-01-01T00:00:00Z'); at < Date.parse('2027-01-01T00:00:00Z'); at += 97 * 60_000) {
+      if (todayInBangkok(new Date(at)) !== viaIntl(new Date(at))) differing.push(new Date(at).toISOString());
+    }
+    expect(differing).toEqual([]);
   });
 });
 

@@ -11,18 +11,17 @@ export const APP_TIME_ZONE = 'Asia/Bangkok';
 export const FIRST_FISCAL_YEAR = 2550;
 
 /**
- * Made on first use, not when the module loads: a browser's first date formatter loads its calendar
- * data (~60–70 ms of a phone's first task, measured at Lighthouse's 4× slowdown), which the public
- * pages, reckoning no "today", need not pay (docs/performance.md, seventh session).
+ * Asia/Bangkok's offset from UTC: +07:00 since 1920, with no daylight saving time (IANA tz database), so
+ * "today in Bangkok" is arithmetic, not a date formatter: a formatter costs a phone's first task its
+ * calendar data (~60–70 ms at Lighthouse's 4× slowdown, docs/performance.md, seventh session) and the
+ * server three `formatToParts` per call (~1 % of the plan page's CPU, eighth session). The test compares
+ * it with `Intl`'s Asia/Bangkok over two years.
  */
-let bangkokDate: Intl.DateTimeFormat | undefined;
+const BANGKOK_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** Today's date in Bangkok as `YYYY-MM-DD` (CE), whatever the machine's or browser's time zone. */
 export function todayInBangkok(now: Date = new Date()): IsoDate {
-  bangkokDate ??= new Intl.DateTimeFormat('en-CA', { timeZone: APP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const formatter = bangkokDate;
-  const part = (type: Intl.DateTimeFormatPartTypes) => formatter.formatToParts(now).find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return new Date(now.getTime() + BANGKOK_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** FY N (BE) runs 1 October of CE N-544 to 30 September of CE N-543. */

@@ -18,32 +18,31 @@ const SAME_AS_COLUMN = Object.keys(MeasureSchema.shape).filter(
  * the time it was imported.
  */
 export function toMeasure(row: MeasureRow, planWarnings: QualityWarning[] = []): Measure {
-  const stored = (Array.isArray(row.importWarnings) ? (row.importWarnings as QualityWarning[]) : []).filter(
-    (warning) => warning.code === 'PARSE_PROBLEM',
-  );
-  const warnings = row.deletedAt ? [] : planWarnings.filter((warning) => warning.sequence === row.sequence);
-  const columns = Object.fromEntries(SAME_AS_COLUMN.map((key) => [key, row[key as keyof MeasureRow]]));
-  return {
-    ...(columns as Omit<
-      Measure,
-      'indicators' | 'plannedStart' | 'plannedEnd' | 'carriedOut' | 'evidence' | 'warnings' | 'deletedAt' | 'updatedAt'
-    >),
-    indicators: row.indicators.map((ref) => ({
-      fiscalYear: ref.fiscalYear,
-      code: ref.code,
-      raw: ref.raw,
-      titleTh: ref.titleTh,
-      group: ref.group,
-    })),
-    plannedStart: isoDate(row.plannedStart),
-    plannedEnd: isoDate(row.plannedEnd),
-    carriedOut:
-      row.carriedOutDate && row.carriedOutPrecision ? { date: isoDate(row.carriedOutDate)!, precision: row.carriedOutPrecision } : null,
-    evidence: row.evidence.map((link) => ({ url: link.url, label: link.label })),
-    warnings: [...stored, ...warnings],
-    deletedAt: row.deletedAt?.toISOString() ?? null,
-    updatedAt: row.updatedAt.toISOString(),
-  };
+  // One object built field by field: copying the plain columns through Object.fromEntries and a spread took
+  // ~18 µs a measure against ~2 µs (micro-benchmark; docs/performance.md, eighth session).
+  const measure: Record<string, unknown> = {};
+  for (const key of SAME_AS_COLUMN) measure[key] = row[key as keyof MeasureRow];
+  measure.indicators = row.indicators.map((ref) => ({
+    fiscalYear: ref.fiscalYear,
+    code: ref.code,
+    raw: ref.raw,
+    titleTh: ref.titleTh,
+    group: ref.group,
+  }));
+  measure.plannedStart = isoDate(row.plannedStart);
+  measure.plannedEnd = isoDate(row.plannedEnd);
+  measure.carriedOut =
+    row.carriedOutDate && row.carriedOutPrecision ? { date: isoDate(row.carriedOutDate)!, precision: row.carriedOutPrecision } : null;
+  measure.evidence = row.evidence.map((link) => ({ url: link.url, label: link.label }));
+  const warnings: QualityWarning[] = [];
+  if (Array.isArray(row.importWarnings)) {
+    for (const warning of row.importWarnings as QualityWarning[]) if (warning.code === 'PARSE_PROBLEM') warnings.push(warning);
+  }
+  if (!row.deletedAt) for (const warning of planWarnings) if (warning.sequence === row.sequence) warnings.push(warning);
+  measure.warnings = warnings;
+  measure.deletedAt = row.deletedAt?.toISOString() ?? null;
+  measure.updatedAt = row.updatedAt.toISOString();
+  return measure as unknown as Measure;
 }
 
 /** The plain shape the quality checks read (shared with the report import). */
