@@ -269,13 +269,15 @@ describe('quality warnings on plans entered by hand', () => {
     expect((await getPrisma().plan.findUniqueOrThrow({ where: { id: plan.id } })).warningCount).toBe(0);
   });
 
-  it('when one measure is saved, then the unchanged one keeps its warning, and the same words are judged by each agency\'s own name', async () => {
+  it("when one measure is saved, then the unchanged one keeps its warning, and the same words are judged by each agency's own name", async () => {
     const mention = { title: 'จัดประชุม', outcome: 'planned', resultText: 'ตามแนวทางขององค์การบริหารส่วนตำบลบ้านซ่ง' };
     const { agency, editor } = await createTenant();
     const plan = await createPlan(agency.id, 2567, 'draft', 0);
     const agent = await signIn(app, editor);
     await agent.post(`/api/v1/plans/${plan.id}/measures`).set(csrf).send(mention).expect(201);
-    const plain = MeasureSchema.parse((await agent.post(`/api/v1/plans/${plan.id}/measures`).set(csrf).send({ title: 'อบรม' }).expect(201)).body);
+    const plain = MeasureSchema.parse(
+      (await agent.post(`/api/v1/plans/${plan.id}/measures`).set(csrf).send({ title: 'อบรม' }).expect(201)).body,
+    );
 
     await agent.patch(`/api/v1/measures/${plain.id}`).set(csrf).send({ version: plain.version, summary: 'อบรมครบทุกคน' }).expect(200);
     const page = PlanDetailSchema.parse((await agent.get(`/api/v1/plans/${plan.id}`).expect(200)).body);
@@ -283,7 +285,9 @@ describe('quality warnings on plans entered by hand', () => {
     const named = await createAgency({ nameTh: 'องค์การบริหารส่วนตำบลบ้านซ่ง' });
     const namedPlan = await createPlan(named.id, 2567, 'draft', 0);
     const namedAgent = await signIn(app, await createUser('agency_editor', { agencyId: named.id }));
-    const own = MeasureSchema.parse((await namedAgent.post(`/api/v1/plans/${namedPlan.id}/measures`).set(csrf).send(mention).expect(201)).body);
+    const own = MeasureSchema.parse(
+      (await namedAgent.post(`/api/v1/plans/${namedPlan.id}/measures`).set(csrf).send(mention).expect(201)).body,
+    );
 
     expect(page.measures.map((measure) => measure.warnings.map((warning) => warning.code))).toEqual([['OTHER_AGENCY_MENTION'], []]);
     expect((await getPrisma().plan.findUniqueOrThrow({ where: { id: plan.id } })).warningCount).toBe(1);
