@@ -139,17 +139,21 @@ export async function listAgencies(scope: Scope, query: AgencyListQuery): Promis
     ].filter((condition) => condition !== empty),
     ' AND ',
   );
-  // The province and district names are looked up for the page's rows only (PostgreSQL evaluates
-  // these subqueries after the LIMIT): joining the tables hashed all 928 districts on every search and
-  // made planning the statement cost as much as running it (docs/performance.md, sixth session).
+  // The province and district names and the plan's status are looked up for the page's rows only
+  // (PostgreSQL evaluates these subqueries after the LIMIT): joining the tables hashed all 928 districts
+  // on every search and made planning the statement cost as much as running it (docs/performance.md,
+  // sixth session), and a join to "Plan" probed it for every match, with no fiscal year asked for too.
+  const planStatus =
+    query.fiscalYear === undefined
+      ? sql`NULL::text`
+      : sql`(SELECT p.status::text FROM "Plan" p WHERE p."agencyId" = a.id AND p."fiscalYear" = ${query.fiscalYear}::int)`;
   const rows = await queryRows<AgencyListItem & { total: number }>(
     getPrisma(),
     sql`SELECT a.id, a.code, a.type::text AS type, a."municipalityClass"::text AS "municipalityClass", a."nameTh",
                a."provinceId", (SELECT pr."nameTh" FROM "Province" pr WHERE pr.id = a."provinceId") AS "provinceNameTh",
                a."districtId", (SELECT d."nameTh" FROM "District" d WHERE d.id = a."districtId") AS "districtNameTh",
-               p.status::text AS "planStatus", (count(*) OVER ())::int AS total
+               ${planStatus} AS "planStatus", (count(*) OVER ())::int AS total
         FROM "Agency" a
-        LEFT JOIN "Plan" p ON p."agencyId" = a.id AND p."fiscalYear" = ${query.fiscalYear ?? -1}::int
         WHERE ${conditions}
         ORDER BY ${search ? sql`${search.order}, ` : empty}a."nameTh", a.id
         LIMIT ${query.pageSize}::int OFFSET ${(query.page - 1) * query.pageSize}::int`,
