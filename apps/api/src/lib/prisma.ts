@@ -83,7 +83,14 @@ export async function disconnectPrisma(timeoutMs = 5_000): Promise<void> {
     timer = setTimeout(() => resolve(true), timeoutMs);
     timer.unref();
   });
-  const timedOut = await Promise.race([closing.$disconnect().then(() => false), gaveUp]);
+  // Prisma disposes of the pool only if it connected itself: a process that ran hand-written statements
+  // alone (the hot reads, the benchmark's copy detector) ends the pool here, or its idle connections
+  // outlive the shutdown and log "idle database connection failed" when PostgreSQL stops.
+  const closed = closing.$disconnect().then(async () => {
+    if (closingPool && !closingPool.ending) await closingPool.end();
+    return false;
+  });
+  const timedOut = await Promise.race([closed, gaveUp]);
   clearTimeout(timer);
   if (timedOut) logger.warn({ timeoutMs }, 'database pool did not close in time (a transaction still held a connection); going on');
 }
