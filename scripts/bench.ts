@@ -100,7 +100,7 @@ try {
   }
   log('scenario 6: measure updates');
   const cursor = updateCursor(fixtures);
-  results.push(await steady(() => runUpdateScenario(api, sessions, fixtures, cursor, timing), busiest));
+  results.push(await steady(() => runUpdateScenario({ api, limit }, sessions, fixtures, cursor, timing), busiest));
   log('scenario 8: .docx report');
   results.push(await steady(() => runReportScenario(api, sessions, fixtures, timing, CONNECTIONS), busiest));
   results.push(await steady(() => runReportScenario(api, sessions, fixtures, timing, 1), busiest));

@@ -1,12 +1,13 @@
 // The limit server, run as its own process by the bench (so it does not share an event loop with
 // the load generator): node:http, one pooled `pg` query per request, JSON.stringify. No auth.
+// Reads are GETs; the one write (scenario 6) is PATCH /measure/:id with { version, summary }.
 import http from 'node:http';
 import pg from 'pg';
-import { OVERVIEW_SQL, PLAN_SQL, PROVINCE_SQL, SEARCH_SQL, SUMMARY_SQL } from './limit-queries';
+import { OVERVIEW_SQL, PLAN_SQL, PROVINCE_SQL, SAVE_SQL, SEARCH_SQL, SUMMARY_SQL } from './limit-queries';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.PG_POOL_MAX ?? 10) });
 
-type Route = (url: URL, parts: string[]) => Promise<unknown>;
+type Route = (url: URL, parts: string[], body: string) => Promise<unknown>;
 
 const first = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows[0] ?? null;
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -20,7 +21,21 @@ const ROUTES: Record<string, Route> = {
     const { rows } = await pool.query(SEARCH_SQL, [`%${escapeLike(url.searchParams.get('q') ?? '')}%`]);
     return { items: rows, total: Number(rows[0]?.total ?? 0) };
   },
+  measure: async (_url, [id], body) => {
+    const { version, summary } = JSON.parse(body) as { version: number; summary: string };
+    return (await first(SAVE_SQL, [id, version, summary]))?.measure ?? null;
+  },
 };
+
+/** The request's body (the write's JSON; empty for reads). */
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://limit');
@@ -30,19 +45,21 @@ const server = http.createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
-  route(url, parts).then(
-    (body) => {
-      const text = JSON.stringify(body);
-      res.writeHead(body === null ? 404 : 200, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': Buffer.byteLength(text),
-      });
-      res.end(text);
-    },
-    (error: Error) => {
-      res.writeHead(500, { 'content-type': 'text/plain' }).end(error.message);
-    },
-  );
+  readBody(req)
+    .then((body) => route(url, parts, body))
+    .then(
+      (body) => {
+        const text = JSON.stringify(body);
+        res.writeHead(body === null ? 404 : 200, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(text),
+        });
+        res.end(text);
+      },
+      (error: Error) => {
+        res.writeHead(500, { 'content-type': 'text/plain' }).end(error.message);
+      },
+    );
 });
 server.keepAliveTimeout = 65_000;
 

@@ -6,6 +6,11 @@ export interface TargetCheck {
   target: string;
   actual: string;
   met: boolean;
+  /**
+   * A latency target missed by the scenario's limit server too (the least any server does for the
+   * same answer, measured in the same run): the issue's clause for targets this machine cannot meet.
+   */
+  limitMissesToo?: boolean;
 }
 
 const RSS_LIMIT_MB = 300;
@@ -16,18 +21,18 @@ export function checkTargets(reads: ReadScenario[], results: ScenarioResult[], e
   const byId = new Map(results.map((result) => [result.id, result]));
   for (const scenario of reads) {
     const result = byId.get(scenario.id)!;
-    checks.push(latency(scenario.id, `p95 ≤ ${scenario.p95TargetMs} ms`, result.api, scenario.p95TargetMs));
+    checks.push(latency(scenario.id, `p95 ≤ ${scenario.p95TargetMs} ms`, result, scenario.p95TargetMs));
     checks.push(check(scenario.id, 'p50 ≤ 2 × limit', `${result.ratio!.p50} ×`, result.ratio!.p50 <= 2));
   }
   const update = byId.get('6')!;
-  checks.push(latency('6', 'p95 ≤ 50 ms', update.api, 50));
+  checks.push(latency('6', 'p95 ≤ 50 ms', update, 50));
   const slowest = Math.max(...exported.runs.map((run) => run.seconds));
   checks.push(check('7', 'whole-country CSV ≤ 30 s', `${slowest} s`, slowest <= 30 && exported.runs.every((run) => run.status === 200)));
   checks.push(check('7', `streams: API peak RSS < ${RSS_LIMIT_MB} MB`, `${exported.peakRssMb} MB`, exported.peakRssMb < RSS_LIMIT_MB));
   const report = byId.get('8')!;
-  checks.push(latency('8', 'p95 ≤ 500 ms at concurrency 16', report.api, 500));
+  checks.push(latency('8', 'p95 ≤ 500 ms at concurrency 16', report, 500));
   const single = byId.get('8b');
-  if (single) checks.push(latency('8b', 'p95 ≤ 500 ms one at a time', single.api, 500));
+  if (single) checks.push(latency('8b', 'p95 ≤ 500 ms one at a time', single, 500));
   const readRss = Math.max(...reads.map((scenario) => byId.get(scenario.id)!.api.peakRssMb));
   checks.push(check('1–5', `API peak RSS under read load ≤ ${RSS_LIMIT_MB} MB`, `${readRss} MB`, readRss <= RSS_LIMIT_MB));
   return checks;
@@ -35,11 +40,20 @@ export function checkTargets(reads: ReadScenario[], results: ScenarioResult[], e
 
 const check = (scenario: string, target: string, actual: string, met: boolean): TargetCheck => ({ scenario, target, actual, met });
 
-/** A latency target, which a run that got no response at all does not meet. */
-const latency = (scenario: string, target: string, stats: { p95: number; requests: number }, limitMs: number): TargetCheck =>
-  stats.requests === 0
-    ? check(scenario, target, 'no response within the run', false)
-    : check(scenario, target, `${stats.p95} ms`, stats.p95 <= limitMs);
+/**
+ * A latency target, which a run that got no response at all does not meet; with the limit's p95
+ * beside it where the scenario has a limit server.
+ */
+function latency(scenario: string, target: string, result: Pick<ScenarioResult, 'api' | 'limit'>, limitMs: number): TargetCheck {
+  const { api, limit } = result;
+  if (api.requests === 0) return check(scenario, target, 'no response within the run', false);
+  const met = api.p95 <= limitMs;
+  if (!limit) return check(scenario, target, `${api.p95} ms`, met);
+  const measured = check(scenario, target, `${api.p95} ms (limit ${limit.p95} ms)`, met);
+  return met ? measured : { ...measured, limitMissesToo: limit.p95 > limitMs };
+}
+
+const status = (entry: TargetCheck) => (entry.met ? 'met' : entry.limitMissesToo ? 'missed, by its limit too' : 'MISSED');
 
 const cell = (value: string | number, width: number) => String(value).padStart(width);
 
@@ -69,7 +83,7 @@ export function formatTable(results: ScenarioResult[], exported: ExportResult): 
 
 export function formatTargets(checks: TargetCheck[]): string {
   return checks
-    .map((entry) => `${entry.met ? 'met   ' : 'MISSED'}  ${entry.scenario.padEnd(4)} ${entry.target.padEnd(44)} ${entry.actual}`)
+    .map((entry) => `${entry.scenario.padEnd(4)} ${entry.target.padEnd(34)} ${entry.actual.padEnd(26)} ${status(entry)}`)
     .join('\n');
 }
 
@@ -96,7 +110,10 @@ export function formatMarkdown(results: ScenarioResult[], exported: ExportResult
   const targets = [
     '| # | target | measured | |',
     '| --- | --- | --- | --- |',
-    ...checks.map((c) => `| ${c.scenario} | ${c.target} | ${c.actual} | ${c.met ? 'met' : '**missed**'} |`),
+    ...checks.map(
+      (c) =>
+        `| ${c.scenario} | ${c.target} | ${c.actual} | ${c.met ? 'met' : c.limitMissesToo ? 'missed, by its limit too' : '**missed**'} |`,
+    ),
   ];
   return `${rows.join('\n')}\n\n${targets.join('\n')}\n`;
 }

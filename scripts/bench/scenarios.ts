@@ -82,17 +82,15 @@ export function readScenarios(fixtures: Fixtures): ReadScenario[] {
       limitPath: `/search?q=${q}`,
       p95TargetMs: 50,
     },
-    ...AGENCY_SEARCHES.map(
-      (search): ReadScenario => ({
-        id: search.id,
-        name: `${search.label} "${search.q}"${search.path === 'public' ? ' (national public search)' : ' (as admin)'}`,
-        path: `${search.path === 'public' ? '/api/v1/public/agencies' : '/api/v1/agencies'}?q=${encodeURIComponent(search.q)}&pageSize=20`,
-        as: search.path === 'public' ? 'anonymous' : 'admin',
-        // The least a server could do: the plain substring query of the name's main word.
-        limitPath: `/search?q=${encodeURIComponent(search.word)}`,
-        p95TargetMs: 50,
-      }),
-    ),
+    ...AGENCY_SEARCHES.map((search): ReadScenario => ({
+      id: search.id,
+      name: `${search.label} "${search.q}"${search.path === 'public' ? ' (national public search)' : ' (as admin)'}`,
+      path: `${search.path === 'public' ? '/api/v1/public/agencies' : '/api/v1/agencies'}?q=${encodeURIComponent(search.q)}&pageSize=20`,
+      as: search.path === 'public' ? 'anonymous' : 'admin',
+      // The least a server could do: the plain substring query of the name's main word.
+      limitPath: `/search?q=${encodeURIComponent(search.word)}`,
+      p95TargetMs: 50,
+    })),
   ];
 }
 
@@ -163,25 +161,18 @@ export const updateCursor = (fixtures: Fixtures): UpdateCursor => ({
 });
 
 /**
- * PATCH /measures/:id with the version last read: each request takes the next measure of a long
- * list (no two in flight on the same one) and remembers the version the API answered with.
+ * The saves of scenario 6: each request takes the next measure of a long list (no two in flight on
+ * the same one), sends the version last answered for it and remembers the version answered now.
  */
-export async function runUpdateScenario(
-  api: Server,
-  sessions: Sessions,
-  fixtures: Fixtures,
-  cursor: UpdateCursor,
-  timing: Timing,
-): Promise<ScenarioResult> {
-  const loadAverage = os.loadavg()[0]!;
-  const requests: autocannon.Request[] = [
+function saveRequests(fixtures: Fixtures, cursor: UpdateCursor, pathOf: (measureId: string) => string): autocannon.Request[] {
+  return [
     {
       method: 'PATCH',
       setupRequest: (req) => {
         const measure = fixtures.measures[cursor.next % fixtures.measures.length]!;
         cursor.next += 1;
         const body = { version: cursor.versions.get(measure.id), summary: `ปรับปรุงสรุปผลการดำเนินการ (bench ${cursor.next})` };
-        return { ...req, path: `/api/v1/measures/${measure.id}`, body: JSON.stringify(body) };
+        return { ...req, path: pathOf(measure.id), body: JSON.stringify(body) };
       },
       onResponse: (status, body) => {
         if (status !== 200) return;
@@ -190,10 +181,35 @@ export async function runUpdateScenario(
       },
     },
   ];
-  const headers = { cookie: sessions.admin, 'content-type': 'application/json', ...CSRF_HEADERS };
-  const apiStats = await measure(
-    api,
-    { url: api.baseUrl, connections: timing.connections, durationSeconds: timing.durationSeconds, headers, requests },
+}
+
+/**
+ * PATCH /measures/:id with the version last read, as admin; then the limit's save of the same
+ * rows (one statement, no session, no checks) on the same list, so the two share one cursor.
+ */
+export async function runUpdateScenario(
+  servers: { api: Server; limit: Server },
+  sessions: Sessions,
+  fixtures: Fixtures,
+  cursor: UpdateCursor,
+  timing: Timing,
+): Promise<ScenarioResult> {
+  const loadAverage = os.loadavg()[0]!;
+  const load = { connections: timing.connections, durationSeconds: timing.durationSeconds };
+  const json = { 'content-type': 'application/json' };
+  const api = await measure(
+    servers.api,
+    {
+      ...load,
+      url: servers.api.baseUrl,
+      headers: { cookie: sessions.admin, ...json, ...CSRF_HEADERS },
+      requests: saveRequests(fixtures, cursor, (id) => `/api/v1/measures/${id}`),
+    },
+    timing,
+  );
+  const limit = await measure(
+    servers.limit,
+    { ...load, url: servers.limit.baseUrl, headers: json, requests: saveRequests(fixtures, cursor, (id) => `/measure/${id}`) },
     timing,
   );
   return {
@@ -202,7 +218,9 @@ export async function runUpdateScenario(
     request: 'PATCH /api/v1/measures/:id',
     as: 'admin',
     concurrency: timing.connections,
-    api: apiStats,
+    api,
+    limit,
+    ratio: { p50: ratio(api.p50, limit.p50), throughput: ratio(api.requestsPerSecond, limit.requestsPerSecond) },
     loadAverage,
   };
 }

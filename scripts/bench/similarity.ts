@@ -61,7 +61,11 @@ export async function measureSimilarity(url: string, options: { quick: boolean; 
     const ids = measures.map((row) => row.id);
     await timeSaves(client, ids.slice(0, 20), `UPDATE "Measure" SET summary = coalesce(summary, '') || ' ' WHERE id = $1`); // warm-up
     const withTrigger = await timeSaves(client, ids, `UPDATE "Measure" SET summary = coalesce(summary, '') || ' ' WHERE id = $1`);
-    const withoutTrigger = await timeSaves(client, ids, `UPDATE "Measure" SET responsible = coalesce(responsible, '') || ' ' WHERE id = $1`);
+    const withoutTrigger = await timeSaves(
+      client,
+      ids,
+      `UPDATE "Measure" SET responsible = coalesce(responsible, '') || ' ' WHERE id = $1`,
+    );
     const save = {
       withTriggerP50Ms: percentile(withTrigger, 50),
       withTriggerP95Ms: percentile(withTrigger, 95),
