@@ -30,14 +30,18 @@ export type MeasureJson = Omit<Json<MeasureRow>, 'indicators' | 'evidence'> & {
 
 /**
  * THE measure projection: the "Measure" row aliased `m` as one json value (every column, so a new
- * column needs nothing here unless it is a date or timestamp, see `toMeasureRow`).
+ * column needs nothing here unless it is a date or timestamp, see `toMeasureRow`), with its ITA
+ * references and evidence added as columns of a one-row subquery. Built as `json`, not `jsonb`:
+ * `to_jsonb(m) || jsonb_build_object(…)` (the same values) cost a measure's save ~1.6× the
+ * PostgreSQL CPU for its plan's load (docs/performance.md, ninth session).
  */
-export const MEASURE_ROW_JSON = sql`to_jsonb(m) || jsonb_build_object(
-  'indicators', coalesce((
-    SELECT jsonb_agg(to_jsonb(mi) || jsonb_build_object('titleTh', ii."titleTh", 'group', ii."group") ORDER BY mi.id)
-    FROM "MeasureIndicator" mi LEFT JOIN "IndicatorItem" ii ON ii."fiscalYear" = mi."fiscalYear" AND ii.code = mi.code
-    WHERE mi."measureId" = m.id), '[]'::jsonb),
-  'evidence', coalesce((SELECT jsonb_agg(to_jsonb(e) ORDER BY e.position) FROM "EvidenceLink" e WHERE e."measureId" = m.id), '[]'::jsonb))`;
+export const MEASURE_ROW_JSON = sql`(SELECT to_json(x) FROM (SELECT m.*,
+  coalesce((
+    SELECT json_agg(i ORDER BY i.id) FROM (
+      SELECT mi.*, ii."titleTh", ii."group"
+      FROM "MeasureIndicator" mi LEFT JOIN "IndicatorItem" ii ON ii."fiscalYear" = mi."fiscalYear" AND ii.code = mi.code
+      WHERE mi."measureId" = m.id) i), '[]'::json) AS indicators,
+  coalesce((SELECT json_agg(e ORDER BY e.position) FROM "EvidenceLink" e WHERE e."measureId" = m.id), '[]'::json) AS evidence) x)`;
 
 /** A measure as `MEASURE_ROW_JSON` gives it, with its dates and timestamps as Prisma reads them. */
 export function toMeasureRow(measure: MeasureJson): MeasureRow {
@@ -124,7 +128,7 @@ export function planDetailJson(scope: Scope, parts: PlanDetailParts): Sql {
     ? sql`(SELECT json_agg(t) FROM (${sharedTextsSql(sql`p.id`, PUBLIC_SCOPE, { resultsOnly: true })}) t)`
     : sql`NULL::json`;
   return sql`json_build_object(
-    'plan', to_jsonb(p),
+    'plan', to_json(p),
     'website', a.website,
     'provinceId', a."provinceId",
     'measures', coalesce((
