@@ -45,9 +45,13 @@ export const toSingleLine = (text: string): string => text.replace(/\s*\n\s*/g, 
 
 export const toNullableText = (text: string): string | null => (text === '' ? null : text);
 
+const MARKUP = /[<&]/;
+
 /** Text reduced for comparison: no tags, no spacing or punctuation, Arabic digits, lower case. */
 export function normaliseForComparison(text: string): string {
-  return toArabicDigits(stripTags(decodeHtmlEntities(normaliseWhitespace(text))))
+  // Without a tag or an entity, only the last step changes anything (it drops the spacing too).
+  const plain = MARKUP.test(text) ? stripTags(decodeHtmlEntities(normaliseWhitespace(text))) : text;
+  return toArabicDigits(plain)
     .toLowerCase()
     .replace(/[^\u0E01-\u0E4E\u0E50-\u0E59a-z0-9]/g, '');
 }

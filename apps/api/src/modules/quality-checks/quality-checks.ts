@@ -15,7 +15,7 @@ import {
 } from '@prongsai/shared';
 import { normaliseForComparison, stripTags, toSingleLine } from './clean-text';
 import { findLocalGovernmentMentions, readCoreName } from './local-government-names';
-import { computeDiceSimilarity } from './text-similarity';
+import { computeDiceSimilarity, maxDiceSimilarity } from './text-similarity';
 import { findWebAddresses, isSameSite, isSharedPlatform, readHost } from './web-addresses';
 
 /** Result and summary at least this similar (character-bigram Dice) count as the same text. */
@@ -55,8 +55,15 @@ const textsOf = (measure: CheckableMeasure): string[] =>
     (text): text is string => typeof text === 'string' && text !== '',
   );
 
-function checkOtherAgencyMentions(agencyNameTh: string, measure: CheckableMeasure): QualityWarning[] {
-  const ownCore = readCoreName(agencyNameTh);
+/** What the checks read from the context once per plan rather than once per measure. */
+interface Own {
+  /** The agency's name without its type ("บางทรายน้อย"); '' when the context gives none. */
+  core: string;
+  /** The host of the agency's website; null without one. */
+  host: string | null;
+}
+
+function checkOtherAgencyMentions(agencyNameTh: string, ownCore: string, measure: CheckableMeasure): QualityWarning[] {
   if (ownCore === '') return [];
   const others = new Map<string, string>();
   for (const text of textsOf(measure)) {
@@ -76,9 +83,8 @@ function checkOtherAgencyMentions(agencyNameTh: string, measure: CheckableMeasur
   );
 }
 
-function checkOtherWebsites(website: string | null, measure: CheckableMeasure): QualityWarning[] {
-  if (!website) return [];
-  const ownHost = readHost(website);
+function checkOtherWebsites(website: string | null, ownHost: string | null, measure: CheckableMeasure): QualityWarning[] {
+  if (!website || ownHost === null) return [];
   const texts = [...textsOf(measure), ...measure.evidence.map((link) => link.url)];
   const others = new Map<string, string>();
   for (const address of texts.flatMap(findWebAddresses)) {
@@ -132,6 +138,8 @@ function checkResultRepeatsSummary(measure: CheckableMeasure): QualityWarning[] 
   const result = normaliseForComparison(measure.resultText ?? '');
   const summary = normaliseForComparison(measure.summary ?? '');
   if (result.length < MIN_COMPARED_LENGTH || summary.length < MIN_COMPARED_LENGTH) return [];
+  // Texts this different in length cannot reach the threshold: their bigrams are not counted.
+  if (maxDiceSimilarity(result.length, summary.length) < DUPLICATE_SIMILARITY) return [];
   const similarity = computeDiceSimilarity(result, summary);
   if (similarity < DUPLICATE_SIMILARITY) return [];
   return [
@@ -146,19 +154,19 @@ function checkResultRepeatsSummary(measure: CheckableMeasure): QualityWarning[] 
 
 /** A sub-action that appears word for word in another measure: usually pasted from the wrong row. */
 function checkCopiedActions(measures: CheckableMeasure[]): QualityWarning[] {
+  const keys = measures.map((measure) => measure.actions.map(normaliseForComparison));
   const owners = new Map<string, Set<number>>();
-  for (const measure of measures) {
-    for (const action of measure.actions) {
-      const key = normaliseForComparison(action);
+  measures.forEach((measure, position) => {
+    for (const key of keys[position]!) {
       if (key.length < MIN_COMPARED_LENGTH) continue;
       owners.set(key, (owners.get(key) ?? new Set()).add(measure.sequence));
     }
-  }
+  });
   const warnings: QualityWarning[] = [];
-  for (const measure of measures) {
+  measures.forEach((measure, position) => {
     const copiedFrom = new Map<number, { numbers: number[]; text: string }>();
     measure.actions.forEach((action, index) => {
-      const others = [...(owners.get(normaliseForComparison(action)) ?? [])].filter((sequence) => sequence !== measure.sequence);
+      const others = [...(owners.get(keys[position]![index]!) ?? [])].filter((sequence) => sequence !== measure.sequence);
       for (const other of others) {
         const entry = copiedFrom.get(other) ?? { numbers: [], text: action };
         entry.numbers.push(index + 1);
@@ -175,14 +183,13 @@ function checkCopiedActions(measures: CheckableMeasure[]): QualityWarning[] {
         ),
       );
     }
-  }
+  });
   return warnings;
 }
 
 /** A link (other than another agency's site) or a numbered document in the result or summary. */
-function namesEvidence(website: string | null, measure: CheckableMeasure): boolean {
+function namesEvidence(ownHost: string | null, measure: CheckableMeasure): boolean {
   if (measure.evidence.length > 0) return true;
-  const ownHost = website ? readHost(website) : null;
   const texts = [measure.resultText, measure.summary].filter((text): text is string => Boolean(text));
   const hasLink = texts
     .flatMap(findWebAddresses)
@@ -190,8 +197,8 @@ function namesEvidence(website: string | null, measure: CheckableMeasure): boole
   return hasLink || texts.some((text) => NAMED_DOCUMENT.test(text));
 }
 
-function checkEvidence(website: string | null, measure: CheckableMeasure): QualityWarning[] {
-  if (measure.outcome !== 'completed' || namesEvidence(website, measure)) return [];
+function checkEvidence(ownHost: string | null, measure: CheckableMeasure): QualityWarning[] {
+  if (measure.outcome !== 'completed' || namesEvidence(ownHost, measure)) return [];
   return [
     warn(
       'NO_EVIDENCE',
@@ -208,13 +215,14 @@ function checkEvidence(website: string | null, measure: CheckableMeasure): Quali
  * are skipped when the context leaves them empty.
  */
 export function checkMeasures(context: QualityCheckContext, measures: CheckableMeasure[]): QualityWarning[] {
+  const own: Own = { core: readCoreName(context.agencyNameTh), host: context.website ? readHost(context.website) : null };
   const perMeasure = measures.flatMap((measure) => [
-    ...checkOtherAgencyMentions(context.agencyNameTh, measure),
-    ...checkOtherWebsites(context.website, measure),
+    ...checkOtherAgencyMentions(context.agencyNameTh, own.core, measure),
+    ...checkOtherWebsites(context.website, own.host, measure),
     ...checkDateInFiscalYear(context.fiscalYear, measure),
     ...checkDayLeftBlank(measure),
     ...checkResultRepeatsSummary(measure),
-    ...checkEvidence(context.website, measure),
+    ...checkEvidence(own.host, measure),
   ]);
   const all = [...perMeasure, ...checkCopiedActions(measures)];
   const order = new Map(measures.map((measure, index) => [measure.sequence, index]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DUPLICATE_SIMILARITY } from './quality-checks';
-import { computeDiceSimilarity } from './text-similarity';
+import { computeDiceSimilarity, maxDiceSimilarity } from './text-similarity';
 
 /** Both argument orders: the score must not depend on which text is the result and which the summary. */
 const bothWays = (a: string, b: string) => [computeDiceSimilarity(a, b), computeDiceSimilarity(b, a)];
@@ -49,5 +49,27 @@ describe('computeDiceSimilarity', () => {
     expect(forwards).toBe(backwards);
     expect(forwards).toBeGreaterThanOrEqual(DUPLICATE_SIMILARITY);
     expect(forwards).toBeLessThan(1);
+  });
+});
+
+describe('maxDiceSimilarity', () => {
+  it('when the shorter text is part of the longer one, then the bound is the similarity itself', () => {
+    // The five pairs of "ประชุม" are all among the eight of "ประชุมคณะ": 2 × 5 / 13.
+    expect(computeDiceSimilarity('ประชุม', 'ประชุมคณะ')).toBe(maxDiceSimilarity(6, 9));
+  });
+
+  it('when texts of many lengths and contents are compared, then no similarity is above the bound for their lengths', () => {
+    // Arrange: texts cut from a Thai sentence at every length, with a word repeated to vary the pairs.
+    const source = 'จัดประชุมคณะทำงานจัดทำคู่มือการใช้ทรัพย์สินของทางราชการจัดประชุม';
+    const texts = Array.from({ length: source.length - 1 }, (_, index) => source.slice(index % 7, (index % 7) + index + 2));
+
+    // Act
+    const above = texts.flatMap((a) =>
+      texts.filter((b) => computeDiceSimilarity(a, b) > maxDiceSimilarity(a.length, b.length) + 1e-12).map((b) => [a, b]),
+    );
+
+    // Assert
+    expect(texts.length).toBeGreaterThan(50);
+    expect(above).toEqual([]);
   });
 });

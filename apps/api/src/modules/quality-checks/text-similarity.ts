@@ -21,3 +21,12 @@ export function computeDiceSimilarity(a: string, b: string): number {
   const total = Array.from(a).length - 1 + (Array.from(b).length - 1);
   return (2 * shared) / total;
 }
+
+/**
+ * The most `computeDiceSimilarity` can be for texts of these lengths in characters (at least two
+ * each): every bigram of the shorter text shared. Lengths in UTF-16 units serve for texts without
+ * surrogate pairs (Thai, Latin, digits: what `normaliseForComparison` leaves).
+ */
+export function maxDiceSimilarity(lengthA: number, lengthB: number): number {
+  return (2 * (Math.min(lengthA, lengthB) - 1)) / (lengthA - 1 + (lengthB - 1));
+}
