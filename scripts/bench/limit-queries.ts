@@ -64,9 +64,45 @@ export const OVERVIEW_SQL = `
             WHERE a."provinceId" = $1 AND a."isActive" GROUP BY p.status) s) AS "statusCounts"`;
 
 /**
- * 4: one agency's plan of one year with its measures, indicator titles, evidence and review comments. $1 agency, $2 year.
- * Built as `json` from rows (a row's columns plus nested ones), not by merging `jsonb` objects: the
- * same values for about half of PostgreSQL's time (the API's projection is built the same way).
+ * The texts of plan `p` (results and summaries) that another agency's measure shares word for word:
+ * how widely (agencies and provinces among the first 100 rows of the text's hash; 5 and 3 make it a
+ * template) and, when not a template, the other measures of the same or the previous year (up to 20).
+ * What the copy warnings of an editor's or reviewer's plan page are made of (issue 18, ADR 014).
+ */
+const SHARED_TEXTS = `
+  (SELECT json_agg(t) FROM (
+    WITH mine AS (
+      SELECT f."measureId", f.field, f.position, f.hash, f."agencyId", f."fiscalYear"
+      FROM "MeasureFingerprint" f WHERE f."planId" = p.id AND f.field IN ('result', 'summary')
+    ), spread AS (
+      SELECT h.hash, s.agencies, s.provinces, (s.agencies >= 5 AND s.provinces >= 3) AS "isTemplate"
+      FROM (SELECT DISTINCT hash FROM mine) h
+      CROSS JOIN LATERAL (
+        SELECT count(DISTINCT x."agencyId")::int AS agencies, count(DISTINCT x."provinceId")::int AS provinces
+        FROM (SELECT o."agencyId", o."provinceId" FROM "MeasureFingerprint" o WHERE o.hash = h.hash LIMIT 100) x) s
+      WHERE s.agencies > 1
+    )
+    SELECT mine."measureId", mine.field, mine.position, spread.agencies, spread.provinces, spread."isTemplate",
+           om.id AS "otherMeasureId", om.sequence AS "otherSequence", op."fiscalYear" AS "otherFiscalYear",
+           op."agencyNameTh" AS "otherAgencyNameTh", op."submittedAt" AS "otherSubmittedAt", oa.website AS "otherWebsite",
+           opr."nameTh" AS "otherProvinceNameTh"
+    FROM mine JOIN spread USING (hash)
+    LEFT JOIN LATERAL (
+      SELECT o."measureId" FROM "MeasureFingerprint" o
+      WHERE NOT spread."isTemplate" AND o.hash = mine.hash AND o."agencyId" <> mine."agencyId"
+        AND o."fiscalYear" BETWEEN mine."fiscalYear" - 1 AND mine."fiscalYear"
+      ORDER BY o."fiscalYear", o."measureId" LIMIT 20) o ON true
+    LEFT JOIN "Measure" om ON om.id = o."measureId"
+    LEFT JOIN "Plan" op ON op.id = om."planId"
+    LEFT JOIN "Agency" oa ON oa.id = om."agencyId"
+    LEFT JOIN "Province" opr ON opr.id = oa."provinceId"
+    WHERE spread."isTemplate" OR o."measureId" IS NOT NULL) t)`;
+
+/**
+ * 4: one agency's plan of one year with its measures, indicator titles, evidence and review comments,
+ * and the shared texts its copy warnings are made of (the API's plan page shows them to staff). $1
+ * agency, $2 year. Built as `json` from rows (a row's columns plus nested ones), not by merging `jsonb`
+ * objects: the same values for about half of PostgreSQL's time (the API's projection is built the same way).
  */
 export const PLAN_SQL = `
   SELECT (SELECT to_json(x) FROM (SELECT p.*,
@@ -79,7 +115,8 @@ export const PLAN_SQL = `
          (SELECT coalesce(json_agg(json_build_object('url', e.url, 'label', e.label) ORDER BY e.position), '[]')
           FROM "EvidenceLink" e WHERE e."measureId" = m.id) AS evidence
        FROM "Measure" m WHERE m."planId" = p.id) mm) AS measures,
-    (SELECT coalesce(json_agg(c ORDER BY c."createdAt"), '[]') FROM "ReviewComment" c WHERE c."planId" = p.id) AS comments) x) AS plan
+    (SELECT coalesce(json_agg(c ORDER BY c."createdAt"), '[]') FROM "ReviewComment" c WHERE c."planId" = p.id) AS comments,
+    ${SHARED_TEXTS} AS "sharedTexts") x) AS plan
   FROM "Plan" p WHERE p."agencyId" = $1 AND p."fiscalYear" = $2`;
 
 /** 5: agencies whose Thai name contains a substring, first 20 by name, with the total. $1 = %q%. */
