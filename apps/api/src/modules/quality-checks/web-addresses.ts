@@ -13,8 +13,12 @@ const WEB_ADDRESS = new RegExp(
   'gi',
 );
 
+/** What every address `WEB_ADDRESS` finds contains (a label's last character, a dot, a letter): most Thai text has none. */
+const MAYBE_ADDRESS = /[a-z0-9-]\.[a-z]/i;
+
 /** Web addresses in a text ("www.bangsainoi.go.th", "https://x.go.th/a"); e-mail domains are skipped. */
 export function findWebAddresses(text: string): WebAddress[] {
+  if (!MAYBE_ADDRESS.test(text)) return [];
   return [...text.matchAll(WEB_ADDRESS)].map((match) => {
     const written = match[0].replace(/[.,;:!?]+$/, '');
     return { text: written, host: readHost(written), index: match.index };

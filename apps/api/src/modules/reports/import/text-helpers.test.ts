@@ -57,6 +57,13 @@ describe('findWebAddresses', () => {
       ['https://itas.nacc.go.th/go/o11', 'itas.nacc.go.th'],
     ]);
   });
+
+  it('when an address is written in capitals, alone or glued to Thai words, then it is found; Thai abbreviations are not addresses', () => {
+    const text = 'ดูที่WWW.BANGSAINOI.GO.THและ HTTPS://X-Y.OR.TH/a ตามหนังสือ อบต.บางทรายน้อย ที่ มท. ๐๘๐๘.๒/ว ๑๒๓';
+
+    expect(findWebAddresses(text).map(({ host }) => host)).toEqual(['bangsainoi.go.th', 'x-y.or.th']);
+    expect(findWebAddresses('จัดประชุม อบต. ครั้งที่ 1.5 ตามคำสั่ง ที่ 12.3/2566')).toEqual([]);
+  });
 });
 
 describe('local government names', () => {
