@@ -44,24 +44,29 @@ export const PROVINCE_SQL = `
          (SELECT count(*) FROM rows)::int AS total
   FROM "Province" pr WHERE pr.id = $1`;
 
-/** 3: the reviewer overview of one province, year and agency type, by completion, first page. $1 province, $2 year, $3 type. */
+/**
+ * 3: the reviewer overview of one province, year and agency type, by completion, first page. $1 province, $2 year, $3 type.
+ * The province's agencies with their plan are read once (the status counts take all of them, the page
+ * those of the type); the district's name and the ITA score only for the page's rows (the API's way too).
+ */
 export const OVERVIEW_SQL = `
-  WITH rows AS (
-    SELECT ag.id AS "agencyId", ag."nameTh", ag.type, ag."districtId", d."nameTh" AS "districtNameTh", pl.id AS "planId", pl.status AS "planStatus",
+  WITH base AS MATERIALIZED (
+    SELECT ag.id AS "agencyId", ag."nameTh", ag.type, ag."districtId", pl.id AS "planId", pl.status AS "planStatus",
            coalesce(pl."measureCount", 0) AS measures,
            CASE WHEN coalesce(pl."measureCount", 0) = 0 THEN 0 ELSE round(100.0 * pl."completedCount" / pl."measureCount", 1) END AS "completedPercent",
            CASE WHEN coalesce(pl."measureCount", 0) = 0 THEN 0 ELSE round(100.0 * pl."notCarriedOutCount" / pl."measureCount", 1) END AS "notCarriedOutPercent",
            coalesce(pl."indicatorsCovered", 0) AS "indicatorsCovered", coalesce(pl."warningCount", 0) AS warnings,
-           pl."updatedAt" AS "lastUpdate", ita.score AS "itaScore"
-    FROM "Agency" ag LEFT JOIN "District" d ON d.id = ag."districtId"
-    LEFT JOIN "Plan" pl ON pl."agencyId" = ag.id AND pl."fiscalYear" = $2
-    LEFT JOIN LATERAL (SELECT r.score FROM "ItaResult" r WHERE r."agencyId" = ag.id AND r."fiscalYear" = $2 LIMIT 1) ita ON true
-    WHERE ag."provinceId" = $1 AND ag."isActive" AND ag.type = $3::"AgencyType")
-  SELECT (SELECT json_agg(r) FROM (SELECT * FROM rows ORDER BY "completedPercent" DESC NULLS LAST, "nameTh", "agencyId" LIMIT 50) r) AS items,
-         (SELECT count(*) FROM rows)::int AS total,
+           pl."updatedAt" AS "lastUpdate", ag.type = $3::"AgencyType" AS "inView"
+    FROM "Agency" ag LEFT JOIN "Plan" pl ON pl."agencyId" = ag.id AND pl."fiscalYear" = $2
+    WHERE ag."provinceId" = $1 AND ag."isActive")
+  SELECT (SELECT json_agg(r) FROM (
+            SELECT b."agencyId", b."nameTh", b.type, b."districtId", (SELECT d."nameTh" FROM "District" d WHERE d.id = b."districtId") AS "districtNameTh",
+                   b."planId", b."planStatus", b.measures, b."completedPercent", b."notCarriedOutPercent", b."indicatorsCovered", b.warnings, b."lastUpdate",
+                   (SELECT r.score FROM "ItaResult" r WHERE r."agencyId" = b."agencyId" AND r."fiscalYear" = $2 LIMIT 1) AS "itaScore"
+            FROM (SELECT * FROM base WHERE "inView" ORDER BY "completedPercent" DESC NULLS LAST, "nameTh", "agencyId" LIMIT 50) b) r) AS items,
+         (SELECT count(*) FROM base WHERE "inView")::int AS total,
          (SELECT json_object_agg(coalesce(s.status::text, 'none'), s.n) FROM (
-            SELECT p.status, count(*) AS n FROM "Agency" a LEFT JOIN "Plan" p ON p."agencyId" = a.id AND p."fiscalYear" = $2
-            WHERE a."provinceId" = $1 AND a."isActive" GROUP BY p.status) s) AS "statusCounts"`;
+            SELECT "planStatus" AS status, count(*) AS n FROM base GROUP BY "planStatus") s) AS "statusCounts"`;
 
 /**
  * The texts of plan `p` (results and summaries) that another agency's measure shares word for word:

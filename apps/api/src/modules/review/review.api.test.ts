@@ -63,22 +63,44 @@ describe('GET /review/provinces/:provinceId/overview', () => {
     expect(overview.statusCounts.none).toBeGreaterThanOrEqual(1);
   });
 
-  it('when the page is past the end, then it is empty but still names the province and its status counts; an unknown province is 404', async () => {
+  it('when the page is past the end, then it is empty but still names the province, the total and its status counts; an unknown province is 404', async () => {
     const provinceId = 33;
     const agency = await createAgency({ provinceId, type: 'sao' });
     await createPlan(agency.id, 2567, 'submitted', 1);
     const reviewer = await signIn(app, await createUser('provincial_reviewer', { provinceId }));
     const admin = await signIn(app, await createUser('national_admin'));
 
+    const firstPage = await reviewer.get(`/api/v1/review/provinces/${provinceId}/overview?fiscalYear=2567`);
     const pastEnd = await reviewer.get(`/api/v1/review/provinces/${provinceId}/overview?fiscalYear=2567&page=99`);
     const unknown = await admin.get('/api/v1/review/provinces/98/overview?fiscalYear=2567');
 
     expect(pastEnd.status).toBe(200);
     const overview = ProvinceOverviewSchema.parse(pastEnd.body);
     expect(overview.items).toEqual([]);
-    expect(overview.provinceNameTh).not.toBe('');
+    expect(overview.provinceNameTh).toBe(ProvinceOverviewSchema.parse(firstPage.body).provinceNameTh);
+    // The total counts the matching rows of every page, whichever page is asked for.
+    expect(overview.total).toBe(ProvinceOverviewSchema.parse(firstPage.body).total);
+    expect(overview.total).toBeGreaterThanOrEqual(1);
     expect(overview.statusCounts.submitted).toBeGreaterThanOrEqual(1);
     expect(unknown.status).toBe(404);
+  });
+
+  it('when a reviewer searches only a type ("อบต.") and sorts by name from the end, then the rows come in that order', async () => {
+    const provinceId = 37;
+    const first = await createAgency({ provinceId, type: 'sao', nameTh: 'องค์การบริหารส่วนตำบลกกเรียงชื่อ' });
+    const last = await createAgency({ provinceId, type: 'sao', nameTh: 'องค์การบริหารส่วนตำบลฮูกเรียงชื่อ' });
+    const reviewer = await signIn(app, await createUser('provincial_reviewer', { provinceId }));
+    const url = (order: string) =>
+      `/api/v1/review/provinces/${provinceId}/overview?fiscalYear=2567&sort=name&order=${order}&q=${encodeURIComponent('อบต.')}&pageSize=200`;
+
+    const [ascending, descending] = await Promise.all([reviewer.get(url('asc')), reviewer.get(url('desc'))]);
+
+    const ours = (body: unknown) =>
+      ProvinceOverviewSchema.parse(body)
+        .items.map((row) => row.agencyId)
+        .filter((id) => id === first.id || id === last.id);
+    expect(ours(ascending.body)).toEqual([first.id, last.id]);
+    expect(ours(descending.body)).toEqual([last.id, first.id]);
   });
 });
 

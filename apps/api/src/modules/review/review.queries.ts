@@ -16,17 +16,19 @@ export async function findProvince(provinceId: number): Promise<{ nameTh: string
   return queryRow<{ nameTh: string }>(getPrisma(), sql`SELECT "nameTh" FROM "Province" WHERE id = ${provinceId}::int`);
 }
 
+/** The sort keys, as columns of the overview's `base` rows (`b`). */
 const SORT_SQL: Record<ProvinceOverviewQuery['sort'], Sql> = {
-  name: sql`ag."nameTh"`,
-  status: sql`pl.status`,
-  completion: sql`"completedPercent"`,
-  notCarriedOut: sql`"notCarriedOutPercent"`,
-  warnings: sql`warnings`,
-  updated: sql`"lastUpdate"`,
-  score: sql`"itaScore"`,
-  measures: sql`measures`,
+  name: sql`b."nameTh"`,
+  status: sql`b."planStatus"`,
+  completion: sql`b."completedPercent"`,
+  notCarriedOut: sql`b."notCarriedOutPercent"`,
+  warnings: sql`b.warnings`,
+  updated: sql`b."updatedAt"`,
+  score: sql`b."itaScore"`,
+  measures: sql`b.measures`,
 };
 
+/** One row of the overview as its statement returns it (inside json: `lastUpdate` already an ISO instant). */
 export interface OverviewSqlRow {
   agencyId: string;
   nameTh: string;
@@ -40,15 +42,19 @@ export interface OverviewSqlRow {
   notCarriedOutPercent: number;
   indicatorsCovered: number;
   warnings: number;
-  lastUpdate: Date | null;
+  lastUpdate: string | null;
   itaScore: number | null;
-  total: number;
 }
 
-/** What the overview page shows beside its rows; computed once per statement (uncorrelated sub-selects). */
-export interface OverviewSummaryColumns {
+/** The overview of a province as one statement gives it: the rows of the page and what the page shows beside them. */
+export interface OverviewPageRows {
+  /** Rows matching the filters (every page). */
+  total: number;
+  /** null: no such province. */
   provinceNameTh: string | null;
-  statusCounts: { status: string | null; count: number }[] | null;
+  /** Plans of the province's agencies in scope per status (`null`: no plan), whatever the filters. */
+  statusCounts: { status: string | null; count: number }[];
+  items: OverviewSqlRow[];
 }
 
 /**
@@ -58,85 +64,73 @@ export interface OverviewSummaryColumns {
 export const percentSql = (part: Sql, whole: Sql): Sql =>
   sql`CASE WHEN coalesce(${whole}, 0) = 0 THEN 0 ELSE round(100.0 * ${part} / ${whole}, 1)::float8 END`;
 
-function overviewFilters(scope: Scope, provinceId: number, query: ProvinceOverviewQuery): Sql {
-  return join(
-    [
-      scopeSql('agency', scope, 'ag'),
-      sql`ag."provinceId" = ${provinceId}::int`,
-      sql`ag."isActive"`,
-      query.type ? sql`ag.type = ${query.type}::"AgencyType"` : empty,
-      query.districtId ? sql`ag."districtId" = ${query.districtId}::int` : empty,
-      agencySearchFor(query.q, 'ag')?.where ?? empty,
-    ].filter((part) => part !== empty),
-    ' AND ',
-  );
-}
-
-/** Plans of the province's agencies in `scope` per status (`null`: no plan) in one fiscal year. */
-export function statusCountsSql(scope: Scope, provinceId: number, fiscalYear: number): Sql {
-  return sql`
-    SELECT p.status::text AS status, count(*)::int AS count FROM "Agency" a
-    LEFT JOIN "Plan" p ON p."agencyId" = a.id AND p."fiscalYear" = ${fiscalYear}::int
-    WHERE a."provinceId" = ${provinceId}::int AND a."isActive" AND ${scopeSql('agency', scope, 'a')} GROUP BY p.status`;
-}
-
-export const statusCounts = (scope: Scope, provinceId: number, fiscalYear: number) =>
-  queryRows<{ status: string | null; count: number }>(getPrisma(), statusCountsSql(scope, provinceId, fiscalYear));
+/** The ITA score of agency `agency` in the overview's year: a probe of the unique (agencyId, fiscalYear) index. */
+const itaScoreSql = (agency: Sql, fiscalYear: number): Sql =>
+  sql`(SELECT r.score::float8 FROM "ItaResult" r WHERE r."agencyId" = ${agency} AND r."fiscalYear" = ${fiscalYear}::int LIMIT 1)`;
 
 /**
- * The overview rows, sorted and paginated in SQL; `limit` null reads everything (exports). With
- * `withSummary`, every row also carries the province's name and status counts (one statement for
- * the whole page: on these machines each round trip's syscalls cost more than the SQL).
+ * The overview of a province, sorted and paginated in SQL (`limit` null: every row, for exports), with
+ * the total, the province's name and its status counts: one statement, one row, the page as one json
+ * value (docs/performance.md, tenth session).
+ *
+ * `base` reads the province's active agencies in `scope` with their plan of the year once: the status
+ * counts are made of all of them, the page of those the filters keep (`inView`). The district's name and
+ * the ITA score are looked up for the page's rows only (unless the page is sorted by the score). The
+ * plan's counters (kept on every write) stand in for its measures: no measure is read.
  */
-export async function overviewRows(
+export async function overviewPage(
   scope: Scope,
   provinceId: number,
   query: ProvinceOverviewQuery,
   limit: number | null,
-  withSummary = false,
-): Promise<(OverviewSqlRow & Partial<OverviewSummaryColumns>)[]> {
-  const summary = withSummary
-    ? sql`, (SELECT pr."nameTh" FROM "Province" pr WHERE pr.id = ${provinceId}::int) AS "provinceNameTh",
-        (SELECT json_agg(s) FROM (${statusCountsSql(scope, provinceId, query.fiscalYear)}) s) AS "statusCounts"`
-    : empty;
-  const statusFilter =
-    query.status === undefined
-      ? empty
-      : query.status === 'none'
-        ? sql`AND pl.id IS NULL`
-        : sql`AND pl.status = ${query.status}::"PlanStatus"`;
-  const order = query.order === 'desc' ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`;
+): Promise<OverviewPageRows> {
+  const { fiscalYear } = query;
   // Sorted by name (the default), a search puts its best matches first; any other sort is the reviewer's choice.
-  const search = query.sort === 'name' ? agencySearchFor(query.q, 'ag') : null;
-  const searchOrder = search ? sql`${search.order}, ` : empty;
+  const search = agencySearchFor(query.q, 'ag');
+  const searchColumns =
+    search && query.sort === 'name' ? sql`, ${search.rank} AS "searchRank", ${search.similarity} AS "searchSimilarity"` : empty;
+  const searchOrder = searchColumns === empty ? empty : sql`b."searchRank", b."searchSimilarity" DESC, `;
+  const inView = [
+    query.type ? sql`ag.type = ${query.type}::"AgencyType"` : empty,
+    query.districtId ? sql`ag."districtId" = ${query.districtId}::int` : empty,
+    search?.where ?? empty,
+    query.status === undefined ? empty : query.status === 'none' ? sql`pl.id IS NULL` : sql`pl.status = ${query.status}::"PlanStatus"`,
+  ].filter((part) => part !== empty);
+  const byScore = query.sort === 'score';
+  const order = sql`${searchOrder}${SORT_SQL[query.sort]} ${query.order === 'desc' ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`}, b."nameTh" ASC, b.id ASC`;
   const page = limit === null ? empty : sql`LIMIT ${limit}::int OFFSET ${(query.page - 1) * limit}::int`;
-  // The plan's counters (kept on every write) stand in for its measures: no measure is read.
-  return queryRows<OverviewSqlRow & Partial<OverviewSummaryColumns>>(
+  const row = await queryRow<OverviewPageRows>(
     getPrisma(),
     sql`
-    SELECT ag.id AS "agencyId", ag."nameTh", ag.type, ag."districtId", d."nameTh" AS "districtNameTh",
-           pl.id AS "planId", pl.status AS "planStatus",
-           coalesce(pl."measureCount", 0) AS measures,
-           ${percentSql(sql`pl."completedCount"`, sql`pl."measureCount"`)} AS "completedPercent",
-           ${percentSql(sql`pl."notCarriedOutCount"`, sql`pl."measureCount"`)} AS "notCarriedOutPercent",
-           coalesce(pl."indicatorsCovered", 0) AS "indicatorsCovered",
-           coalesce(pl."warningCount", 0) AS warnings,
-           pl."updatedAt" AS "lastUpdate",
-           ita.score::float8 AS "itaScore",
-           (count(*) OVER ())::int AS total ${summary}
-    FROM "Agency" ag
-    LEFT JOIN "District" d ON d.id = ag."districtId"
-    LEFT JOIN "Plan" pl ON pl."agencyId" = ag.id AND pl."fiscalYear" = ${query.fiscalYear}::int
-    -- A probe of the unique (agencyId, fiscalYear) index per agency (LIMIT keeps the planner from
-    -- hashing the whole year's scores instead).
-    LEFT JOIN LATERAL (
-      SELECT r.score FROM "ItaResult" r WHERE r."agencyId" = ag.id AND r."fiscalYear" = ${query.fiscalYear}::int LIMIT 1
-    ) ita ON true
-    WHERE ${overviewFilters(scope, provinceId, query)} ${statusFilter}
-    ORDER BY ${searchOrder}${SORT_SQL[query.sort]} ${order}, ag."nameTh" ASC, ag.id ASC
-    ${page}`,
+    WITH base AS MATERIALIZED (
+      SELECT ag.id, ag."nameTh", ag.type, ag."districtId", pl.id AS "planId", pl.status AS "planStatus",
+             coalesce(pl."measureCount", 0) AS measures,
+             ${percentSql(sql`pl."completedCount"`, sql`pl."measureCount"`)} AS "completedPercent",
+             ${percentSql(sql`pl."notCarriedOutCount"`, sql`pl."measureCount"`)} AS "notCarriedOutPercent",
+             coalesce(pl."indicatorsCovered", 0) AS "indicatorsCovered",
+             coalesce(pl."warningCount", 0) AS warnings,
+             pl."updatedAt",
+             ${byScore ? itaScoreSql(sql`ag.id`, fiscalYear) : sql`NULL::float8`} AS "itaScore",
+             ${inView.length > 0 ? join(inView, ' AND ') : sql`true`} AS "inView" ${searchColumns}
+      FROM "Agency" ag
+      LEFT JOIN "Plan" pl ON pl."agencyId" = ag.id AND pl."fiscalYear" = ${fiscalYear}::int
+      WHERE ${scopeSql('agency', scope, 'ag')} AND ag."provinceId" = ${provinceId}::int AND ag."isActive"
+    )
+    SELECT (SELECT count(*)::int FROM base WHERE "inView") AS total,
+           (SELECT pr."nameTh" FROM "Province" pr WHERE pr.id = ${provinceId}::int) AS "provinceNameTh",
+           coalesce((SELECT json_agg(s) FROM (SELECT "planStatus"::text AS status, count(*)::int AS count FROM base GROUP BY 1) s), '[]'::json) AS "statusCounts",
+           coalesce((SELECT json_agg(r ORDER BY r.position) FROM (
+             SELECT b.id AS "agencyId", b."nameTh", b.type, b."districtId",
+                    (SELECT d."nameTh" FROM "District" d WHERE d.id = b."districtId") AS "districtNameTh",
+                    b."planId", b."planStatus", b.measures, b."completedPercent", b."notCarriedOutPercent",
+                    b."indicatorsCovered", b.warnings,
+                    to_char(b."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastUpdate",
+                    ${byScore ? sql`b."itaScore"` : itaScoreSql(sql`b.id`, fiscalYear)} AS "itaScore", b.position
+             FROM (SELECT b.*, row_number() OVER (ORDER BY ${order}) AS position FROM base b WHERE b."inView" ORDER BY ${order} ${page}) b
+           ) r), '[]'::json) AS items`,
     { guard: guardOf(scope), name: 'province-overview' },
   );
+  return row!;
 }
 
 export interface CompareRows {

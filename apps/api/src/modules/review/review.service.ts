@@ -54,7 +54,7 @@ export function toOverviewRow(row: OverviewSqlRow): ProvinceOverviewRow {
     notCarriedOutPercent: row.notCarriedOutPercent,
     indicatorsCovered: row.indicatorsCovered,
     warnings: row.warnings,
-    lastUpdate: row.lastUpdate?.toISOString() ?? null,
+    lastUpdate: row.lastUpdate,
     itaScore: row.itaScore,
     itaBand: row.itaScore === null ? null : itaBand(row.itaScore),
   };
@@ -63,28 +63,26 @@ export function toOverviewRow(row: OverviewSqlRow): ProvinceOverviewRow {
 export async function getProvinceOverview(actor: Actor, provinceId: number, query: ProvinceOverviewQuery): Promise<ProvinceOverview> {
   assertCan(actor, 'review:plan');
   const scope = scopeFor(actor, 'review:plan');
-  // The hot path: scope, rows, province name and status counts in one statement.
-  const rows = reachesProvince(scope, provinceId) ? await queries.overviewRows(scope, provinceId, query, query.pageSize, true) : [];
-  const first = rows[0];
-  // No row (a page past the end, filters that match nothing, an unknown or other province): ask separately.
-  const provinceNameTh = first?.provinceNameTh ?? (await reviewScope(actor, provinceId)).provinceNameTh;
-  const statusRows = first?.statusCounts ?? (first ? [] : await queries.statusCounts(scope, provinceId, query.fiscalYear));
+  // 403 for another province, 404 for an unknown one (reviewScope), before any of its rows is read.
+  if (!reachesProvince(scope, provinceId)) await reviewScope(actor, provinceId);
+  // The hot path: scope, rows, total, province name and status counts in one statement.
+  const page = await queries.overviewPage(scope, provinceId, query, query.pageSize);
   return {
     provinceId,
-    provinceNameTh,
+    provinceNameTh: page.provinceNameTh ?? (await reviewScope(actor, provinceId)).provinceNameTh,
     fiscalYear: query.fiscalYear,
-    items: rows.map(toOverviewRow),
+    items: page.items.map(toOverviewRow),
     page: query.page,
     pageSize: query.pageSize,
-    total: first?.total ?? 0,
-    statusCounts: Object.fromEntries(statusRows.map((row) => [row.status ?? 'none', row.count])),
+    total: page.total,
+    statusCounts: Object.fromEntries(page.statusCounts.map((row) => [row.status ?? 'none', row.count])),
   };
 }
 
 /** Every row of the filtered overview (exports), once the caller is known to reach the province. */
 export async function listOverviewRows(actor: Actor, provinceId: number, query: ProvinceOverviewQuery): Promise<ProvinceOverviewRow[]> {
   const { scope } = await reviewScope(actor, provinceId);
-  return (await queries.overviewRows(scope, provinceId, query, null)).map(toOverviewRow);
+  return (await queries.overviewPage(scope, provinceId, query, null)).items.map(toOverviewRow);
 }
 
 /** 2–6 agencies side by side across every fiscal year they have plans or scores for. */
