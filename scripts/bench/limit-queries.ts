@@ -47,14 +47,15 @@ export const PROVINCE_SQL = `
 /**
  * 3: the reviewer overview of one province, year and agency type, by completion, first page. $1 province, $2 year, $3 type.
  * The province's agencies with their plan are read once (the status counts take all of them, the page
- * those of the type); the district's name and the ITA score only for the page's rows (the API's way too).
+ * those of the type); the district's name and the ITA score only for the page's rows; percentages in integer
+ * arithmetic (the API's way too).
  */
 export const OVERVIEW_SQL = `
   WITH base AS MATERIALIZED (
     SELECT ag.id AS "agencyId", ag."nameTh", ag.type, ag."districtId", pl.id AS "planId", pl.status AS "planStatus",
            coalesce(pl."measureCount", 0) AS measures,
-           CASE WHEN coalesce(pl."measureCount", 0) = 0 THEN 0 ELSE round(100.0 * pl."completedCount" / pl."measureCount", 1) END AS "completedPercent",
-           CASE WHEN coalesce(pl."measureCount", 0) = 0 THEN 0 ELSE round(100.0 * pl."notCarriedOutCount" / pl."measureCount", 1) END AS "notCarriedOutPercent",
+           CASE WHEN coalesce(pl."measureCount", 0) = 0 THEN 0 ELSE ((2000 * pl."completedCount" + pl."measureCount") / (2 * pl."measureCount"))::float8 / 10 END AS "completedPercent",
+           CASE WHEN coalesce(pl."measureCount", 0) = 0 THEN 0 ELSE ((2000 * pl."notCarriedOutCount" + pl."measureCount") / (2 * pl."measureCount"))::float8 / 10 END AS "notCarriedOutPercent",
            coalesce(pl."indicatorsCovered", 0) AS "indicatorsCovered", coalesce(pl."warningCount", 0) AS warnings,
            pl."updatedAt" AS "lastUpdate", ag.type = $3::"AgencyType" AS "inView"
     FROM "Agency" ag LEFT JOIN "Plan" pl ON pl."agencyId" = ag.id AND pl."fiscalYear" = $2
