@@ -48,7 +48,7 @@ export const PROVINCE_SQL = `
  * 3: the reviewer overview of one province, year and agency type, by completion, first page. $1 province, $2 year, $3 type.
  * The province's agencies with their plan are read once (the status counts take all of them, the page
  * those of the type); the district's name and the ITA score only for the page's rows; percentages in integer
- * arithmetic (the API's way too).
+ * arithmetic, the plans by their province (`Plan.provinceId`): the API's way too.
  */
 export const OVERVIEW_SQL = `
   WITH base AS MATERIALIZED (
@@ -58,7 +58,7 @@ export const OVERVIEW_SQL = `
            CASE WHEN coalesce(pl."measureCount", 0) = 0 THEN 0 ELSE ((2000 * pl."notCarriedOutCount" + pl."measureCount") / (2 * pl."measureCount"))::float8 / 10 END AS "notCarriedOutPercent",
            coalesce(pl."indicatorsCovered", 0) AS "indicatorsCovered", coalesce(pl."warningCount", 0) AS warnings,
            pl."updatedAt" AS "lastUpdate", ag.type = $3::"AgencyType" AS "inView"
-    FROM "Agency" ag LEFT JOIN "Plan" pl ON pl."agencyId" = ag.id AND pl."fiscalYear" = $2
+    FROM "Agency" ag LEFT JOIN "Plan" pl ON pl."agencyId" = ag.id AND pl."fiscalYear" = $2 AND pl."provinceId" = $1
     WHERE ag."provinceId" = $1 AND ag."isActive")
   SELECT (SELECT json_agg(r) FROM (
             SELECT b."agencyId", b."nameTh", b.type, b."districtId", (SELECT d."nameTh" FROM "District" d WHERE d.id = b."districtId") AS "districtNameTh",

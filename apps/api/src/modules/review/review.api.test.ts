@@ -104,6 +104,32 @@ describe('GET /review/provinces/:provinceId/overview', () => {
   });
 });
 
+describe("a plan carries its agency's province (kept by triggers, read by the overview)", () => {
+  it('when an agency moves to another province, then its plans follow it and the overviews show it there only', async () => {
+    // Arrange
+    const agency = await createAgency({ provinceId: 38, type: 'sao', nameTh: 'องค์การบริหารส่วนตำบลย้ายจังหวัด' });
+    const plan = await createPlan(agency.id, 2567, 'submitted', 1);
+    await createAgency({ provinceId: 39 }); // the province it moves to exists
+    const admin = await signIn(app, await createUser('national_admin'));
+    const overviewOf = async (provinceId: number) =>
+      ProvinceOverviewSchema.parse(
+        (await admin.get(`/api/v1/review/provinces/${provinceId}/overview?fiscalYear=2567&q=${encodeURIComponent('ย้ายจังหวัด')}`)).body,
+      ).items.find((row) => row.agencyId === agency.id);
+    const stored = async () => (await getPrisma().plan.findUniqueOrThrow({ where: { id: plan.id } })).provinceId;
+    const before = { provinceId: await stored(), row: await overviewOf(38) };
+
+    // Act
+    await getPrisma().agency.update({ where: { id: agency.id }, data: { provinceId: 39, districtId: null } });
+    await getPrisma().plan.update({ where: { id: plan.id }, data: { provinceId: 12 } }); // written by hand: replaced
+
+    // Assert
+    expect(before).toMatchObject({ provinceId: 38, row: { planId: plan.id } });
+    expect(await stored()).toBe(39);
+    expect(await overviewOf(38)).toBeUndefined();
+    expect(await overviewOf(39)).toMatchObject({ planId: plan.id, planStatus: 'submitted', measures: 1 });
+  });
+});
+
 describe('GET /review/compare', () => {
   it('when a reviewer opens a comparison naming an agency of another province, then 404 says some agencies were not found', async () => {
     const own = await createAgency({ provinceId: 34 });

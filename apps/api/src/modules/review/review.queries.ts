@@ -76,7 +76,8 @@ const itaScoreSql = (agency: Sql, fiscalYear: number): Sql =>
  * the total, the province's name and its status counts: one statement, one row, the page as one json
  * value (docs/performance.md, tenth session).
  *
- * `base` reads the province's active agencies in `scope` with their plan of the year once: the status
+ * `base` reads the province's active agencies in `scope` with their plan of the year once (the plans by
+ * their province: `Plan.provinceId`, migration 20261203093800_plan_province): the status
  * counts are made of all of them, the page of those the filters keep (`inView`). The district's name and
  * the ITA score are looked up for the page's rows only (unless the page is sorted by the score). The
  * plan's counters (kept on every write) stand in for its measures: no measure is read.
@@ -116,7 +117,9 @@ export async function overviewPage(
              ${byScore ? itaScoreSql(sql`ag.id`, fiscalYear) : sql`NULL::float8`} AS "itaScore",
              ${inView.length > 0 ? join(inView, ' AND ') : sql`true`} AS "inView" ${searchColumns}
       FROM "Agency" ag
-      LEFT JOIN "Plan" pl ON pl."agencyId" = ag.id AND pl."fiscalYear" = ${fiscalYear}::int
+      -- A plan carries its agency's province (kept by triggers): the province's plans of the year are one
+      -- index range scan hashed against its agencies, not one index probe per agency.
+      LEFT JOIN "Plan" pl ON pl."agencyId" = ag.id AND pl."fiscalYear" = ${fiscalYear}::int AND pl."provinceId" = ${provinceId}::int
       WHERE ${scopeSql('agency', scope, 'ag')} AND ag."provinceId" = ${provinceId}::int AND ag."isActive"
     )
     SELECT (SELECT count(*)::int FROM base WHERE "inView") AS total,
