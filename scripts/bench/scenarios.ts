@@ -186,6 +186,11 @@ function saveRequests(fixtures: Fixtures, cursor: UpdateCursor, pathOf: (measure
 /**
  * PATCH /measures/:id with the version last read, as admin; then the limit's save of the same
  * rows (one statement, no session, no checks) on the same list, so the two share one cursor.
+ *
+ * Each of the two runs starts right after `settle()` (the caller's `VACUUM (ANALYZE)` of the tables a
+ * save writes): the saves of earlier runs cross autovacuum's thresholds now and then, and a vacuum of the
+ * 700,000-row audit log or an analyze of "Measure" landing inside one 10-second run halved that run's
+ * saves per second (docs/performance.md, tenth session). Both runs start from the same state instead.
  */
 export async function runUpdateScenario(
   servers: { api: Server; limit: Server },
@@ -193,10 +198,12 @@ export async function runUpdateScenario(
   fixtures: Fixtures,
   cursor: UpdateCursor,
   timing: Timing,
+  settle: () => Promise<void>,
 ): Promise<ScenarioResult> {
   const loadAverage = os.loadavg()[0]!;
   const load = { connections: timing.connections, durationSeconds: timing.durationSeconds };
   const json = { 'content-type': 'application/json' };
+  await settle();
   const api = await measure(
     servers.api,
     {
@@ -207,6 +214,7 @@ export async function runUpdateScenario(
     },
     timing,
   );
+  await settle();
   const limit = await measure(
     servers.limit,
     { ...load, url: servers.limit.baseUrl, headers: json, requests: saveRequests(fixtures, cursor, (id) => `/measure/${id}`) },
