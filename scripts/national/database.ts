@@ -5,6 +5,7 @@ import {
   dropDatabase,
   ensureDatabase,
   migrationsDir,
+  postgresSettings,
   repoRoot,
   startEmbeddedPostgres,
   type EmbeddedPostgres,
@@ -51,7 +52,8 @@ export async function openDatabase(
     return { url: given, serverUrl: url.toString(), name, stop: async () => undefined };
   }
   const started = Date.now();
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(BENCH_DIR, 'pg'), onLog: onServerLog });
+  // The production-like settings docker-compose's database runs with (deploy/postgres/tuning.conf, ADR 035).
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(BENCH_DIR, 'pg'), onLog: onServerLog, settings: postgresSettings() });
   const name = databaseName(quick);
   await ensureDatabase(embedded.url('postgres'), name);
   log(

@@ -20,6 +20,8 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   /** Called with each line PostgreSQL prints. */
   onLog?: (line: string) => void;
+  /** Server settings passed as `-c name=value` (e.g. `postgresSettings()` for the benchmark). */
+  settings?: Record<string, string>;
 }
 
 export interface EmbeddedPostgres {
@@ -236,7 +238,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const port = options.port ?? (await findFreePort());
   const child: ChildProcess = spawn(
     bin.postgres,
-    ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    [
+      ...['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     { ...ids, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let exited = false;

@@ -12,3 +12,4 @@ export { repoRoot, migrationsDir, defaultDataDir } from './paths';
 export { createMigration, diffMigrationsToSchema, type NewMigrationOptions } from './new-migration';
 export { QUIET_CHROMIUM_FLAGS, DEBIAN_CHROMIUM } from './chromium';
 export { apiNodeOptions } from './node-options';
+export { postgresSettings } from './postgres-settings';
