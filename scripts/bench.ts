@@ -1,12 +1,11 @@
 // pnpm bench [--quick] [--seed N]: the national data set (generated or reused), the built API and
 // the limit server side by side under autocannon; writes bench/results.json (docs/performance.md).
 import { spawnSync } from 'node:child_process';
-import { findFreePort } from '@prongsai/db-tools';
+import { findFreePort, postgresSettings, repoRoot } from '@prongsai/db-tools';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '@prongsai/db-tools';
 import type pg from 'pg';
 import * as prettier from 'prettier';
 import { DEMO_PASSWORD } from '../apps/api/src/db/seed';
@@ -220,17 +219,26 @@ function describeBuild() {
 }
 
 async function describeMachine(database: BenchDatabase) {
-  const postgres = await withClient(
-    database.url,
-    async (client) => (await client.query<{ version: string }>('SELECT version()')).rows[0]!.version,
-  );
+  // The settings the server runs with, as it reports them (deploy/postgres/tuning.conf's for the embedded one, ADR 035).
+  const { postgres, settings } = await withClient(database.url, async (client) => ({
+    postgres: (await client.query<{ version: string }>('SELECT version()')).rows[0]!.version,
+    settings: Object.fromEntries(
+      (
+        await client.query<{ name: string; setting: string }>(
+          'SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name = ANY($1::text[]) ORDER BY name',
+          [Object.keys(postgresSettings())],
+        )
+      ).rows.map((row) => [row.name, row.setting]),
+    ),
+  }));
   return {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),
     node: process.version,
     postgres: postgres.split(' on ')[0],
-    database: database.embedded ? 'embedded PostgreSQL (default settings)' : 'DATABASE_URL',
+    database: database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL',
+    postgresSettings: settings,
     loadAverageAtEnd: os.loadavg().map((value) => Math.round(value * 100) / 100),
   };
 }
