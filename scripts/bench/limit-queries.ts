@@ -48,7 +48,8 @@ export const PROVINCE_SQL = `
  * 3: the reviewer overview of one province, year and agency type, by completion, first page. $1 province, $2 year, $3 type.
  * The province's agencies with their plan are read once (the status counts take all of them, the page
  * those of the type); the district's name and the ITA score only for the page's rows; percentages in integer
- * arithmetic, the plans by their province (`Plan.provinceId`): the API's way too.
+ * arithmetic, the plans by their province (`Plan.provinceId`): the API's way too. The answer is serialised by
+ * the statement (`body`, json as text) and sent as it is, as the API sends its own (ADR 036).
  */
 export const OVERVIEW_SQL = `
   WITH base AS MATERIALIZED (
@@ -60,14 +61,15 @@ export const OVERVIEW_SQL = `
            pl."updatedAt" AS "lastUpdate", ag.type = $3::"AgencyType" AS "inView"
     FROM "Agency" ag LEFT JOIN "Plan" pl ON pl."agencyId" = ag.id AND pl."fiscalYear" = $2 AND pl."provinceId" = $1
     WHERE ag."provinceId" = $1 AND ag."isActive")
-  SELECT (SELECT json_agg(r) FROM (
+  SELECT json_build_object(
+    'items', (SELECT json_agg(r) FROM (
             SELECT b."agencyId", b."nameTh", b.type, b."districtId", (SELECT d."nameTh" FROM "District" d WHERE d.id = b."districtId") AS "districtNameTh",
                    b."planId", b."planStatus", b.measures, b."completedPercent", b."notCarriedOutPercent", b."indicatorsCovered", b.warnings, b."lastUpdate",
                    (SELECT r.score FROM "ItaResult" r WHERE r."agencyId" = b."agencyId" AND r."fiscalYear" = $2 LIMIT 1) AS "itaScore"
-            FROM (SELECT * FROM base WHERE "inView" ORDER BY "completedPercent" DESC NULLS LAST, "nameTh", "agencyId" LIMIT 50) b) r) AS items,
-         (SELECT count(*) FROM base WHERE "inView")::int AS total,
-         (SELECT json_object_agg(coalesce(s.status::text, 'none'), s.n) FROM (
-            SELECT "planStatus" AS status, count(*) AS n FROM base GROUP BY "planStatus") s) AS "statusCounts"`;
+            FROM (SELECT * FROM base WHERE "inView" ORDER BY "completedPercent" DESC NULLS LAST, "nameTh", "agencyId" LIMIT 50) b) r),
+    'total', (SELECT count(*) FROM base WHERE "inView")::int,
+    'statusCounts', (SELECT json_object_agg(coalesce(s.status::text, 'none'), s.n) FROM (
+            SELECT "planStatus" AS status, count(*) AS n FROM base GROUP BY "planStatus") s))::text AS body`;
 
 /**
  * The texts of plan `p` (results and summaries) that another agency's measure shares word for word:

@@ -1,5 +1,6 @@
 // The limit server, run as its own process by the bench (so it does not share an event loop with
-// the load generator): node:http, one pooled `pg` query per request, JSON.stringify. No auth.
+// the load generator): node:http, one pooled `pg` query per request, JSON.stringify (or, where the API
+// sends what its statement serialised, the statement's text as it is: ADR 036). No auth.
 // Reads are GETs; the one write (scenario 6) is PATCH /measure/:id with { version, summary }.
 import http from 'node:http';
 import pg from 'pg';
@@ -9,13 +10,21 @@ const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Numb
 
 type Route = (url: URL, parts: string[], body: string) => Promise<unknown>;
 
+/** An answer the statement serialised: sent as it is. */
+class Serialised {
+  constructor(readonly text: string) {}
+}
+
 const first = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows[0] ?? null;
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const ROUTES: Record<string, Route> = {
   summary: () => first(SUMMARY_SQL, []),
   province: (_url, [id]) => first(PROVINCE_SQL, [Number(id)]),
-  overview: (url, [id]) => first(OVERVIEW_SQL, [Number(id), Number(url.searchParams.get('fiscalYear')), url.searchParams.get('type')]),
+  overview: async (url, [id]) =>
+    new Serialised(
+      (await first(OVERVIEW_SQL, [Number(id), Number(url.searchParams.get('fiscalYear')), url.searchParams.get('type')])).body as string,
+    ),
   plan: async (_url, [agencyId, fiscalYear]) => (await first(PLAN_SQL, [agencyId, Number(fiscalYear)]))?.plan ?? null,
   search: async (url) => {
     const { rows } = await pool.query(SEARCH_SQL, [`%${escapeLike(url.searchParams.get('q') ?? '')}%`]);
@@ -49,7 +58,7 @@ const server = http.createServer((req, res) => {
     .then((body) => route(url, parts, body))
     .then(
       (body) => {
-        const text = JSON.stringify(body);
+        const text = body instanceof Serialised ? body.text : JSON.stringify(body);
         res.writeHead(body === null ? 404 : 200, {
           'content-type': 'application/json; charset=utf-8',
           'content-length': Buffer.byteLength(text),

@@ -5,7 +5,7 @@ import { holdStatementsUntilConfirmed, releaseStatements } from '../lib/request-
 import { rememberedSession, resolveSession, sameCaller, type SessionSettings } from '../modules/auth/auth.service';
 import { clearSessionCookie, readCookie, SESSION_COOKIE } from './cookies';
 import { trackWork } from './in-flight';
-import { routeFor } from './route-gate';
+import { routeOf } from './route-gate';
 
 const UNAUTHENTICATED = () => new AppError('UNAUTHENTICATED', 'กรุณาเข้าสู่ระบบ');
 
@@ -14,7 +14,7 @@ export function authenticate(settings: SessionSettings): RequestHandler {
     req.actor = ANONYMOUS;
     // Mounted on /api: req.path is relative to the mount, the patterns use the full path.
     const fullPath = `${req.baseUrl}${req.path}`;
-    const route = /^\/api\/v1\//i.test(fullPath) ? routeFor(req.method, fullPath) : undefined;
+    const route = routeOf(req);
     const token = readCookie(req, SESSION_COOKIE);
     if (token) {
       // A hot read starts from the session as this process last saw it and confirms it in its own

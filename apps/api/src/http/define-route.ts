@@ -6,6 +6,7 @@ import type { Actor } from '../access/actor';
 import { parseBody, parseParams, parseQuery } from './parse';
 import { trackWork } from './in-flight';
 import type { ResponseCache } from './response-cache';
+import { JsonText } from '../lib/json-text';
 import { GuardFailedError } from '../lib/statement-guard';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -53,6 +54,7 @@ export interface RouteDefinition<
    * field, nothing for Zod to strip or transform. Production sends it as returned, sparing a Zod walk
    * and a copy of the tree on the hottest answers (ADR 029); everywhere else (tests, development) it is
    * parsed as usual and an answer the schema would change is an error, so the tests of the route find it.
+   * Only such a route may answer a `JsonText` (its statement's serialised answer, ADR 036): sent as it is.
    */
   exactResponse?: boolean;
   status?: 200 | 201 | 204;
@@ -90,7 +92,7 @@ const registry = new Map<string, RouteDefinition>();
 export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
   router: Router,
   definition: RouteDefinition<P, Q, B, R>,
-  handler: (input: RouteInput<P, Q, B>) => Promise<z.input<R> | void>,
+  handler: (input: RouteInput<P, Q, B>) => Promise<z.input<R> | JsonText<z.input<R>> | void>,
 ): void {
   if (definition.sessionInStatement && (definition.cache || definition.produces)) {
     throw new Error(`${definition.path}: sessionInStatement is for uncached JSON answers`);
@@ -134,6 +136,17 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
     if (res.headersSent || definition.produces) return;
     if (definition.status === 204) {
       res.status(204).end();
+      return;
+    }
+    if (result instanceof JsonText) {
+      // Serialised by its statement (ADR 036): only an exactResponse route may send it unparsed.
+      if (!definition.exactResponse || !definition.response)
+        throw new Error(`${definition.path}: a JsonText answer needs an exactResponse schema`);
+      if (process.env.NODE_ENV !== 'production') shaped(definition, result.parse());
+      res
+        .status(definition.status ?? 200)
+        .type('application/json')
+        .send(result.text);
       return;
     }
     res.status(definition.status ?? 200).json(shaped(definition, result));

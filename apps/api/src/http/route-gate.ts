@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { ErrorResponse } from '@prongsai/shared';
 import { definedRoutes, type RouteDefinition } from './define-route';
 
@@ -31,10 +31,28 @@ export function routesAt(fullPath: string): RouteDefinition[] {
   return knownPaths().find((entry) => entry.pattern.test(fullPath))?.routes ?? [];
 }
 
-/** The route that will answer this method and full path (HEAD is answered by GET). */
-export function routeFor(method: string, fullPath: string): RouteDefinition | undefined {
+/** The route of `routes` (one path's) that answers `method` (HEAD is answered by GET). */
+function routeOfMethod(routes: RouteDefinition[], method: string): RouteDefinition | undefined {
   const wanted = method === 'HEAD' ? 'get' : method.toLowerCase();
-  return routesAt(fullPath).find((route) => route.method === wanted);
+  return routes.find((route) => route.method === wanted);
+}
+
+/** The route that will answer this method and full path. */
+export function routeFor(method: string, fullPath: string): RouteDefinition | undefined {
+  return routeOfMethod(routesAt(fullPath), method);
+}
+
+/** Each request's route, looked up once (the gate, the session and the body check all ask). */
+const routeOfRequest = new WeakMap<Request, RouteDefinition | undefined>();
+
+/** The route that will answer this request, or undefined (outside /api/v1, or no such route). */
+export function routeOf(req: Request): RouteDefinition | undefined {
+  if (routeOfRequest.has(req)) return routeOfRequest.get(req);
+  // Mounted anywhere: req.path is relative to the mount, the patterns use the full path.
+  const fullPath = `${req.baseUrl}${req.path}`;
+  const route = /^\/api\/v1\//i.test(fullPath) ? routeFor(req.method, fullPath) : undefined;
+  routeOfRequest.set(req, route);
+  return route;
 }
 
 const allowOf = (routes: RouteDefinition[]) => {
@@ -56,7 +74,9 @@ export const routeGate: RequestHandler = (req, res, next) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'ไม่พบเส้นทางนี้', requestId: req.requestId } } satisfies ErrorResponse);
     return;
   }
-  if (req.method !== 'OPTIONS' && !routeFor(req.method, fullPath)) {
+  const route = routeOfMethod(routes, req.method);
+  routeOfRequest.set(req, route);
+  if (req.method !== 'OPTIONS' && !route) {
     res.setHeader('Allow', allowOf(routes));
     res.status(405).json({
       error: { code: 'METHOD_NOT_ALLOWED', message: `เส้นทางนี้รองรับเฉพาะ ${allowOf(routes)}`, requestId: req.requestId },

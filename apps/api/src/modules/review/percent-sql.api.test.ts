@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ProvinceOverviewSchema, PlanDetailSchema, percentOf } from '@prongsai/shared';
+import { ITA_BANDS, ProvinceOverviewSchema, PlanDetailSchema, itaBand, percentOf } from '@prongsai/shared';
 import { getPrisma } from '../../lib/prisma';
 import { queryRows, sql } from '../../lib/sql';
 import { testApp } from '../../../test/app';
 import { createPlan, createTenant, signIn } from '../../../test/factories';
 import { rootDb } from '../../lib/db';
 import { refreshPlanWarnings } from '../plans/plans.service';
-import { percentSql } from './review.queries';
+import { itaBandSql, percentSql } from './review.queries';
 
 const app = testApp();
 
@@ -50,5 +50,25 @@ describe('completion computed in SQL and in the shared percentOf', () => {
     expect(row?.completedPercent).toBe(33.3);
     expect(progress.completedPercent).toBe(33.3);
     expect(progress.percentDone).toBe(66.7);
+  });
+});
+
+describe('the ITA band computed in SQL and in the shared itaBand', () => {
+  it('when every score from -1 to 101 in hundredths and each cut-off is banded both ways, then SQL and itaBand agree on each', async () => {
+    // Arrange: scores as the overview reads them (numeric(5,2) as float8), both sides of every cut-off, and none.
+    const cutOffs = ITA_BANDS.flatMap((entry) => [entry.min - 0.01, entry.min, entry.min + 0.01]);
+    const statement = sql`
+      SELECT s.score, ${itaBandSql(sql`s.score`)} AS band
+      FROM (SELECT (n / 100.0)::float8 AS score FROM generate_series(-100, 10100) AS n
+            UNION ALL SELECT unnest(${cutOffs}::float8[]) UNION ALL SELECT NULL::float8) s`;
+
+    // Act
+    const rows = await queryRows<{ score: number | null; band: string | null }>(getPrisma(), statement);
+
+    // Assert
+    expect(rows.length).toBe(10201 + cutOffs.length + 1);
+    const disagreements = rows.filter((row) => row.band !== (row.score === null ? null : itaBand(row.score)));
+    expect(disagreements).toEqual([]);
+    expect(new Set(rows.map((row) => row.band))).toEqual(new Set([...ITA_BANDS.map((entry) => entry.band), null]));
   });
 });

@@ -1,7 +1,8 @@
-import type { ProvinceOverviewQuery, ProvinceOverviewRow } from '@prongsai/shared';
-import { ITA_PASS_SCORE } from '@prongsai/shared';
+import type { ProvinceOverview, ProvinceOverviewQuery, ProvinceOverviewRow } from '@prongsai/shared';
+import { ITA_BANDS, ITA_PASS_SCORE, itaBand } from '@prongsai/shared';
 import { guardOf, scopeSql, type Scope } from '../../access/scope';
 import { clientOf, type Db } from '../../lib/db';
+import { JsonText } from '../../lib/json-text';
 import { getPrisma } from '../../lib/prisma';
 import { empty, join, queryRow, queryRows, sql, type Sql } from '../../lib/sql';
 import { agencySearchFor } from '../agencies/agencies.queries';
@@ -28,34 +29,12 @@ const SORT_SQL: Record<ProvinceOverviewQuery['sort'], Sql> = {
   measures: sql`b.measures`,
 };
 
-/** One row of the overview as its statement returns it (inside json: `lastUpdate` already an ISO instant). */
-export interface OverviewSqlRow {
-  agencyId: string;
-  nameTh: string;
-  type: ProvinceOverviewRow['type'];
-  districtId: number | null;
-  districtNameTh: string | null;
-  planId: string | null;
-  planStatus: ProvinceOverviewRow['planStatus'];
-  measures: number;
-  completedPercent: number;
-  notCarriedOutPercent: number;
-  indicatorsCovered: number;
-  warnings: number;
-  lastUpdate: string | null;
-  itaScore: number | null;
-}
-
-/** The overview of a province as one statement gives it: the rows of the page and what the page shows beside them. */
-export interface OverviewPageRows {
-  /** Rows matching the filters (every page). */
-  total: number;
-  /** null: no such province. */
-  provinceNameTh: string | null;
-  /** Plans of the province's agencies in scope per status (`null`: no plan), whatever the filters. */
-  statusCounts: { status: string | null; count: number }[];
-  items: OverviewSqlRow[];
-}
+/** The ITA band of a float8 `score` (null for null): the shared `ITA_BANDS` table as a CASE, so the rule is written once. */
+export const itaBandSql = (score: Sql): Sql =>
+  sql`CASE ${join(
+    ITA_BANDS.map((entry) => sql`WHEN ${score} >= ${entry.min}::float8 THEN ${entry.band}::text`),
+    ' ',
+  )} WHEN ${score} IS NOT NULL THEN ${itaBand(Number.NEGATIVE_INFINITY)}::text END`;
 
 /**
  * The shared `percentOf` in SQL (the overview sorts and pages by it, so it is computed there): one
@@ -71,10 +50,19 @@ export const percentSql = (part: Sql, whole: Sql): Sql =>
 const itaScoreSql = (agency: Sql, fiscalYear: number): Sql =>
   sql`(SELECT r.score::float8 FROM "ItaResult" r WHERE r."agencyId" = ${agency} AND r."fiscalYear" = ${fiscalYear}::int LIMIT 1)`;
 
+/** The overview of a province as its one statement answers it. */
+export interface OverviewAnswer {
+  /** false: no such province (the answer's name is null then). */
+  found: boolean;
+  /** The whole `ProvinceOverview`, serialised by PostgreSQL (ADR 036). */
+  answer: JsonText<ProvinceOverview>;
+}
+
 /**
  * The overview of a province, sorted and paginated in SQL (`limit` null: every row, for exports), with
- * the total, the province's name and its status counts: one statement, one row, the page as one json
- * value (docs/performance.md, tenth session).
+ * the total, the province's name and its status counts: one statement, one row, the whole answer as
+ * one json text (docs/performance.md, tenth and twelfth sessions; ADR 036), each row built here once
+ * in the shape of `ProvinceOverviewRow`.
  *
  * `base` reads the province's active agencies in `scope` with their plan of the year once (the plans by
  * their province: `Plan.provinceId`, migration 20261203093800_plan_province): the status
@@ -82,12 +70,12 @@ const itaScoreSql = (agency: Sql, fiscalYear: number): Sql =>
  * the ITA score are looked up for the page's rows only (unless the page is sorted by the score). The
  * plan's counters (kept on every write) stand in for its measures: no measure is read.
  */
-export async function overviewPage(
+export async function overviewAnswer(
   scope: Scope,
   provinceId: number,
   query: ProvinceOverviewQuery,
   limit: number | null,
-): Promise<OverviewPageRows> {
+): Promise<OverviewAnswer> {
   const { fiscalYear } = query;
   // Sorted by name (the default), a search puts its best matches first; any other sort is the reviewer's choice.
   const search = agencySearchFor(query.q, 'ag');
@@ -103,7 +91,8 @@ export async function overviewPage(
   const byScore = query.sort === 'score';
   const order = sql`${searchOrder}${SORT_SQL[query.sort]} ${query.order === 'desc' ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`}, b."nameTh" ASC, b.id ASC`;
   const page = limit === null ? empty : sql`LIMIT ${limit}::int OFFSET ${(query.page - 1) * limit}::int`;
-  const row = await queryRow<OverviewPageRows>(
+  const provinceName = sql`(SELECT pr."nameTh" FROM "Province" pr WHERE pr.id = ${provinceId}::int)`;
+  const row = await queryRow<{ found: boolean; answer: string }>(
     getPrisma(),
     sql`
     WITH base AS MATERIALIZED (
@@ -122,21 +111,34 @@ export async function overviewPage(
       LEFT JOIN "Plan" pl ON pl."agencyId" = ag.id AND pl."fiscalYear" = ${fiscalYear}::int AND pl."provinceId" = ${provinceId}::int
       WHERE ${scopeSql('agency', scope, 'ag')} AND ag."provinceId" = ${provinceId}::int AND ag."isActive"
     )
-    SELECT (SELECT count(*)::int FROM base WHERE "inView") AS total,
-           (SELECT pr."nameTh" FROM "Province" pr WHERE pr.id = ${provinceId}::int) AS "provinceNameTh",
-           coalesce((SELECT json_agg(s) FROM (SELECT "planStatus"::text AS status, count(*)::int AS count FROM base GROUP BY 1) s), '[]'::json) AS "statusCounts",
-           coalesce((SELECT json_agg(r ORDER BY r.position) FROM (
-             SELECT b.id AS "agencyId", b."nameTh", b.type, b."districtId",
-                    (SELECT d."nameTh" FROM "District" d WHERE d.id = b."districtId") AS "districtNameTh",
-                    b."planId", b."planStatus", b.measures, b."completedPercent", b."notCarriedOutPercent",
-                    b."indicatorsCovered", b.warnings,
-                    to_char(b."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastUpdate",
-                    ${byScore ? sql`b."itaScore"` : itaScoreSql(sql`b.id`, fiscalYear)} AS "itaScore", b.position
-             FROM (SELECT b.*, row_number() OVER (ORDER BY ${order}) AS position FROM base b WHERE b."inView" ORDER BY ${order} ${page}) b
-           ) r), '[]'::json) AS items`,
+    SELECT ${provinceName} IS NOT NULL AS found, json_build_object(
+      'provinceId', ${provinceId}::int,
+      'provinceNameTh', ${provinceName},
+      'fiscalYear', ${fiscalYear}::int,
+      'items', coalesce((SELECT json_agg(x ORDER BY r.position) FROM (
+          -- OFFSET 0: the score is looked up once a row, not once for each time the band's CASE names it.
+          SELECT b.*, ${byScore ? sql`b."itaScore"` : itaScoreSql(sql`b.id`, fiscalYear)} AS score
+          FROM (SELECT b.*, row_number() OVER (ORDER BY ${order}) AS position FROM base b WHERE b."inView" ORDER BY ${order} ${page}) b
+          OFFSET 0
+        ) r
+        -- The row as ProvinceOverviewRow names it: a record's columns (json_build_object per row cost ~10 % more).
+        CROSS JOIN LATERAL (
+          SELECT r.id AS "agencyId", r."nameTh", r.type, r."districtId",
+                 (SELECT d."nameTh" FROM "District" d WHERE d.id = r."districtId") AS "districtNameTh",
+                 r."planId", r."planStatus", r.measures, r."completedPercent", r."notCarriedOutPercent",
+                 r."indicatorsCovered", r.warnings,
+                 to_char(r."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastUpdate",
+                 r.score AS "itaScore", ${itaBandSql(sql`r.score`)} AS "itaBand"
+        ) x), '[]'::json),
+      'page', ${query.page}::int,
+      'pageSize', ${limit ?? query.pageSize}::int,
+      'total', (SELECT count(*)::int FROM base WHERE "inView"),
+      'statusCounts', coalesce((SELECT json_object_agg(coalesce(s.status, 'none'), s.count) FROM (
+          SELECT "planStatus"::text AS status, count(*)::int AS count FROM base GROUP BY 1) s), '{}'::json)
+    )::text AS answer`,
     { guard: guardOf(scope), name: 'province-overview' },
   );
-  return row!;
+  return { found: row!.found, answer: new JsonText<ProvinceOverview>(row!.answer) };
 }
 
 export interface CompareRows {

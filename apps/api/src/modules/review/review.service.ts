@@ -3,7 +3,6 @@ import {
   fiscalYearBounds,
   fiscalYearRangeMessage,
   isValidFiscalYear,
-  itaBand,
   percentOf,
   parseCsv,
   type CompareResponse,
@@ -21,9 +20,9 @@ import { reachesProvince, scopeFor, type Scope } from '../../access/scope';
 import { AppError, notFound } from '../../lib/app-error';
 import { csvHeaderColumns } from '../../lib/csv-header';
 import { transaction } from '../../lib/db';
+import type { JsonText } from '../../lib/json-text';
 import { recordAudit } from '../audit/audit.service';
 import * as queries from './review.queries';
-import type { OverviewSqlRow } from './review.queries';
 
 /**
  * The reviewer workspace: a province's agencies side by side. Reviewers see their own province;
@@ -40,49 +39,25 @@ async function reviewScope(actor: Actor, provinceId: number): Promise<{ scope: S
   return { scope, provinceNameTh: province.nameTh };
 }
 
-export function toOverviewRow(row: OverviewSqlRow): ProvinceOverviewRow {
-  return {
-    agencyId: row.agencyId,
-    nameTh: row.nameTh,
-    type: row.type,
-    districtId: row.districtId,
-    districtNameTh: row.districtNameTh,
-    planId: row.planId,
-    planStatus: row.planStatus,
-    measures: row.measures,
-    completedPercent: row.completedPercent,
-    notCarriedOutPercent: row.notCarriedOutPercent,
-    indicatorsCovered: row.indicatorsCovered,
-    warnings: row.warnings,
-    lastUpdate: row.lastUpdate,
-    itaScore: row.itaScore,
-    itaBand: row.itaScore === null ? null : itaBand(row.itaScore),
-  };
-}
-
-export async function getProvinceOverview(actor: Actor, provinceId: number, query: ProvinceOverviewQuery): Promise<ProvinceOverview> {
+export async function getProvinceOverview(
+  actor: Actor,
+  provinceId: number,
+  query: ProvinceOverviewQuery,
+): Promise<JsonText<ProvinceOverview>> {
   assertCan(actor, 'review:plan');
   const scope = scopeFor(actor, 'review:plan');
   // 403 for another province, 404 for an unknown one (reviewScope), before any of its rows is read.
   if (!reachesProvince(scope, provinceId)) await reviewScope(actor, provinceId);
-  // The hot path: scope, rows, total, province name and status counts in one statement.
-  const page = await queries.overviewPage(scope, provinceId, query, query.pageSize);
-  return {
-    provinceId,
-    provinceNameTh: page.provinceNameTh ?? (await reviewScope(actor, provinceId)).provinceNameTh,
-    fiscalYear: query.fiscalYear,
-    items: page.items.map(toOverviewRow),
-    page: query.page,
-    pageSize: query.pageSize,
-    total: page.total,
-    statusCounts: Object.fromEntries(page.statusCounts.map((row) => [row.status ?? 'none', row.count])),
-  };
+  // The hot path: scope, rows, total, province name and status counts in one statement, answered as it serialised them (ADR 036).
+  const page = await queries.overviewAnswer(scope, provinceId, query, query.pageSize);
+  if (!page.found) await reviewScope(actor, provinceId); // no such province: 404
+  return page.answer;
 }
 
 /** Every row of the filtered overview (exports), once the caller is known to reach the province. */
 export async function listOverviewRows(actor: Actor, provinceId: number, query: ProvinceOverviewQuery): Promise<ProvinceOverviewRow[]> {
   const { scope } = await reviewScope(actor, provinceId);
-  return (await queries.overviewPage(scope, provinceId, query, null)).items.map(toOverviewRow);
+  return (await queries.overviewAnswer(scope, provinceId, query, null)).answer.parse().items;
 }
 
 /** 2–6 agencies side by side across every fiscal year they have plans or scores for. */
