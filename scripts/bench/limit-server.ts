@@ -21,10 +21,10 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const ROUTES: Record<string, Route> = {
   summary: () => first(SUMMARY_SQL, []),
   province: (_url, [id]) => first(PROVINCE_SQL, [Number(id)]),
-  overview: async (url, [id]) =>
-    new Serialised(
-      (await first(OVERVIEW_SQL, [Number(id), Number(url.searchParams.get('fiscalYear')), url.searchParams.get('type')])).body as string,
-    ),
+  overview: async (url, [id]) => {
+    const row = await first(OVERVIEW_SQL, [Number(id), Number(url.searchParams.get('fiscalYear')), url.searchParams.get('type')]);
+    return row ? new Serialised(row.body as string) : null;
+  },
   plan: async (_url, [agencyId, fiscalYear]) => (await first(PLAN_SQL, [agencyId, Number(fiscalYear)]))?.plan ?? null,
   search: async (url) => {
     const { rows } = await pool.query(SEARCH_SQL, [`%${escapeLike(url.searchParams.get('q') ?? '')}%`]);
